@@ -1,0 +1,1 @@
+"""TrainingDesk's domain, storage, services and command line: plain Python, never Qt."""

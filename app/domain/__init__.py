@@ -1,0 +1,1 @@
+"""The office's things and rules as plain dataclasses and functions."""

@@ -1,0 +1,172 @@
+"""The office's records as dataclasses; field names are the database's column names.
+
+Dates are ISO strings ("2020-03-02"), which sort and compare correctly and need no
+conversion at the database edge. Fields made with `joined()` come from other tables
+through queries and are never written back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def joined(default):
+    """A read-only field filled in by a query from another table."""
+    return field(default=default, compare=False, metadata={"joined": True})
+
+
+@dataclass
+class Unit:
+    name: str
+    kind: str = ""
+    sort_order: int = 0
+    contact_name: str = ""
+    contact_phone: str = ""
+    notes: str = ""
+    id: int | None = None
+    people_count: int = joined(0)
+
+
+@dataclass
+class Person:
+    name: str
+    id_number: str
+    gender: str = ""
+    ethnicity: str = "汉族"
+    birth_date: str = ""
+    political_status: str = ""
+    education: str = ""
+    unit_id: int | None = None
+    post: str = ""
+    rank: str = ""
+    cadre_category: str = ""
+    phone: str = ""
+    notes: str = ""
+    id: int | None = None
+    unit_name: str = joined("")
+
+
+@dataclass
+class Plan:
+    year: int
+    title: str
+    kind: str = "工作要点"  # or 培训计划
+    issuer: str = ""
+    doc_number: str = ""
+    issue_date: str = ""
+    addressees: str = ""  # 主送机关
+    preamble: str = ""  # the general requirements / opening paragraph
+    closing: str = ""  # e.g. the fees sentence after the numbered matters
+    planned_periods: int = 0
+    planned_trainees: int = 0
+    archived: bool = False
+    id: int | None = None
+
+
+@dataclass
+class PlanSection:
+    plan_id: int
+    number: int  # 一、二、... as 1, 2, ...
+    title: str
+    id: int | None = None
+
+
+@dataclass
+class PlanItem:
+    section_id: int
+    number: int  # numbered across the whole plan: 1. ... 22.
+    title: str  # the lead sentence
+    body: str = ""
+    id: int | None = None
+
+
+@dataclass
+class TrainingClass:
+    name: str
+    plan_id: int | None = None
+    plan_item_id: int | None = None
+    seq: int = 0  # order within its plan
+    kind: str = "专题班"
+    theme: str = ""
+    organizer: str = ""  # 主办
+    host: str = ""  # 承办
+    target_trainees: str = ""  # 调训对象
+    focus: str = ""  # 重点内容
+    planned_periods: int = 1
+    trainees_per_period: int = 0
+    length_days: int = 0
+    place: str = ""
+    fee: float = 0.0  # yuan per trainee
+    total_hours: float = 0.0
+    party_spirit_hours: float = 0.0
+    leader_lecture_hours: float = 0.0
+    practical_post_days: int = 0
+    party_analysis: bool = False  # 党性分析
+    archived: bool = False
+    notes: str = ""
+    id: int | None = None
+    plan_title: str = joined("")
+
+    @property
+    def planned_trainees(self) -> int:
+        return self.planned_periods * self.trainees_per_period
+
+
+@dataclass
+class Period:
+    class_id: int
+    number: int
+    start_date: str
+    end_date: str
+    report_time: str = ""  # "2020-05-11 08:30"
+    report_place: str = ""
+    capacity: int = 0
+    status: str = "筹备"
+    archived: bool = False
+    notes: str = ""
+    id: int | None = None
+    class_name: str = joined("")
+    class_kind: str = joined("")
+    enrolled: int = joined(0)
+
+    @property
+    def days(self) -> int:
+        from datetime import date
+
+        return (date.fromisoformat(self.end_date) - date.fromisoformat(self.start_date)).days + 1
+
+
+@dataclass
+class Enrollment:
+    period_id: int
+    person_id: int
+    unit_id: int | None = None  # the unit at the time of selection
+    status: str = "拟选调"
+    replaced_by: int | None = None
+    replace_reason: str = ""
+    hours: float = 0.0
+    key_problems: str = ""  # 重点难点问题或典型案例
+    fee_paid: float = 0.0
+    notes: str = ""
+    id: int | None = None
+    person_name: str = joined("")
+    unit_name: str = joined("")
+
+
+@dataclass
+class Quota:
+    period_id: int
+    unit_id: int
+    seats: int
+    id: int | None = None
+
+
+@dataclass
+class Contact:
+    org: str  # e.g. 市委组织部
+    name: str
+    phone: str = ""
+    fax: str = ""
+    plan_id: int | None = None
+    class_id: int | None = None
+    sort_order: int = 0
+    id: int | None = None

@@ -1,0 +1,55 @@
+"""The database file as a whole: create (optionally with the demo office), open, check, back up, count."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError
+from ..storage import backup as backup_storage
+from ..storage.db import db_path, open_db
+from . import audit
+
+COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
+           "periods": "期次", "enrollments": "参训记录"}
+
+
+def create_database(path: str | Path) -> Database:
+    """Opens the database at path, making a new empty one when there is none."""
+    return open_db(Path(path), create=True)
+
+
+def open_database(path: str | Path) -> Database:
+    return open_db(path)
+
+
+def is_empty(db: Database) -> bool:
+    return not any(db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in COUNTED)
+
+
+def counts(db: Database) -> dict[str, int]:
+    return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in COUNTED}
+
+
+def check(db: Database) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
+    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
+    return problems
+
+
+def backup(db: Database, to_dir: str | Path | None = None, reason: str = "手动") -> Path:
+    path = db_path(db)
+    if path is None:
+        raise UserError("内存数据库无法备份")
+    target = backup_storage.backup_file(db, path, reason=reason, folder=Path(to_dir) if to_dir else None)
+    audit.record(db, "备份数据库", detail=str(target))
+    return target
+
+
+def save_copy(db: Database, target: str | Path) -> Path:
+    """另存备份: a checked copy at a path the user chose."""
+    saved = backup_storage.backup_to(db, Path(target))
+    audit.record(db, "另存备份", detail=str(saved))
+    return saved

@@ -1,0 +1,141 @@
+"""Builds the demo office from seeds/: the two 2020 plans, their classes and periods, units,
+generated people, and rosters as they would stand on the demo's "today" (seeds/office.json)."""
+from __future__ import annotations
+
+import json
+import math
+import random
+from datetime import date
+
+from sqlite_utils import Database
+
+from ..config import seed_file
+from ..domain.errors import UserError
+from ..domain.models import (Contact, Enrollment, Period, Person, Plan, PlanItem, PlanSection,
+                             Quota, TrainingClass, Unit)
+from ..storage import tables
+from . import audit, settings
+from .demo_people import generate_people
+
+PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
+_PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",
+              "closing", "planned_periods", "planned_trainees")
+_CLASS_KEYS = ("seq", "name", "kind", "theme", "organizer", "host", "target_trainees", "focus",
+               "trainees_per_period", "length_days", "place", "fee", "total_hours", "party_spirit_hours",
+               "leader_lecture_hours", "practical_post_days", "party_analysis")
+
+
+def load_seed(name: str):
+    with open(seed_file(name), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def build_demo(db: Database) -> dict[str, int]:
+    """Fills an empty database with the demo office in one transaction; returns what it added."""
+    if tables.units(db).count() or tables.plans(db).count():
+        raise UserError("数据库中已有数据，示范数据只能载入空数据库")
+    office = load_seed("office.json")
+    with db.atomic():
+        for key in ("office_name", "section_name", "county"):
+            settings.put(db, key, office[key])
+        units = [tables.units(db).insert(Unit(**row)) for row in load_seed("units.json")]
+        people = [tables.people(db).insert(p) for p in generate_people(load_seed("people.json"), units)]
+        periods = [period for name in PLAN_FILES for period in _load_plan(db, load_seed(name))]
+        rosters = _Rosters(people, office)
+        for period, training_class, select in periods:
+            rosters.fill(db, period, training_class, select)
+        audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
+    return {"units": len(units), "people": len(people), "periods": len(periods),
+            "enrollments": tables.enrollments(db).count()}
+
+
+def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, dict]]:
+    plan = tables.plans(db).insert(Plan(**{key: data[key] for key in _PLAN_KEYS}))
+    items_by_number = {}
+    for number, section_data in enumerate(data["sections"], start=1):
+        section = tables.plan_sections(db).insert(PlanSection(plan.id, number, section_data["title"]))
+        for item_data in section_data["items"]:
+            item = tables.plan_items(db).insert(PlanItem(section.id, **item_data))
+            items_by_number[item.number] = item
+    for order, contact in enumerate(data["contacts"]):
+        tables.contacts(db).insert(Contact(plan_id=plan.id, sort_order=order, **contact))
+    periods = []
+    for class_data in data["classes"]:
+        item = items_by_number.get(class_data.get("plan_item"))
+        training_class = tables.classes(db).insert(TrainingClass(
+            plan_id=plan.id, plan_item_id=item.id if item else None,
+            planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data}
+        ))
+        for number, dates in enumerate(class_data["periods"], start=1):
+            period = tables.periods(db).insert(Period(
+                class_id=training_class.id, number=number, start_date=dates["start"], end_date=dates["end"],
+                report_time=f"{dates['start']} {class_data['report_clock']}", report_place=class_data["report_place"],
+                capacity=training_class.trainees_per_period,
+            ))
+            periods.append((period, training_class, class_data["demo_select"]))
+    return periods
+
+
+def period_status(start: str, end: str, today: date) -> str:
+    """Where a period would stand on `today`: 筹备 → 通知 → 报名 → 开班 → 结班."""
+    days_to_start = (date.fromisoformat(start) - today).days
+    if date.fromisoformat(end) < today:
+        return "结班"
+    if days_to_start <= 0:
+        return "开班"
+    if days_to_start <= 30:
+        return "报名"
+    return "通知" if days_to_start <= 60 else "筹备"
+
+
+class _Rosters:
+    """Picks trainees for each demo period, never booking one person into overlapping periods."""
+
+    _STATUS = {"结班": "结业", "开班": "已报到", "报名": "已选调", "通知": "拟选调"}
+
+    def __init__(self, people: list[Person], office: dict):
+        self.people = people
+        self.today = date.fromisoformat(office["demo_as_of"])
+        self.fill_share = office["fill_share"]
+        self.busy: dict[int, list[tuple[str, str]]] = {}
+        self.rng = random.Random(office["demo_as_of"])
+
+    def fill(self, db: Database, period: Period, training_class: TrainingClass, select: dict) -> None:
+        period.status = period_status(period.start_date, period.end_date, self.today)
+        tables.periods(db).update(period)
+        if period.status == "筹备":
+            return
+        eligible = [p for p in self.people if self._fits(p, select) and self._free(p, period)]
+        size = min(len(eligible), math.ceil(training_class.trainees_per_period * self.fill_share))
+        chosen = self.rng.sample(eligible, size)
+        for person in chosen:
+            self._enroll(db, period, training_class, person)
+        if period.status in ("报名", "通知"):
+            self._quotas(db, period, training_class, eligible)
+
+    def _enroll(self, db: Database, period: Period, training_class: TrainingClass, person: Person) -> None:
+        status = self._STATUS[period.status]
+        if status == "结业" and self.rng.random() < 0.04:
+            status = "缺训"
+        hours = training_class.total_hours if status == "结业" else 0.0
+        fee = training_class.fee if status in ("结业", "已报到") else 0.0
+        tables.enrollments(db).insert(Enrollment(period.id, person.id, person.unit_id, status,
+                                                 hours=hours, fee_paid=fee))
+        self.busy.setdefault(person.id, []).append((period.start_date, period.end_date))
+
+    def _quotas(self, db: Database, period: Period, training_class: TrainingClass, eligible: list[Person]) -> None:
+        per_unit: dict[int, int] = {}
+        for person in eligible:
+            per_unit[person.unit_id] = per_unit.get(person.unit_id, 0) + 1
+        total = sum(per_unit.values())
+        for unit_id, count in sorted(per_unit.items()):
+            seats = max(1, round(training_class.trainees_per_period * count / total))
+            tables.quotas(db).insert(Quota(period.id, unit_id, seats))
+
+    @staticmethod
+    def _fits(person: Person, select: dict) -> bool:
+        categories, ranks = select.get("categories"), select.get("ranks")
+        return (not categories or person.cadre_category in categories) and (not ranks or person.rank in ranks)
+
+    def _free(self, person: Person, period: Period) -> bool:
+        return all(end < period.start_date or start > period.end_date for start, end in self.busy.get(person.id, []))

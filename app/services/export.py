@@ -1,0 +1,48 @@
+"""Records as plain dicts for the command line's --json output (stable keys other tools rely on)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlite_utils import Database
+
+from ..domain.models import Period, Person, TrainingClass
+from .classes import class_contacts
+from .plans import PlanOutline
+
+
+def _contact_json(contact) -> dict:
+    return {"org": contact.org, "name": contact.name, "phone": contact.phone, "fax": contact.fax}
+
+
+def plan_json(outline: PlanOutline) -> dict:
+    plan = asdict(outline.plan)
+    plan["sections"] = [
+        {"number": s.section.number, "title": s.section.title,
+         "items": [{"number": i.number, "title": i.title, "body": i.body} for i in s.items]}
+        for s in outline.sections
+    ]
+    plan["contacts"] = [_contact_json(c) for c in outline.contacts]
+    return plan
+
+
+def period_json(period: Period) -> dict:
+    return {"id": period.id, "class_id": period.class_id, "class_name": period.class_name,
+            "number": period.number, "start": period.start_date, "end": period.end_date,
+            "days": period.days, "status": period.status, "capacity": period.capacity,
+            "report_time": period.report_time, "report_place": period.report_place,
+            "enrolled": period.enrolled}
+
+
+def class_json(db: Database, training_class: TrainingClass, periods: list[Period]) -> dict:
+    record = asdict(training_class)
+    record["plan"] = record.pop("plan_title")
+    record["planned_trainees"] = training_class.planned_trainees
+    record["periods"] = [period_json(p) for p in periods]
+    record["contacts"] = [_contact_json(c) for c in class_contacts(db, training_class.id)]
+    return record
+
+
+def person_json(person: Person) -> dict:
+    record = asdict(person)
+    record["unit"] = record.pop("unit_name")
+    return record

@@ -1,0 +1,40 @@
+"""Units: list in display order, save with validation, delete only when nobody belongs to them."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError, ValidationError
+from ..domain.models import Unit
+from ..domain.phone import normalize_phone
+from ..domain.text import clean
+from ..domain.validation import unit_errors
+from ..storage import tables
+from ..storage import units as unit_queries
+from . import audit
+
+list_units = unit_queries.list_units
+
+
+def save_unit(db: Database, unit: Unit) -> Unit:
+    unit.name = clean(unit.name)
+    unit.contact_phone = normalize_phone(unit.contact_phone)
+    errors = unit_errors(unit)
+    same = unit_queries.by_name(db, unit.name)
+    if same and same.id != unit.id:
+        errors.setdefault("name", f"单位“{unit.name}”已存在")
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        saved = tables.units(db).save(unit)
+        audit.record(db, "保存单位", "unit", saved.id, saved.name)
+    return saved
+
+
+def delete_unit(db: Database, unit_id: int) -> None:
+    unit = tables.units(db).get(unit_id)
+    members = tables.people(db).count("unit_id = ?", [unit_id])
+    if members:
+        raise UserError(f"单位“{unit.name}”下还有{members}名人员，不能删除；请先把他们调到其他单位")
+    with db.atomic():
+        tables.units(db).delete(unit_id)
+        audit.record(db, "删除单位", "unit", unit_id, unit.name)

@@ -1,0 +1,176 @@
+"""The schema as numbered migrations (sqlite-utils' Migrations); never edit one that has shipped.
+
+Each migration runs in one transaction with the record that it ran.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("traindesk")
+_names: list[str] = []
+
+
+def migration(fn):
+    """Registers fn under its own name; the names are numbered m001_, m002_ ..."""
+    _names.append(fn.__name__)
+    return migrations(name=fn.__name__)(fn)
+
+_INITIAL = [
+    """CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_phone TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        id_number TEXT NOT NULL UNIQUE,
+        gender TEXT NOT NULL DEFAULT '',
+        ethnicity TEXT NOT NULL DEFAULT '',
+        birth_date TEXT NOT NULL DEFAULT '',
+        political_status TEXT NOT NULL DEFAULT '',
+        education TEXT NOT NULL DEFAULT '',
+        unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
+        post TEXT NOT NULL DEFAULT '',
+        rank TEXT NOT NULL DEFAULT '',
+        cadre_category TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX people_unit ON people(unit_id)",
+    "CREATE INDEX people_name ON people(name)",
+    """CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '工作要点',
+        issuer TEXT NOT NULL DEFAULT '',
+        doc_number TEXT NOT NULL DEFAULT '',
+        issue_date TEXT NOT NULL DEFAULT '',
+        addressees TEXT NOT NULL DEFAULT '',
+        preamble TEXT NOT NULL DEFAULT '',
+        closing TEXT NOT NULL DEFAULT '',
+        planned_periods INTEGER NOT NULL DEFAULT 0,
+        planned_trainees INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE plan_sections (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        UNIQUE (plan_id, number)
+    )""",
+    """CREATE TABLE plan_items (
+        id INTEGER PRIMARY KEY,
+        section_id INTEGER NOT NULL REFERENCES plan_sections(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX plan_items_section ON plan_items(section_id)",
+    """CREATE TABLE training_classes (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER REFERENCES plans(id) ON DELETE RESTRICT,
+        plan_item_id INTEGER REFERENCES plan_items(id) ON DELETE SET NULL,
+        seq INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        theme TEXT NOT NULL DEFAULT '',
+        organizer TEXT NOT NULL DEFAULT '',
+        host TEXT NOT NULL DEFAULT '',
+        target_trainees TEXT NOT NULL DEFAULT '',
+        focus TEXT NOT NULL DEFAULT '',
+        planned_periods INTEGER NOT NULL DEFAULT 1,
+        trainees_per_period INTEGER NOT NULL DEFAULT 0,
+        length_days INTEGER NOT NULL DEFAULT 0,
+        place TEXT NOT NULL DEFAULT '',
+        fee REAL NOT NULL DEFAULT 0,
+        total_hours REAL NOT NULL DEFAULT 0,
+        party_spirit_hours REAL NOT NULL DEFAULT 0,
+        leader_lecture_hours REAL NOT NULL DEFAULT 0,
+        practical_post_days INTEGER NOT NULL DEFAULT 0,
+        party_analysis INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX classes_plan ON training_classes(plan_id)",
+    """CREATE TABLE periods (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL REFERENCES training_classes(id) ON DELETE RESTRICT,
+        number INTEGER NOT NULL,
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        report_time TEXT NOT NULL DEFAULT '',
+        report_place TEXT NOT NULL DEFAULT '',
+        capacity INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT '筹备',
+        archived INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        UNIQUE (class_id, number),
+        CHECK (end_date >= start_date)
+    )""",
+    "CREATE INDEX periods_dates ON periods(start_date, end_date)",
+    """CREATE TABLE enrollments (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE RESTRICT,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+        unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
+        status TEXT NOT NULL DEFAULT '拟选调',
+        replaced_by INTEGER REFERENCES enrollments(id) ON DELETE SET NULL,
+        replace_reason TEXT NOT NULL DEFAULT '',
+        hours REAL NOT NULL DEFAULT 0,
+        key_problems TEXT NOT NULL DEFAULT '',
+        fee_paid REAL NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        UNIQUE (period_id, person_id)
+    )""",
+    "CREATE INDEX enrollments_person ON enrollments(person_id)",
+    """CREATE TABLE quotas (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE RESTRICT,
+        seats INTEGER NOT NULL CHECK (seats >= 0),
+        UNIQUE (period_id, unit_id)
+    )""",
+    """CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE,
+        class_id INTEGER REFERENCES training_classes(id) ON DELETE CASCADE,
+        org TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        fax TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        CHECK ((plan_id IS NULL) <> (class_id IS NULL))
+    )""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        os_user TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL DEFAULT '',
+        entity_id INTEGER,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+]
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+def schema_version() -> int:
+    """How many migrations this program knows: stored as PRAGMA user_version."""
+    return len(_names)

@@ -1,0 +1,82 @@
+"""One table of dataclass records: get, insert, update, delete, query, with nothing table-specific."""
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from typing import Any, Generic, Iterable, TypeVar
+
+from sqlite_utils import Database
+
+from ..domain.errors import NotFound
+
+T = TypeVar("T")
+
+
+def stored_fields(cls: type) -> list[str]:
+    """The fields that are columns of the record's own table (not id, not joined)."""
+    return [f.name for f in fields(cls) if f.name != "id" and not f.metadata.get("joined")]
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    row = {}
+    for name in stored_fields(type(record)):
+        value = getattr(record, name)
+        row[name] = int(value) if isinstance(value, bool) else value
+    return row
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    values = {}
+    for f in fields(cls):
+        if f.name in row:
+            value = row[f.name]
+            values[f.name] = bool(value) if f.type == "bool" else value
+    return cls(**values)
+
+
+def rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+
+class Table(Generic[T]):
+    """The records of one table, as instances of one dataclass."""
+
+    def __init__(self, db: Database, name: str, cls: type[T], label: str):
+        self.db, self.name, self.cls, self.label = db, name, cls, label
+
+    def get(self, record_id: int) -> T:
+        found = rows(self.db, f"SELECT * FROM {self.name} WHERE id = ?", [record_id])
+        if not found:
+            raise NotFound(f"找不到该{self.label}（编号 {record_id}）")
+        return from_row(self.cls, found[0])
+
+    def where(self, condition: str = "1", params: Iterable[Any] = (), order_by: str = "id") -> list[T]:
+        sql = f"SELECT * FROM {self.name} WHERE {condition} ORDER BY {order_by}"
+        return [from_row(self.cls, row) for row in rows(self.db, sql, params)]
+
+    def insert(self, record: T) -> T:
+        row = to_row(record)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
+        return replace(record, id=cursor.lastrowid)
+
+    def update(self, record: T) -> T:
+        row = to_row(record)
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        cursor = self.db.execute(
+            f"UPDATE {self.name} SET {assignments} WHERE id = ?", [*row.values(), record.id]
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"找不到该{self.label}（编号 {record.id}），可能已被删除")
+        return record
+
+    def save(self, record: T) -> T:
+        return self.update(record) if record.id else self.insert(record)
+
+    def delete(self, record_id: int) -> None:
+        self.db.execute(f"DELETE FROM {self.name} WHERE id = ?", [record_id])
+
+    def count(self, condition: str = "1", params: Iterable[Any] = ()) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {self.name} WHERE {condition}", list(params)).fetchone()[0]

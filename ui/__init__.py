@@ -1,0 +1,1 @@
+"""TrainingDesk's window: Qt only, talking to app.services."""

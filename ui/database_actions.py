@@ -1,0 +1,114 @@
+"""The 文件 menu's work and the first start: new, open and back up database files."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+from sqlite_utils import Database
+
+from app import config
+from app.domain.errors import UserError
+from app.services import database, demo
+
+from .dialogs import messages
+from .session import Session
+
+DB_FILTER = "数据库文件 (*.db);;所有文件 (*)"
+LAST_DB_KEY = "last_database"
+
+
+def window_settings() -> QSettings:
+    """The window's own settings, kept in the user's data folder beside the database."""
+    return QSettings(str(config.user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def remembered_path() -> Path:
+    """The database used last time, or the default one in the user's data folder."""
+    last = window_settings().value(LAST_DB_KEY, "")
+    return Path(last) if last and Path(last).is_file() else config.default_db_path()
+
+
+def remember(path: Path) -> None:
+    window_settings().setValue(LAST_DB_KEY, str(path))
+
+
+def start_database(path: Path, *, with_demo: bool = False) -> Database | None:
+    """The database to start with; asks on first start whether to load the demo office."""
+    if not path.exists():
+        if not with_demo:
+            answer = messages.choose(
+                None, config.APP_TITLE,
+                "欢迎使用干部教育培训管理。\n\n尚未建立数据库。是否载入示范数据？\n"
+                "示范数据包括2020年全县干部教育培训工作要点、2020年公务员培训计划及其班次、"
+                "46个单位和600名示范学员，可随时新建空数据库重新开始。",
+                ["载入示范数据", "建立空数据库", "退出"])
+            if answer not in (0, 1):
+                return None
+            with_demo = answer == 0
+        return _create(None, path, with_demo)
+    try:
+        return database.open_database(path)
+    except UserError as problem:
+        messages.error(None, "无法打开数据库", f"{problem}\n\n将新建一个空数据库于默认位置。")
+        fallback = config.default_db_path()
+        if fallback == path:
+            return None
+        return start_database(fallback)
+
+
+def _create(parent: QWidget | None, path: Path, with_demo: bool) -> Database | None:
+    try:
+        db = database.create_database(path)
+        if with_demo:
+            demo.build_demo(db)
+        return db
+    except UserError as problem:
+        messages.error(parent, "无法建立数据库", str(problem))
+        return None
+
+
+def new_database(parent: QWidget, session: Session) -> None:
+    path, _ = QFileDialog.getSaveFileName(parent, "新建数据库", str(session.path.parent / "新数据库.db"), DB_FILTER)
+    if not path:
+        return
+    path = Path(path)
+    if path.exists():
+        messages.error(parent, "新建数据库", f"文件“{path.name}”已存在。新建不会覆盖已有文件，请换一个名称。")
+        return
+    with_demo = messages.choose(parent, "新建数据库", "新数据库要载入示范数据吗？", ["建立空数据库", "载入示范数据"]) == 1
+    db = _create(parent, path, with_demo)
+    if db is not None:
+        session.replace(db, path)
+        remember(path)
+
+
+def open_database(parent: QWidget, session: Session) -> None:
+    path, _ = QFileDialog.getOpenFileName(parent, "打开数据库", str(session.path.parent), DB_FILTER)
+    if not path or Path(path) == session.path:
+        return
+    try:
+        db = database.open_database(path)
+    except UserError as problem:
+        messages.error(parent, "无法打开数据库", str(problem))
+        return
+    session.replace(db, Path(path))
+    remember(Path(path))
+
+
+def save_backup(parent: QWidget, session: Session) -> None:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(documents or session.path.parent) / f"{session.path.stem}-备份-{date.today():%Y%m%d}.db"
+    path, _ = QFileDialog.getSaveFileName(parent, "另存备份", str(suggested), DB_FILTER)
+    if not path:
+        return
+    if Path(path).resolve() == session.path.resolve():
+        messages.error(parent, "另存备份", "不能把备份存到正在使用的数据库文件上，请换一个文件名。")
+        return
+    try:
+        saved = database.save_copy(session.db, path)
+    except UserError as problem:
+        messages.error(parent, "另存备份失败", str(problem))
+        return
+    messages.info(parent, "另存备份", f"已保存备份：\n{saved}")

@@ -1,0 +1,59 @@
+"""Starting the window: `traindesk` or `python -m ui` [--db PATH] [--demo]."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app import config
+
+from .database_actions import remember, remembered_path, start_database
+from .main_window import MainWindow
+from .session import Session
+from .style import apply_style
+
+
+def _args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="traindesk", description=config.APP_TITLE)
+    parser.add_argument("--db", type=Path, help="打开此数据库文件")
+    parser.add_argument("--demo", action="store_true", help="数据库不存在时直接载入示范数据，不再询问")
+    return parser.parse_args(argv)
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(config.APP_NAME)
+    app.setApplicationName(config.APP_NAME)
+    app.setApplicationDisplayName(config.APP_TITLE)
+    apply_style(app)
+    return app
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Large enough to work in, never larger than the screen (1366×768 at 150% is 910×512)."""
+    available = window.screen().availableGeometry()
+    window.setMinimumSize(min(760, available.width()), min(460, available.height()))
+    width = min(1280, int(available.width() * 0.94))
+    height = min(800, int(available.height() * 0.92))
+    window.resize(width, height)
+    window.move(available.center() - window.rect().center())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _args(sys.argv[1:] if argv is None else argv)
+    app = make_app()
+    path = args.db or remembered_path()
+    db = start_database(path, with_demo=args.demo)
+    if db is None:
+        return 0
+    remember(path)
+    session = Session(db, path)
+    window = MainWindow(session)
+    fit_to_screen(window)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        session.close()

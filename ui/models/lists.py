@@ -1,0 +1,114 @@
+"""The columns of each list the pages show."""
+from __future__ import annotations
+
+from app.domain.idcard import mask_id
+
+from .record_model import Column, RecordTableModel, attr
+
+
+class PeopleModel(RecordTableModel):
+    columns = (
+        Column("姓名", attr("name"), 6),
+        Column("性别", attr("gender"), 3),
+        Column("民族", attr("ethnicity"), 5),
+        Column("出生日期", attr("birth_date"), 8),
+        Column("身份证号码", lambda p: mask_id(p.id_number), 14),
+        Column("工作单位", attr("unit_name"), 12),
+        Column("职务", attr("post"), 8),
+        Column("职级", attr("rank"), 8),
+        Column("干部类别", attr("cadre_category"), 8),
+        Column("政治面貌", attr("political_status"), 6),
+        Column("联系电话", attr("phone"), 10),
+    )
+
+
+class UnitsModel(RecordTableModel):
+    columns = (
+        Column("顺序", attr("sort_order"), 4, numeric=True),
+        Column("单位名称", attr("name"), 16),
+        Column("单位类型", attr("kind"), 7),
+        Column("人数", attr("people_count"), 4, numeric=True),
+        Column("联系人", attr("contact_name"), 6),
+        Column("联系电话", attr("contact_phone"), 11),
+    )
+
+
+class PlansModel(RecordTableModel):
+    columns = (
+        Column("年度", attr("year"), 4, numeric=True),
+        Column("计划名称", attr("title"), 18),
+        Column("类型", attr("kind"), 6),
+        Column("发文机关", attr("issuer"), 10),
+        Column("文号", attr("doc_number"), 10),
+        Column("成文日期", attr("issue_date"), 8),
+        Column("计划期数", attr("planned_periods"), 5, numeric=True),
+        Column("计划人数", attr("planned_trainees"), 5, numeric=True),
+    )
+
+
+class PlanItemsModel(RecordTableModel):
+    """Rows are (heading, item, class names) triples built by the plans page."""
+    columns = (
+        Column("标题", lambda row: row[0], 9),
+        Column("序号", lambda row: row[1].number, 3, numeric=True),
+        Column("要点", lambda row: row[1].title, 20),
+        Column("落实班次", lambda row: "、".join(row[2]), 24),
+    )
+
+
+class ClassesModel(RecordTableModel):
+    columns = (
+        Column("所属计划", attr("plan_title"), 14),
+        Column("序号", attr("seq"), 3, numeric=True),
+        Column("班次名称", attr("name"), 22),
+        Column("类型", attr("kind"), 5),
+        Column("承办", attr("host"), 10),
+        Column("计划期数", attr("planned_periods"), 4, numeric=True),
+        Column("每期人数", attr("trainees_per_period"), 4, numeric=True),
+        Column("学制(天)", attr("length_days"), 4, numeric=True),
+        Column("总课时", attr("total_hours"), 4, numeric=True),
+        Column("调训对象", attr("target_trainees"), 16),
+    )
+
+
+class PeriodsModel(RecordTableModel):
+    columns = (
+        Column("开始日期", attr("start_date"), 8),
+        Column("结束日期", attr("end_date"), 8),
+        Column("天数", attr("days"), 3, numeric=True),
+        Column("班次", attr("class_name"), 22),
+        Column("期次", lambda p: f"第{p.number}期", 4),
+        Column("类型", attr("class_kind"), 5),
+        Column("报到地点", attr("report_place"), 12),
+        Column("状态", attr("status"), 4),
+        Column("学员", attr("enrolled"), 4, numeric=True),
+        Column("容量", attr("capacity"), 4, numeric=True),
+    )
+
+
+class PeriodRostersModel(RecordTableModel):
+    columns = (
+        Column("班次", attr("class_name"), 22),
+        Column("期次", lambda s: f"第{s.number}期", 4),
+        Column("开始日期", attr("start_date"), 8),
+        Column("状态", attr("status"), 4),
+        Column("学员人数", attr("enrolled"), 5, numeric=True),
+        Column("涉及单位", attr("roster_units"), 5, numeric=True),
+        Column("分配名额单位", attr("quota_units"), 6, numeric=True),
+        Column("分配名额", attr("quota_seats"), 5, numeric=True),
+    )
+
+
+class ClassSummaryModel(RecordTableModel):
+    columns = (
+        Column("所属计划", attr("plan_title"), 14),
+        Column("班次", attr("name"), 22),
+        Column("类型", attr("kind"), 5),
+        Column("计划期数", attr("planned_periods"), 4, numeric=True),
+        Column("已排期数", attr("scheduled_periods"), 4, numeric=True),
+        Column("已结班", attr("closed_periods"), 4, numeric=True),
+        Column("计划人数", attr("planned_trainees"), 4, numeric=True),
+        Column("调训人次", attr("enrolled"), 4, numeric=True),
+        Column("结业人次", attr("completed"), 4, numeric=True),
+        Column("学时合计", attr("hours"), 5, numeric=True),
+    )

@@ -1,0 +1,81 @@
+"""A page that is one searchable, sortable list: a title, a search box, a count and a table."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from ..models.record_model import SORT_ROLE, RecordTableModel
+from ..session import Session
+from ..widgets import heading, make_table, note
+
+
+class ListPage(QWidget):
+    title = ""
+    search_hint = "搜索"
+    unit_word = "条"
+    model_class = RecordTableModel
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = self.model_class(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.search = QLineEdit(placeholderText=self.search_hint, clearButtonEnabled=True)
+        self.search.setObjectName("search")
+        self.search.textChanged.connect(self.on_search)
+        self.count_label = note()
+        self.table = make_table(self.proxy, self.model.columns, self)
+        self.proxy.modelReset.connect(self.update_count)
+        self.proxy.layoutChanged.connect(self.update_count)
+        self.proxy.rowsInserted.connect(self.update_count)
+        self.proxy.rowsRemoved.connect(self.update_count)
+        self.layout_page()
+        session.database_changed.connect(self.reload)
+
+    def layout_page(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.header_row())
+        layout.addWidget(self.table, 1)
+
+    def header_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(heading(self.title))
+        row.addSpacing(12)
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        for widget in self.filter_widgets():
+            row.addWidget(widget)
+        row.addWidget(self.search)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 16)
+        return row
+
+    def filter_widgets(self) -> list[QWidget]:
+        return []
+
+    def rows(self) -> list:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Another database was opened: rebuild what depends on it, then the rows."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.rows())
+
+    def on_search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+
+    def update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = f"共 {total} {self.unit_word}"
+        self.count_label.setText(text if shown == total else f"找到 {shown} {self.unit_word}（{text}）")
+
+    def selected_record(self):
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.record(self.proxy.mapToSource(indexes[0]).row())
