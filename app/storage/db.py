@@ -22,9 +22,13 @@ def connect(path: str | Path) -> Database:
     conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
     # isolation_level=None: a stray write commits at once instead of opening a
     # transaction that is silently lost at close; multi-row writes use db.atomic().
-    db = Database(conn, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
+    try:
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()  # an open handle would keep the file locked on Windows
+        raise
     return db
 
 
@@ -37,17 +41,23 @@ def open_db(path: str | Path, *, create: bool = False) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseFileError(f"无法创建文件夹 {path.parent}：{error.strerror or error}") from error
-    db = connect(path)
+    db = None
     try:
+        db = connect(path)
         _check_identity(db, path)
         migrate(db, path)
     except sqlite3.DatabaseError as error:
-        db.close()
+        _close(db)
         raise DatabaseFileError(f"“{path.name}”不是本程序的数据库文件，或文件已损坏（{error}）") from error
     except BaseException:
-        db.close()
+        _close(db)
         raise
     return db
+
+
+def _close(db: Database | None) -> None:
+    if db is not None:
+        db.close()
 
 
 def memory_db() -> Database:

@@ -35,6 +35,8 @@ class PlansPage(ListPage):
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
         line = self.fontMetrics().height()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(row * 3 + line + 8)  # the header and two plans always show
         splitter.setSizes([line * 7, line * 30])
         lower.setSizes([line * 5, line * 25])
         layout = QVBoxLayout(self)

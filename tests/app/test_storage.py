@@ -1,0 +1,92 @@
+import sqlite3
+
+import pytest
+from sqlite_utils.migrations import Migrations
+
+from app.storage import db as storage_db
+from app.storage.db import APPLICATION_ID, DatabaseFileError, open_db
+from app.storage.migrations import migrations, schema_version
+
+TABLES = {"units", "people", "plans", "plan_sections", "plan_items", "training_classes", "periods",
+          "enrollments", "quotas", "contacts", "settings", "audit_log"}
+
+
+def test_migrations_create_every_table_and_mark_the_file(tmp_path):
+    db = open_db(tmp_path / "新 库.db", create=True)
+    assert TABLES <= set(db.table_names())
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_applying_twice_changes_nothing(tmp_path):
+    path = tmp_path / "a.db"
+    open_db(path, create=True).close()
+    db = open_db(path)
+    schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    migrations.apply(db)
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
+    path = tmp_path / "a.db"
+    db = open_db(path, create=True)
+    db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
+    db.close()
+    newer = Migrations("traindesk")
+    for migration in migrations._migrations:
+        newer(name=migration.name)(migration.fn)
+
+    @newer(name="m999_test")
+    def m999_test(db):
+        db.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
+
+    monkeypatch.setattr(storage_db, "migrations", newer)
+    monkeypatch.setattr(storage_db, "schema_version", lambda: schema_version() + 1)
+    db = open_db(path)
+    assert "extra" in db.table_names()
+    copies = list((tmp_path / "backups").glob("a-*-升级前.db"))
+    assert len(copies) == 1
+    old = sqlite3.connect(copies[0])
+    assert old.execute("SELECT name FROM units").fetchall() == [("县委办公室",)]
+    assert "extra" not in [r[0] for r in old.execute("SELECT name FROM sqlite_master")]
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO people (name, id_number, unit_id) VALUES ('张三', '1', 999)")
+
+
+def test_a_missing_file_is_not_created_without_asking(tmp_path):
+    with pytest.raises(DatabaseFileError, match="找不到"):
+        open_db(tmp_path / "none.db")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_someone_elses_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE photos (id INTEGER)")
+    other.commit()
+    other.close()
+    with pytest.raises(DatabaseFileError, match="不是本程序的数据库"):
+        open_db(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "名单.xlsx.db"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not sqlite" * 100)
+    with pytest.raises(DatabaseFileError, match="不是本程序的数据库文件"):
+        open_db(path)
+    assert path.read_bytes().startswith(b"PK")
+
+
+def test_a_file_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    db = open_db(path, create=True)
+    db.execute(f"PRAGMA user_version = {schema_version() + 5}")
+    db.close()
+    with pytest.raises(DatabaseFileError, match="更新版本"):
+        open_db(path)

@@ -1,0 +1,47 @@
+import pytest
+
+from app.services import database
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.style import apply_style
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_file):
+    apply_style(qapp)
+    session = Session(database.open_database(demo_file), demo_file)
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    session.close()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Records every message box and answers questions from a list (default: the first button)."""
+    from ui.dialogs import messages
+
+    log = {"asked": [], "errors": [], "infos": [], "replies": []}
+
+    def choose(parent, title, text, buttons, default=0):
+        log["asked"].append((title, text, buttons))
+        return log["replies"].pop(0) if log["replies"] else 0
+
+    monkeypatch.setattr(messages, "choose", choose)
+    monkeypatch.setattr(messages, "error", lambda parent, title, text: log["errors"].append((title, text)))
+    monkeypatch.setattr(messages, "info", lambda parent, title, text: log["infos"].append((title, text)))
+    return log
+
+
+def type_text(widget, text: str) -> None:
+    """Types text key by key, Chinese included (QTest.keyClicks only knows ASCII keys)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
