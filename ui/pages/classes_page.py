@@ -17,6 +17,7 @@ class ClassesPage(ListPage):
     search_hint = "搜索班次名称、类型、承办或调训对象"
     unit_word = "个班次"
     model_class = ClassesModel
+    select_first = True
 
     def layout_page(self) -> None:
         self.detail = QTextBrowser(objectName="detail")
@@ -29,19 +30,11 @@ class ClassesPage(ListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addWidget(splitter, 1)
-        self.table.selectionModel().selectionChanged.connect(self.show_detail)
 
     def rows(self) -> list:
         return classes.list_classes(self.session.db)
 
-    def refresh(self) -> None:
-        super().refresh()
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
-        else:
-            self.detail.clear()
-
-    def show_detail(self) -> None:
+    def show_selected(self) -> None:
         training_class = self.selected_record()
         if training_class is None:
             self.detail.clear()

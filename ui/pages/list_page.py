@@ -14,6 +14,7 @@ class ListPage(QWidget):
     search_hint = "搜索"
     unit_word = "条"
     model_class = RecordTableModel
+    select_first = False  # pages with a detail pane show the first record at once
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -34,6 +35,7 @@ class ListPage(QWidget):
         self.proxy.rowsInserted.connect(self.update_count)
         self.proxy.rowsRemoved.connect(self.update_count)
         self.layout_page()
+        self.table.selectionModel().selectionChanged.connect(self.show_selected)
         session.database_changed.connect(self.reload)
 
     def layout_page(self) -> None:
@@ -65,6 +67,13 @@ class ListPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.rows())
+        if self.select_first and self.proxy.rowCount():
+            self.table.selectRow(0)
+        elif self.select_first:
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        """Called when the selection changes; pages with a detail pane fill it here."""
 
     def on_search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -19,6 +19,7 @@ class PlansPage(ListPage):
     search_hint = "搜索要点或班次"
     unit_word = "个计划"
     model_class = PlansModel
+    select_first = True
 
     def layout_page(self) -> None:
         self.items_model = PlanItemsModel(self)
@@ -42,22 +43,14 @@ class PlansPage(ListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addWidget(splitter, 1)
-        self.table.selectionModel().selectionChanged.connect(self.show_plan)
 
     def rows(self) -> list:
         return plans.list_plans(self.session.db)
 
-    def refresh(self) -> None:
-        super().refresh()
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
-        else:
-            self.show_plan()
-
     def on_search(self, text: str) -> None:
         self.items_proxy.setFilterFixedString(text.strip())
 
-    def show_plan(self) -> None:
+    def show_selected(self) -> None:
         plan = self.selected_record()
         if plan is None:
             self.preamble.clear()
