@@ -13,9 +13,12 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def get(db: Database, key: str) -> Any:
+def get(db: Database, key: str, default: Any = None) -> Any:
+    """The stored value, else the default given here, else the one in DEFAULTS."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return json.loads(row[0]) if row else DEFAULTS.get(key)
+    if row:
+        return json.loads(row[0])
+    return default if default is not None else DEFAULTS.get(key)
 
 
 def put(db: Database, key: str, value: Any) -> None:

@@ -1,0 +1,83 @@
+"""init, plans, classes, periods, people, check, backup."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..services import classes, database, demo, plans
+from ..services import people as people_service
+from ..services.export import class_json, period_json, person_json, plan_json
+from .output import EXIT_OK, EXIT_PROBLEMS, emit
+
+
+def register(commands, common) -> None:
+    init = commands.add_parser("init", parents=[common], help="新建数据库")
+    init.add_argument("--demo", action="store_true", help="载入示范数据（2020年计划、班次、单位和学员）")
+    init.set_defaults(handler=_init, opens_db=False)
+    for name, text, handler in (("plans", "列出计划及其要点条目", _plans), ("classes", "列出班次", _classes),
+                                ("periods", "列出期次", _periods)):
+        sub = commands.add_parser(name, parents=[common], help=text)
+        sub.add_argument("--json", action="store_true", help="以 JSON 输出")
+        sub.set_defaults(handler=handler)
+    people = commands.add_parser("people", parents=[common], help="列出人员")
+    people.add_argument("--json", action="store_true", help="以 JSON 输出")
+    people.add_argument("--search", default="", help="按姓名、身份证号、电话或单位查找")
+    people.set_defaults(handler=_people)
+    commands.add_parser("check", parents=[common], help="检查数据库完整性").set_defaults(handler=_check)
+    backup = commands.add_parser("backup", parents=[common], help="备份数据库")
+    backup.add_argument("--to", type=Path, help="备份到此文件夹（默认为数据库旁的 backups 文件夹）")
+    backup.set_defaults(handler=_backup)
+
+
+def _init(args) -> int:
+    db = database.create_database(args.db)
+    try:
+        if args.demo:
+            demo.build_demo(db)
+        counts = database.counts(db)
+    finally:
+        db.close()
+    summary = "，".join(f"{label}{counts[table]}" for table, label in database.COUNTED.items())
+    print(f"数据库已就绪：{args.db}（{summary}）")
+    return EXIT_OK
+
+
+def _plans(db, args) -> int:
+    outlines = [plans.plan_outline(db, plan.id) for plan in plans.list_plans(db, include_archived=True)]
+    lines = [f"{o.plan.id}\t{o.plan.year}\t{o.plan.title}\t{len(o.sections)}个标题，{len(o.items)}条" for o in outlines]
+    return emit(args, [plan_json(o) for o in outlines], lines)
+
+
+def _classes(db, args) -> int:
+    found = classes.list_classes(db, include_archived=True)
+    periods = classes.list_periods(db, include_archived=True)
+    records = [class_json(db, c, [p for p in periods if p.class_id == c.id]) for c in found]
+    lines = [f"{c.id}\t{c.plan_title}\t{c.seq}.{c.name}\t{c.kind}\t{c.planned_periods}期×{c.trainees_per_period}人"
+             for c in found]
+    return emit(args, records, lines)
+
+
+def _periods(db, args) -> int:
+    found = classes.list_periods(db, include_archived=True)
+    lines = [f"{p.id}\t{p.class_name}\t第{p.number}期\t{p.start_date}至{p.end_date}\t{p.status}\t{p.enrolled}人"
+             for p in found]
+    return emit(args, [period_json(p) for p in found], lines)
+
+
+def _people(db, args) -> int:
+    found = people_service.search_people(db, args.search)
+    lines = [f"{p.id}\t{p.name}\t{p.gender}\t{p.unit_name}\t{p.post}\t{p.id_number}" for p in found]
+    return emit(args, [person_json(p) for p in found], lines)
+
+
+def _check(db, args) -> int:
+    problems = database.check(db)
+    if problems:
+        print("数据库有问题：" + "；".join(problems[:20]))
+        return EXIT_PROBLEMS
+    print("数据库完好")
+    return EXIT_OK
+
+
+def _backup(db, args) -> int:
+    print(f"已备份到：{database.backup(db, args.to)}")
+    return EXIT_OK

@@ -1,0 +1,58 @@
+import threading
+import time
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.errors import UserError
+from app.services.progress import Cancelled
+from ui.tasks import run_task
+
+
+def test_work_runs_off_the_ui_thread_and_reports_back(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = {}
+
+    def work(progress):
+        seen["thread"] = threading.current_thread()
+        for done in range(1, 4):
+            progress.step(done, 3)
+        return 42
+
+    task = run_task(parent, "正在计算…", work, lambda result: seen.setdefault("result", result))
+    with qtbot.waitSignal(task.done, timeout=5000):
+        pass
+    assert seen["result"] == 42
+    assert seen["thread"] is not threading.main_thread()
+
+
+def test_cancel_stops_the_work(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started, errors = threading.Event(), []
+
+    def work(progress):
+        started.set()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            progress.step(0, 10)
+            time.sleep(0.001)
+
+    task = run_task(parent, "正在导入…", work, lambda result: None, on_error=errors.append)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.done, timeout=5000):
+        task.dialog.canceled.emit()  # what the 取消 button sends
+    assert isinstance(errors[0], Cancelled)
+
+
+def test_a_user_error_is_shown_in_chinese(qtbot, answers):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def work(progress):
+        raise UserError("文件已损坏")
+
+    task = run_task(parent, "正在读取…", work, lambda result: None)
+    qtbot.waitUntil(lambda: bool(answers["errors"]))
+    assert answers["errors"] == [("未能完成", "文件已损坏")]
+    assert task.error is not None
