@@ -5,10 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from app import config
 
+from .backup_schedule import BackupSchedule
+from .errors import install_excepthook
 from .database_actions import remember, remembered_path, start_database
 from .main_window import MainWindow
 from .session import Session
@@ -44,16 +47,21 @@ def fit_to_screen(window: MainWindow) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     app = make_app()
-    path = args.db or remembered_path()
-    db = start_database(path, with_demo=args.demo)
-    if db is None:
+    install_excepthook()
+    opened = start_database(args.db or remembered_path(), with_demo=args.demo)
+    if opened is None:
         return 0
-    remember(path)
-    session = Session(db, path)
+    remember(opened.path)
+    session = Session(opened.db, opened.path, opened.lock)
     window = MainWindow(session)
+    schedule = BackupSchedule(session, window)
+    schedule.failed.connect(lambda text: window.statusBar().showMessage(f"自动备份失败：{text}", 60_000))
     fit_to_screen(window)
     window.show()
+    schedule.in_background("启动")
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()
+        schedule.at_exit()
         session.close()

@@ -10,6 +10,9 @@ from app import config
 from app.services import database
 
 from . import database_actions
+from .dialogs.audit_dialog import AuditDialog
+from .dialogs.backup_settings_dialog import BackupSettingsDialog
+from .dialogs.restore_dialog import RestoreDialog
 from .pages.classes_page import ClassesPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
+        session.data_changed.connect(self.update_status)
         for page in self.pages:
             page.reload()
         self.update_status()
@@ -75,9 +79,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "新建数据库(&N)…", self.new_database, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开数据库(&O)…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(file_menu, "另存备份(&B)…", self.save_backup)
+        self._action(file_menu, "恢复备份(&R)…", self.restore_backup)
+        self._action(file_menu, "备份设置(&S)…", self.backup_settings)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "操作日志(&L)", self.show_audit_log)
         self._action(help_menu, "关于(&A)", self.about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -94,7 +101,9 @@ class MainWindow(QMainWindow):
         return self.pages[index]
 
     def update_status(self) -> None:
-        self.db_label.setText(f"数据库：{self.session.path}")
+        suffix = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{config.APP_TITLE} - {self.session.path.name}{suffix}")
+        self.db_label.setText(f"数据库：{self.session.path}{suffix}")
         counts = database.counts(self.session.db)
         self.counts_label.setText(
             f"单位 {counts['units']}　人员 {counts['people']}　班次 {counts['training_classes']}"
@@ -109,6 +118,15 @@ class MainWindow(QMainWindow):
 
     def save_backup(self) -> None:
         database_actions.save_backup(self, self.session)
+
+    def restore_backup(self) -> None:
+        RestoreDialog(self.session, self).exec()
+
+    def backup_settings(self) -> None:
+        BackupSettingsDialog(self.session, self).exec()
+
+    def show_audit_log(self) -> None:
+        AuditDialog(self.session.db, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(
