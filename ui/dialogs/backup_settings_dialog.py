@@ -28,8 +28,8 @@ class BackupSettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("本机备份文件夹：", QLabel(str(backups.store.backups_folder(session.path)), wordWrap=True))
         form.addRow("第二备份位置：", row)
-        form.addRow("", QLabel(f"打开程序时（数据有变化）、每{backups.INTERVAL_MINUTES}分钟、导入和恢复前、退出时自动备份；"
-                               "保留今明两天全部备份，以及此前12天、10周、9个月各一份。", wordWrap=True, objectName="note"))
+        note = QLabel(f"打开程序时（数据有变化）、每{backups.INTERVAL_MINUTES}分钟、导入和恢复前、退出时自动备份；"
+                      "保留今天和昨天的全部备份，以及此前12天、10周、9个月各一份。", wordWrap=True, objectName="note")
         buttons = QDialogButtonBox()
         now = buttons.addButton("立即备份", QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -39,8 +39,10 @@ class BackupSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 40, self.sizeHint().height())
+        self.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("汉") * 40, 880))
+        self.adjustSize()
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择第二备份位置", self.second.text())
