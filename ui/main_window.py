@@ -10,9 +10,6 @@ from app import config
 from app.services import database
 
 from . import database_actions
-from .dialogs.audit_dialog import AuditDialog
-from .dialogs.backup_settings_dialog import BackupSettingsDialog
-from .dialogs.restore_dialog import RestoreDialog
 from .pages.classes_page import ClassesPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
@@ -30,7 +27,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(config.APP_TITLE)
-        self.pages = [page_class(session) for page_class in PAGES]
+        self._built: dict[int, ListPage] = {}  # pages are built when first shown: start-up stays quick
         self.nav = QListWidget(objectName="nav")
         self.stack = QStackedWidget()
         self._build_body()
@@ -41,19 +38,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
         session.data_changed.connect(self.update_status)
-        for page in self.pages:
-            page.reload()
         self.update_status()
         self.nav.setCurrentRow(0)
 
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
         item_height = int(self.fontMetrics().height() * 2.4)
-        for page in self.pages:
-            item = QListWidgetItem(page.title, self.nav)
+        for page_class in PAGES:
+            item = QListWidgetItem(page_class.title, self.nav)
             item.setSizeHint(QSize(0, item_height))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_row)
         width = self.fontMetrics().horizontalAdvance(config.APP_TITLE) + 40
         side = QWidget()
         side.setFixedWidth(width)
@@ -95,10 +90,27 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def page(self, index: int) -> ListPage:
+        if index not in self._built:
+            page = PAGES[index](self.session)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = page
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[ListPage]:
+        return [self.page(index) for index in range(len(PAGES))]
+
+    def _show_row(self, index: int) -> None:
+        self.stack.setCurrentWidget(self.page(index))
+
     def show_page(self, title: str) -> ListPage:
-        index = [page.title for page in self.pages].index(title)
+        index = [page_class.title for page_class in PAGES].index(title)
         self.nav.setCurrentRow(index)
-        return self.pages[index]
+        return self.page(index)
 
     def update_status(self) -> None:
         suffix = "（只读）" if self.session.read_only else ""
@@ -119,13 +131,20 @@ class MainWindow(QMainWindow):
     def save_backup(self) -> None:
         database_actions.save_backup(self, self.session)
 
+    # The dialogs are imported when first used: start-up pays only for the main window.
     def restore_backup(self) -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
         RestoreDialog(self.session, self).exec()
 
     def backup_settings(self) -> None:
+        from .dialogs.backup_settings_dialog import BackupSettingsDialog
+
         BackupSettingsDialog(self.session, self).exec()
 
     def show_audit_log(self) -> None:
+        from .dialogs.audit_dialog import AuditDialog
+
         AuditDialog(self.session.db, self).exec()
 
     def about(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import backups, database, demo
+from app.services import backups, database
 from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked
 
@@ -30,6 +30,8 @@ def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_
     try:
         db = _open(parent, path, create, read_only=lock is None)
         if db is not None and with_demo:
+            from app.services import demo  # only on a first start: keeps the generator out of start-up
+
             demo.build_demo(db)
     except UserError as problem:
         db = None

@@ -27,8 +27,9 @@ def test_a_database_in_use_elsewhere_opens_read_only_when_asked(qtbot, answers, 
     session = Session(opened.db, opened.path, opened.lock)
     window = MainWindow(session)
     qtbot.addWidget(window)
+    window.show()
     assert "只读" in window.windowTitle() and "只读" in window.db_label.text()
-    assert window.pages[3].model.rowCount() == 600
+    assert window.show_page("学员").model.rowCount() == 600
     session.close()
     assert json.loads(lock_path(demo_file).read_text(encoding="utf-8"))["computer"] == "财务科-PC"
 

@@ -44,7 +44,7 @@ def test_new_database_switches_every_page(qtbot, window, answers, tmp_path, monk
     window.new_database()
     assert window.session.path == target
     assert str(target) in window.db_label.text()
-    assert all(page.model.rowCount() == 0 for page in window.pages)
+    assert all(window.show_page(page.title).model.rowCount() == 0 for page in window.pages)
 
 
 def test_new_database_never_overwrites_a_file(qtbot, window, answers, demo_file, monkeypatch):
@@ -63,7 +63,7 @@ def test_opening_a_bad_file_keeps_the_current_database(qtbot, window, answers, t
     window.open_database()
     assert "不是本程序的数据库文件" in answers["errors"][0][1]
     assert window.session.path == current
-    assert window.pages[3].model.rowCount() == 600
+    assert window.show_page("学员").model.rowCount() == 600
 
 
 def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):
@@ -72,7 +72,7 @@ def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     window.open_database()
     assert window.session.path == other
-    assert window.pages[3].model.rowCount() == 0
+    assert window.show_page("学员").model.rowCount() == 0
     assert database_actions.remembered_path() == other
 
 
