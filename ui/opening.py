@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import backups, database
-from app.storage.db import DatabaseDamaged
+from app.storage.db import DatabaseDamaged, is_writable
 from app.storage.lock import DatabaseLock, DatabaseLocked
 
 from .dialogs import messages
@@ -24,7 +24,11 @@ class Opened:
 
 def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_demo: bool = False) -> Opened | None:
     """Takes the lock (or asks to open read-only), opens or creates the file; None when it cannot."""
-    lock = _lock(parent, path, create)
+    if path.exists() and not is_writable(path):
+        question = f"“{path.name}”或其所在文件夹是只读的。\n\n只读打开时可以查看和打印，不能修改。"
+        lock = None if messages.choose(parent, "数据库只读", question, ["只读打开", "取消"]) == 0 else False
+    else:
+        lock = _lock(parent, path, create)
     if lock is False:
         return None
     try:
@@ -77,6 +81,7 @@ def _open(parent: QWidget | None, path: Path, create: bool, read_only: bool) -> 
         return database.open_database(path, read_only=read_only)
     except DatabaseDamaged as damaged:
         return _offer_backup(parent, path, damaged, read_only)
+
 
 
 def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged, read_only: bool) -> Database | None:

@@ -1,6 +1,7 @@
 """Opening the office's SQLite file: PRAGMAs, identity check, damage check, journal mode, migrations."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +26,10 @@ class DatabaseDamaged(DatabaseFileError):
     def __init__(self, path: Path, damaged: Path, detail: str):
         self.path, self.damaged = path, damaged
         super().__init__(f"数据库文件已损坏（{detail}），已改名保存为“{damaged.name}”，原文件未被覆盖")
+
+
+class DatabaseNotWritable(DatabaseFileError):
+    """The file or its folder is read-only (a CD, a read-only share, the read-only attribute)."""
 
 
 def connect(path: str | Path) -> Database:
@@ -55,6 +60,8 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) 
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseFileError(f"无法创建文件夹 {path.parent}：{error.strerror or error}") from error
+    if not read_only and not is_writable(path):
+        raise DatabaseNotWritable(f"“{path.name}”或其所在文件夹是只读的，只能以只读方式打开（可查看和打印，不能修改）")
     db = None
     try:
         db = connect(path)
@@ -108,6 +115,11 @@ def migrate(db: Database, path: Path | None) -> None:
 def _refuse_pending(db: Database, path: Path) -> None:
     if _user_tables(db) and migrations.pending(db):
         raise DatabaseFileError(f"“{path.name}”需要先升级数据结构，只读方式无法打开；请在使用它的电脑上打开一次")
+
+
+def is_writable(path: Path) -> bool:
+    """SQLite writes the file and, beside it, its journal: both need write access."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _user_tables(db: Database) -> list[str]:

@@ -104,3 +104,14 @@ def test_unexpected_errors_are_explained_in_chinese():
 
     assert "只读" in explain(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "error.log" in explain(RuntimeError("boom"))
+
+
+def test_a_read_only_file_offers_read_only_access(answers, demo_file, monkeypatch):
+    from ui import opening
+
+    monkeypatch.setattr(opening, "is_writable", lambda path: False)
+    answers["replies"] = [0]
+    opened = database_actions.start_database(demo_file)
+    assert "只读" in answers["asked"][0][1] and opened.lock is None
+    assert not lock_path(demo_file).exists()
+    opened.db.close()
