@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 from . import config
-from .commands import basic
-from .commands.output import fail
+from .commands import basic, hours
+from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database
 from .storage import lock
 
-COMMAND_MODULES = (basic,)
+COMMAND_MODULES = (basic, hours)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except UserError as error:
         return fail(str(error))
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
+        return EXIT_OK
     except OSError as error:
         return fail(f"无法访问文件：{error.strerror or error}")
 
