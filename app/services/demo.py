@@ -44,6 +44,7 @@ def build_demo(db: Database) -> dict[str, int]:
         rosters = _Rosters(people, office)
         for period, training_class, select in periods:
             rosters.fill(db, period, training_class, select)
+        _online_hours(db, people, rosters.rng, office)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),
             "enrollments": tables.enrollments(db).count()}
@@ -74,6 +75,14 @@ def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, di
             ))
             periods.append((period, training_class, class_data["demo_select"]))
     return periods
+
+
+def _online_hours(db: Database, people: list[Person], rng: random.Random, office: dict) -> None:
+    """Most cadres also study online; their hours arrive as records, as the office imports them."""
+    rows = [(p.id, 2020, float(rng.choice(range(10, 72, 2))), "网络学习", office["online_source"], office["demo_as_of"])
+            for p in people if rng.random() < 0.8]
+    db.conn.executemany("INSERT INTO hours_records (person_id, year, hours, kind, source, date) VALUES (?, ?, ?, ?, ?, ?)",
+                        rows)
 
 
 def period_status(start: str, end: str, today: date) -> str:
