@@ -65,7 +65,8 @@ def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, di
         item = items_by_number.get(class_data.get("plan_item"))
         training_class = tables.classes(db).insert(TrainingClass(
             plan_id=plan.id, plan_item_id=item.id if item else None,
-            planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data}
+            planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data},
+            coverage=json.dumps(class_data["coverage"], ensure_ascii=False) if "coverage" in class_data else "",
         ))
         for number, dates in enumerate(class_data["periods"], start=1):
             period = tables.periods(db).insert(Period(
