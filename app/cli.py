@@ -11,11 +11,12 @@ from pathlib import Path
 
 from . import config
 from .commands import basic
+from .commands import documents as document_commands
 from .commands.output import fail
 from .domain.errors import UserError
 from .services import database
 
-COMMAND_MODULES = (basic,)
+COMMAND_MODULES = (basic, document_commands)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -46,7 +46,7 @@ OFFICIAL = Geometry(A4, 28 * mm, A4[1] - 37 * mm - TEXT_HEIGHT, TEXT_WIDTH, TEXT
 # Lists and forms (sign-in sheets, rosters, tables) are not 公文: wider, with the same page numbers.
 FORM = Geometry(A4, 20 * mm, 22 * mm, A4[0] - 40 * mm, A4[1] - 42 * mm)
 FORM_LANDSCAPE = Geometry(landscape(A4), 20 * mm, 22 * mm, A4[1] - 40 * mm, A4[0] - 40 * mm)
-CERTIFICATE = Geometry(landscape(A4), 40 * mm, 30 * mm, A4[1] - 80 * mm, A4[0] - 70 * mm)
+CERTIFICATE = Geometry(landscape(A4), 40 * mm, 30 * mm, A4[1] - 80 * mm, A4[0] - 55 * mm)
 
 
 @dataclass
@@ -54,11 +54,13 @@ class Styles:
     title: ParagraphStyle
     addressee: ParagraphStyle  # 主送机关: flush left
     body: ParagraphStyle  # indented two characters
+    lead: ParagraphStyle  # a body line that stays with the next one (a class's name)
     plain: ParagraphStyle  # body size, no indent
     heading: ParagraphStyle  # 一、 in 黑体
     kai: ParagraphStyle  # （一） in 楷体
     form_title: ParagraphStyle
     subtitle: ParagraphStyle
+    form_heading: ParagraphStyle
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     cell_head: ParagraphStyle
@@ -76,14 +78,17 @@ def make_styles(fonts: FontSet) -> Styles:
                     spaceAfter=LINE * 0.8),
         addressee=style("addressee", alignment=TA_LEFT),
         body=style("body", firstLineIndent=indent, alignment=TA_JUSTIFY),
+        lead=style("lead", firstLineIndent=indent, alignment=TA_JUSTIFY, keepWithNext=1),
         plain=style("plain", alignment=TA_LEFT),
-        heading=style("heading", fonts.font("heading").name, firstLineIndent=indent, alignment=TA_JUSTIFY),
-        kai=style("kai", fonts.font("kai").name, firstLineIndent=indent, alignment=TA_JUSTIFY),
+        heading=style("heading", fonts.font("heading").name, firstLineIndent=indent, alignment=TA_JUSTIFY,
+                      keepWithNext=1),
+        kai=style("kai", fonts.font("kai").name, firstLineIndent=indent, alignment=TA_JUSTIFY, keepWithNext=1),
         form_title=style("form_title", fonts.font("title").name, 20, 30, alignment=TA_CENTER, spaceAfter=4),
         subtitle=style("subtitle", size=12, leading=20, alignment=TA_LEFT, spaceAfter=6),
+        form_heading=style("form_heading", fonts.font("heading").name, 14, 22, spaceBefore=8, keepWithNext=1),
         cell=style("cell", size=11, leading=14),
         cell_center=style("cell_center", size=11, leading=14, alignment=TA_CENTER),
-        cell_head=style("cell_head", fonts.font("heading").name, 11, 14, alignment=TA_CENTER),
+        cell_head=style("cell_head", fonts.font("heading").name, 10, 13, alignment=TA_CENTER),
     )
 
 

@@ -10,6 +10,7 @@ from reportlab.platypus import KeepTogether
 from ...domain.errors import UserError
 from ...domain.models import Contact
 from .formats import amount, cn_date, cn_range, report_time
+from .layout import OFFICIAL
 from .pdf import Signature
 from .sources import PeriodInfo
 from .templates import FIELD, LetterTemplate
@@ -71,12 +72,12 @@ def checked_template(t: Typesetter, template: LetterTemplate, text: str) -> str:
     return t.check(text, f"{template.label}模板", "正文")
 
 
-def letter_story(t: Typesetter, text: str, blocks: dict | None = None, styles=None) -> list:
+def letter_story(t: Typesetter, text: str, blocks: dict | None = None, styles=None, width: float = OFFICIAL.width) -> list:
     """A filled template as flowables: the first line is the title, then the lines as the standard sets them."""
     styles = styles or t.styles
     blocks = blocks or {}
     lines = [line.strip().lstrip("\u3000") for line in text.splitlines() if line.strip()]
-    story = [t.para(lines[0], styles.title)]
+    story = [t.title(lines[0], styles.title, width)]
     for index, line in enumerate(lines[1:]):
         if line in blocks:
             story += blocks[line]
@@ -99,7 +100,7 @@ def _lead(t: Typesetter, line: str, role: str, style):
     return t.mixed([(line, role)], style)
 
 
-def signed(t: Typesetter, story: list, issuer: str, issued_on: str, seal: bytes | None) -> list:
+def signed(t: Typesetter, story: list, issuer: str, issued_on: str, seal: bytes | None, style=None) -> list:
     """The story with the issuing body and date, kept on the page of the last paragraph (never a seal alone)."""
-    signature = Signature(t, issuer, cn_date(issued_on), seal)
+    signature = Signature(t, issuer, cn_date(issued_on), seal, style)
     return [*story[:-1], KeepTogether([story[-1], signature])]
