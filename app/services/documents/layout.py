@@ -54,7 +54,6 @@ class Styles:
     title: ParagraphStyle
     addressee: ParagraphStyle  # 主送机关: flush left
     body: ParagraphStyle  # indented two characters
-    lead: ParagraphStyle  # a body line that stays with the next one (a class's name)
     plain: ParagraphStyle  # body size, no indent
     heading: ParagraphStyle  # 一、 in 黑体
     kai: ParagraphStyle  # （一） in 楷体
@@ -78,11 +77,9 @@ def make_styles(fonts: FontSet) -> Styles:
                     spaceAfter=LINE * 0.8),
         addressee=style("addressee", alignment=TA_LEFT),
         body=style("body", firstLineIndent=indent, alignment=TA_JUSTIFY),
-        lead=style("lead", firstLineIndent=indent, alignment=TA_JUSTIFY, keepWithNext=1),
         plain=style("plain", alignment=TA_LEFT),
-        heading=style("heading", fonts.font("heading").name, firstLineIndent=indent, alignment=TA_JUSTIFY,
-                      keepWithNext=1),
-        kai=style("kai", fonts.font("kai").name, firstLineIndent=indent, alignment=TA_JUSTIFY, keepWithNext=1),
+        heading=style("heading", fonts.font("heading").name, firstLineIndent=indent, alignment=TA_JUSTIFY),
+        kai=style("kai", fonts.font("kai").name, firstLineIndent=indent, alignment=TA_JUSTIFY),
         form_title=style("form_title", fonts.font("title").name, 20, 30, alignment=TA_CENTER, spaceAfter=4),
         subtitle=style("subtitle", size=12, leading=20, alignment=TA_LEFT, spaceAfter=6),
         form_heading=style("form_heading", fonts.font("heading").name, 14, 22, spaceBefore=8, keepWithNext=1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.platypus import CondPageBreak
 from sqlite_utils import Database
 
 from ...domain.errors import UserError
@@ -15,7 +16,7 @@ from ...storage.classes import list_periods
 from ..plans import PlanOutline, SectionOutline, plan_outline
 from ..progress import NO_PROGRESS, Progress
 from .formats import month_day_range
-from .layout import OFFICIAL
+from .layout import LINE, OFFICIAL
 from .letters import signed
 from .pdf import DocumentStart, build_pdf
 from .request import DocumentRequest
@@ -24,6 +25,7 @@ from .sources import issue_date
 from .typeset import Typesetter
 
 CLASS_SECTION = "班次安排"
+KEEP = 4 * LINE  # a heading starts a new page rather than end one with less than this below it
 
 
 def schedule_lines(training_class: TrainingClass, periods: list[Period]) -> list[str]:
@@ -91,7 +93,7 @@ class _Notice:
     def _section(self, number: int, section: SectionOutline) -> list:
         t, styles = self.t, self.t.styles
         title = t.check(section.section.title, self.plan_owner, "标题")
-        story = [t.para(f"{chinese_numeral(number)}、{title}", styles.heading)]
+        story = [CondPageBreak(KEEP), t.para(f"{chinese_numeral(number)}、{title}", styles.heading)]
         for item in section.items:
             text = t.check(f"{item.number}.{item.title}{item.body}", self.plan_owner, f"第{item.number}条")
             story.append(t.para(text, styles.body))
@@ -105,10 +107,10 @@ class _Notice:
         for order, training_class in enumerate(classes, start=1):
             owner = f"班次“{training_class.name}”"
             name = t.check(training_class.name, owner, "班次名称")
-            story.append(t.para(f"{order}.{name}" if numbered else f"（{chinese_numeral(order)}）{name}",
-                                styles.lead if numbered else styles.kai))
-            lines = schedule_lines(training_class, self.periods[training_class.id])
-            story += [t.para(line, styles.lead if training_class.focus else styles.body) for line in lines]
+            story += [CondPageBreak(KEEP), t.para(f"{order}.{name}" if numbered else
+                                                  f"（{chinese_numeral(order)}）{name}",
+                                                  styles.body if numbered else styles.kai)]
+            story += [t.para(line, styles.body) for line in schedule_lines(training_class, self.periods[training_class.id])]
             if training_class.focus:
                 story.append(t.para(t.check(training_class.focus, owner, "重点内容"), styles.body))
         return story

@@ -18,7 +18,7 @@ from .request import DocumentRequest
 from .sources import PeriodInfo, Trainee, period_info, trainees
 from .typeset import Typesetter
 
-COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 42), ("职务", 28), ("身份证号", 42), ("签名", 27))
+COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
 ROW_HEIGHT = 9 * mm
 
 

@@ -4,21 +4,13 @@ from __future__ import annotations
 import math
 
 from reportlab.lib import colors
-from reportlab.lib import textsplit as _textsplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
-from reportlab.platypus import paragraph as _paragraph
 
 from .fonts import FontSet, font_set
 from .glyphs import GlyphCheck, markup
 from .layout import Styles, make_styles
-
-# reportlab's CJK line breaking knows the Japanese punctuation that may not start a line but not the
-# full-width Chinese ones, so lines would start with "，" or "；": add them (they hang in the margin).
-_CHINESE_CANNOT_START = "，；：！？”’》〉」』】〕）…·％"
-for _module in (_textsplit, _paragraph):  # single-run and mixed-font paragraphs break lines in each
-    if not set(_CHINESE_CANNOT_START) <= set(_module.ALL_CANNOT_START):
-        _module.ALL_CANNOT_START += _CHINESE_CANNOT_START
+from .linebreak import CANNOT_START
 
 
 _GOOD_BREAK_AFTER = "的和与及、"
@@ -42,7 +34,7 @@ def title_breaks(text: str, lines_needed: float) -> list[int]:
 def _can_break(text: str, i: int, breaks: list[int]) -> bool:
     if not 1 < i < len(text) - 1 or (breaks and i <= breaks[-1] + 1):
         return False
-    if text[i] in _CHINESE_CANNOT_START + "。、":
+    if text[i] in CANNOT_START + "。、":
         return False
     return not (text[i - 1].isascii() and text[i].isascii()) and not (text[i - 1] == "第" and text[i].isdigit())
 
@@ -94,6 +86,7 @@ class Typesetter:
         table = Table([head, *body], colWidths=widths, rowHeights=heights, repeatRows=1,
                       spaceBefore=4, spaceAfter=8)
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # else the table sets Helvetica, unembedded
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.93, 0.93, 0.93)),

@@ -31,7 +31,7 @@ from .typeset import Typesetter
 
 REPLY_DAYS = 10  # default: names are due this many days before the class starts
 REPLACE_DAYS = 5  # a replacement is reported at least 5 days before the class (seed 004)
-_NAMED = (("序号", 12), ("姓名", 22), ("性别", 12), ("职务", 40), ("身份证号", 40), ("联系电话", 30))
+_NAMED = (("序号", 12), ("姓名", 22), ("性别", 12), ("职务", 34), ("身份证号", 46), ("联系电话", 30))
 _BLANK = (("序号", 12), ("姓名", 22), ("性别", 12), ("单位及职务", 40), ("联系电话", 30), ("重点难点问题", 40))
 
 
