@@ -67,7 +67,7 @@ def test_page_numbers_odd_right_even_left(notice):
     for number, page in enumerate(pages, start=1):
         line = [row for row in page.splitlines() if re.search(rf"—\s*{number}\s*—", row)][0]
         indent = len(line) - len(line.lstrip())
-        assert (indent > 40) if number % 2 else (indent < 10), (number, line)
+        assert (indent > 20) if number % 2 else (indent < 5), (number, line)
 
 
 def test_the_county_work_points_list_their_classes(demo_db, tmp_path):
