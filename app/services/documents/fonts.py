@@ -113,7 +113,7 @@ class _Loader:
 
     def __init__(self):
         self.loaded: dict[tuple[Path, int], LoadedFont | None] = {}
-        self.failures: list[str] = []
+        self.failures: dict[tuple[Path, int], str] = {}
 
     def load(self, path: Path, style: str, index: int = 0) -> LoadedFont | None:
         key = (path, index)
@@ -126,7 +126,7 @@ class _Loader:
         try:
             font = TTFont(name, str(path), subfontIndex=index)
         except Exception as error:  # CFF outlines, a damaged file: reportlab says why, we use another
-            self.failures.append(f"{path.name}：{error}")
+            self.failures[(path, index)] = f"{path.name}：{error}"
             return None
         pdfmetrics.registerFont(font)
         return LoadedFont(name, style, path, frozenset(map(chr, font.face.charToGlyph)))
@@ -157,24 +157,27 @@ def font_set(dirs: list[Path] | None = None) -> FontSet:
 
 def _discover(index: dict[str, Path]) -> FontSet:
     bundled = bundled_font()
-    roles, notes = {}, []
+    roles, notes, skipped = {}, [], {}
     for role, choices in ROLES.items():
-        roles[role] = _first(index, choices) or bundled
+        roles[role] = _first(index, choices, skipped) or bundled
         if roles[role].style != choices[0][0]:
             notes.append(f"{ROLE_LABELS[role]}：本机未找到{choices[0][0]}，改用{roles[role].style}")
-    extension_b = _first(index, (EXTENSION_B,))
+    extension_b = _first(index, (EXTENSION_B,), skipped)
     fallbacks = [bundled] + ([extension_b] if extension_b else [])
-    notes += [f"字体无法使用（已跳过）：{failure}" for failure in _loader.failures]
+    notes += [f"字体无法使用（已跳过）：{reason}" for reason in skipped.values()]
     return FontSet(roles, fallbacks, notes)
 
 
-def _first(index: dict[str, Path], choices) -> LoadedFont | None:
+def _first(index: dict[str, Path], choices, skipped: dict) -> LoadedFont | None:
+    """The first of the choices this PC has and reportlab can read; those it cannot go into skipped."""
     for style, names in choices:
         for file_name in names:
             path = index.get(file_name)
             font = _loader.load(path, style) if path else None
             if font is not None:
                 return font
+            if path and (path, 0) in _loader.failures:
+                skipped[path] = _loader.failures[(path, 0)]
     return None
 
 
