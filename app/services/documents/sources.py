@@ -108,3 +108,12 @@ def issue_date(value: str | date | None) -> str:
     if value is None:
         return date.today().isoformat()
     return value if isinstance(value, str) else value.isoformat()
+
+
+def period_units(db: Database, period_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the units with seats or trainees in the period, in display order."""
+    sql = f"""SELECT u.id, u.name FROM units u WHERE
+                EXISTS (SELECT 1 FROM quotas q WHERE q.period_id = ? AND q.unit_id = u.id) OR
+                EXISTS (SELECT 1 FROM enrollments e WHERE e.period_id = ? AND e.unit_id = u.id AND e.{ACTIVE})
+              ORDER BY u.sort_order, u.id"""
+    return [(row["id"], row["name"]) for row in rows(db, sql, [period_id, period_id])]

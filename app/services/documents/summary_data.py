@@ -102,3 +102,20 @@ def _class_tally(row: dict, records: list[dict]) -> Tally:
     for record in records:
         tally.add(record["status"], record["hours"])
     return tally
+
+
+@dataclass
+class YearRow:
+    year: int
+    periods: int
+    held: int
+    enrolled: int
+
+
+def years(db: Database) -> list[YearRow]:
+    """Every year that has periods, newest first, with its periods held and 人次 (the yearly summary's scope)."""
+    sql = f"""SELECT CAST(substr(pe.start_date, 1, 4) AS INTEGER) AS year, count(*) AS periods,
+                     sum(pe.status = '结班') AS held,
+                     sum((SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE})) AS enrolled
+              FROM periods pe WHERE pe.archived = 0 GROUP BY year ORDER BY year DESC"""
+    return [YearRow(**row) for row in rows(db, sql)]

@@ -30,6 +30,7 @@ from .templates import UNIT_LETTER, fill, template_text
 from .typeset import Typesetter
 
 REPLY_DAYS = 10  # default: names are due this many days before the class starts
+REPLY_DAYS_SETTING = "unit_letter_reply_days"
 REPLACE_DAYS = 5  # a replacement is reported at least 5 days before the class (seed 004)
 _NAMED = (("序号", 12), ("姓名", 22), ("性别", 12), ("职务", 34), ("身份证号", 46), ("联系电话", 30))
 _BLANK = (("序号", 12), ("姓名", 22), ("性别", 12), ("单位及职务", 40), ("联系电话", 30), ("重点难点问题", 40))
@@ -111,7 +112,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     calls = unit_calls(db, request)
     t = Typesetter()
     template = checked_template(t, UNIT_LETTER, template_text(db, UNIT_LETTER))
-    reply_days = int(settings.get(db, "unit_letter_reply_days", REPLY_DAYS))
+    reply_days = int(settings.get(db, REPLY_DAYS_SETTING, REPLY_DAYS))
     issued_on, seal = issue_date(request.issued_on), seal_image(db)
     story: list = []
     for index, call in enumerate(calls):
