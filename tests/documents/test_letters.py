@@ -132,3 +132,20 @@ def test_unit_letters_for_one_unit_across_its_open_periods(demo_db, tmp_path):
     unit = tables.units(demo_db).get(unit_id)
     assert len(re.findall(f"{unit.name}：根据", squeezed(target))) >= 1
     assert "第1期" in squeezed(target) or "第2期" in squeezed(target)
+
+
+def test_the_seal_is_printed_over_the_issuing_body(demo_db, tmp_path):
+    from PIL import Image, ImageDraw
+    from pypdf import PdfReader
+
+    from app.services.documents.seal import set_seal
+    png = tmp_path / "印章.png"
+    image = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((8, 8, 232, 232), outline=(200, 20, 20, 255), width=10)
+    image.save(png)
+    set_seal(demo_db, png)
+    target = tmp_path / "sealed.pdf"
+    render(demo_db, DocumentRequest("letters", period_id=period_id(demo_db, *POLITICS_1)), target)
+    first = PdfReader(str(target)).pages[0]
+    assert len(first.images) == 1
+    assert "中共xx市委组织部" in squeezed(target)

@@ -74,6 +74,6 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
                   "证书编号": serials[trainee.enrollment_id]}
         lines = letter_story(t, fill(template, values), styles=styles, width=CERTIFICATE.width)
         story += [DocumentStart(index, f"证书编号：{values['证书编号']}"), Spacer(0, 8 * mm),
-                  *signed(t, lines, issuer, info.period.end_date, seal, styles.plain), PageBreak()]
+                  *signed(t, lines, issuer, info.period.end_date, seal, styles.plain, CERTIFICATE.width), PageBreak()]
     return build_pdf(target, story[:-1], t, CERTIFICATE, f"{info.title}结业证书", len(people),
                      numbered=False, progress=progress, decorate=draw_border)

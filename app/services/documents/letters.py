@@ -3,9 +3,12 @@ official document (title, addressee, 一、 headings in 黑体, （一） in 楷
 """
 from __future__ import annotations
 
+import math
 import re
+from xml.sax.saxutils import unescape
 
-from reportlab.platypus import KeepTogether
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
 
 from ...domain.errors import UserError
 from ...domain.models import Contact
@@ -18,6 +21,7 @@ from .typeset import Typesetter
 
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）")
+TAG = re.compile(r"<[^>]+>")
 
 
 def contacts_sentence(contacts: list[Contact]) -> str:
@@ -100,7 +104,21 @@ def _lead(t: Typesetter, line: str, role: str, style):
     return t.mixed([(line, role)], style)
 
 
-def signed(t: Typesetter, story: list, issuer: str, issued_on: str, seal: bytes | None, style=None) -> list:
+def signed(t: Typesetter, story: list, issuer: str, issued_on: str, seal: bytes | None, style=None,
+           width: float = OFFICIAL.width) -> list:
     """The story with the issuing body and date, kept on the page of the last paragraph (never a seal alone)."""
     signature = Signature(t, issuer, cn_date(issued_on), seal, style)
-    return [*story[:-1], KeepTogether([story[-1], signature])]
+    last = story[-1]
+    if not isinstance(last, Paragraph):
+        return [*story[:-1], KeepTogether([last, signature])]
+    # Estimated rather than laid out twice (as KeepTogether would): a little more room than needed is harmless.
+    needed = _estimated_height(last, width) + signature.wrap(width, 1e6)[1]
+    return [*story[:-1], CondPageBreak(needed), last, signature]
+
+
+def _estimated_height(paragraph: Paragraph, width: float) -> float:
+    """The paragraph's height from its text's width, with a little to spare for lines broken early."""
+    style = paragraph.style
+    text_width = stringWidth(unescape(TAG.sub("", paragraph.text)), style.fontName, style.fontSize)
+    lines = math.ceil((text_width + style.firstLineIndent) * 1.04 / width)
+    return lines * style.leading + style.spaceBefore + style.spaceAfter

@@ -69,7 +69,7 @@ class Signature(Flowable):
             paragraph.drawOn(self.canv, x, y)
         if self.seal_png:
             # The issuing body and the date sit a little below the seal's centre.
-            middle = line * 1.35
+            middle = line * 1.75
             self.canv.drawImage(ImageReader(BytesIO(self.seal_png)), centre - SEAL_SIZE / 2, middle - SEAL_SIZE / 2,
                                 SEAL_SIZE, SEAL_SIZE, mask="auto", preserveAspectRatio=True, anchor="c")
 
