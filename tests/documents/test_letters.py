@@ -34,12 +34,24 @@ def test_one_admission_letter_per_trainee_on_one_a4_page(demo_db, tmp_path):
         assert "{" not in flat and "}" not in flat
 
 
-def test_lines_never_start_with_closing_punctuation(demo_db, tmp_path):
+@pytest.mark.parametrize("kind, period", [("letters", POLITICS_1), ("unit-letters", POLITICS_2)])
+def test_lines_never_start_with_closing_or_end_with_opening_punctuation(demo_db, tmp_path, kind, period):
     target = tmp_path / "letters.pdf"
-    render(demo_db, DocumentRequest("letters", period_id=period_id(demo_db, *POLITICS_1)), target)
+    render(demo_db, DocumentRequest(kind, period_id=period_id(demo_db, *period)), target)
     lines = [line.strip() for line in text(target).splitlines() if line.strip()]
     assert not [line for line in lines if line[0] in "，。、；：！？）》”"]
+    assert not [line for line in lines if line[-1] in "（《“"]
     assert "8:30" in text(target)
+
+
+def test_a_unit_that_sent_all_its_names_gets_them_listed(demo_db, tmp_path):
+    period = period_id(demo_db, *POLITICS_1)  # closed: no quotas, every unit's trainees are its seats
+    target = tmp_path / "all.pdf"
+    render(demo_db, DocumentRequest("unit-letters", period_id=period), target)
+    flat = squeezed(target)
+    units = {p.unit_id for p in trainees(demo_db, period)}
+    assert flat.count("经研究，请你单位以下同志参加培训：") == len(units)
+    assert "补报" not in flat
 
 
 def test_letters_of_one_unit_only(demo_db, tmp_path):
@@ -119,7 +131,9 @@ def test_unit_letters_list_the_names_sent_with_masked_id_numbers(demo_db, tmp_pa
     render(demo_db, DocumentRequest("unit-letters", period_id=period, unit_id=unit_id), target)
     flat = squeezed(target)
     assert flat.count("关于选调学员参加") == 1
-    assert "经研究，请你单位以下同志参加培训：" in flat
+    seats = tables.quotas(demo_db).where("period_id = ? AND unit_id = ?", [period, unit_id])[0].seats
+    assert seats > len(people)
+    assert f"经研究，请你单位以下同志参加培训，另请按照调训对象要求补报{seats - len(people)}名，填入下表：" in flat
     for person in people:
         assert person.name in flat
         assert mask_id(person.id_number) in flat and person.id_number not in flat

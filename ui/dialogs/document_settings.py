@@ -39,7 +39,7 @@ class TemplatesTab(QWidget):
             self.chooser.addItem(template.label, template.key)
         self.editor = QPlainTextEdit()
         self.fields = QListWidget()
-        self.fields.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 14)
+        self.fields.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 18)
         self.error = _error_label()
         self.reset_button, self.save_button = QPushButton("恢复默认"), QPushButton("保存模板")
         self._layout()
@@ -76,7 +76,9 @@ class TemplatesTab(QWidget):
         self.fields.clear()
         for name, meaning in template.fields.items():
             self.fields.addItem(f"{{{name}}}　{meaning}")
-            self.fields.item(self.fields.count() - 1).setData(Qt.ItemDataRole.UserRole, f"{{{name}}}")
+            item = self.fields.item(self.fields.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, f"{{{name}}}")
+            item.setToolTip(f"{{{name}}}：{meaning}")
         self.saved_text = template_text(self.session.db, template)
         self.editor.setPlainText(self.saved_text)
 

@@ -88,6 +88,8 @@ def letter_story(t: Typesetter, text: str, blocks: dict | None = None, styles=No
         elif index == 0 and line.endswith("：") and not HEADING.match(line):
             story.append(t.para(line, styles.addressee))
         elif HEADING.match(line):
+            if "。" not in line[:-1]:  # a heading on its own line never ends a page
+                story.append(CondPageBreak(3 * styles.body.leading))
             story.append(_lead(t, line, "heading", styles.body))
         elif SUBHEADING.match(line):
             story.append(_lead(t, line, "kai", styles.body))

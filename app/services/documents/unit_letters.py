@@ -89,23 +89,26 @@ def letter_values(t: Typesetter, call: UnitCall, reply_days: int) -> dict[str, s
     unit = t.check(call.unit.name, f"单位“{call.unit.name}”", "单位名称")
     plan = f"《{t.check(info.plan.title, '计划', '名称')}》" if info.plan else "年度干部教育培训计划"
     contact_org = info.contacts[0].org if info.contacts and info.contacts[0].org else info.issuer
-    prompt = ("经研究，请你单位以下同志参加培训：" if call.names else
-              f"请你单位按照调训对象要求确定{call.seats}名参训学员，填写下表后报送：")
+    missing = call.seats - len(call.names)
+    if not call.names:
+        prompt = f"请你单位按照调训对象要求确定{call.seats}名参训学员，填写下表后报送："
+    elif missing:
+        prompt = f"经研究，请你单位以下同志参加培训，另请按照调训对象要求补报{missing}名，填入下表："
+    else:
+        prompt = "经研究，请你单位以下同志参加培训："
     return {"单位": unit, "名额": str(call.seats), "名单说明": prompt, "计划名称": plan,
             "报送截止日期": _days_before(start, reply_days), "更换截止日期": _days_before(start, REPLACE_DAYS),
             "联系部门": t.check(contact_org, "联系人", "单位")}
 
 
 def names_table(t: Typesetter, call: UnitCall):
-    if call.names:
-        columns = _NAMED
-        body = [[str(i), t.check(p.name, p.owner, "姓名"), p.gender, t.check(p.post, p.owner, "职务"),
-                 mask_id(p.id_number), p.phone] for i, p in enumerate(call.names, start=1)]
-    else:
-        columns = _BLANK
-        body = [[str(i), "", "", "", "", ""] for i in range(1, call.seats + 1)]
+    """The names sent so far, then a blank row for each seat still to fill (a blank form when none are)."""
+    columns = _NAMED if call.names else _BLANK
+    body = [[str(i), t.check(p.name, p.owner, "姓名"), p.gender, t.check(p.post, p.owner, "职务"),
+             mask_id(p.id_number), p.phone] for i, p in enumerate(call.names, start=1)]
+    body += [[str(i), "", "", "", "", ""] for i in range(len(body) + 1, call.seats + 1)]
     return t.table([c[0] for c in columns], body, [c[1] * mm for c in columns], centered=(0, 1, 2),
-                   row_height=None if call.names else 9 * mm)
+                   row_height=9 * mm)
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
