@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.domain.models import Enrollment, Person
 from app.services.documents import fonts
+from app.storage import tables
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +53,10 @@ def period_id(db, class_name: str, number: int) -> int:
 def assert_fonts_embedded(path: Path) -> None:
     rows = font_rows(path)
     assert rows and all(row["emb"] == "yes" for row in rows), rows
+
+
+def add_trainee(db, period: int, name: str) -> None:
+    """Someone new in the period, as a name the office typed in."""
+    unit = tables.units(db).where("1")[0]
+    person = tables.people(db).insert(Person(name, "110101199003071234", unit_id=unit.id))
+    tables.enrollments(db).insert(Enrollment(period, person.id, unit.id, "已选调"))

@@ -5,11 +5,9 @@ from pathlib import Path
 import pytest
 
 from app import config
-from app.domain.models import Enrollment, Person
 from app.services.documents import DocumentRequest, fonts, render
 from app.services.documents.glyphs import MissingGlyphs, markup
-from app.storage import tables
-from tests.documents.conftest import assert_fonts_embedded, font_rows, period_id, squeezed
+from tests.documents.conftest import add_trainee, assert_fonts_embedded, font_rows, period_id, squeezed
 
 RARE = "珺玥喆堃昳燊犇琇瑄祎翀垚"
 BUNDLED = config.resource_file("fonts", fonts.BUNDLED[0])
@@ -57,9 +55,7 @@ def test_characters_the_body_font_lacks_come_from_the_fallback(tmp_path):
 
 def test_a_name_no_font_can_draw_is_reported_not_printed(demo_db, tmp_path):
     period = period_id(demo_db, "加强党的政治建设专题培训班", 1)
-    unit = tables.units(demo_db).where("1")[0]
-    person = tables.people(demo_db).insert(Person(f"王{NOT_IN_ANY_FONT}", "110101199003071234", unit_id=unit.id))
-    tables.enrollments(demo_db).insert(Enrollment(period, person.id, unit.id, "已选调"))
+    add_trainee(demo_db, period, f"王{NOT_IN_ANY_FONT}")
     target = tmp_path / "letters.pdf"
     with pytest.raises(MissingGlyphs) as raised:
         render(demo_db, DocumentRequest("letters", period_id=period), target)
@@ -71,9 +67,7 @@ def test_a_name_no_font_can_draw_is_reported_not_printed(demo_db, tmp_path):
 
 def test_rare_names_print_with_embedded_fonts(demo_db, tmp_path):
     period = period_id(demo_db, "加强党的政治建设专题培训班", 1)
-    unit = tables.units(demo_db).where("1")[0]
-    person = tables.people(demo_db).insert(Person(f"欧阳{RARE[:2]}", "110101199003071234", unit_id=unit.id))
-    tables.enrollments(demo_db).insert(Enrollment(period, person.id, unit.id, "已选调"))
+    add_trainee(demo_db, period, f"欧阳{RARE[:2]}")
     target = tmp_path / "rare.pdf"
     render(demo_db, DocumentRequest("sign-in", period_id=period), target)
     assert f"欧阳{RARE[:2]}" in squeezed(target)

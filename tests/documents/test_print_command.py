@@ -2,10 +2,9 @@
 import pytest
 
 from app.cli import main
-from app.domain.models import Enrollment, Person
 from app.services import database
 from app.storage import tables
-from tests.documents.conftest import period_id, squeezed
+from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
 
 
@@ -81,9 +80,7 @@ def test_what_cannot_print_exits_2_with_one_chinese_line(capsys, demo_path, tmp_
 
 def test_a_character_missing_from_every_font_exits_2(capsys, demo_path, ids, tmp_path):
     db = database.open_database(demo_path)
-    unit = tables.units(db).where("1")[0]
-    person = tables.people(db).insert(Person(f"李{NOT_IN_ANY_FONT}", "110101199003071234", unit_id=unit.id))
-    tables.enrollments(db).insert(Enrollment(ids["period"], person.id, unit.id, "已选调"))
+    add_trainee(db, ids["period"], f"李{NOT_IN_ANY_FONT}")
     db.close()
     out_file = tmp_path / "x.pdf"
     code, _, err = run(capsys, "print", "sign-in", "-o", out_file, "--period", ids["period"], "--db", demo_path)

@@ -8,11 +8,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
 
-from app.domain.models import Enrollment, Person
 from app.services.documents import fonts
 from app.services.documents.sources import trainees
-from app.storage import tables
-from tests.documents.conftest import period_id, squeezed
+from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
 from tests.ui.test_main_window import click_nav
 from ui import print_actions, printing
@@ -129,12 +127,16 @@ def test_print_sends_every_page_rendered_on_white(qtbot, page, printed):
     assert ink(printed) > 50
 
 
+def finished(qtbot, task):
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    return task
+
+
 def test_one_click_admission_letters(qtbot, window, printed):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
-    task = print_actions.print_admission_letters(window, window.session, period)
-    with qtbot.waitSignal(task.done, timeout=20000):
-        pass
+    task = finished(qtbot, print_actions.print_admission_letters(window, window.session, period))
     assert task.result == len(trainees(db, period)) == len(PdfReader(str(printed)).pages)
     assert "已送往打印机" in window.statusBar().currentMessage()
 
@@ -142,9 +144,7 @@ def test_one_click_admission_letters(qtbot, window, printed):
 def test_one_click_printing_reports_a_missing_character_and_prints_nothing(qtbot, window, printed, answers):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
-    unit = tables.units(db).where("1")[0]
-    person = tables.people(db).insert(Person(f"赵{NOT_IN_ANY_FONT}", "110101199003071234", unit_id=unit.id))
-    tables.enrollments(db).insert(Enrollment(period, person.id, unit.id, "已选调"))
+    add_trainee(db, period, f"赵{NOT_IN_ANY_FONT}")
     task = print_actions.print_sign_in_sheets(window, window.session, period)
     qtbot.waitUntil(lambda: bool(answers["errors"]), timeout=20000)
     title, text = answers["errors"][0]
@@ -160,9 +160,7 @@ def test_cancelling_the_print_dialog_prints_nothing(qtbot, window, monkeypatch):
 def test_landscape_certificates_print_landscape(qtbot, window, printed):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
-    task = print_actions.print_certificates(window, window.session, period)
-    with qtbot.waitSignal(task.done, timeout=20000):
-        pass
+    finished(qtbot, print_actions.print_certificates(window, window.session, period))
     pages = PdfReader(str(printed)).pages
     assert len(pages) == len(trainees(db, period, statuses=("结业",)))
     assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)

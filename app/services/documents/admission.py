@@ -6,14 +6,13 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
 from ..progress import NO_PROGRESS, Progress
 from .layout import OFFICIAL
 from .letters import checked_template, letter_story, period_values, require, signed
 from .pdf import DocumentStart, build_pdf
 from .request import DocumentRequest
 from .seal import seal_image
-from .sources import Trainee, issue_date, period_info, trainees
+from .sources import Trainee, issue_date, requested_trainees
 from .templates import ADMISSION, fill, template_text
 from .typeset import Typesetter
 
@@ -29,10 +28,7 @@ def trainee_values(t: Typesetter, trainee: Trainee) -> dict[str, str]:
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
-    info = period_info(db, request.period_id)
-    people = trainees(db, info.period.id, unit_id=request.unit_id, order=request.order)
-    if not people:
-        raise UserError(f"{info.title}还没有学员，没有可打印的入学通知书")
+    info, people = requested_trainees(db, request, "入学通知书")
     t = Typesetter()
     template = checked_template(t, ADMISSION, template_text(db, ADMISSION))
     base = period_values(t, info)

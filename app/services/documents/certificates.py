@@ -10,7 +10,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
 from ..progress import NO_PROGRESS, Progress
 from .layout import CERTIFICATE, Styles
 from .letters import checked_template, letter_story, period_values, require, signed
@@ -18,7 +17,7 @@ from .pdf import DocumentStart, build_pdf
 from .request import DocumentRequest
 from .seal import seal_image
 from .serials import certificate_serials
-from .sources import period_info, trainees
+from .sources import requested_trainees
 from .templates import CERTIFICATE as TEMPLATE
 from .templates import fill, template_text
 from .typeset import Typesetter
@@ -55,10 +54,7 @@ def draw_border(canvas, geometry) -> None:
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
-    info = period_info(db, request.period_id)
-    people = trainees(db, info.period.id, unit_id=request.unit_id, statuses=COMPLETED, order=request.order)
-    if not people:
-        raise UserError(f"{info.title}没有已结业的学员，没有可打印的结业证书")
+    info, people = requested_trainees(db, request, "结业证书", COMPLETED, none="没有已结业的学员")
     t = Typesetter()
     styles = certificate_styles(t.styles)
     template = checked_template(t, TEMPLATE, template_text(db, TEMPLATE))

@@ -6,13 +6,12 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
 from ..progress import NO_PROGRESS, Progress
 from .formats import cn_range
 from .layout import FORM_LANDSCAPE
 from .pdf import DocumentStart, build_pdf
 from .request import DocumentRequest
-from .sources import ORDERS, Trainee, period_info, trainees
+from .sources import ORDERS, Trainee, requested_trainees
 from .typeset import Typesetter
 
 COLUMNS = (("序号", 12), ("姓名", 24), ("性别", 12), ("民族", 18), ("出生年月", 22), ("政治面貌", 26),
@@ -32,10 +31,7 @@ def roster_rows(t: Typesetter, people: list[Trainee]) -> list[list[str]]:
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
-    info = period_info(db, request.period_id)
-    people = trainees(db, info.period.id, unit_id=request.unit_id, order=request.order)
-    if not people:
-        raise UserError(f"{info.title}还没有学员，没有可打印的名册")
+    info, people = requested_trainees(db, request, "名册")
     t = Typesetter()
     title = t.check(f"{info.title}学员名册", f"班次“{info.training_class.name}”", "班次名称")
     period = info.period

@@ -8,14 +8,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
 from ...domain.idcard import mask_id
 from ..progress import NO_PROGRESS, Progress
 from .formats import cn_date, weekday
 from .layout import FORM
 from .pdf import DocumentStart, build_pdf
 from .request import DocumentRequest
-from .sources import PeriodInfo, Trainee, period_info, trainees
+from .sources import PeriodInfo, Trainee, requested_trainees
 from .typeset import Typesetter
 
 COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
@@ -47,10 +46,7 @@ def sheet(t: Typesetter, info: PeriodInfo, place: str, day: str, half: str, body
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
-    info = period_info(db, request.period_id)
-    people = trainees(db, info.period.id, unit_id=request.unit_id, order=request.order)
-    if not people:
-        raise UserError(f"{info.title}还没有学员，没有可打印的签到表")
+    info, people = requested_trainees(db, request, "签到表")
     t = Typesetter()
     t.check(info.training_class.name, f"班次“{info.training_class.name}”", "班次名称")
     place = t.check(info.training_class.place or info.period.report_place, info.title, "培训地点")

@@ -95,6 +95,17 @@ def trainees(db: Database, period_id: int, unit_id: int | None = None, statuses:
     return sort_trainees(found, order)
 
 
+def requested_trainees(db: Database, request, what: str, statuses: tuple[str, ...] = (),
+                       none: str = "还没有学员") -> tuple[PeriodInfo, list[Trainee]]:
+    """The requested period and its trainees (of the requested unit, in the requested order), or a
+    UserError such as "…第1期还没有学员，没有可打印的签到表"."""
+    info = period_info(db, request.period_id)
+    found = trainees(db, info.period.id, unit_id=request.unit_id, statuses=statuses, order=request.order)
+    if not found:
+        raise UserError(f"{info.title}{none}，没有可打印的{what}")
+    return info, found
+
+
 def sort_trainees(found: list[Trainee], order: str) -> list[Trainee]:
     if order not in ORDERS:
         raise UserError(f"未知的排序方式“{order}”：可选 " + "、".join(ORDERS))
