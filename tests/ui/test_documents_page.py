@@ -164,3 +164,10 @@ def test_landscape_certificates_print_landscape(qtbot, window, printed):
     pages = PdfReader(str(printed)).pages
     assert len(pages) == len(trainees(db, period, statuses=("结业",)))
     assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)
+
+
+def test_the_selection_survives_a_change_elsewhere(qtbot, page, window):
+    select_period(qtbot, page, *POLITICS_1)
+    chosen = page.selected_record().period_id
+    window.session.data_changed.emit("enrollments")
+    assert page.selected_record().period_id == chosen

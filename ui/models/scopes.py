@@ -1,5 +1,7 @@
-"""The print centre's scope list: periods, plans or years, whichever the chosen document needs."""
+"""What the print centre offers: the documents, and the scope list (periods, plans or years) each needs."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .lists import PeriodRostersModel, PlansModel
 from .record_model import Column, RecordTableModel, attr
@@ -24,3 +26,32 @@ class ScopeModel(RecordTableModel):
         self.columns = SCOPE_COLUMNS[scope]
         self._rows = list(rows)
         self.endResetModel()
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    kind: str
+    scope: str  # period, plan or year
+    units: bool = False  # may be limited to one unit
+    order: bool = False  # unit order or stroke order
+    half_days: bool = False
+
+
+CHOICES = (
+    Choice("入学通知书", "letters", "period", units=True, order=True),
+    Choice("学员选调函", "unit-letters", "period", units=True),
+    Choice("计划通知", "plan-notice", "plan"),
+    Choice("签到表", "sign-in", "period", units=True, order=True, half_days=True),
+    Choice("学员名册", "roster", "period", units=True, order=True),
+    Choice("结业证书", "certificates", "period", units=True, order=True),
+    Choice("期次情况汇总", "summary", "period"),
+    Choice("年度统计表", "summary", "year"),
+)
+
+
+def record_key(record) -> tuple | None:
+    """What identifies a row of the scope list across reloads."""
+    if record is None:
+        return None
+    return type(record).__name__, getattr(record, "period_id", None) or getattr(record, "id", None) or record.year

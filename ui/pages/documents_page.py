@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
@@ -23,7 +22,7 @@ from app.services.progress import Cancelled
 from .. import printing
 from ..dialogs import messages
 from ..dialogs.document_settings import DocumentSettingsDialog
-from ..models.scopes import SCOPE_COLUMNS, SCOPE_WORDS, ScopeModel
+from ..models.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
 from ..pdf_preview import PdfPreview
 from ..print_actions import show_status
 from ..tasks import run_task
@@ -31,28 +30,6 @@ from ..widgets import note, size_columns
 from .list_page import ListPage
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
-
-
-@dataclass(frozen=True)
-class Choice:
-    label: str
-    kind: str
-    scope: str  # period, plan or year
-    units: bool = False  # may be limited to one unit
-    order: bool = False  # unit order or stroke order
-    half_days: bool = False
-
-
-CHOICES = (
-    Choice("入学通知书", "letters", "period", units=True, order=True),
-    Choice("学员选调函", "unit-letters", "period", units=True),
-    Choice("计划通知", "plan-notice", "plan"),
-    Choice("签到表", "sign-in", "period", units=True, order=True, half_days=True),
-    Choice("学员名册", "roster", "period", units=True, order=True),
-    Choice("结业证书", "certificates", "period", units=True, order=True),
-    Choice("期次情况汇总", "summary", "period"),
-    Choice("年度统计表", "summary", "year"),
-)
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -161,9 +138,13 @@ class DocumentsPage(ListPage):
         return years(db) if scope == "year" else stats.period_summaries(db)
 
     def refresh(self) -> None:
+        """Reloads the list, keeping the selected period, plan or year when it is still there."""
+        selected = record_key(self.selected_record())
         self.model.set_scope(self.choice.scope, self.rows())
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
+        keys = [record_key(record) for record in self.model.records()]
+        if keys:
+            row = keys.index(selected) if selected in keys else 0
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self.show_selected()
 
     def show_selected(self) -> None:
