@@ -12,12 +12,13 @@ from pathlib import Path
 
 from . import config
 from .commands import basic, hours
+from .commands import documents as document_commands
 from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database
 from .storage import lock
 
-COMMAND_MODULES = (basic, hours)
+COMMAND_MODULES = (basic, hours, document_commands)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -11,10 +11,11 @@ from app.services import database
 
 from . import database_actions
 from .pages.classes_page import ClassesPage
+from .pages.documents_page import DocumentsPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
 from .pages.plans_page import PlansPage
-from .pages.simple_pages import CalendarPage, DocumentsPage, UnitsPage
+from .pages.simple_pages import CalendarPage, UnitsPage
 from .pages.stats_page import StatsPage
 from .session import Session
 

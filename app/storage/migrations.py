@@ -200,3 +200,13 @@ def m005_attendance_and_hours(db: Database) -> None:
 def schema_version() -> int:
     """How many migrations this program knows: stored as PRAGMA user_version."""
     return len(_names)
+
+
+@migration
+def m004_certificates(db: Database) -> None:
+    """结业证书 serial numbers, kept once issued so a reprint carries the same number."""
+    db.execute("""CREATE TABLE certificates (
+        enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments(id) ON DELETE CASCADE,
+        serial TEXT NOT NULL UNIQUE,
+        issued_on TEXT NOT NULL
+    )""")

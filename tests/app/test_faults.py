@@ -36,7 +36,8 @@ def m999_slow(db):
             Path(sys.argv[2]).write_text("halfway")
 
 storage_db.migrations = newer
-storage_db.schema_version = lambda: 2
+known = storage_db.schema_version()
+storage_db.schema_version = lambda: known + 1
 storage_db.open_db(sys.argv[1])
 """
 

@@ -1,9 +1,9 @@
 """Pages that are a single list fed by one service call."""
 from __future__ import annotations
 
-from app.services import classes, stats, units
+from app.services import classes, units
 
-from ..models.lists import PeriodRostersModel, PeriodsModel, UnitsModel
+from ..models.lists import PeriodsModel, UnitsModel
 from .list_page import ListPage
 
 
@@ -27,13 +27,3 @@ class CalendarPage(ListPage):
     def rows(self) -> list:
         return classes.list_periods(self.session.db)
 
-
-class DocumentsPage(ListPage):
-    """Each period with its roster and seat allocation: what the office prints from."""
-    title = "文书打印"
-    search_hint = "搜索班次或状态"
-    unit_word = "期"
-    model_class = PeriodRostersModel
-
-    def rows(self) -> list:
-        return stats.period_summaries(self.session.db)
