@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Table
 from sqlite_utils import Database
 
 from ...domain.errors import UserError
 from ...domain.text import chinese_numeral
 from ..progress import NO_PROGRESS, Progress
+from .charts import bar_chart, pie_chart
 from .formats import amount, cn_date, cn_range
 from .layout import FORM
 from .pdf import DocumentStart, build_pdf
@@ -79,7 +81,19 @@ def year_story(db: Database, t: Typesetter, year: int) -> tuple[str, list]:
     for number, ((heading, name, columns), tallies) in enumerate(zip(YEAR_TABLES, tables), start=1):
         story += [t.para(f"{chinese_numeral(number)}、{heading}", t.styles.form_heading),
                   tally_table(t, name, columns, tallies, name)]
+    story += [t.para(f"{chinese_numeral(len(YEAR_TABLES) + 1)}、图示", t.styles.form_heading), _charts(t, summary)]
     return title, story
+
+
+def _charts(t: Typesetter, summary) -> Table:
+    """Two charts side by side: 人次 by class kind, and the share of each cadre category."""
+    font = t.fonts.font("song").name
+    half = FORM.width / 2
+    kinds = [(t.check(x.label, "班次类型", "名称"), x.enrolled) for x in summary.by_kind]
+    categories = [(t.check(x.label, "干部类别", "名称"), x.enrolled) for x in summary.by_category]
+    row = [bar_chart(kinds, "调训人次（按班次类型）", font, half, 62 * mm),
+           pie_chart(categories, "调训人次（按干部类别）", font, half, 62 * mm)]
+    return Table([row], colWidths=[half, half])
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
