@@ -11,6 +11,12 @@ PALETTE = [colors.HexColor(c) for c in ("#b3261e", "#1f5f8b", "#d08c1f", "#3c8d5
 LABEL_SIZE = 9
 
 
+def _drawing(width: float, height: float, font: str) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer starts in Helvetica, which is never embedded
+    return drawing
+
+
 def _title(drawing: Drawing, text: str, font: str) -> None:
     drawing.add(String(drawing.width / 2, drawing.height - 12, text, fontName=font, fontSize=LABEL_SIZE + 1,
                        textAnchor="middle"))
@@ -19,7 +25,7 @@ def _title(drawing: Drawing, text: str, font: str) -> None:
 def bar_chart(items: list[tuple[str, float]], title: str, font: str, width: float, height: float) -> Drawing:
     """Horizontal bars, largest at the top, with each value at the end of its bar."""
     items = sorted((item for item in items if item[1]), key=lambda item: item[1])[-10:]
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height, font)
     _title(drawing, title, font)
     if not items:
         return drawing
@@ -49,7 +55,7 @@ def pie_chart(items: list[tuple[str, float]], title: str, font: str, width: floa
     items = sorted((item for item in items if item[1]), key=lambda item: -item[1])
     if len(items) > len(PALETTE):
         items = items[: len(PALETTE) - 1] + [("其他", sum(v for _, v in items[len(PALETTE) - 1:]))]
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height, font)
     _title(drawing, title, font)
     total = sum(value for _, value in items)
     if not total:
