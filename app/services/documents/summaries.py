@@ -93,7 +93,7 @@ def _charts(t: Typesetter, summary) -> Table:
     categories = [(t.check(x.label, "干部类别", "名称"), x.enrolled) for x in summary.by_category]
     row = [bar_chart(kinds, "调训人次（按班次类型）", font, half, 62 * mm),
            pie_chart(categories, "调训人次（按干部类别）", font, half, 62 * mm)]
-    return Table([row], colWidths=[half, half])
+    return Table([row], colWidths=[half, half], style=[("FONTNAME", (0, 0), (-1, -1), font)])
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
