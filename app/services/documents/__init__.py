@@ -12,10 +12,10 @@ from sqlite_utils import Database
 
 from ...domain.errors import UserError
 from ..progress import NO_PROGRESS, Progress
-from . import admission, certificates, plan_notice, roster, sign_in, summaries, unit_letters
+from . import admission, certificates, hours_certificate, plan_notice, roster, sign_in, summaries, unit_letters
 from .request import DocumentRequest
 
-SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度"}
+SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("roster", "学员名册", ("period",), roster.build),
     Kind("certificates", "结业证书", ("period",), certificates.build),
     Kind("summary", "培训情况汇总", ("period", "year"), summaries.build),
+    Kind("hours", "学时证明", ("person",), hours_certificate.build),
 )}
 
 
