@@ -40,7 +40,8 @@ class BarChart(_Chart):
 
     def paintEvent(self, event) -> None:
         painter, area = self._begin()
-        items = sorted(self.items, key=lambda item: -item[1])[: self.limit]
+        fits = max(1, int(area.height() // (self.fontMetrics().height() * 1.15)))  # never overlap the labels
+        items = sorted(self.items, key=lambda item: -item[1])[: min(self.limit, fits)]
         if not items:
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "暂无数据")
             painter.end()
@@ -80,7 +81,7 @@ class PieChart(_Chart):
         pie = QRectF(area.left(), area.top() + (area.height() - size) / 2, size, size)
         start = 90 * 16
         painter.setPen(QPen(QColor("white"), 1))
-        line = self.fontMetrics().height() * 1.3
+        line = min(self.fontMetrics().height() * 1.3, area.height() / len(items))
         for index, (label, value) in enumerate(items):
             span = -round(value / total * 360 * 16)
             painter.setBrush(QColor(PALETTE[index]))

@@ -85,3 +85,7 @@ def print_period_summary(parent: QWidget, session: Session, period_id: int):
 
 def print_year_summary(parent: QWidget, session: Session, year: int):
     return print_document(parent, session, DocumentRequest("summary", year=year))
+
+
+def print_hours_certificate(parent: QWidget, session: Session, person_id: int, year: int):
+    return print_document(parent, session, DocumentRequest("hours", person_id=person_id, year=year))

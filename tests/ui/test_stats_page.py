@@ -31,3 +31,20 @@ def test_coverage_lists_who_has_not_attended(qtbot, window):
     found = coverage.coverage(window.session.db, page.coverage_class.currentData())
     assert page.coverage_model.rowCount() == len(found.missing) > 0
     assert f"尚未参训{len(found.missing)}人" in page.coverage_note.text()
+
+
+def test_print_buttons_send_the_right_requests(qtbot, window, monkeypatch):
+    from ui import print_actions
+
+    sent = []
+    monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))
+    page = window.show_page("统计")
+    assert not page.print_hours.isEnabled()
+    page.tabs.setCurrentIndex(6)  # 应训未训
+    table = page.tabs.currentWidget()
+    table.selectRow(0)
+    assert page.print_hours.isEnabled()
+    page.print_hours.click()
+    page.print_summary.click()
+    first = page.behind.record(table.model().mapToSource(table.model().index(0, 0)).row())
+    assert [(r.kind, r.person_id, r.year) for r in sent] == [("hours", first.person_id, 2020), ("summary", None, 2020)]

@@ -3,10 +3,11 @@ ledger; and who in a class's target group has not attended yet (全覆盖)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.services import classes, coverage, hours, statistics, stats
 
+from .. import print_actions
 from ..charts import BarChart, PieChart
 from ..models.lists import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 from ..models.record_model import SORT_ROLE
@@ -37,7 +38,13 @@ class StatsPage(ListPage):
         self.year.currentIndexChanged.connect(self.refresh)
 
     def filter_widgets(self) -> list:
-        return [QLabel("年度"), self.year]
+        self.print_summary = QPushButton("打印年度汇总…")
+        self.print_summary.clicked.connect(
+            lambda: print_actions.print_year_summary(self, self.session, self.year.currentData()))
+        self.print_hours = QPushButton("打印学时证明…")
+        self.print_hours.setToolTip("在“应训未训”或“学时档案”中选中一人后打印其本年度学时证明")
+        self.print_hours.clicked.connect(self._print_hours)
+        return [QLabel("年度"), self.year, self.print_summary, self.print_hours]
 
     def layout_page(self) -> None:
         self.tabs = QTabWidget()
@@ -47,9 +54,11 @@ class StatsPage(ListPage):
         self.behind = self._add_table(HoursModel, "应训未训")
         self.ledger = self._add_table(HoursModel, "学时档案")
         self.tabs.addTab(self._coverage_tab(), "全覆盖")
+        self.tabs.currentChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addWidget(self.tabs, 1)
+        self._update_buttons()
 
     def _overview_tab(self) -> QWidget:
         tab = QWidget()
@@ -63,7 +72,7 @@ class StatsPage(ListPage):
             self.figure_labels.append(value)
         self.kind_chart = BarChart("调训人次（按班次类型）")
         self.category_chart = PieChart("调训人次（按干部类别）")
-        self.unit_chart = BarChart("学时（前12个单位）")
+        self.unit_chart = BarChart("学时最多的单位")
         charts = QGridLayout()
         charts.addWidget(self.kind_chart, 0, 0)
         charts.addWidget(self.category_chart, 0, 1)
@@ -79,7 +88,9 @@ class StatsPage(ListPage):
         proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         proxy.setSourceModel(model)
         self.search.textChanged.connect(lambda text: proxy.setFilterFixedString(text.strip()))
-        self.tabs.addTab(make_table(proxy, model.columns, self), label)
+        table = make_table(proxy, model.columns, self)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.tabs.addTab(table, label)
         return model
 
     def _coverage_tab(self) -> QWidget:
@@ -124,6 +135,27 @@ class StatsPage(ListPage):
         self.ledger.set_rows(ledger)
         self.behind.set_rows(sorted((p for p in ledger if p.status == "未达标"),
                                     key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order)))
+        self._update_buttons()
+
+    def selected_person(self):
+        """The person selected in the 应训未训 or 学时档案 table, if that tab is showing."""
+        table = self.tabs.currentWidget()
+        if table is None or not hasattr(table, "selectionModel") or not isinstance(table.model(), QSortFilterProxyModel):
+            return None
+        model = table.model().sourceModel()
+        if model not in (self.behind, self.ledger):
+            return None
+        rows = table.selectionModel().selectedRows()
+        return model.record(table.model().mapToSource(rows[0]).row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.print_hours.setEnabled(self.selected_person() is not None)
+        self.print_summary.setEnabled(self.year.currentData() is not None)
+
+    def _print_hours(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            print_actions.print_hours_certificate(self, self.session, person.person_id, self.year.currentData())
 
     def _fill_coverage_classes(self) -> None:
         self.coverage_class.blockSignals(True)
