@@ -46,7 +46,21 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         backups.restore(state["db"], made)
         return made.name
 
-    return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore)]
+    def letters() -> str:
+        from .services.documents import DocumentRequest, fonts, render
+
+        db = state["db"]
+        period_id, count = db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
+                                         ORDER BY count(*) DESC LIMIT 1""").fetchone()
+        target = folder / "入学通知书.pdf"
+        pages = render(db, DocumentRequest("letters", period_id=period_id), target)
+        if pages < count or not target.read_bytes().startswith(b"%PDF"):
+            raise RuntimeError(f"应有{count}页，实得{pages}页")
+        used = sorted({font.style for font in fonts.font_set().roles.values()})
+        return f"{pages}页，{target.stat().st_size // 1024}KB，字体：{'、'.join(used)}"
+
+    return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore),
+            ("生成入学通知书PDF", letters)]
 
 
 def run(out=None) -> int:

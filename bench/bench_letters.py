@@ -6,13 +6,17 @@ text and fonts, in one run. Target: TrainingDesk at most 1.5 times reportlab alo
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from office import office_with_period
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
+from bench.common import Figure, table  # noqa: E402
+from bench.office import office_with_period  # noqa: E402
 from app.services.database import open_database
 from app.services.documents import DocumentRequest, render
 from app.services.documents.admission import trainee_values
@@ -64,27 +68,32 @@ def timed(work) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
+def measure(trainees: int = 1000, rounds: int = 2) -> tuple[float, float, int]:
+    """Best-of-rounds seconds for TrainingDesk's render() and for reportlab alone, and the letters made."""
+    with tempfile.TemporaryDirectory(prefix="bench-letters-") as folder:
+        folder = Path(folder)
+        period_id = office_with_period(folder / "office.db", trainees)
+        db = open_database(folder / "office.db")
+        font_set()  # found and registered once, before either clock starts
+        texts = letter_texts(db, period_id)
+        request = DocumentRequest("letters", period_id=period_id, issued_on="2020-09-15")
+        ours = min(timed(lambda: render(db, request, folder / "ours.pdf")) for _ in range(rounds))
+        alone = min(timed(lambda: reportlab_alone(texts, folder / "alone.pdf")) for _ in range(rounds))
+        db.close()
+    return ours[0], alone[0], len(texts)
+
+
+def figures(trainees: int = 1000, rounds: int = 2) -> list[Figure]:
+    ours, alone, count = measure(trainees, rounds)
+    return [Figure(f"{count:,} enrollment letters", ours, "s", "reportlab alone, same pages", alone, max_ratio=TARGET)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trainees", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2, help="best of this many runs of each")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-letters-") as folder:
-        folder = Path(folder)
-        period_id = office_with_period(folder / "office.db", args.trainees)
-        db = open_database(folder / "office.db")
-        fonts = font_set()  # found and registered once, before either clock starts
-        texts = letter_texts(db, period_id)
-        request = DocumentRequest("letters", period_id=period_id, issued_on="2020-09-15")
-        ours = min((timed(lambda: render(db, request, folder / "ours.pdf")) for _ in range(args.rounds)))
-        alone = min((timed(lambda: reportlab_alone(texts, folder / "alone.pdf")) for _ in range(args.rounds)))
-        db.close()
-    ratio = ours[0] / alone[0]
-    print(f"入学通知书 benchmark: {len(texts)} trainees in one period; body font {fonts.font('body').style}")
-    print(f"{'':28}{'seconds':>9}{'pages':>8}{'ratio':>8}")
-    print(f"{'reportlab alone':28}{alone[0]:9.2f}{alone[1]:8d}{1:8.2f}")
-    print(f"{'TrainingDesk render()':28}{ours[0]:9.2f}{ours[1]:8d}{ratio:8.2f}")
-    print(f"target: at most {TARGET:.1f} × reportlab alone — {'met' if ratio <= TARGET else 'NOT MET'}")
+    print(table(figures(args.trainees, args.rounds)))
 
 
 if __name__ == "__main__":

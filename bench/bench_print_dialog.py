@@ -10,16 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from office import office_with_period  # noqa: E402
 from PySide6.QtPrintSupport import QPrintDialog  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
+from bench.common import Figure, table  # noqa: E402
+from bench.office import office_with_period  # noqa: E402
 from app.services import database  # noqa: E402
 from ui import print_actions, printing  # noqa: E402
 from ui.session import Session  # noqa: E402
@@ -43,30 +46,33 @@ def seconds_to_dialog(action) -> float:
     return _clock["shown"] - _clock["start"]
 
 
+def figures(trainees: int = 50, rounds: int = 5) -> list[Figure]:
+    app = QApplication.instance() or QApplication([])
+    real_exec, QPrintDialog.exec = QPrintDialog.exec, _exec
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-dialog-") as folder:
+            path = Path(folder) / "office.db"
+            period_id = office_with_period(path, trainees)
+            session = Session(database.open_database(path), path)
+            parent = QWidget()
+            empty = [seconds_to_dialog(lambda: printing.ask_printer(parent, printing.new_printer("空白")))
+                     for _ in range(rounds)]
+            click = [seconds_to_dialog(lambda: print_actions.print_admission_letters(parent, session, period_id))
+                     for _ in range(rounds)]
+            session.close()
+    finally:
+        QPrintDialog.exec = real_exec
+    assert app
+    return [Figure(f"print dialog after the click, {trainees}-trainee period", statistics.median(click) * 1000, "ms",
+                   "an empty print dialog", statistics.median(empty) * 1000, max_value=TARGET * 1000)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trainees", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
-    QPrintDialog.exec = _exec
-    with tempfile.TemporaryDirectory(prefix="bench-dialog-") as folder:
-        path = Path(folder) / "office.db"
-        period_id = office_with_period(path, args.trainees)
-        session = Session(database.open_database(path), path)
-        parent = QWidget()
-        empty = [seconds_to_dialog(lambda: printing.ask_printer(parent, printing.new_printer("空白")))
-                 for _ in range(args.rounds)]
-        click = [seconds_to_dialog(lambda: print_actions.print_admission_letters(parent, session, period_id))
-                 for _ in range(args.rounds)]
-        session.close()
-    base, ours = statistics.median(empty), statistics.median(click)
-    print(f"print dialog benchmark: 入学通知书 of a {args.trainees}-trainee period, median of {args.rounds}")
-    print(f"{'':34}{'ms':>8}{'ratio':>8}")
-    print(f"{'empty print dialog (baseline)':34}{base * 1000:8.1f}{1:8.2f}")
-    print(f"{'click to dialog, one-click print':34}{ours * 1000:8.1f}{ours / base:8.2f}")
-    print(f"target: dialog within {TARGET * 1000:.0f} ms of the click — {'met' if ours <= TARGET else 'NOT MET'}")
-    app.quit()
+    print(table(figures(args.trainees, args.rounds)))
 
 
 if __name__ == "__main__":
