@@ -11,11 +11,12 @@ from pathlib import Path
 
 from . import config
 from .commands import basic
+from .commands import calendar as calendar_command
 from .commands.output import fail
 from .domain.errors import UserError
 from .services import database
 
-COMMAND_MODULES = (basic,)
+COMMAND_MODULES = (basic, calendar_command)
 
 
 def _parser() -> argparse.ArgumentParser:

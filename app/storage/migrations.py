@@ -174,3 +174,9 @@ def m001_initial(db: Database) -> None:
 def schema_version() -> int:
     """How many migrations this program knows: stored as PRAGMA user_version."""
     return len(_names)
+
+
+@migration
+def m003_period_place(db: Database) -> None:
+    """A training place per period (a room or site), so the calendar can see one place booked twice."""
+    db.execute("ALTER TABLE periods ADD COLUMN place TEXT NOT NULL DEFAULT ''")
