@@ -14,7 +14,8 @@ from .pages.classes_page import ClassesPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
 from .pages.plans_page import PlansPage
-from .pages.simple_pages import CalendarPage, DocumentsPage, UnitsPage
+from .pages.calendar_page import CalendarPage
+from .pages.simple_pages import DocumentsPage, UnitsPage
 from .pages.stats_page import StatsPage
 from .session import Session
 

@@ -84,6 +84,19 @@ def year_entries(db: Database, year: int, where: CalendarFilter = CalendarFilter
     return entries(db, date(year, 1, 1), date(year, 12, 31), where)
 
 
+def opening_day(db: Database, today: date) -> date:
+    """Where the calendar opens: today, unless today's year has no period; then the first period of the
+    latest year that has any (an office opening last year's file, or the demo)."""
+    years = [int(r["year"]) for r in rows(db, "SELECT DISTINCT substr(start_date, 1, 4) AS year FROM periods "
+                                              "WHERE archived = 0 ORDER BY year")]
+    if not years or today.year in years:
+        return today
+    year = max((y for y in years if y < today.year), default=years[0])
+    first = rows(db, "SELECT min(start_date) AS first FROM periods WHERE archived = 0 AND start_date LIKE ?",
+                 [f"{year}-%"])[0]["first"]
+    return date.fromisoformat(first)
+
+
 def filter_choices(db: Database) -> dict[str, list]:
     """The plans, kinds and hosts the calendar's filters offer."""
     plan_rows = rows(db, "SELECT id, year, title FROM plans WHERE archived = 0 ORDER BY year DESC, id")

@@ -25,6 +25,8 @@ def test_every_page_shows_the_demo_data(qtbot, window, qtmodeltester):
     for title in TITLES:
         page = click_nav(qtbot, window, title)
         assert window.stack.currentWidget() is page
+        if title == "日历":  # drawn, not a list: tests/ui/test_calendar.py
+            continue
         assert page.table.isVisible()
         assert page.model.rowCount() > 0, title
         assert "共" in page.count_label.text()
@@ -32,8 +34,8 @@ def test_every_page_shows_the_demo_data(qtbot, window, qtmodeltester):
 
 
 def test_lists_sort_by_clicking_a_header(qtbot, window):
-    page = click_nav(qtbot, window, "日历")
-    column = [c.header for c in page.model.columns].index("学员")
+    page = click_nav(qtbot, window, "班次")
+    column = [c.header for c in page.model.columns].index("每期人数")
     page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     values = [int(page.proxy.index(r, column).data()) for r in range(page.proxy.rowCount())]
     assert values == sorted(values, reverse=True)
@@ -95,9 +97,10 @@ def test_menus_are_in_chinese(window):
 def test_no_english_left_in_the_interface(qtbot, window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     for page in window.pages:
-        texts += [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+        if hasattr(page, "model"):
+            texts += [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+            texts.append(page.search.placeholderText())
         texts += [label.text() for label in page.findChildren(QLabel)]
-        texts.append(page.search.placeholderText())
     leftovers = [t for t in texts if re.search(r"[A-Za-z]{2,}", t)]
     assert leftovers == []
 

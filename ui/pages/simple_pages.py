@@ -1,9 +1,9 @@
 """Pages that are a single list fed by one service call."""
 from __future__ import annotations
 
-from app.services import classes, stats, units
+from app.services import stats, units
 
-from ..models.lists import PeriodRostersModel, PeriodsModel, UnitsModel
+from ..models.lists import PeriodRostersModel, UnitsModel
 from .list_page import ListPage
 
 
@@ -15,17 +15,6 @@ class UnitsPage(ListPage):
 
     def rows(self) -> list:
         return units.list_units(self.session.db)
-
-
-class CalendarPage(ListPage):
-    """The year's periods in date order."""
-    title = "日历"
-    search_hint = "搜索班次、日期、地点或状态"
-    unit_word = "期"
-    model_class = PeriodsModel
-
-    def rows(self) -> list:
-        return classes.list_periods(self.session.db)
 
 
 class DocumentsPage(ListPage):
