@@ -25,7 +25,9 @@ def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, peri
     fit_dialog(dialog)
     if period_id is not None:
         dialog.show_period(period_id)
-    if dialog.exec() != ClassDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == ClassDialog.DialogCode.Accepted
+    dialog.deleteLater()  # its fields' callbacks, held by Qt, keep it alive otherwise
+    if not accepted:
         return None
     session.data_changed.emit("classes")
     return dialog.saved

@@ -15,5 +15,5 @@ def keep_none_alive() -> None:
     # ob_refcnt is the first field of every CPython object; a quarter of its range can never be spent
     count = ctypes.c_ssize_t.from_address(id(None))
     reserve = 1 << (8 * ctypes.sizeof(ctypes.c_ssize_t) - 3)
-    if count.value < reserve:
+    if count.value < reserve // 2:
         count.value += reserve

@@ -62,6 +62,8 @@ class WarningsPanel(QWidget):
 
     def edit_thresholds(self) -> None:
         dialog = RuleSettingsDialog(rule_checks.thresholds(self.session.db), self)
-        if dialog.exec() == RuleSettingsDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == RuleSettingsDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             rule_checks.save_thresholds(self.session.db, dialog.values())
             self.session.data_changed.emit("settings")

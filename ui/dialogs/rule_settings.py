@@ -14,6 +14,7 @@ class RuleSettingsDialog(QDialog):
     def __init__(self, current: Thresholds, parent=None):
         super().__init__(parent)
         self.setWindowTitle("规则阈值设置")
+
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
         for name, (label, unit, low, high) in THRESHOLD_SETTINGS.items():

@@ -106,7 +106,11 @@ class CalendarPage(QWidget):
         self.year_view.day_clicked.connect(self.show_day)
         self.year_view.day_activated.connect(lambda day: self.go_to(day, MONTH))
         self.session.database_changed.connect(self.reload)
-        self.session.data_changed.connect(lambda kind: kind in REFRESH_ON and self.refresh())
+        self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in REFRESH_ON:
+            self.refresh()
 
     def reload(self) -> None:
         """A database was opened: fresh filters and undo history, open where its periods are."""

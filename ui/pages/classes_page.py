@@ -38,7 +38,11 @@ class ClassesPage(ListPage):
         layout.addLayout(self._buttons())
         layout.addWidget(splitter, 1)
         self.table.doubleClicked.connect(self.edit_selected)
-        self.session.data_changed.connect(lambda kind: kind in REFRESH_ON and self.refresh())
+        self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in REFRESH_ON:
+            self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
