@@ -17,7 +17,7 @@ class PlanWarningsModel(RecordTableModel):
     columns = (
         Column("班次", lambda w: w.class_name or "（计划本身）", 16),
         Column("规则", lambda w: w.label, 10),
-        Column("说明", lambda w: w.warning.message, 40),
+        Column("说明", lambda w: w.warning.message, 30),
     )
 
 

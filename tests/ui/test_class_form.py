@@ -106,8 +106,9 @@ def test_a_period_on_national_day_warns_beside_its_start_date(qtbot, demo_db):
     dialog = open_form(demo_db, "科级干部培训班", qtbot)
     dialog.tabs.setCurrentIndex(PERIODS)
     dialog.periods.table.selectRow(1)
-    step_date(qtbot, dialog.periods.fields.widget("start_date"), -14)  # 9月28日起, over 国庆节
+    step_date(qtbot, dialog.periods.fields.widget("start_date"), -11)  # 10月1日起, over 国庆节
     assert "国庆节（10月1日至10月8日）" in message(dialog.periods.fields, "start_date")
+    assert dialog.periods.fields.widget("report_time").text() == "2020-10-01 08:30"  # follows the first day
     assert dialog.periods.model.index(1, 0).data() == "⚠" and dialog.save_button.isEnabled()
 
 

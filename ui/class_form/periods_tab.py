@@ -114,9 +114,14 @@ class PeriodsTab(QWidget):
 
     def _period_edited(self) -> None:
         row = self.current_row()
-        if row >= 0:
-            self.model.replace_row(row, self.fields.read(self.periods()[row]))
-            self.changed.emit()
+        if row < 0:
+            return
+        before, after = self.periods()[row], self.fields.read(self.periods()[row])
+        if after.start_date != before.start_date and after.report_time[:10] == before.start_date:
+            after = replace(after, report_time=after.start_date + after.report_time[10:])  # report on the first day
+            self.fields.load(after)
+        self.model.replace_row(row, after)
+        self.changed.emit()
 
     def add_period(self) -> None:
         """A new period after the last one, as long as the class's 学制, for the planned number of trainees."""

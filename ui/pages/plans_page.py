@@ -42,7 +42,7 @@ class PlansPage(ListPage):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 1)
         char = self.fontMetrics().horizontalAdvance("汉")
-        splitter.setSizes([char * 16, char * 50])
+        splitter.setSizes([char * 20, char * 50])
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._buttons())
