@@ -1,7 +1,8 @@
 """`python -m app ...`: the same services as the window, for scripts and for the office's tools.
 
 Exit codes: 0 done; 1 a check found problems; 2 the command could not run (a one-line Chinese reason
-on stderr, nothing changed). Commands live in app/commands/, one module per area.
+on stderr, nothing changed). Commands live in app/commands/, one module per area; a command that
+changes data sets `writes=True` and runs only while it holds the database's one-writer lock.
 """
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import sys
 from pathlib import Path
 
 from . import config
-from .commands import basic
+from .commands import basic, hours
 from .commands import calendar as calendar_command
-from .commands.output import fail
+from .commands import documents as document_commands
+from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database
+from .storage import lock
 
-COMMAND_MODULES = (basic, calendar_command)
+COMMAND_MODULES = (basic, hours, document_commands, calendar_command)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,15 +37,26 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.db = args.db or config.default_db_path()
     try:
-        if not getattr(args, "opens_db", True):
-            return args.handler(args)
-        db = database.open_database(args.db)
-        try:
-            return args.handler(db, args)
-        finally:
-            db.close()
+        if getattr(args, "writes", False):  # a command that changes data takes the one-writer lock
+            with lock.held(args.db):
+                return _run(args)
+        return _run(args)
     except UserError as error:
         return fail(str(error))
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
+        return EXIT_OK
+    except OSError as error:
+        return fail(f"无法访问文件：{error.strerror or error}")
+
+
+def _run(args) -> int:
+    if not getattr(args, "opens_db", True):
+        return args.handler(args)
+    db = database.open_database(args.db)
+    try:
+        return args.handler(db, args)
+    finally:
+        db.close()
 
 
 def _safe_console() -> None:

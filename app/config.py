@@ -5,6 +5,7 @@ QStandardPaths.AppDataLocation, written out by hand.
 """
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -57,3 +58,11 @@ def default_db_path() -> Path:
 
 def backup_dir() -> Path:
     return user_data_dir() / "backups"
+
+
+def os_user() -> str:
+    """The signed-in user's name, for the audit log and the lock file."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (services, odd Windows setups)
+        return ""

@@ -1,4 +1,4 @@
-"""The 文件 menu's work and the first start: new, open and back up database files."""
+"""The 文件 menu's work and the first start: new, open, back up and restore database files."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
-from sqlite_utils import Database
 
 from app import config
 from app.domain.errors import UserError
-from app.services import database, demo
+from app.services import database
 
 from .dialogs import messages
+from .opening import Opened, open_file
 from .session import Session
 
 DB_FILTER = "数据库文件 (*.db);;所有文件 (*)"
@@ -34,39 +34,27 @@ def remember(path: Path) -> None:
     window_settings().setValue(LAST_DB_KEY, str(path))
 
 
-def start_database(path: Path, *, with_demo: bool = False) -> Database | None:
+def start_database(path: Path, *, with_demo: bool = False) -> Opened | None:
     """The database to start with; asks on first start whether to load the demo office."""
-    if not path.exists():
-        if not with_demo:
-            answer = messages.choose(
-                None, config.APP_TITLE,
-                "欢迎使用干部教育培训管理。\n\n尚未建立数据库。是否载入示范数据？\n"
-                "示范数据包括2020年全县干部教育培训工作要点、2020年公务员培训计划及其班次、"
-                "46个单位和600名示范学员，可随时新建空数据库重新开始。",
-                ["载入示范数据", "建立空数据库", "退出"])
-            if answer not in (0, 1):
-                return None
-            with_demo = answer == 0
-        return _create(None, path, with_demo)
-    try:
-        return database.open_database(path)
-    except UserError as problem:
-        messages.error(None, "无法打开数据库", f"{problem}\n\n将新建一个空数据库于默认位置。")
-        fallback = config.default_db_path()
-        if fallback == path:
+    if path.exists():
+        return open_file(None, path)
+    if not with_demo:
+        answer = messages.choose(
+            None, config.APP_TITLE,
+            "欢迎使用干部教育培训管理。\n\n尚未建立数据库。是否载入示范数据？\n"
+            "示范数据包括2020年全县干部教育培训工作要点、2020年公务员培训计划及其班次、"
+            "46个单位和600名示范学员，可随时新建空数据库重新开始。",
+            ["载入示范数据", "建立空数据库", "退出"])
+        if answer not in (0, 1):
             return None
-        return start_database(fallback)
+        with_demo = answer == 0
+    return open_file(None, path, create=True, with_demo=with_demo)
 
 
-def _create(parent: QWidget | None, path: Path, with_demo: bool) -> Database | None:
-    try:
-        db = database.create_database(path)
-        if with_demo:
-            demo.build_demo(db)
-        return db
-    except UserError as problem:
-        messages.error(parent, "无法建立数据库", str(problem))
-        return None
+def _switch(session: Session, opened: Opened | None) -> None:
+    if opened is not None:
+        session.replace(opened.db, opened.path, opened.lock)
+        remember(opened.path)
 
 
 def new_database(parent: QWidget, session: Session) -> None:
@@ -78,23 +66,14 @@ def new_database(parent: QWidget, session: Session) -> None:
         messages.error(parent, "新建数据库", f"文件“{path.name}”已存在。新建不会覆盖已有文件，请换一个名称。")
         return
     with_demo = messages.choose(parent, "新建数据库", "新数据库要载入示范数据吗？", ["建立空数据库", "载入示范数据"]) == 1
-    db = _create(parent, path, with_demo)
-    if db is not None:
-        session.replace(db, path)
-        remember(path)
+    _switch(session, open_file(parent, path, create=True, with_demo=with_demo))
 
 
 def open_database(parent: QWidget, session: Session) -> None:
     path, _ = QFileDialog.getOpenFileName(parent, "打开数据库", str(session.path.parent), DB_FILTER)
     if not path or Path(path) == session.path:
         return
-    try:
-        db = database.open_database(path)
-    except UserError as problem:
-        messages.error(parent, "无法打开数据库", str(problem))
-        return
-    session.replace(db, Path(path))
-    remember(Path(path))
+    _switch(session, open_file(parent, Path(path)))
 
 
 def save_backup(parent: QWidget, session: Session) -> None:

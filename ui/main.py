@@ -5,10 +5,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
 
+from .backup_schedule import BackupSchedule
+from .errors import install_excepthook
 from .database_actions import remember, remembered_path, start_database
 from .main_window import MainWindow
 from .session import Session
@@ -19,6 +23,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="traindesk", description=config.APP_TITLE)
     parser.add_argument("--db", type=Path, help="打开此数据库文件")
     parser.add_argument("--demo", action="store_true", help="数据库不存在时直接载入示范数据，不再询问")
+    parser.add_argument("--self-test", action="store_true", help="不打开窗口，检查程序是否完整可用，然后退出")
     return parser.parse_args(argv)
 
 
@@ -27,6 +32,7 @@ def make_app() -> QApplication:
     app.setOrganizationName(config.APP_NAME)
     app.setApplicationName(config.APP_NAME)
     app.setApplicationDisplayName(config.APP_TITLE)
+    app.setWindowIcon(QIcon(str(config.resource_file("icons", "traindesk.png"))))
     apply_style(app)
     return app
 
@@ -43,17 +49,26 @@ def fit_to_screen(window: MainWindow) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from app import selftest
+
+        return selftest.run()
     app = make_app()
-    path = args.db or remembered_path()
-    db = start_database(path, with_demo=args.demo)
-    if db is None:
+    install_excepthook()
+    opened = start_database(args.db or remembered_path(), with_demo=args.demo)
+    if opened is None:
         return 0
-    remember(path)
-    session = Session(db, path)
+    remember(opened.path)
+    session = Session(opened.db, opened.path, opened.lock)
     window = MainWindow(session)
+    schedule = BackupSchedule(session, window)
+    schedule.failed.connect(lambda text: window.statusBar().showMessage(f"自动备份失败：{text}", 60_000))
     fit_to_screen(window)
     window.show()
+    schedule.in_background("启动")
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()
+        schedule.at_exit()
         session.close()

@@ -11,11 +11,12 @@ from app.services import database
 
 from . import database_actions
 from .pages.classes_page import ClassesPage
+from .pages.documents_page import DocumentsPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
 from .pages.plans_page import PlansPage
 from .pages.calendar_page import CalendarPage
-from .pages.simple_pages import DocumentsPage, UnitsPage
+from .pages.simple_pages import UnitsPage
 from .pages.stats_page import StatsPage
 from .session import Session
 
@@ -28,7 +29,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(config.APP_TITLE)
-        self.pages = [page_class(session) for page_class in PAGES]
+        self._built: dict[int, ListPage] = {}  # pages are built when first shown: start-up stays quick
         self.nav = QListWidget(objectName="nav")
         self.stack = QStackedWidget()
         self._build_body()
@@ -38,19 +39,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
-        for page in self.pages:
-            page.reload()
+        session.data_changed.connect(self.update_status)
         self.update_status()
         self.nav.setCurrentRow(0)
 
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
         item_height = int(self.fontMetrics().height() * 2.4)
-        for page in self.pages:
-            item = QListWidgetItem(page.title, self.nav)
+        for page_class in PAGES:
+            item = QListWidgetItem(page_class.title, self.nav)
             item.setSizeHint(QSize(0, item_height))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_row)
         width = self.fontMetrics().horizontalAdvance(config.APP_TITLE) + 40
         side = QWidget()
         side.setFixedWidth(width)
@@ -76,9 +76,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "新建数据库(&N)…", self.new_database, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开数据库(&O)…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(file_menu, "另存备份(&B)…", self.save_backup)
+        self._action(file_menu, "恢复备份(&R)…", self.restore_backup)
+        self._action(file_menu, "备份设置(&S)…", self.backup_settings)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "操作日志(&L)", self.show_audit_log)
         self._action(help_menu, "关于(&A)", self.about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -89,13 +92,32 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def page(self, index: int) -> ListPage:
+        if index not in self._built:
+            page = PAGES[index](self.session)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = page
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[ListPage]:
+        return [self.page(index) for index in range(len(PAGES))]
+
+    def _show_row(self, index: int) -> None:
+        self.stack.setCurrentWidget(self.page(index))
+
     def show_page(self, title: str) -> ListPage:
-        index = [page.title for page in self.pages].index(title)
+        index = [page_class.title for page_class in PAGES].index(title)
         self.nav.setCurrentRow(index)
-        return self.pages[index]
+        return self.page(index)
 
     def update_status(self) -> None:
-        self.db_label.setText(f"数据库：{self.session.path}")
+        suffix = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{config.APP_TITLE} - {self.session.path.name}{suffix}")
+        self.db_label.setText(f"数据库：{self.session.path}{suffix}")
         counts = database.counts(self.session.db)
         self.counts_label.setText(
             f"单位 {counts['units']}　人员 {counts['people']}　班次 {counts['training_classes']}"
@@ -110,6 +132,22 @@ class MainWindow(QMainWindow):
 
     def save_backup(self) -> None:
         database_actions.save_backup(self, self.session)
+
+    # The dialogs are imported when first used: start-up pays only for the main window.
+    def restore_backup(self) -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        RestoreDialog(self.session, self).exec()
+
+    def backup_settings(self) -> None:
+        from .dialogs.backup_settings_dialog import BackupSettingsDialog
+
+        BackupSettingsDialog(self.session, self).exec()
+
+    def show_audit_log(self) -> None:
+        from .dialogs.audit_dialog import AuditDialog
+
+        AuditDialog(self.session.db, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,25 +1,48 @@
-"""The open database the window works on, and the signals that tell pages to reload."""
+"""The open database the window works on: its file, its one-writer lock, and the signals pages listen to."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
+
+from app.storage.lock import HEARTBEAT_SECONDS, DatabaseLock
 
 
 class Session(QObject):
-    database_changed = Signal()  # another file was opened: every page reloads
+    database_changed = Signal()  # another file was opened or restored: every page reloads
     data_changed = Signal(str)  # records of one kind changed ("people", "periods", ...)
 
-    def __init__(self, db: Database, path: Path, parent: QObject | None = None):
+    def __init__(self, db: Database, path: Path, lock: DatabaseLock | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.db, self.path = db, Path(path)
+        self.db, self.path, self.lock = db, Path(path), lock
+        self._heartbeat = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
+        self._heartbeat.timeout.connect(self._beat)
+        self._heartbeat.start()
 
-    def replace(self, db: Database, path: Path) -> None:
-        old = self.db
-        self.db, self.path = db, Path(path)
-        old.close()
+    @property
+    def read_only(self) -> bool:
+        """Opened while another computer holds the database: every write is refused by SQLite."""
+        return self.lock is None
+
+    def _beat(self) -> None:
+        if self.lock is not None:
+            self.lock.beat()
+
+    def replace(self, db: Database, path: Path, lock: DatabaseLock | None) -> None:
+        self._release()
+        self.db, self.path, self.lock = db, Path(path), lock
+        self.database_changed.emit()
+
+    def reloaded(self) -> None:
+        """The same file's contents were replaced (a restore): pages reload."""
         self.database_changed.emit()
 
     def close(self) -> None:
+        self._heartbeat.stop()
+        self._release()
+
+    def _release(self) -> None:
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()

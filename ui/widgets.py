@@ -24,12 +24,17 @@ def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    size_columns(table, columns)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def size_columns(table: QTableView, columns: tuple[Column, ...]) -> None:
+    """Each column as wide as its width in average Chinese characters."""
     char = table.fontMetrics().horizontalAdvance("汉")
     for index, column in enumerate(columns):
         if column.width:
-            header.resizeSection(index, column.width * char + 16)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
+            table.horizontalHeader().resizeSection(index, column.width * char + 16)
 
 
 def heading(text: str) -> QLabel:

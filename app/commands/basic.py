@@ -1,9 +1,9 @@
-"""init, plans, classes, periods, people, check, backup."""
+"""init, plans, classes, periods, people, check, backup, restore."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..services import classes, database, demo, plans
+from ..services import backups, classes, database, demo, plans
 from ..services import people as people_service
 from ..services.export import class_json, period_json, person_json, plan_json
 from .output import EXIT_OK, EXIT_PROBLEMS, emit
@@ -12,7 +12,7 @@ from .output import EXIT_OK, EXIT_PROBLEMS, emit
 def register(commands, common) -> None:
     init = commands.add_parser("init", parents=[common], help="新建数据库")
     init.add_argument("--demo", action="store_true", help="载入示范数据（2020年计划、班次、单位和学员）")
-    init.set_defaults(handler=_init, opens_db=False)
+    init.set_defaults(handler=_init, opens_db=False, writes=True)
     for name, text, handler in (("plans", "列出计划及其要点条目", _plans), ("classes", "列出班次", _classes),
                                 ("periods", "列出期次", _periods)):
         sub = commands.add_parser(name, parents=[common], help=text)
@@ -26,6 +26,9 @@ def register(commands, common) -> None:
     backup = commands.add_parser("backup", parents=[common], help="备份数据库")
     backup.add_argument("--to", type=Path, help="备份到此文件夹（默认为数据库旁的 backups 文件夹）")
     backup.set_defaults(handler=_backup)
+    restore = commands.add_parser("restore", parents=[common], help="用备份恢复数据库（先自动备份当前数据）")
+    restore.add_argument("backup_file", type=Path, metavar="BACKUP", help="备份文件")
+    restore.set_defaults(handler=_restore, writes=True)
 
 
 def _init(args) -> int:
@@ -80,4 +83,10 @@ def _check(db, args) -> int:
 
 def _backup(db, args) -> int:
     print(f"已备份到：{database.backup(db, args.to)}")
+    return EXIT_OK
+
+
+def _restore(db, args) -> int:
+    safety = backups.restore(db, args.backup_file)
+    print(f"已用 {args.backup_file.name} 恢复数据库；恢复前的数据已备份为：{safety}")
     return EXIT_OK

@@ -42,14 +42,17 @@ def _span_text(start: date, end: date) -> str:
     return first if start == end else f"{first}至{end.month}月{end.day}日"
 
 
-def person_conflicts(spans: dict[int, Span], bookings: list[tuple[str, int]]) -> list[Conflict]:
-    """bookings: (person name, period id) for every active enrollment; names grouped per pair of periods."""
-    by_person: dict[str, list[int]] = defaultdict(list)
-    for name, period_id in bookings:
+def person_conflicts(spans: dict[int, Span], bookings: list[tuple[int, str, int]]) -> list[Conflict]:
+    """bookings: (person id, name, period id) for every active enrollment; names grouped per pair of periods.
+
+    People are told apart by id: two cadres may share a name.
+    """
+    by_person: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for person_id, name, period_id in bookings:
         if period_id in spans:
-            by_person[name].append(period_id)
+            by_person[(person_id, name)].append(period_id)
     pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for name, period_ids in by_person.items():
+    for (_, name), period_ids in by_person.items():
         ordered = sorted(set(period_ids))
         for index, a in enumerate(ordered):
             for b in ordered[index + 1:]:

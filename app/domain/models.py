@@ -41,6 +41,7 @@ class Person:
     cadre_category: str = ""
     phone: str = ""
     notes: str = ""
+    rank_since: str = ""  # the date of promotion to the current rank (for the hours rule after promotion)
     id: int | None = None
     unit_name: str = joined("")
 
@@ -103,6 +104,7 @@ class TrainingClass:
     party_analysis: bool = False  # 党性分析
     archived: bool = False
     notes: str = ""
+    coverage: str = ""  # JSON {"categories": [...], "ranks": [...]}: everyone in it must attend (全覆盖)
     id: int | None = None
     plan_title: str = joined("")
 
@@ -170,4 +172,17 @@ class Contact:
     plan_id: int | None = None
     class_id: int | None = None
     sort_order: int = 0
+    id: int | None = None
+
+
+@dataclass
+class HoursRecord:
+    """学时 earned outside the office's own classes: online learning, other institutions."""
+    person_id: int
+    year: int
+    hours: float
+    kind: str = "网络学习"  # or 集中培训, 其他
+    source: str = ""  # e.g. 重庆干部网络学院
+    date: str = ""
+    notes: str = ""
     id: int | None = None

@@ -1,19 +1,12 @@
 """The audit log: who did what to which record, and when. Never holds a full ID number."""
 from __future__ import annotations
 
-import getpass
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from ..config import os_user
 from ..storage.records import rows
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (services, odd Windows setups)
-        return ""
 
 
 def record(db: Database, action: str, entity: str = "", entity_id: int | None = None, detail: str = "") -> None:

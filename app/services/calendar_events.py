@@ -122,13 +122,13 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
     if not spans:
         return []
     marks = ",".join("?" * len(spans))
-    bookings = rows(db, f"""SELECT p.name, e.period_id FROM enrollments e JOIN people p ON p.id = e.person_id
+    bookings = rows(db, f"""SELECT e.person_id, p.name, e.period_id FROM enrollments e JOIN people p ON p.id = e.person_id
                             WHERE e.period_id IN ({marks}) AND e.{ACTIVE}""", list(spans))
     unit_counts = rows(db, f"""SELECT u.name, e.period_id, count(*) AS people FROM enrollments e
                                JOIN units u ON u.id = e.unit_id WHERE e.period_id IN ({marks}) AND e.{ACTIVE}
                                GROUP BY e.unit_id, e.period_id""", list(spans))
     limit = rule_checks.thresholds(db).unit_away_limit
-    return (conflict_rules.person_conflicts(spans, [(r["name"], r["period_id"]) for r in bookings])
+    return (conflict_rules.person_conflicts(spans, [(r["person_id"], r["name"], r["period_id"]) for r in bookings])
             + conflict_rules.unit_conflicts(spans, [tuple(r.values()) for r in unit_counts], limit, first, last)
             + conflict_rules.place_conflicts(spans))
 

@@ -5,10 +5,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
 from ..storage import backup as backup_storage
-from ..storage.db import db_path, open_db
-from . import audit
+from ..storage.db import open_db
+from . import audit, backups
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
            "periods": "期次", "enrollments": "参训记录"}
@@ -19,8 +18,8 @@ def create_database(path: str | Path) -> Database:
     return open_db(Path(path), create=True)
 
 
-def open_database(path: str | Path) -> Database:
-    return open_db(path)
+def open_database(path: str | Path, *, read_only: bool = False) -> Database:
+    return open_db(path, read_only=read_only)
 
 
 def is_empty(db: Database) -> bool:
@@ -40,12 +39,7 @@ def check(db: Database) -> list[str]:
 
 
 def backup(db: Database, to_dir: str | Path | None = None, reason: str = "手动") -> Path:
-    path = db_path(db)
-    if path is None:
-        raise UserError("内存数据库无法备份")
-    target = backup_storage.backup_file(db, path, reason=reason, folder=Path(to_dir) if to_dir else None)
-    audit.record(db, "备份数据库", detail=str(target))
-    return target
+    return backups.take(db, reason, to_dir=Path(to_dir) if to_dir else None)
 
 
 def save_copy(db: Database, target: str | Path) -> Path:

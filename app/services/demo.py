@@ -14,7 +14,7 @@ from ..domain.errors import UserError
 from ..domain.models import (Contact, Enrollment, Period, Person, Plan, PlanItem, PlanSection,
                              Quota, TrainingClass, Unit)
 from ..storage import tables
-from . import audit, settings
+from . import attendance, audit, closeout, settings
 from .demo_people import generate_people
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
@@ -44,6 +44,7 @@ def build_demo(db: Database) -> dict[str, int]:
         rosters = _Rosters(people, office)
         for period, training_class, select in periods:
             rosters.fill(db, period, training_class, select)
+        _online_hours(db, people, rosters.rng, office)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),
             "enrollments": tables.enrollments(db).count()}
@@ -64,7 +65,8 @@ def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, di
         item = items_by_number.get(class_data.get("plan_item"))
         training_class = tables.classes(db).insert(TrainingClass(
             plan_id=plan.id, plan_item_id=item.id if item else None,
-            planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data}
+            planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data},
+            coverage=json.dumps(class_data["coverage"], ensure_ascii=False) if "coverage" in class_data else "",
         ))
         for number, dates in enumerate(class_data["periods"], start=1):
             period = tables.periods(db).insert(Period(
@@ -74,6 +76,14 @@ def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, di
             ))
             periods.append((period, training_class, class_data["demo_select"]))
     return periods
+
+
+def _online_hours(db: Database, people: list[Person], rng: random.Random, office: dict) -> None:
+    """Most cadres also study online; their hours arrive as records, as the office imports them."""
+    rows = [(p.id, 2020, float(rng.choice(range(10, 72, 2))), "网络学习", office["online_source"], office["demo_as_of"])
+            for p in people if rng.random() < 0.8]
+    db.conn.executemany("INSERT INTO hours_records (person_id, year, hours, kind, source, date) VALUES (?, ?, ?, ?, ?, ?)",
+                        rows)
 
 
 def period_status(start: str, end: str, today: date) -> str:
@@ -91,7 +101,7 @@ def period_status(start: str, end: str, today: date) -> str:
 class _Rosters:
     """Picks trainees for each demo period, never booking one person into overlapping periods."""
 
-    _STATUS = {"结班": "结业", "开班": "已报到", "报名": "已选调", "通知": "拟选调"}
+    _STATUS = {"开班": "已报到", "报名": "已选调", "通知": "拟选调"}
 
     def __init__(self, people: list[Person], office: dict):
         self.people = people
@@ -101,27 +111,39 @@ class _Rosters:
         self.rng = random.Random(office["demo_as_of"])
 
     def fill(self, db: Database, period: Period, training_class: TrainingClass, select: dict) -> None:
-        period.status = period_status(period.start_date, period.end_date, self.today)
+        final = period_status(period.start_date, period.end_date, self.today)
+        period.status = "开班" if final == "结班" else final  # closed below, through the real close-out
         tables.periods(db).update(period)
         if period.status == "筹备":
             return
         eligible = [p for p in self.people if self._fits(p, select) and self._free(p, period)]
         size = min(len(eligible), math.ceil(training_class.trainees_per_period * self.fill_share))
-        chosen = self.rng.sample(eligible, size)
-        for person in chosen:
-            self._enroll(db, period, training_class, person)
+        enrolled = [self._enroll(db, period, training_class, person) for person in self.rng.sample(eligible, size)]
+        if period.status == "开班":
+            self._attendance(db, period, enrolled, long_class=period.days > 7)
+        if final == "结班":
+            closeout.close_out(db, period.id, today=self.today)
         if period.status in ("报名", "通知"):
             self._quotas(db, period, training_class, eligible)
 
-    def _enroll(self, db: Database, period: Period, training_class: TrainingClass, person: Person) -> None:
+    def _enroll(self, db: Database, period: Period, training_class: TrainingClass, person: Person) -> Enrollment:
         status = self._STATUS[period.status]
-        if status == "结业" and self.rng.random() < 0.04:
-            status = "缺训"
-        hours = training_class.total_hours if status == "结业" else 0.0
-        fee = training_class.fee if status in ("结业", "已报到") else 0.0
-        tables.enrollments(db).insert(Enrollment(period.id, person.id, person.unit_id, status,
-                                                 hours=hours, fee_paid=fee))
+        fee = training_class.fee if status == "已报到" else 0.0
         self.busy.setdefault(person.id, []).append((period.start_date, period.end_date))
+        return tables.enrollments(db).insert(Enrollment(period.id, person.id, person.unit_id, status, fee_paid=fee))
+
+    def _attendance(self, db: Database, period: Period, enrolled: list[Enrollment], long_class: bool) -> None:
+        """Sign-in results up to the demo's today: long classes rest at weekends; a few never come."""
+        days = [s for s in attendance.slots(period) if s[0] <= self.today.isoformat()
+                and not (long_class and date.fromisoformat(s[0]).weekday() >= 5)]
+        marks = []
+        for enrollment in enrolled:
+            never, leave = self.rng.random() < 0.04, self.rng.random() < 0.03
+            leave_slot = self.rng.randrange(len(days)) if days else -1
+            for index, (day, half) in enumerate(days):
+                mark = "缺勤" if never else "请假" if leave and index == leave_slot else "出勤"
+                marks.append((enrollment.id, day, half, mark))
+        db.conn.executemany("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)", marks)
 
     def _quotas(self, db: Database, period: Period, training_class: TrainingClass, eligible: list[Person]) -> None:
         per_unit: dict[int, int] = {}

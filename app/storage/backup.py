@@ -1,28 +1,46 @@
-"""Copies of the live database taken with SQLite's backup API and checked before they count."""
+"""Copies of the live database: taken with SQLite's backup API, checked before they count, thinned over time.
+
+A backup is `<stem>-YYYYmmdd-HHMMSS-<reason>.db` in a backups folder; the time in the name is the
+time it was taken, so copying the folder elsewhere keeps the history.
+"""
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.errors import UserError
 
+DAILY, WEEKLY, MONTHLY = 12, 10, 9
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[^.]+?)(?:-\d+)?\.db$")
+
 
 class BackupError(UserError):
     pass
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken: datetime
+    reason: str
 
 
 def backups_folder(db_file: Path) -> Path:
     return db_file.parent / "backups"
 
 
-def backup_file(db: Database, db_file: Path, *, reason: str = "手动", folder: Path | None = None) -> Path:
+def backup_file(db: Database, db_file: Path, *, reason: str = "手动", folder: Path | None = None,
+                now: datetime | None = None) -> Path:
     """A timestamped copy of db in folder (by default `backups/` beside the database)."""
     folder = folder or backups_folder(db_file)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_file.stem}-{stamp}-{reason}.db"
     counter = 1
     while target.exists():
@@ -37,6 +55,7 @@ def backup_to(db: Database, target: Path) -> Path:
     temporary = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_quietly(temporary)
         copy = sqlite3.connect(str(temporary))
         try:
             db.conn.backup(copy)
@@ -48,16 +67,115 @@ def backup_to(db: Database, target: Path) -> Path:
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
         _remove_quietly(temporary)
-        raise BackupError(f"无法写入备份 {target}：{_reason(error)}") from error
+        raise BackupError(f"无法写入备份 {target}：{reason_of(error)}") from error
     return target
 
 
-def _reason(error: Exception) -> str:
-    if isinstance(error, OSError) and error.errno == 28:
+def list_backups(folder: Path, stem: str) -> list[BackupFile]:
+    """The backups of the database named stem in folder, newest first."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob("*.db"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == stem:
+            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, match["reason"]))
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def is_good(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def newest_good(folder: Path, stem: str) -> BackupFile | None:
+    return next((b for b in list_backups(folder, stem) if is_good(b.path)), None)
+
+
+def same_content(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and _digest(first) == _digest(second)
+
+
+def to_thin(backups: list[BackupFile], today: date) -> list[BackupFile]:
+    """What Anki-style thinning deletes: keeps all of today and yesterday, then the newest of each of
+    12 earlier days, then of 10 earlier weeks, then of 9 earlier months. The newest is always kept."""
+    kept_days: set[date] = set()
+    kept_weeks: set[tuple[int, int]] = set()
+    kept_months: set[tuple[int, int]] = set()
+    counts = {"daily": 0, "weekly": 0, "monthly": 0}
+    doomed = []
+    for index, item in enumerate(sorted(backups, key=lambda b: b.taken, reverse=True)):
+        day = item.taken.date()
+        week, month = tuple(day.isocalendar()[:2]), (day.year, day.month)
+        if index == 0 or day >= today - timedelta(days=1):
+            slot = "recent"
+        elif day in kept_days:
+            slot = None
+        elif counts["daily"] < DAILY:
+            slot = "daily"
+        elif week in kept_weeks:
+            slot = None
+        elif counts["weekly"] < WEEKLY:
+            slot = "weekly"
+        elif month in kept_months:
+            slot = None
+        elif counts["monthly"] < MONTHLY:
+            slot = "monthly"
+        else:
+            slot = None
+        if slot is None:
+            doomed.append(item)
+            continue
+        counts[slot] = counts.get(slot, 0) + 1
+        kept_days.add(day)
+        kept_weeks.add(week)
+        kept_months.add(month)
+    return doomed
+
+
+def set_aside(db_file: Path) -> Path:
+    """Renames a damaged database (and its journal files) to `.damaged`, never overwriting an earlier one."""
+    target = db_file.with_name(db_file.name + ".damaged")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = db_file.with_name(f"{db_file.name}.{counter}.damaged")
+    os.replace(db_file, target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = db_file.with_name(db_file.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    return target
+
+
+def reason_of(error: Exception) -> str:
+    if isinstance(error, OSError) and error.errno in (28, 27):  # ENOSPC, EFBIG
         return "磁盘空间不足"
-    if isinstance(error, PermissionError):
-        return "没有写入权限"
-    return str(error)
+    if isinstance(error, PermissionError) or (isinstance(error, OSError) and error.errno == 30):
+        return "没有写入权限（文件夹只读）"
+    text = str(error)
+    if "disk is full" in text:
+        return "磁盘空间不足"
+    if "disk I/O error" in text:
+        return "磁盘写入失败（可能磁盘空间不足，或U盘、共享文件夹已断开）"
+    if "readonly" in text or "read-only" in text:
+        return "没有写入权限（文件夹只读）"
+    return text
+
+
+def _digest(path: Path) -> str:
+    hasher = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest()
 
 
 def _remove_quietly(path: Path) -> None:

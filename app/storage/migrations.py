@@ -171,9 +171,45 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migration
+def m005_attendance_and_hours(db: Database) -> None:
+    """Half-day attendance, hours earned outside the office's classes, promotion dates, class target groups."""
+    db.execute("""CREATE TABLE attendance (
+        id INTEGER PRIMARY KEY,
+        enrollment_id INTEGER NOT NULL REFERENCES enrollments(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        half TEXT NOT NULL CHECK (half IN ('上午', '下午')),
+        status TEXT NOT NULL CHECK (status IN ('出勤', '请假', '缺勤')),
+        UNIQUE (enrollment_id, day, half)
+    )""")
+    db.execute("""CREATE TABLE hours_records (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        hours REAL NOT NULL CHECK (hours > 0),
+        kind TEXT NOT NULL DEFAULT '网络学习',
+        source TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX hours_records_person ON hours_records(person_id, year)")
+    db.execute("ALTER TABLE people ADD COLUMN rank_since TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE training_classes ADD COLUMN coverage TEXT NOT NULL DEFAULT ''")
+
+
 def schema_version() -> int:
     """How many migrations this program knows: stored as PRAGMA user_version."""
     return len(_names)
+
+
+@migration
+def m004_certificates(db: Database) -> None:
+    """结业证书 serial numbers, kept once issued so a reprint carries the same number."""
+    db.execute("""CREATE TABLE certificates (
+        enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments(id) ON DELETE CASCADE,
+        serial TEXT NOT NULL UNIQUE,
+        issued_on TEXT NOT NULL
+    )""")
 
 
 @migration

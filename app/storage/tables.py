@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.models import (Contact, Enrollment, Period, Person, Plan, PlanItem, PlanSection,
+from ..domain.models import (Contact, Enrollment, HoursRecord, Period, Person, Plan, PlanItem, PlanSection,
                              Quota, TrainingClass, Unit)
 from .records import Table
 
@@ -46,3 +46,7 @@ def quotas(db: Database) -> Table[Quota]:
 
 def contacts(db: Database) -> Table[Contact]:
     return Table(db, "contacts", Contact, "联系人")
+
+
+def hours_records(db: Database) -> Table[HoursRecord]:
+    return Table(db, "hours_records", HoursRecord, "学时记录")

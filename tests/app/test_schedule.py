@@ -45,9 +45,11 @@ def spans():
 
 
 def test_one_person_in_two_overlapping_periods():
-    found = conflicts.person_conflicts(spans(), [("张三", 1), ("张三", 2), ("李四", 1), ("李四", 3)])
+    bookings = [(1, "张三", 1), (1, "张三", 2), (2, "李四", 1), (2, "李四", 3), (3, "王五", 1), (4, "王五", 2)]
+    found = conflicts.person_conflicts(spans(), bookings)
     assert [(c.period_ids, c.start, c.end) for c in found] == [((1, 2), date(2020, 3, 18), date(2020, 3, 20))]
-    assert "张三" in found[0].message and "李四" not in found[0].message
+    assert found[0].message.startswith("1人") and "张三" in found[0].message
+    assert "李四" not in found[0].message and "王五" not in found[0].message  # two people of one name
 
 
 def test_one_unit_with_many_people_away():

@@ -1,6 +1,7 @@
 import pytest
 
 from app.services import database
+from app.storage.lock import DatabaseLock
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.style import apply_style
@@ -19,7 +20,7 @@ def free_closed_widgets(qapp):
 @pytest.fixture
 def window(qtbot, qapp, demo_file):
     apply_style(qapp)
-    session = Session(database.open_database(demo_file), demo_file)
+    session = Session(database.open_database(demo_file), demo_file, DatabaseLock.acquire(demo_file))
     main = MainWindow(session)
     qtbot.addWidget(main)
     main.resize(1280, 800)

@@ -10,26 +10,31 @@ from ui import database_actions
 def test_first_start_offers_the_demo(answers, home):
     path = home / "traindesk.db"
     answers["replies"] = [0]
-    db = database_actions.start_database(path)
+    opened = database_actions.start_database(path)
     assert "示范数据" in answers["asked"][0][1]
-    assert database.counts(db)["people"] == 600
-    db.close()
+    assert database.counts(opened.db)["people"] == 600
+    assert opened.lock is not None and (home / "traindesk.db.lock").is_file()
+    opened.db.close()
+    opened.lock.release()
+    assert not (home / "traindesk.db.lock").exists()
 
 
 def test_first_start_can_begin_empty_or_quit(answers, tmp_path):
     answers["replies"] = [1]
-    db = database_actions.start_database(tmp_path / "empty.db")
-    assert database.is_empty(db)
-    db.close()
+    opened = database_actions.start_database(tmp_path / "empty.db")
+    assert database.is_empty(opened.db)
+    opened.db.close()
+    opened.lock.release()
     answers["replies"] = [2]
     assert database_actions.start_database(tmp_path / "none.db") is None
     assert not (tmp_path / "none.db").exists()
 
 
 def test_demo_flag_skips_the_question(answers, tmp_path):
-    db = database_actions.start_database(tmp_path / "d.db", with_demo=True)
-    assert answers["asked"] == [] and database.counts(db)["units"] == 46
-    db.close()
+    opened = database_actions.start_database(tmp_path / "d.db", with_demo=True)
+    assert answers["asked"] == [] and database.counts(opened.db)["units"] == 46
+    opened.db.close()
+    opened.lock.release()
 
 
 def test_new_database_switches_every_page(qtbot, window, answers, tmp_path, monkeypatch):
@@ -39,7 +44,7 @@ def test_new_database_switches_every_page(qtbot, window, answers, tmp_path, monk
     window.new_database()
     assert window.session.path == target
     assert str(target) in window.db_label.text()
-    assert all(page.model.rowCount() == 0 for page in window.pages if hasattr(page, "model"))
+    assert all(window.show_page(page.title).model.rowCount() == 0 for page in window.pages if hasattr(page, "model"))
     assert window.show_page("日历").entries == []
 
 
@@ -59,7 +64,7 @@ def test_opening_a_bad_file_keeps_the_current_database(qtbot, window, answers, t
     window.open_database()
     assert "不是本程序的数据库文件" in answers["errors"][0][1]
     assert window.session.path == current
-    assert window.pages[3].model.rowCount() == 600
+    assert window.show_page("学员").model.rowCount() == 600
 
 
 def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):
@@ -68,7 +73,7 @@ def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     window.open_database()
     assert window.session.path == other
-    assert window.pages[3].model.rowCount() == 0
+    assert window.show_page("学员").model.rowCount() == 0
     assert database_actions.remembered_path() == other
 
 

@@ -66,6 +66,7 @@ class CalendarPage(QWidget):
             self.views.addWidget(view)
         self.details = QTextBrowser(objectName="detail")
         self.legend = Legend()
+        self._stale = True
         self._layout()
         self._connect()
 
@@ -105,15 +106,26 @@ class CalendarPage(QWidget):
             grid.day_activated.connect(lambda day: self.go_to(day, WEEK if self.mode == MONTH else MONTH))
         self.year_view.day_clicked.connect(self.show_day)
         self.year_view.day_activated.connect(lambda day: self.go_to(day, MONTH))
-        self.session.database_changed.connect(self.reload)
+        self.session.database_changed.connect(self._database_changed)
         self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
+    def showEvent(self, event) -> None:
+        if self._stale:  # loaded when first shown, like the list pages
+            self.reload()
+        super().showEvent(event)
+
+    def _database_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
     def _data_changed(self, kind: str) -> None:
-        if kind in REFRESH_ON:
+        if kind in REFRESH_ON and not self._stale:
             self.refresh()
 
     def reload(self) -> None:
         """A database was opened: fresh filters and undo history, open where its periods are."""
+        self._stale = False
         self.undo_stack.clear()
         self.toolbar.fill_filters(calendar_events.filter_choices(self.session.db))
         self.where = CalendarFilter()

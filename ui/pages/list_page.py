@@ -36,7 +36,8 @@ class ListPage(QWidget):
         self.proxy.rowsRemoved.connect(self.update_count)
         self.layout_page()
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
-        session.database_changed.connect(self.reload)
+        self._stale = True  # loaded when first shown: start-up only pays for the visible page
+        session.database_changed.connect(self._database_changed)
 
     def layout_page(self) -> None:
         layout = QVBoxLayout(self)
@@ -61,8 +62,19 @@ class ListPage(QWidget):
     def rows(self) -> list:
         raise NotImplementedError
 
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def _database_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
     def reload(self) -> None:
         """Another database was opened: rebuild what depends on it, then the rows."""
+        self._stale = False
         self.refresh()
 
     def refresh(self) -> None:

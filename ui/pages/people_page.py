@@ -38,7 +38,7 @@ class PeoplePage(ListPage):
 
     def reload(self) -> None:
         self._fill_units()
-        self.refresh()
+        super().reload()
 
     def update_count(self) -> None:
         total = people.count_people(self.session.db)

@@ -1,9 +1,9 @@
 """Pages that are a single list fed by one service call."""
 from __future__ import annotations
 
-from app.services import stats, units
+from app.services import units
 
-from ..models.lists import PeriodRostersModel, UnitsModel
+from ..models.lists import UnitsModel
 from .list_page import ListPage
 
 
@@ -15,14 +15,3 @@ class UnitsPage(ListPage):
 
     def rows(self) -> list:
         return units.list_units(self.session.db)
-
-
-class DocumentsPage(ListPage):
-    """Each period with its roster and seat allocation: what the office prints from."""
-    title = "文书打印"
-    search_hint = "搜索班次或状态"
-    unit_word = "期"
-    model_class = PeriodRostersModel
-
-    def rows(self) -> list:
-        return stats.period_summaries(self.session.db)

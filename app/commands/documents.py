@@ -1,0 +1,46 @@
+"""print: documents as one PDF per batch (入学通知书, 选调函, 计划通知, 签到表, 名册, 结业证书, 汇总, 学时证明)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..services.documents import KINDS, DocumentRequest, render
+from ..services.documents.sources import ORDERS
+from .output import EXIT_OK
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as error:
+        raise UserError(f"日期“{text}”无效，请写成 2020-03-02") from error
+
+
+def register(commands, common) -> None:
+    kinds = "、".join(f"{key}（{kind.label}）" for key, kind in KINDS.items())
+    sub = commands.add_parser("print", parents=[common], help="生成文书 PDF",
+                              description=f"把文书生成为一个 PDF 文件。KIND：{kinds}")
+    sub.add_argument("kind", choices=list(KINDS), metavar="KIND", help=kinds)
+    sub.add_argument("-o", "--output", type=Path, required=True, help="输出的 PDF 文件")
+    sub.add_argument("--period", type=int, help="期次编号（见 periods 命令）")
+    sub.add_argument("--unit", type=int, help="单位编号：选调函只发给该单位；与 --period 同用时只打印该单位的学员")
+    sub.add_argument("--plan", type=int, help="计划编号（计划通知）")
+    sub.add_argument("--year", type=int, help="年度（年度统计表、学时证明）")
+    sub.add_argument("--person", type=int, help="人员编号（学时证明，见 people 命令）")
+    sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
+    sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")
+    sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天）")
+    sub.set_defaults(handler=_print)
+
+
+def _print(db, args) -> int:
+    request = DocumentRequest(args.kind, period_id=args.period, unit_id=args.unit, plan_id=args.plan,
+                              year=args.year, person_id=args.person, order=args.order, half_days=args.half_days,
+                              issued_on=_iso_date(args.date) if args.date else None)
+    try:
+        pages = render(db, request, args.output)
+    except OSError as error:
+        raise UserError(f"无法写入“{args.output}”：{error.strerror or error}") from error
+    print(f"已生成{KINDS[args.kind].label}：{args.output}（共{pages}页）")
+    return EXIT_OK

@@ -1,0 +1,141 @@
+"""Half-day attendance of a period (出勤, 请假, 缺勤) and the flags the regulations ask for."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError
+from ..domain.models import Enrollment, Period
+from ..storage import tables
+from ..storage.enrollments import roster
+from ..storage.records import rows
+from . import settings
+
+HALVES = ("上午", "下午")
+MARKS = ("出勤", "请假", "缺勤")
+ACTIVE = ("拟选调", "已选调", "已报到", "请假", "缺训", "结业")  # everyone but the replaced and withdrawn
+DEFAULTS = {"hours_per_day": 8.0, "hours_per_half_day": 4.0, "leave_limit": 1 / 7, "report_within_days": 3}
+
+Slot = tuple[str, str]  # (ISO day, 上午/下午)
+
+
+@dataclass
+class Flag:
+    enrollment_id: int
+    person_name: str
+    rule: str  # "leave" or "not_reported"
+    message: str
+
+
+@dataclass
+class AttendanceSheet:
+    period: Period
+    trainees: list[Enrollment]
+    slots: list[Slot]
+    marks: dict[tuple[int, str, str], str]  # (enrollment id, day, half) -> mark
+
+    def mark(self, enrollment_id: int, slot: Slot) -> str:
+        return self.marks.get((enrollment_id, *slot), "")
+
+    def count(self, enrollment_id: int, mark: str) -> int:
+        return sum(1 for slot in self.slots if self.mark(enrollment_id, slot) == mark)
+
+
+def setting(db: Database, key: str) -> float:
+    return float(settings.get(db, key, DEFAULTS[key]))
+
+
+def slots(period: Period) -> list[Slot]:
+    first = date.fromisoformat(period.start_date)
+    days = (date.fromisoformat(period.end_date) - first).days + 1
+    return [((first + timedelta(days=n)).isoformat(), half) for n in range(days) for half in HALVES]
+
+
+def sheet(db: Database, period_id: int) -> AttendanceSheet:
+    period = tables.periods(db).get(period_id)
+    trainees = [e for e in roster(db, period_id) if e.status in ACTIVE]
+    found = rows(db, """SELECT a.enrollment_id, a.day, a.half, a.status FROM attendance a
+                        JOIN enrollments e ON e.id = a.enrollment_id WHERE e.period_id = ?""", [period_id])
+    marks = {(r["enrollment_id"], r["day"], r["half"]): r["status"] for r in found}
+    return AttendanceSheet(period, trainees, slots(period), marks)
+
+
+def ensure_open(db: Database, period_id: int) -> Period:
+    """Refuses changes to a closed period's roster and attendance: 结班 locks them."""
+    period = tables.periods(db).get(period_id)
+    if period.status == "结班":
+        raise UserError(f"第{period.number}期已结班，名单和考勤已锁定；如需修改，请先“重新开班”并说明原因")
+    return period
+
+
+def set_mark(db: Database, enrollment_id: int, day: str, half: str, mark: str | None) -> None:
+    """Sets one half-day's mark; None or "" clears it."""
+    enrollment = tables.enrollments(db).get(enrollment_id)
+    period = ensure_open(db, enrollment.period_id)
+    _check_slot(period, day, half)
+    if mark and mark not in MARKS:
+        raise UserError(f"考勤只能是{'、'.join(MARKS)}")
+    with db.atomic():
+        db.execute("DELETE FROM attendance WHERE enrollment_id = ? AND day = ? AND half = ?", [enrollment_id, day, half])
+        if mark:
+            db.execute("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)",
+                       [enrollment_id, day, half, mark])
+
+
+def mark_slot(db: Database, period_id: int, day: str, half: str, mark: str = "出勤", only_blank: bool = True) -> int:
+    """A whole half-day at once, as from a signed sign-in sheet; returns how many marks were written."""
+    period = ensure_open(db, period_id)
+    _check_slot(period, day, half)
+    current = sheet(db, period_id)
+    targets = [e.id for e in current.trainees if not (only_blank and current.mark(e.id, (day, half)))]
+    with db.atomic():
+        for enrollment_id in targets:
+            db.execute("INSERT OR REPLACE INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)",
+                       [enrollment_id, day, half, mark])
+    return len(targets)
+
+
+def _check_slot(period: Period, day: str, half: str) -> None:
+    if half not in HALVES or not (period.start_date <= day <= period.end_date):
+        raise UserError(f"{day}{half}不在第{period.number}期的培训时间（{period.start_date}至{period.end_date}）内")
+
+
+def period_hours(db: Database, period: Period) -> float:
+    """The period's scheduled hours: the class's course hours, or its days at the hours a day."""
+    training_class = tables.classes(db).get(period.class_id)
+    return training_class.total_hours or period.days * setting(db, "hours_per_day")
+
+
+def flags(db: Database, period_id: int, today: date | None = None) -> list[Flag]:
+    """Leave beyond 1/7 of the period's hours (退学 under the regulations); not reported within 3 days."""
+    current = sheet(db, period_id)
+    limit = period_hours(db, current.period) * setting(db, "leave_limit")
+    half_hours = setting(db, "hours_per_half_day")
+    window = [s for s in current.slots if s[0] < _report_deadline(db, current.period)]
+    window_over = _report_deadline(db, current.period) <= (today or date.today()).isoformat()
+    found = []
+    for trainee in current.trainees:
+        leave = current.count(trainee.id, "请假") * half_hours
+        if leave > limit:
+            found.append(Flag(trainee.id, trainee.person_name, "leave",
+                              f"请假{leave:g}学时，超过本期{limit:.1f}学时（总学时的1/7），按规定应作退学处理"))
+        present = any(current.mark(trainee.id, slot) == "出勤" for slot in window)
+        if window_over and window and not present:
+            found.append(Flag(trainee.id, trainee.person_name, "not_reported",
+                              f"开班{int(setting(db, 'report_within_days'))}天内未报到"))
+    return found
+
+
+def _report_deadline(db: Database, period: Period) -> str:
+    days = int(setting(db, "report_within_days"))
+    return (date.fromisoformat(period.start_date) + timedelta(days=days)).isoformat()
+
+
+def attendance_rate(db: Database, year: int) -> float | None:
+    """Present half-days over recorded half-days in the year's periods; None when nothing was recorded."""
+    row = db.execute("""SELECT sum(a.status = '出勤'), count(*) FROM attendance a
+                        JOIN enrollments e ON e.id = a.enrollment_id JOIN periods p ON p.id = e.period_id
+                        WHERE substr(p.start_date, 1, 4) = ?""", [str(year)]).fetchone()
+    return row[0] / row[1] if row[1] else None

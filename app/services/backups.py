@@ -1,0 +1,138 @@
+"""Backups as the office sees them: take (and thin), list with what each holds, restore, second folder."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError
+from ..storage import backup as store
+from ..storage.db import APPLICATION_ID, db_path, migrate
+from . import audit, settings
+
+SECOND_FOLDER_KEY = "backup_second_folder"
+INTERVAL_MINUTES = 30
+COUNTED = (("people", "人员"), ("training_classes", "班次"), ("enrollments", "参训记录"))
+
+
+@dataclass
+class BackupSummary:
+    path: Path
+    taken: datetime
+    reason: str
+    size: int
+    counts: dict[str, int] | None  # None when the copy cannot be read
+
+
+def _live_path(db: Database) -> Path:
+    path = db_path(db)
+    if path is None:
+        raise UserError("内存数据库无法备份")
+    return path
+
+
+def take(db: Database, reason: str = "手动", *, to_dir: Path | None = None, only_if_changed: bool = False,
+         now: datetime | None = None) -> Path | None:
+    """Takes a checked backup and thins the folder; returns None when nothing changed since the last one.
+
+    A second folder from the settings (a USB stick, a share) gets a copy too; if it cannot be written the
+    main backup still stands and the error says so.
+    """
+    path = _live_path(db)
+    folder = Path(to_dir) if to_dir else store.backups_folder(path)
+    made = store.backup_file(db, path, reason=reason, folder=folder, now=now)
+    previous = [b for b in store.list_backups(folder, path.stem) if b.path != made]
+    if only_if_changed and previous and store.same_content(made, previous[0].path):
+        made.unlink()
+        return None
+    thin(folder, path.stem, (now or datetime.now()).date())
+    second = settings.get(db, SECOND_FOLDER_KEY, "")
+    if second and not to_dir:
+        _copy_to_second(db, path, reason, Path(second), now)
+    return made
+
+
+def _copy_to_second(db: Database, path: Path, reason: str, folder: Path, now: datetime | None) -> None:
+    try:
+        store.backup_file(db, path, reason=reason, folder=folder, now=now)
+    except store.BackupError as error:
+        raise store.BackupError(f"本机备份已完成，但第二备份位置写入失败：{error}") from error
+    thin(folder, path.stem, (now or datetime.now()).date())
+
+
+def thin(folder: Path, stem: str, today) -> list[Path]:
+    removed = []
+    for item in store.to_thin(store.list_backups(folder, stem), today):
+        try:
+            item.path.unlink()
+            removed.append(item.path)
+        except OSError:
+            pass  # a copy we cannot delete is only kept longer than planned
+    return removed
+
+
+def summaries(db_file: Path, folder: Path | None = None) -> list[BackupSummary]:
+    """Every backup of db_file, newest first, with counts of people, classes and enrollments."""
+    folder = folder or store.backups_folder(db_file)
+    return [BackupSummary(b.path, b.taken, b.reason, b.path.stat().st_size, _counts(b.path))
+            for b in store.list_backups(folder, db_file.stem)]
+
+
+def _counts(path: Path) -> dict[str, int] | None:
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table, _ in COUNTED}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def restore(db: Database, backup_file: Path) -> Path:
+    """Replaces the live data with a backup's, after saving the current data as a backup; returns that one."""
+    backup_file = Path(backup_file)
+    _check_restorable(backup_file)
+    safety = take(db, reason="恢复前")
+    source = sqlite3.connect(f"{backup_file.as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(db.conn)  # all pages in one step, inside SQLite's own transaction
+    except sqlite3.Error as error:
+        raise UserError(f"恢复失败，当前数据未改动：{store.reason_of(error)}") from error
+    finally:
+        source.close()
+    migrate(db, _live_path(db))
+    audit.record(db, "恢复备份", detail=f"{backup_file.name}（恢复前的数据已存为 {safety.name}）")
+    return safety
+
+
+def _check_restorable(path: Path) -> None:
+    if not path.is_file():
+        raise UserError(f"找不到备份文件：{path}")
+    if not store.is_good(path):
+        raise UserError(f"备份文件“{path.name}”已损坏或不是数据库，不能用于恢复")
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    finally:
+        connection.close()
+    if app_id != APPLICATION_ID:
+        raise UserError(f"“{path.name}”不是本程序的数据库备份")
+
+
+def restore_newest_good(damaged_db_file: Path) -> Path | None:
+    """After a damaged file was set aside: puts the newest backup that passes its check in its place."""
+    good = store.newest_good(store.backups_folder(damaged_db_file), damaged_db_file.stem)
+    if good is None:
+        return None
+    source = sqlite3.connect(f"{good.path.as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(str(damaged_db_file))
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return good.path

@@ -1,0 +1,74 @@
+"""结班: crediting hours from attendance, marking who completed, locking the roster; and reopening."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError
+from ..storage import tables
+from . import attendance, audit
+from .attendance import ensure_open
+
+
+@dataclass
+class CloseOutResult:
+    completed: int
+    withdrawn: int  # leave beyond the limit: 退学
+    absent: int  # never attended: 缺训
+    hours: float  # credited in all
+
+
+def close_out(db: Database, period_id: int, today: date | None = None) -> CloseOutResult:
+    """Credits each trainee the hours of the half-days attended and closes the period, in one transaction.
+
+    Hours: attended half-days times the hours a half-day, at most the period's scheduled hours.
+    Completed (结业): attended at least once and within the leave limit. Over the leave limit: 退学.
+    Never attended: 缺训. The roster is then locked until the period is reopened with a reason.
+    """
+    period = ensure_open(db, period_id)
+    current = attendance.sheet(db, period_id)
+    if not current.trainees:
+        raise UserError(f"第{period.number}期没有学员，无法结班")
+    if not current.marks:
+        raise UserError(f"第{period.number}期还没有任何考勤记录；请先登记考勤（可按签到表整半天登记）")
+    leave_flagged = {f.enrollment_id for f in attendance.flags(db, period_id, today) if f.rule == "leave"}
+    half_hours = attendance.setting(db, "hours_per_half_day")
+    most = attendance.period_hours(db, period)  # never more than the period's scheduled hours
+    result = CloseOutResult(0, 0, 0, 0.0)
+    with db.atomic():
+        for trainee in current.trainees:
+            hours = min(current.count(trainee.id, "出勤") * half_hours, most)
+            status = _outcome(trainee.id, hours, leave_flagged, result)
+            db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, trainee.id])
+            result.hours += hours
+        db.execute("UPDATE periods SET status = '结班' WHERE id = ?", [period_id])
+        audit.record(db, "结班", "period", period_id,
+                     f"第{period.number}期：结业{result.completed}人，退学{result.withdrawn}人，缺训{result.absent}人，"
+                     f"共计{result.hours:g}学时")
+    return result
+
+
+def _outcome(enrollment_id: int, hours: float, leave_flagged: set[int], result: CloseOutResult) -> str:
+    if enrollment_id in leave_flagged:
+        result.withdrawn += 1
+        return "退学"
+    if hours == 0:
+        result.absent += 1
+        return "缺训"
+    result.completed += 1
+    return "结业"
+
+
+def reopen(db: Database, period_id: int, reason: str) -> None:
+    """Unlocks a closed period; the reason is kept in the audit log. Credited hours stay until the next close-out."""
+    reason = reason.strip()
+    if not reason:
+        raise UserError("重新开班必须说明原因")
+    period = tables.periods(db).get(period_id)
+    if period.status != "结班":
+        raise UserError(f"第{period.number}期尚未结班")
+    with db.atomic():
+        db.execute("UPDATE periods SET status = '开班' WHERE id = ?", [period_id])
+        audit.record(db, "重新开班", "period", period_id, f"第{period.number}期，原因：{reason}")

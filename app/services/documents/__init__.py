@@ -1,0 +1,59 @@
+"""Documents as PDF with reportlab (no Qt): each kind is made for a whole batch by `render`.
+
+The window's print centre, its one-click print actions and `python -m app print` all call `render`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from ...domain.errors import UserError
+from ..progress import NO_PROGRESS, Progress
+from . import admission, certificates, hours_certificate, plan_notice, roster, sign_in, summaries, unit_letters
+from .request import DocumentRequest
+
+SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    scopes: tuple[str, ...]  # any one of these is enough
+    build: Callable[[Database, DocumentRequest, Path, Progress], int]
+
+
+KINDS = {kind.key: kind for kind in (
+    Kind("letters", "入学通知书", ("period",), admission.build),
+    Kind("unit-letters", "学员选调函", ("period", "unit"), unit_letters.build),
+    Kind("plan-notice", "计划通知", ("plan",), plan_notice.build),
+    Kind("sign-in", "签到表", ("period",), sign_in.build),
+    Kind("roster", "学员名册", ("period",), roster.build),
+    Kind("certificates", "结业证书", ("period",), certificates.build),
+    Kind("summary", "培训情况汇总", ("period", "year"), summaries.build),
+    Kind("hours", "学时证明", ("person",), hours_certificate.build),
+)}
+
+
+def _scope_value(request: DocumentRequest, scope: str):
+    return getattr(request, f"{scope}_id" if scope != "year" else "year")
+
+
+def render(db: Database, request: DocumentRequest, target: str | Path, progress: Progress = NO_PROGRESS) -> int:
+    """Makes the requested document as one PDF at target; returns its number of pages.
+
+    Raises UserError (in Chinese) when it cannot: a missing scope, no trainees, a blank the template
+    needs, or a character no font has (MissingGlyphs), and then writes nothing.
+    """
+    kind = KINDS.get(request.kind)
+    if kind is None:
+        raise UserError(f"未知的文书种类“{request.kind}”")
+    if not any(_scope_value(request, scope) is not None for scope in kind.scopes):
+        raise UserError(f"打印{kind.label}需要指定" + "或".join(SCOPE_LABELS[s] for s in kind.scopes))
+    return kind.build(db, request, Path(target), progress)
+
+
+__all__ = ["DocumentRequest", "KINDS", "Kind", "render"]

@@ -1,0 +1,43 @@
+"""入学通知书: one letter per trainee of a period, from the office's template."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import PageBreak
+from sqlite_utils import Database
+
+from ..progress import NO_PROGRESS, Progress
+from .layout import OFFICIAL
+from .letters import checked_template, letter_story, period_values, require, signed
+from .pdf import DocumentStart, build_pdf
+from .request import DocumentRequest
+from .seal import seal_image
+from .sources import Trainee, issue_date, requested_trainees
+from .templates import ADMISSION, fill, template_text
+from .typeset import Typesetter
+
+
+def trainee_values(t: Typesetter, trainee: Trainee) -> dict[str, str]:
+    owner = trainee.owner
+    return {
+        "姓名": t.check(trainee.name, owner, "姓名"),
+        "性别": trainee.gender,
+        "单位": t.check(trainee.unit_name, owner, "工作单位"),
+        "职务": t.check(trainee.post, owner, "职务"),
+    }
+
+
+def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
+    info, people = requested_trainees(db, request, "入学通知书")
+    t = Typesetter()
+    template = checked_template(t, ADMISSION, template_text(db, ADMISSION))
+    base = period_values(t, info)
+    require(template, base, info.title)
+    issued_on, seal = issue_date(request.issued_on), seal_image(db)
+    story: list = []
+    for index, trainee in enumerate(people):
+        text = fill(template, {**base, **trainee_values(t, trainee)})
+        story.append(DocumentStart(index))
+        story += signed(t, letter_story(t, text), info.issuer, issued_on, seal)
+        story.append(PageBreak())
+    return build_pdf(target, story[:-1], t, OFFICIAL, f"{info.title}入学通知书", len(people), progress=progress)

@@ -1,0 +1,44 @@
+"""学员名册 / 通讯录: a period's trainees by unit order or surname stroke order (no ID numbers)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from sqlite_utils import Database
+
+from ..progress import NO_PROGRESS, Progress
+from .formats import cn_range
+from .layout import FORM_LANDSCAPE
+from .pdf import DocumentStart, build_pdf
+from .request import DocumentRequest
+from .sources import ORDERS, Trainee, requested_trainees
+from .typeset import Typesetter
+
+COLUMNS = (("序号", 12), ("姓名", 24), ("性别", 12), ("民族", 18), ("出生年月", 22), ("政治面貌", 26),
+           ("工作单位", 52), ("职务", 32), ("职级", 30), ("联系电话", 29))
+
+
+def birth_month(iso: str) -> str:
+    """1975-03-02 → 1975.03, as rosters write it."""
+    return iso[:7].replace("-", ".") if iso else ""
+
+
+def roster_rows(t: Typesetter, people: list[Trainee]) -> list[list[str]]:
+    return [[str(number), t.check(p.name, p.owner, "姓名"), p.gender, t.check(p.ethnicity, p.owner, "民族"),
+             birth_month(p.birth_date), p.political_status, t.check(p.unit_name, p.owner, "工作单位"),
+             t.check(p.post, p.owner, "职务"), p.rank, p.phone]
+            for number, p in enumerate(people, start=1)]
+
+
+def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
+    info, people = requested_trainees(db, request, "名册")
+    t = Typesetter()
+    title = t.check(f"{info.title}学员名册", f"班次“{info.training_class.name}”", "班次名称")
+    period = info.period
+    subtitle = (f"培训时间：{cn_range(period.start_date, period.end_date)}　　学员{len(people)}人"
+                f"（{ORDERS[request.order]}排列）")
+    table = t.table([c[0] for c in COLUMNS], roster_rows(t, people), [c[1] * mm for c in COLUMNS],
+                    centered=(0, 1, 2, 3, 4))
+    story = [DocumentStart(0), t.title(title, t.styles.form_title, FORM_LANDSCAPE.width),
+             t.para(subtitle, t.styles.subtitle), table]
+    return build_pdf(target, story, t, FORM_LANDSCAPE, title, progress=progress)

@@ -1,0 +1,55 @@
+"""结业证书 serial numbers such as 2020-03-017: the year, the period's place among that year's certified
+periods, the trainee's place in the period. Issued once and kept, so a reprint carries the same number.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from ...storage.records import rows
+from .. import audit
+
+
+def certificate_serials(db: Database, period_id: int, year: int, enrollment_ids: list[int]) -> dict[int, str]:
+    """The serial of each enrollment, issuing the next numbers to those that have none yet."""
+    with db.atomic():
+        serials = _issued(db, enrollment_ids)
+        new = [e for e in enrollment_ids if e not in serials]
+        if new:
+            period_code = _period_code(db, period_id, year)
+            prefix = f"{year}-{period_code}-"
+            last = max((int(s.rsplit("-", 1)[1]) for s in _period_serials(db, period_id)), default=0)
+            today = date.today().isoformat()
+            for offset, enrollment_id in enumerate(new, start=1):
+                serial = f"{prefix}{last + offset:03d}"
+                db.execute("INSERT INTO certificates (enrollment_id, serial, issued_on) VALUES (?, ?, ?)",
+                           [enrollment_id, serial, today])
+                serials[enrollment_id] = serial
+            audit.record(db, "发放结业证书编号", "period", period_id, f"{len(new)}个，{prefix}…")
+    return serials
+
+
+def _issued(db: Database, enrollment_ids: list[int]) -> dict[int, str]:
+    found = {}
+    for start in range(0, len(enrollment_ids), 500):
+        chunk = enrollment_ids[start:start + 500]
+        sql = f"SELECT enrollment_id, serial FROM certificates WHERE enrollment_id IN ({', '.join('?' * len(chunk))})"
+        found.update({row["enrollment_id"]: row["serial"] for row in rows(db, sql, chunk)})
+    return found
+
+
+def _period_serials(db: Database, period_id: int) -> list[str]:
+    sql = """SELECT c.serial FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+             WHERE e.period_id = ?"""
+    return [row["serial"] for row in rows(db, sql, [period_id])]
+
+
+def _period_code(db: Database, period_id: int, year: int) -> str:
+    """The period's two digits: the ones it already has, else the next free number of the year."""
+    existing = _period_serials(db, period_id)
+    if existing:
+        return existing[0].split("-")[1]
+    used = [row["serial"].split("-")[1] for row in rows(db, "SELECT serial FROM certificates WHERE serial LIKE ?",
+                                                        [f"{year}-%"])]
+    return f"{max((int(code) for code in used), default=0) + 1:02d}"

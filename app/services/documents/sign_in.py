@@ -1,0 +1,58 @@
+"""签到表: one sheet per day (or half-day) of a period; the sheets circulate, so ID numbers are masked."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak
+from sqlite_utils import Database
+
+from ...domain.idcard import mask_id
+from ..progress import NO_PROGRESS, Progress
+from .formats import cn_date, weekday
+from .layout import FORM
+from .pdf import DocumentStart, build_pdf
+from .request import DocumentRequest
+from .sources import PeriodInfo, Trainee, requested_trainees
+from .typeset import Typesetter
+
+COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
+ROW_HEIGHT = 9 * mm
+
+
+def sessions(start: str, end: str, half_days: bool) -> list[tuple[str, str]]:
+    """(day, 上午/下午 or "") for every sheet of the period."""
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    days = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+    halves = ("上午", "下午") if half_days else ("",)
+    return [(day, half) for day in days for half in halves]
+
+
+def trainee_rows(t: Typesetter, people: list[Trainee]) -> list[list[str]]:
+    return [[str(number), t.check(p.name, p.owner, "姓名"), t.check(p.unit_name, p.owner, "工作单位"),
+             t.check(p.post, p.owner, "职务"), mask_id(p.id_number), ""]
+            for number, p in enumerate(people, start=1)]
+
+
+def sheet(t: Typesetter, info: PeriodInfo, place: str, day: str, half: str, body: list[list[str]]) -> list:
+    styles = t.styles
+    heading = f"{cn_date(day)}（{weekday(day)}）{half}"
+    table = t.table([c[0] for c in COLUMNS], body, [c[1] * mm for c in COLUMNS], centered=(0, 1, 4),
+                    row_height=ROW_HEIGHT)
+    return [t.title(f"{info.title}签到表", styles.form_title, FORM.width),
+            t.para(f"日期：{heading}　　地点：{place}", styles.subtitle), table,
+            t.para(f"应到{len(body)}人，实到＿＿＿＿人。", styles.subtitle)]
+
+
+def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
+    info, people = requested_trainees(db, request, "签到表")
+    t = Typesetter()
+    t.check(info.training_class.name, f"班次“{info.training_class.name}”", "班次名称")
+    place = t.check(info.training_class.place or info.period.report_place, info.title, "培训地点")
+    body = trainee_rows(t, people)
+    story: list = []
+    days = sessions(info.period.start_date, info.period.end_date, request.half_days)
+    for index, (day, half) in enumerate(days):
+        story += [DocumentStart(index), *sheet(t, info, place, day, half, body), PageBreak()]
+    return build_pdf(target, story[:-1], t, FORM, f"{info.title}签到表", len(days), progress=progress)

@@ -1,0 +1,107 @@
+"""Summaries: a period's trainees by status and unit, and a year's table by class, class kind, unit
+and cadre category (periods held against planned, 人次, 学时)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Table
+from sqlite_utils import Database
+
+from ...domain.errors import UserError
+from ...domain.text import chinese_numeral
+from ..progress import NO_PROGRESS, Progress
+from .charts import bar_chart, pie_chart
+from .formats import amount, cn_date, cn_range
+from .layout import FORM
+from .pdf import DocumentStart, build_pdf
+from .request import DocumentRequest
+from .sources import issue_date, period_info
+from .summary_data import Tally, period_by_unit, total, year_summary
+from .typeset import Typesetter
+
+# (header, value of a Tally, width in mm)
+NAME = ("名称", lambda t: t.label, 0)
+PLANNED = ("计划期数", lambda t: str(t.planned_periods), 17)
+HELD = ("已举办期数", lambda t: str(t.held_periods), 20)
+PLANNED_TRAINEES = ("计划人数", lambda t: str(t.planned_trainees), 17)
+ENROLLED = ("调训人次", lambda t: str(t.enrolled), 17)
+REPORTED = ("报到人次", lambda t: str(t.reported), 17)
+ON_LEAVE = ("请假", lambda t: str(t.on_leave), 13)
+ABSENT = ("缺训", lambda t: str(t.absent), 13)
+COMPLETED = ("结业人次", lambda t: str(t.completed), 17)
+HOURS = ("学时", lambda t: amount(t.hours), 18)
+YEAR_TABLES = (
+    ("按班次", "班次", (PLANNED, HELD, PLANNED_TRAINEES, ENROLLED, COMPLETED, HOURS)),
+    ("按班次类型", "班次类型", (PLANNED, HELD, PLANNED_TRAINEES, ENROLLED, COMPLETED, HOURS)),
+    ("按单位", "单位", (ENROLLED, REPORTED, COMPLETED, HOURS)),
+    ("按干部类别", "干部类别", (ENROLLED, REPORTED, COMPLETED, HOURS)),
+)
+
+
+def tally_table(t: Typesetter, name_header: str, columns, tallies: list[Tally], owner: str):
+    """A table with one row per tally and a 合计 row; the name column takes the width left over."""
+    name_width = FORM.width / mm - sum(c[2] for c in columns)
+    rows = [[t.check(tally.label, owner, name_header), *(c[1](tally) for c in columns)]
+            for tally in [*tallies, total(tallies)]]
+    return t.table([name_header, *(c[0] for c in columns)], rows,
+                   [name_width * mm, *(c[2] * mm for c in columns)], centered=tuple(range(1, len(columns) + 1)),
+                   total_row=True)
+
+
+def period_story(db: Database, t: Typesetter, period_id: int) -> tuple[str, list]:
+    info = period_info(db, period_id)
+    title = t.check(f"{info.title}培训情况汇总", f"班次“{info.training_class.name}”", "班次名称")
+    by_unit = period_by_unit(db, period_id)
+    if not by_unit:
+        raise UserError(f"{info.title}还没有学员，没有可汇总的情况")
+    overall = total(by_unit, "全期")
+    period = info.period
+    subtitle = (f"培训时间：{cn_range(period.start_date, period.end_date)}　　状态：{period.status}"
+                f"　　统计日期：{cn_date(issue_date(None))}")
+    figures = t.table(["选调人数", "已报到", "请假", "缺训", "结业", "学时合计"],
+                      [[str(overall.enrolled), str(overall.reported), str(overall.on_leave), str(overall.absent),
+                        str(overall.completed), amount(overall.hours)]], [FORM.width / 6] * 6,
+                      centered=tuple(range(6)))
+    columns = (ENROLLED, REPORTED, ON_LEAVE, ABSENT, COMPLETED, HOURS)
+    story = [t.title(title, t.styles.form_title, FORM.width), t.para(subtitle, t.styles.subtitle), figures,
+             t.para("各单位参训情况", t.styles.form_heading), tally_table(t, "单位", columns, by_unit, "单位")]
+    return title, story
+
+
+def year_story(db: Database, t: Typesetter, year: int) -> tuple[str, list]:
+    summary = year_summary(db, year)
+    if not summary.by_class:
+        raise UserError(f"{year}年没有班次，没有可汇总的情况")
+    title = f"{year}年干部教育培训情况统计"
+    story = [t.title(title, t.styles.form_title, FORM.width),
+             t.para(f"统计范围：{year}年开班的期次；已举办指已结班；统计日期：{cn_date(issue_date(None))}",
+                    t.styles.subtitle)]
+    tables = (summary.by_class, summary.by_kind, summary.by_unit, summary.by_category)
+    for number, ((heading, name, columns), tallies) in enumerate(zip(YEAR_TABLES, tables), start=1):
+        story += [t.para(f"{chinese_numeral(number)}、{heading}", t.styles.form_heading),
+                  tally_table(t, name, columns, tallies, name)]
+    story += [t.para(f"{chinese_numeral(len(YEAR_TABLES) + 1)}、图示", t.styles.form_heading), _charts(t, summary)]
+    return title, story
+
+
+def _charts(t: Typesetter, summary) -> Table:
+    """Two charts side by side: 人次 by class kind, and the share of each cadre category."""
+    font = t.fonts.font("song").name
+    half = FORM.width / 2
+    kinds = [(t.check(x.label, "班次类型", "名称"), x.enrolled) for x in summary.by_kind]
+    categories = [(t.check(x.label, "干部类别", "名称"), x.enrolled) for x in summary.by_category]
+    row = [bar_chart(kinds, "调训人次（按班次类型）", font, half, 62 * mm),
+           pie_chart(categories, "调训人次（按干部类别）", font, half, 62 * mm)]
+    return Table([row], colWidths=[half, half], style=[("FONTNAME", (0, 0), (-1, -1), font)])
+
+
+def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
+    t = Typesetter()
+    if request.period_id is not None:
+        title, story = period_story(db, t, request.period_id)
+    elif request.year is not None:
+        title, story = year_story(db, t, request.year)
+    else:
+        raise UserError("汇总表需要指定期次或年度")
+    return build_pdf(target, [DocumentStart(0), *story], t, FORM, title, progress=progress)

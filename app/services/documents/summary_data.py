@@ -1,0 +1,121 @@
+"""The figures of the summaries: one period's trainees by status and unit, and a year by class, class
+kind, unit and cadre category (periods held against planned, 人次, 学时)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from ...storage.classes import ACTIVE
+from ...storage.records import rows
+
+REPORTED = ("已报到", "结业", "缺训")  # came to the class (缺训 = came but missed too much)
+
+
+@dataclass
+class Tally:
+    """Trainee counts of one row of a summary table."""
+    label: str
+    enrolled: int = 0  # 人次
+    reported: int = 0
+    on_leave: int = 0
+    absent: int = 0
+    completed: int = 0
+    hours: float = 0.0
+    planned_periods: int = 0
+    held_periods: int = 0
+    planned_trainees: int = 0
+
+    def add(self, status: str, hours: float) -> None:
+        self.enrolled += 1
+        self.reported += status in REPORTED
+        self.on_leave += status == "请假"
+        self.absent += status == "缺训"
+        self.completed += status == "结业"
+        self.hours += hours or 0.0
+
+
+@dataclass
+class YearSummary:
+    year: int
+    by_class: list[Tally] = field(default_factory=list)
+    by_kind: list[Tally] = field(default_factory=list)
+    by_unit: list[Tally] = field(default_factory=list)
+    by_category: list[Tally] = field(default_factory=list)
+
+
+def total(tallies: list[Tally], label: str = "合计") -> Tally:
+    result = Tally(label)
+    for tally in tallies:
+        for name in ("enrolled", "reported", "on_leave", "absent", "completed", "hours", "planned_periods",
+                     "held_periods", "planned_trainees"):
+            setattr(result, name, getattr(result, name) + getattr(tally, name))
+    return result
+
+
+def _group(records: list[dict], key: str) -> list[Tally]:
+    groups: dict[str, Tally] = {}
+    for record in records:
+        label = record[key] or "未填写"
+        groups.setdefault(label, Tally(label)).add(record["status"], record["hours"])
+    return list(groups.values())
+
+
+def period_by_unit(db: Database, period_id: int) -> list[Tally]:
+    sql = f"""SELECT coalesce(u.name, '未填写单位') AS unit, e.status, e.hours FROM enrollments e
+              LEFT JOIN units u ON u.id = e.unit_id WHERE e.period_id = ? AND e.{ACTIVE}
+              ORDER BY coalesce(u.sort_order, 1e9), u.id"""
+    return _group(rows(db, sql, [period_id]), "unit")
+
+
+def year_summary(db: Database, year: int) -> YearSummary:
+    sql = f"""SELECT c.id AS class_id, coalesce(u.name, '') AS unit, p.cadre_category, e.status, e.hours
+              FROM enrollments e JOIN periods pe ON pe.id = e.period_id
+              JOIN training_classes c ON c.id = pe.class_id JOIN people p ON p.id = e.person_id
+              LEFT JOIN units u ON u.id = e.unit_id
+              WHERE e.{ACTIVE} AND pe.archived = 0 AND substr(pe.start_date, 1, 4) = ?
+              ORDER BY coalesce(u.sort_order, 1e9), u.id"""
+    records = rows(db, sql, [str(year)])
+    classes = rows(db, _YEAR_CLASSES, [str(year), year])
+    by_class = [_class_tally(row, [r for r in records if r["class_id"] == row["id"]]) for row in classes]
+    kinds: dict[str, Tally] = {}
+    for row, tally in zip(classes, by_class):
+        kind = row["kind"] or "未分类"
+        kinds[kind] = total([kinds[kind], tally] if kind in kinds else [tally], kind)
+    by_category = sorted(_group(records, "cadre_category"), key=lambda t: -t.enrolled)
+    return YearSummary(year, by_class, list(kinds.values()), _group(records, "unit"), by_category)
+
+
+# ?1 is the year as text (dates), ?2 as a number (plans.year).
+_YEAR_CLASSES = """SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
+       (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.status = '结班'
+          AND substr(pe.start_date, 1, 4) = ?1) AS held
+FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
+WHERE c.archived = 0 AND (pl.year = ?2 OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
+       AND substr(pe.start_date, 1, 4) = ?1))
+ORDER BY pl.year, pl.id, c.seq, c.id"""
+
+
+def _class_tally(row: dict, records: list[dict]) -> Tally:
+    tally = Tally(row["name"], planned_periods=row["planned_periods"], held_periods=row["held"],
+                  planned_trainees=row["planned_periods"] * row["trainees_per_period"])
+    for record in records:
+        tally.add(record["status"], record["hours"])
+    return tally
+
+
+@dataclass
+class YearRow:
+    year: int
+    periods: int
+    held: int
+    enrolled: int
+
+
+def years(db: Database) -> list[YearRow]:
+    """Every year that has periods, newest first, with its periods held and 人次 (the yearly summary's scope)."""
+    sql = f"""SELECT CAST(substr(pe.start_date, 1, 4) AS INTEGER) AS year, count(*) AS periods,
+                     sum(pe.status = '结班') AS held,
+                     sum((SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE})) AS enrolled
+              FROM periods pe WHERE pe.archived = 0 GROUP BY year ORDER BY year DESC"""
+    return [YearRow(**row) for row in rows(db, sql)]

@@ -1,0 +1,129 @@
+"""学员选调函 / 调训通知: one letter per unit, with its quota and the names it sends, or a blank table
+when the unit still has to nominate; the deadline, the 5-day replacement rule, fees and contacts (seed 004).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak
+from sqlite_utils import Database
+
+from ...domain.errors import UserError
+from ...domain.idcard import mask_id
+from ...domain.models import Unit
+from ...storage import tables
+from ...storage.classes import ACTIVE
+from ...storage.records import rows
+from .. import settings
+from ..progress import NO_PROGRESS, Progress
+from .formats import cn_date
+from .layout import OFFICIAL
+from .letters import checked_template, letter_story, period_values, require, signed
+from .pdf import DocumentStart, build_pdf
+from .request import DocumentRequest
+from .seal import seal_image
+from .sources import PeriodInfo, Trainee, issue_date, period_info, trainees
+from .templates import UNIT_LETTER, fill, template_text
+from .typeset import Typesetter
+
+REPLY_DAYS = 10  # default: names are due this many days before the class starts
+REPLY_DAYS_SETTING = "unit_letter_reply_days"
+REPLACE_DAYS = 5  # a replacement is reported at least 5 days before the class (seed 004)
+_NAMED = (("序号", 12), ("姓名", 22), ("性别", 12), ("职务", 34), ("身份证号", 46), ("联系电话", 30))
+_BLANK = (("序号", 12), ("姓名", 22), ("性别", 12), ("单位及职务", 40), ("联系电话", 30), ("重点难点问题", 40))
+
+
+@dataclass
+class UnitCall:
+    """One unit called into one period: its seats and whom it has sent so far."""
+    info: PeriodInfo
+    unit: Unit
+    seats: int
+    names: list[Trainee]
+
+
+def unit_calls(db: Database, request: DocumentRequest) -> list[UnitCall]:
+    if request.period_id is None and request.unit_id is None:
+        raise UserError("请指定期次或单位")
+    calls = []
+    for period_id in _periods(db, request):
+        info = period_info(db, period_id)
+        for unit_id, seats in _seats(db, period_id, request.unit_id):
+            names = trainees(db, period_id, unit_id=unit_id)
+            calls.append(UnitCall(info, tables.units(db).get(unit_id), max(seats, len(names)), names))
+    if not calls:
+        raise UserError("没有分配名额或已有学员的单位，没有可打印的选调函")
+    return calls
+
+
+def _periods(db: Database, request: DocumentRequest) -> list[int]:
+    if request.period_id is not None:
+        return [request.period_id]
+    sql = f"""SELECT pe.id FROM periods pe WHERE pe.archived = 0 AND pe.status != '结班' AND (
+                EXISTS (SELECT 1 FROM quotas q WHERE q.period_id = pe.id AND q.unit_id = ?) OR
+                EXISTS (SELECT 1 FROM enrollments e WHERE e.period_id = pe.id AND e.unit_id = ? AND e.{ACTIVE}))
+              ORDER BY pe.start_date, pe.id"""
+    return [row["id"] for row in rows(db, sql, [request.unit_id, request.unit_id])]
+
+
+def _seats(db: Database, period_id: int, unit_id: int | None) -> list[tuple[int, int]]:
+    """(unit, seats) for the units with a quota or trainees in the period, in the units' display order."""
+    sql = f"""SELECT u.id, coalesce(q.seats, 0) AS seats FROM units u
+              LEFT JOIN quotas q ON q.unit_id = u.id AND q.period_id = ?
+              WHERE (q.id IS NOT NULL OR EXISTS (SELECT 1 FROM enrollments e
+                     WHERE e.period_id = ? AND e.unit_id = u.id AND e.{ACTIVE})) {'AND u.id = ?' if unit_id else ''}
+              ORDER BY u.sort_order, u.id"""
+    params = [period_id, period_id] + ([unit_id] if unit_id else [])
+    return [(row["id"], row["seats"]) for row in rows(db, sql, params)]
+
+
+def _days_before(start: str, days: int) -> str:
+    return cn_date(date.fromisoformat(start) - timedelta(days=days))
+
+
+def letter_values(t: Typesetter, call: UnitCall, reply_days: int) -> dict[str, str]:
+    info, start = call.info, call.info.period.start_date
+    unit = t.check(call.unit.name, f"单位“{call.unit.name}”", "单位名称")
+    plan = f"《{t.check(info.plan.title, '计划', '名称')}》" if info.plan else "年度干部教育培训计划"
+    contact_org = info.contacts[0].org if info.contacts and info.contacts[0].org else info.issuer
+    missing = call.seats - len(call.names)
+    if not call.names:
+        prompt = f"请你单位按照调训对象要求确定{call.seats}名参训学员，填写下表后报送："
+    elif missing:
+        prompt = f"经研究，请你单位以下同志参加培训，另请按照调训对象要求补报{missing}名，填入下表："
+    else:
+        prompt = "经研究，请你单位以下同志参加培训："
+    return {"单位": unit, "名额": str(call.seats), "名单说明": prompt, "计划名称": plan,
+            "报送截止日期": _days_before(start, reply_days), "更换截止日期": _days_before(start, REPLACE_DAYS),
+            "联系部门": t.check(contact_org, "联系人", "单位")}
+
+
+def names_table(t: Typesetter, call: UnitCall):
+    """The names sent so far, then a blank row for each seat still to fill (a blank form when none are)."""
+    columns = _NAMED if call.names else _BLANK
+    body = [[str(i), t.check(p.name, p.owner, "姓名"), p.gender, t.check(p.post, p.owner, "职务"),
+             mask_id(p.id_number), p.phone] for i, p in enumerate(call.names, start=1)]
+    body += [[str(i), "", "", "", "", ""] for i in range(len(body) + 1, call.seats + 1)]
+    return t.table([c[0] for c in columns], body, [c[1] * mm for c in columns], centered=(0, 1, 2),
+                   row_height=9 * mm)
+
+
+def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
+    calls = unit_calls(db, request)
+    t = Typesetter()
+    template = checked_template(t, UNIT_LETTER, template_text(db, UNIT_LETTER))
+    reply_days = int(settings.get(db, REPLY_DAYS_SETTING, REPLY_DAYS))
+    issued_on, seal = issue_date(request.issued_on), seal_image(db)
+    story: list = []
+    for index, call in enumerate(calls):
+        values = {**period_values(t, call.info), **letter_values(t, call, reply_days)}
+        require(template, values, call.info.title)
+        blocks = {"{学员名单}": [names_table(t, call)]}
+        story.append(DocumentStart(index))
+        story += signed(t, letter_story(t, fill(template, values), blocks), call.info.issuer, issued_on, seal)
+        story.append(PageBreak())
+    title = calls[0].info.title + "学员选调函" if request.period_id else f"{calls[0].unit.name}学员选调函"
+    return build_pdf(target, story[:-1], t, OFFICIAL, title, len(calls), progress=progress)

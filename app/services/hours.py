@@ -1,0 +1,129 @@
+"""学时档案: each person's hours per year from closed periods and other records; who is behind (应训未训)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from ..domain.errors import ValidationError
+from ..domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, judge, level
+from ..domain.models import HoursRecord
+from ..domain.validation import date_error
+from ..storage import tables
+from ..storage.records import rows
+from . import audit, settings
+
+REQUIREMENTS_KEY = "hours_requirements"
+KINDS = ("网络学习", "集中培训", "其他")
+
+
+@dataclass
+class PersonHours:
+    person_id: int
+    name: str
+    unit_name: str
+    unit_order: int
+    rank: str
+    level: str
+    classes: float  # from the office's closed periods this year
+    other: float  # entered or imported, not online
+    online: float
+    window_hours: float  # what counts toward the requirement (5 years for 县处级)
+    required: float
+    shortfall: float
+    online_shortfall: float
+    status: str
+
+    @property
+    def total(self) -> float:
+        return self.classes + self.other + self.online
+
+
+def requirements(db: Database) -> dict:
+    return settings.get(db, REQUIREMENTS_KEY, DEFAULT_REQUIREMENTS)
+
+
+def add_record(db: Database, record: HoursRecord) -> HoursRecord:
+    errors = {}
+    if record.hours is None or record.hours <= 0:
+        errors["hours"] = "学时应大于0"
+    if record.kind not in KINDS:
+        errors["kind"] = f"类别应为{'、'.join(KINDS)}之一"
+    if record.date and (message := date_error(record.date, "日期")):
+        errors["date"] = message
+    if not 2000 <= int(record.year or 0) <= 2100:
+        errors["year"] = "年度应在2000至2100之间"
+    if errors:
+        raise ValidationError(errors)
+    person = tables.people(db).get(record.person_id)
+    with db.atomic():
+        saved = tables.hours_records(db).insert(record)
+        audit.record(db, "登记学时", "person", person.id, f"{person.name} {record.year}年 {record.kind}{record.hours:g}学时")
+    return saved
+
+
+def records_of(db: Database, person_id: int) -> list[HoursRecord]:
+    return tables.hours_records(db).where("person_id = ?", [person_id], order_by="year DESC, date DESC, id")
+
+
+def _class_hours(db: Database, first_year: int, year: int) -> dict[int, dict[int, tuple[float, float]]]:
+    """person -> year -> (hours, days) from closed periods, counted in the year the period ended."""
+    found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
+    for row in rows(db, """SELECT e.person_id, CAST(substr(p.end_date, 1, 4) AS INTEGER) AS year, sum(e.hours) AS hours,
+                                  sum(CASE WHEN e.status = '结业'
+                                      THEN julianday(p.end_date) - julianday(p.start_date) + 1 ELSE 0 END) AS days
+                           FROM enrollments e JOIN periods p ON p.id = e.period_id
+                           WHERE p.status = '结班' AND substr(p.end_date, 1, 4) BETWEEN ? AND ?
+                           GROUP BY e.person_id, year""", [str(first_year), str(year)]):
+        found[row["person_id"]][row["year"]] = (row["hours"] or 0.0, row["days"] or 0.0)
+    return found
+
+
+def _other_hours(db: Database, first_year: int, year: int) -> dict[int, dict[int, tuple[float, float]]]:
+    """person -> year -> (online, other) from hours records."""
+    found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
+    for row in rows(db, """SELECT person_id, year, sum(CASE WHEN kind = '网络学习' THEN hours ELSE 0 END) AS online,
+                                  sum(CASE WHEN kind = '网络学习' THEN 0 ELSE hours END) AS other
+                           FROM hours_records WHERE year BETWEEN ? AND ? GROUP BY person_id, year""",
+                        [first_year, year]):
+        found[row["person_id"]][row["year"]] = (row["online"], row["other"])
+    return found
+
+
+def ledger(db: Database, year: int) -> list[PersonHours]:
+    """Every person's hours for the year and whether they meet their requirement, in unit order."""
+    rules = requirements(db)
+    first_year = year - rules["county"]["years"] + 1
+    classes, others = _class_hours(db, first_year, year), _other_hours(db, first_year, year)
+    grace_from = date(year - rules["county"].get("after_promotion_years", 1), 12, 31).isoformat()
+    people = rows(db, """SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, '') AS unit_name,
+                                coalesce(u.sort_order, 1e9) AS unit_order
+                         FROM people p LEFT JOIN units u ON u.id = p.unit_id ORDER BY unit_order, u.id, p.name""")
+    result = []
+    for person in people:
+        mine_classes, mine_other = classes.get(person["id"], {}), others.get(person["id"], {})
+        county = person["rank"] in COUNTY_RANKS
+        years = range(first_year if county else year, year + 1)
+        window_hours = sum(mine_classes.get(y, (0, 0))[0] + sum(mine_other.get(y, (0, 0))) for y in years)
+        days = sum(mine_classes.get(y, (0, 0))[1] for y in years)
+        online = mine_other.get(year, (0.0, 0.0))[0]
+        grace = county and person["rank_since"] > grace_from
+        verdict = judge(person["rank"], Earned(window_hours, days, online), rules, grace)
+        result.append(PersonHours(
+            person["id"], person["name"], person["unit_name"], int(person["unit_order"]), person["rank"],
+            level(person["rank"]), mine_classes.get(year, (0.0, 0.0))[0], mine_other.get(year, (0.0, 0.0))[1], online,
+            window_hours, verdict.required, verdict.shortfall, verdict.online_shortfall, verdict.status))
+    return result
+
+
+def behind(db: Database, year: int) -> list[PersonHours]:
+    """应训未训: people short of their requirement, furthest behind first."""
+    short = [p for p in ledger(db, year) if p.status == "未达标"]
+    return sorted(short, key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order, p.name))
+
+
+def shortfall_by_person(db: Database, year: int) -> dict[int, float]:
+    """For picking trainees: how far behind each person is (0 when on track)."""
+    return {p.person_id: p.shortfall + p.online_shortfall for p in ledger(db, year)}

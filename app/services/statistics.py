@@ -1,0 +1,78 @@
+"""The year at a glance: periods and trainees planned against held; 人次 and 学时 by class kind, unit,
+cadre category and rank; attendance rate; how many people are behind their hours."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from ..storage.records import rows
+from . import attendance, hours
+
+BREAKDOWNS = {"kind": ("班次类型", "c.kind"), "unit": ("单位", "coalesce(u.name, '（无单位）')"),
+              "category": ("干部类别", "coalesce(nullif(pe.cadre_category, ''), '（未填）')"),
+              "rank": ("职级", "coalesce(nullif(pe.rank, ''), '（未填）')")}
+
+
+@dataclass
+class Line:
+    label: str
+    person_times: int  # 人次: selected trainees, not counting the replaced and withdrawn
+    completed: int
+    hours: float
+
+
+@dataclass
+class YearOverview:
+    year: int
+    planned_periods: int
+    planned_trainees: int
+    held_periods: int  # closed (结班)
+    scheduled_periods: int
+    person_times: int
+    completed: int
+    hours: float
+    attendance_rate: float | None
+    behind: int
+    people: int
+    lines: dict[str, list[Line]] = field(default_factory=dict)
+
+
+def overview(db: Database, year: int) -> YearOverview:
+    planned = db.execute("""SELECT coalesce(sum(c.planned_periods), 0), coalesce(sum(c.planned_periods * c.trainees_per_period), 0)
+                            FROM training_classes c JOIN plans p ON p.id = c.plan_id
+                            WHERE p.year = ? AND c.archived = 0""", [year]).fetchone()
+    periods = db.execute("""SELECT count(*), coalesce(sum(status = '结班'), 0) FROM periods
+                            WHERE substr(start_date, 1, 4) = ? AND archived = 0""", [str(year)]).fetchone()
+    totals = _totals(db, year)
+    result = YearOverview(
+        year, planned[0], planned[1], periods[1], periods[0], totals.person_times, totals.completed, totals.hours,
+        attendance.attendance_rate(db, year), len(hours.behind(db, year)),
+        db.execute("SELECT count(*) FROM people").fetchone()[0])
+    result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
+    return result
+
+
+_FROM = """FROM enrollments e JOIN periods p ON p.id = e.period_id JOIN training_classes c ON c.id = p.class_id
+           JOIN people pe ON pe.id = e.person_id LEFT JOIN units u ON u.id = e.unit_id
+           WHERE substr(p.start_date, 1, 4) = ? AND e.status NOT IN ('已替换', '退学')"""
+_MEASURES = "count(*) AS person_times, coalesce(sum(e.status = '结业'), 0) AS completed, coalesce(sum(e.hours), 0) AS hours"
+
+
+def _totals(db: Database, year: int) -> Line:
+    row = rows(db, f"SELECT '' AS label, {_MEASURES} {_FROM}", [str(year)])[0]
+    return Line(**row)
+
+
+def breakdown(db: Database, year: int, key: str) -> list[Line]:
+    _, expression = BREAKDOWNS[key]
+    order = "min(coalesce(u.sort_order, 1e9))" if key == "unit" else "person_times DESC"
+    sql = f"SELECT {expression} AS label, {_MEASURES} {_FROM} GROUP BY label ORDER BY {order}, label"
+    return [Line(**row) for row in rows(db, sql, [str(year)])]
+
+
+def years(db: Database) -> list[int]:
+    """Years that have plans or periods, newest first."""
+    found = {row[0] for row in db.execute("SELECT year FROM plans")}
+    found |= {int(row[0]) for row in db.execute("SELECT DISTINCT substr(start_date, 1, 4) FROM periods")}
+    return sorted(found, reverse=True)

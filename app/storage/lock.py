@@ -1,0 +1,174 @@
+"""One writer per database: a lock file beside it naming the computer, user and process, with a heartbeat.
+
+SQLite's own locks keep a single write consistent; this file keeps two people from editing the office's
+data at once (and tells the second one who has it). A lock whose process is gone from this computer is
+taken over at once; a lock from another computer whose heartbeat stopped may be taken over after the
+user confirms.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..config import os_user
+from ..domain.errors import UserError
+
+HEARTBEAT_SECONDS = 30
+STALE_SECONDS = 120  # four missed heartbeats: the other computer has probably crashed or lost the network
+
+
+@dataclass
+class LockInfo:
+    computer: str
+    user: str
+    pid: int
+    started: float
+    heartbeat: float
+
+    def describe(self) -> str:
+        since = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.started))
+        return f"数据库正被 {self.computer} 上的 {self.user} 使用（自 {since} 起）"
+
+
+class DatabaseLocked(UserError):
+    """Another program holds the database; `info` says who, `stale` whether it may be taken over."""
+
+    def __init__(self, info: LockInfo, stale: bool, same_computer: bool):
+        self.info, self.stale, self.same_computer = info, stale, same_computer
+        if same_computer:
+            message = "本机已有一个本程序窗口正在使用此数据库，请切换到那个窗口"
+        elif stale:
+            message = info.describe() + "，但已超过两分钟没有响应，可能已异常退出"
+        else:
+            message = info.describe() + "，可以只读方式打开"
+        super().__init__(message)
+
+
+def lock_path(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + ".lock")
+
+
+def me() -> LockInfo:
+    now = time.time()
+    return LockInfo(socket.gethostname(), os_user(), os.getpid(), now, now)
+
+
+class DatabaseLock:
+    def __init__(self, db_file: Path, info: LockInfo):
+        self.path, self.info = lock_path(db_file), info
+
+    @classmethod
+    def acquire(cls, db_file: Path, *, take_over_stale: bool = False) -> "DatabaseLock":
+        """Takes the lock, or raises DatabaseLocked; a dead local holder is replaced without asking."""
+        path = lock_path(Path(db_file))
+        mine = me()
+        for _ in range(3):  # another process may create or remove the file between our steps
+            if _create_exclusive(path, mine):
+                return cls(Path(db_file), mine)
+            holder = read_lock(path)
+            if holder is None:
+                _remove(path)  # unreadable or half-written: its writer died while writing it
+                continue
+            same_computer = holder.computer == mine.computer
+            if same_computer and holder.pid == mine.pid:
+                return cls(Path(db_file), holder)
+            if same_computer and not process_alive(holder.pid):
+                _remove(path)
+                continue
+            stale = not same_computer and time.time() - holder.heartbeat > STALE_SECONDS
+            if stale and take_over_stale:
+                _remove(path)
+                continue
+            raise DatabaseLocked(holder, stale, same_computer)
+        raise UserError(f"无法建立锁文件 {path}")
+
+    def beat(self) -> None:
+        """Refreshes the heartbeat; the application calls it every HEARTBEAT_SECONDS."""
+        self.info.heartbeat = time.time()
+        try:
+            _write_atomically(self.path, self.info)
+        except OSError:
+            pass  # a missed beat is harmless; the next one tries again
+
+    def release(self) -> None:
+        holder = read_lock(self.path)
+        if holder and holder.pid == self.info.pid and holder.computer == self.info.computer:
+            _remove(self.path)
+
+
+@contextmanager
+def held(db_file: Path):
+    """Holds the lock for a short piece of work, such as one command-line write."""
+    db_file.parent.mkdir(parents=True, exist_ok=True)
+    lock = DatabaseLock.acquire(db_file)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def read_lock(path: Path) -> LockInfo | None:
+    try:
+        return LockInfo(**json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists but belongs to another user
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _create_exclusive(path: Path, info: LockInfo) -> bool:
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise UserError(f"无法在 {path.parent} 建立锁文件：{error.strerror or error}") from error
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        json.dump(asdict(info), handle, ensure_ascii=False)
+    return True
+
+
+def _write_atomically(path: Path, info: LockInfo) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(asdict(info), ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -1,0 +1,66 @@
+"""Start to main window shown, and peak memory, against a bare PySide6 window in the same run."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import bigdb  # noqa: E402
+from bench.common import Figure, best_of, run_python, table  # noqa: E402
+
+BARE = """
+import resource
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+APP = """
+import resource
+from pathlib import Path
+from ui.main import make_app, fit_to_screen
+from ui.database_actions import start_database
+from ui.main_window import MainWindow
+from ui.session import Session
+app = make_app()
+opened = start_database(Path({path!r}))
+window = MainWindow(Session(opened.db, opened.path, opened.lock))
+fit_to_screen(window)
+window.show()
+app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+window.session.close()
+"""
+
+
+def _start(code: str, home: str) -> tuple[float, float]:
+    seconds, out = run_python(code, {"TRAINDESK_HOME": home})
+    return seconds, int(out.strip().splitlines()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def figures(runs: int = 5) -> list[Figure]:
+    home = tempfile.mkdtemp(prefix="traindesk-bench-")
+    demo_db = Path(home) / "demo.db"
+    run_python(f"from app.cli import main; main(['init', '--db', {str(demo_db)!r}, '--demo'])")
+    big_db = bigdb.build(Path(home) / "big.db")
+    bare = best_of(runs, lambda: _start(BARE, home)[0])
+    demo = best_of(runs, lambda: _start(APP.format(path=str(demo_db)), home)[0])
+    big = best_of(runs, lambda: _start(APP.format(path=str(big_db)), home)[0])
+    bare_mb = _start(BARE, home)[1]
+    big_mb = _start(APP.format(path=str(big_db)), home)[1]
+    return [
+        Figure("start to main window shown, demo database", demo, "s", "a bare PySide6 window", bare, max_ratio=3),
+        Figure("the same with 100,000 people and 2,000 periods", big, "s", "a bare PySide6 window", bare, max_ratio=4),
+        Figure("peak memory with 100,000 people open, above a bare window", big_mb - bare_mb, "MB",
+               "a bare PySide6 window", None, max_value=150),
+    ]
+
+
+if __name__ == "__main__":
+    print(table(figures()))

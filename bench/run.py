@@ -1,0 +1,29 @@
+"""`python bench/run.py`: every benchmark of the project in one run, printed as one table.
+
+Each figure is measured side by side with its baseline on the same machine in the same run; the
+command exits 1 when a target is missed. Each bench module has `figures() -> list[Figure]`.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import table  # noqa: E402
+
+MODULES = ("bench.bench_startup",)
+
+
+def main() -> int:
+    figures = []
+    for name in MODULES:
+        print(f"… {name}", file=sys.stderr)
+        figures += importlib.import_module(name).figures()
+    print(table(figures))
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

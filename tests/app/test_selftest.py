@@ -1,0 +1,33 @@
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app import selftest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_self_test_passes_and_says_what_it_did():
+    out = io.StringIO()
+    assert selftest.run(out) == 0
+    text = out.getvalue()
+    assert "建立示范数据库" in text and "备份与恢复" in text and text.strip().endswith("自检通过")
+
+
+def test_self_test_reports_a_failing_step(monkeypatch):
+    from app.services import demo
+
+    monkeypatch.setattr(demo, "build_demo", lambda db: (_ for _ in ()).throw(FileNotFoundError("seeds/units.json")))
+    out = io.StringIO()
+    assert selftest.run(out) == 1
+    assert "失败  建立示范数据库：FileNotFoundError" in out.getvalue()
+
+
+def test_traindesk_self_test_flag_needs_no_window(tmp_path):
+    env = dict(os.environ, TRAINDESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "自检通过" in result.stdout

@@ -1,0 +1,1 @@
+"""The attendance grid of a period and its close-out."""

@@ -1,0 +1,46 @@
+"""Unexpected errors in the window: a Chinese message instead of a silent failure, and a log for support."""
+from __future__ import annotations
+
+import sqlite3
+import sys
+import traceback
+from datetime import datetime
+
+from app import config
+from app.domain.errors import UserError
+
+from .dialogs import messages
+
+
+def explain(error: BaseException) -> str:
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
+        return "数据库是只读打开的（正被其他电脑使用），不能修改。"
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return "数据库正忙，请稍后再试。"
+    return f"操作未完成：{type(error).__name__}: {error}\n\n详细信息已记入 {log_file()}"
+
+
+def log_file():
+    return config.user_data_dir() / "logs" / "error.log"
+
+
+def _log(kind, error, trace) -> None:
+    try:
+        path = log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
+            handle.writelines(traceback.format_exception(kind, error, trace))
+    except OSError:
+        pass
+
+
+def install_excepthook() -> None:
+    def hook(kind, error, trace):
+        if not isinstance(error, UserError):
+            _log(kind, error, trace)
+        messages.error(None, "出错了", explain(error))
+
+    sys.excepthook = hook

@@ -1,0 +1,97 @@
+"""Opening a database file from the window: the one-writer lock, read-only access, damaged files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
+
+from app.domain.errors import UserError
+from app.services import backups, database
+from app.storage.db import DatabaseDamaged, is_writable
+from app.storage.lock import DatabaseLock, DatabaseLocked
+
+from .dialogs import messages
+
+
+@dataclass
+class Opened:
+    db: Database
+    path: Path
+    lock: DatabaseLock | None  # None: opened read-only
+
+
+def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_demo: bool = False) -> Opened | None:
+    """Takes the lock (or asks to open read-only), opens or creates the file; None when it cannot."""
+    if path.exists() and not is_writable(path):
+        question = f"“{path.name}”或其所在文件夹是只读的。\n\n只读打开时可以查看和打印，不能修改。"
+        lock = None if messages.choose(parent, "数据库只读", question, ["只读打开", "取消"]) == 0 else False
+    else:
+        lock = _lock(parent, path, create)
+    if lock is False:
+        return None
+    try:
+        db = _open(parent, path, create, read_only=lock is None)
+        if db is not None and with_demo:
+            from app.services import demo  # only on a first start: keeps the generator out of start-up
+
+            demo.build_demo(db)
+    except UserError as problem:
+        db = None
+        messages.error(parent, "无法打开数据库", str(problem))
+    if db is None and lock is not None:
+        lock.release()
+        return None
+    return Opened(db, path, lock) if db is not None else None
+
+
+def _lock(parent: QWidget | None, path: Path, create: bool) -> DatabaseLock | None | bool:
+    """The lock, None for read-only, or False to give up."""
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return DatabaseLock.acquire(path)
+    except DatabaseLocked as locked:
+        return _ask_about_lock(parent, path, locked)
+    except (UserError, OSError) as problem:
+        messages.error(parent, "无法打开数据库", str(problem))
+        return False
+
+
+def _ask_about_lock(parent: QWidget | None, path: Path, locked: DatabaseLocked) -> DatabaseLock | None | bool:
+    if locked.same_computer:
+        messages.error(parent, "数据库正在使用", str(locked))
+        return False
+    if locked.stale:
+        answer = messages.choose(parent, "数据库正在使用", f"{locked}。\n\n确认那台电脑已不再使用后，可以接管。",
+                                 ["只读打开", "接管并打开", "取消"])
+        if answer == 1:
+            return DatabaseLock.acquire(path, take_over_stale=True)
+    else:
+        answer = messages.choose(parent, "数据库正在使用", f"{locked}。\n\n只读打开时可以查看和打印，不能修改。",
+                                 ["只读打开", "取消"])
+    return None if answer == 0 else False
+
+
+def _open(parent: QWidget | None, path: Path, create: bool, read_only: bool) -> Database | None:
+    try:
+        if create:
+            return database.create_database(path)
+        return database.open_database(path, read_only=read_only)
+    except DatabaseDamaged as damaged:
+        return _offer_backup(parent, path, damaged, read_only)
+
+
+
+def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged, read_only: bool) -> Database | None:
+    answer = messages.choose(parent, "数据库已损坏", f"{damaged}。\n\n是否用最新的完好备份恢复？",
+                             ["用最新备份恢复", "取消"])
+    if answer != 0:
+        return None
+    restored = backups.restore_newest_good(path)
+    if restored is None:
+        messages.error(parent, "无法恢复", "没有找到完好的备份。损坏的文件已保留，请联系技术人员。")
+        return None
+    messages.info(parent, "已恢复", f"已用备份“{restored.name}”恢复数据库。\n该备份之后的修改需要重新录入。")
+    return database.open_database(path, read_only=read_only)
