@@ -270,3 +270,17 @@ def test_enrolled_above_planned_warns(qtbot, demo_db):
     dialog = open_form(demo_db, "人才研修班", qtbot)
     dialog.tabs.setCurrentIndex(PERIODS)
     assert "已调训41人，超过计划每期40人" in message(dialog.periods.fields, "capacity")
+
+
+def test_the_group_to_cover_in_full_is_ticked_in_the_form(qtbot, demo_db):
+    dialog = open_form(demo_db, "人才研修班", qtbot)
+    editor = dialog.fields.widget("coverage")
+    assert editor.value() == ""
+    categories = editor.categories
+    row = next(r for r in range(categories.rowCount()) if categories.item(r).text() == "专业技术人员")
+    categories.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.save()
+    from app.services import coverage
+    assert coverage.group_of(demo_db, class_named(demo_db, "人才研修班").id) == {"categories": ["专业技术人员"], "ranks": []}
+    again = open_form(demo_db, "人才研修班", qtbot).fields.widget("coverage")
+    assert again.categories.item(row).checkState() == Qt.CheckState.Checked

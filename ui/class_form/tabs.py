@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 from app.domain import vocab
 from app.domain.models import TrainingClass
 
+from ..forms.coverage_editor import CoverageEditor
 from ..forms.fields import Fields
 from ..widgets import note
 
@@ -42,6 +43,9 @@ def basic_tab(fields: Fields, plan_choices: list[tuple[str, int | None]]) -> QSc
     form.addRow("重点内容", fields.text("focus", 4))
     form.addRow("培训费", fields.real("fee", 99999, " 元/人", 0))
     form.addRow("备注", fields.line("notes"))
+    coverage = CoverageEditor()
+    form.addRow("全覆盖对象", fields.custom("coverage", coverage, coverage.value, coverage.set_value, coverage.changed))
+    form.addRow("", note("勾选后，统计页的“全覆盖”列出其中尚未参加本班次的人。"))
     return scrolling(content)
 
 

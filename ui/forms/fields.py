@@ -141,6 +141,10 @@ class Fields:
 
         return self._bind(name, edit, get, set_, edit.dateChanged)
 
+    def custom(self, name: str, widget: QWidget, get, set_, signal) -> FieldBox:
+        """A widget of the form's own making, bound by its getter, setter and change signal."""
+        return self._bind(name, widget, get, set_, signal)
+
     def load(self, record: Any) -> None:
         self._loading = True
         try:
