@@ -21,7 +21,7 @@ def fit_dialog(dialog: QWidget) -> None:
 
 
 def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, period_id: int | None = None):
-    dialog = ClassDialog(session.db, draft, parent)
+    dialog = ClassDialog(session.db, draft, parent, read_only=session.read_only)
     fit_dialog(dialog)
     if period_id is not None:
         dialog.show_period(period_id)

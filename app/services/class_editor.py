@@ -13,6 +13,7 @@ from ..domain.schedule import days_between, next_year_iso, period_set_errors, sh
 from ..domain.validation import Errors, class_errors
 from ..storage import tables
 from . import audit
+from .archive import set_archived
 
 
 @dataclass
@@ -116,11 +117,7 @@ def delete_class(db: Database, class_id: int) -> None:
 
 
 def set_class_archived(db: Database, class_id: int, archived: bool) -> TrainingClass:
-    training_class = replace(tables.classes(db).get(class_id), archived=archived)
-    with db.atomic():
-        tables.classes(db).update(training_class)
-        audit.record(db, "归档班次" if archived else "恢复班次", "class", class_id, training_class.name)
-    return training_class
+    return set_archived(db, tables.classes(db), "class", class_id, archived)
 
 
 def next_year_period(period: Period) -> Period:

@@ -11,6 +11,7 @@ from ..domain.models import Contact, Plan
 from ..domain.validation import Errors, plan_errors
 from ..storage import tables
 from . import audit
+from .archive import set_archived
 from .class_editor import contact_errors
 from .plans import SectionOutline
 
@@ -80,8 +81,4 @@ def delete_plan(db: Database, plan_id: int) -> None:
 
 
 def set_plan_archived(db: Database, plan_id: int, archived: bool) -> Plan:
-    plan = replace(tables.plans(db).get(plan_id), archived=archived)
-    with db.atomic():
-        tables.plans(db).update(plan)
-        audit.record(db, "归档计划" if archived else "恢复计划", "plan", plan_id, plan.title)
-    return plan
+    return set_archived(db, tables.plans(db), "plan", plan_id, archived)

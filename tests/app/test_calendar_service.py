@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
-from app.cli import main
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment
 from app.services import calendar_events, classes
 from app.services.calendar_events import CalendarFilter
 from app.storage import tables
+from tests.app.test_cli import demo_path, run  # noqa: F401  (demo_path is a fixture)
 
 YEAR = (date(2020, 1, 1), date(2020, 12, 31))
 
@@ -63,19 +63,6 @@ def test_moving_a_period_keeps_its_length_and_is_checked(demo_db):
     with pytest.raises(UserError, match="已结班"):
         calendar_events.move_period(demo_db, closed.period_id, date(2020, 6, 1))
     assert classes.get_period(demo_db, entry.period_id).start_date == "2020-11-02"
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys):
-    path = tmp_path / "办公 室" / "x.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
 
 
 def test_cli_exports_the_year_as_ics(capsys, demo_path, tmp_path):

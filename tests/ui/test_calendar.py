@@ -226,3 +226,10 @@ def test_today_button_and_paging(qtbot, page):
     page.set_mode(WEEK)
     page.step(1)
     assert page.visible_range()[0] == today - timedelta(days=today.weekday()) + timedelta(days=7)
+
+
+def test_the_window_with_the_calendar_and_editors_fits_a_small_screen(qtbot, window, page):
+    for title in ("计划", "班次", "日历"):
+        window.show_page(title)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 910 and hint.height() <= 512

@@ -31,6 +31,7 @@ class CalendarGrid(QWidget):
         self._scene: GridScene | None = None
         self._press: tuple[Bar, date, QPointF] | None = None
         self._drag_days = 0
+        self.movable = True  # False while the database is read-only
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(7 * 48, 200 if weeks > 1 else 140)
@@ -90,7 +91,7 @@ class CalendarGrid(QWidget):
             self._tooltip(event)
             return
         bar, pressed_day, pressed_at = self._press
-        if (point - pressed_at).manhattanLength() < QApplication.startDragDistance():
+        if not self.movable or (point - pressed_at).manhattanLength() < QApplication.startDragDistance():
             return
         day = self.scene().day_at(point)
         if day is not None and (day - pressed_day).days != self._drag_days:

@@ -30,8 +30,9 @@ def plan_label(plan) -> str:
 
 
 class ClassDialog(QDialog):
-    def __init__(self, db, draft: ClassDraft, parent=None):
+    def __init__(self, db, draft: ClassDraft, parent=None, read_only: bool = False):
         super().__init__(parent)
+        self.read_only = read_only  # opened while another computer holds the file: look, do not save
         self.db, self.draft, self.saved = db, draft, None
         self.limits = rule_checks.thresholds(db)
         self.setWindowTitle(f"班次：{draft.training_class.name}" if draft.training_class.id else "新建班次")
@@ -121,12 +122,14 @@ class ClassDialog(QDialog):
             self.tabs.setTabIcon(index, self.style().standardIcon(mark) if mark else QIcon())
 
     def _summarize(self, errors: dict, warning_count: int) -> None:
-        self.save_button.setEnabled(not errors)
+        self.save_button.setEnabled(not errors and not self.read_only)
         parts = []
         if errors:
             parts.append(f'<span style="color:#b3261e">有{len(errors)}处需要改正后才能保存</span>')
         if warning_count:
             parts.append(f'<span style="color:#a16207">{warning_count}条规则提示（不影响保存）</span>')
+        if self.read_only:
+            parts.insert(0, "数据库正被其他电脑使用，只能查看")
         self.summary.setText("；".join(parts) or "填写完毕即可保存")
 
     def show_period(self, period_id: int) -> None:

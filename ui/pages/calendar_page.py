@@ -26,6 +26,7 @@ from ..calendar.toolbar import CalendarToolbar
 from ..calendar.year_view import YearOverview
 from ..dialogs import messages
 from ..session import Session
+from .lazy import LoadsWhenShown
 
 MONTH, WEEK, YEAR = range(3)
 
@@ -48,7 +49,7 @@ def kinds_of(entries: list) -> list[str]:
 REFRESH_ON = {"classes", "periods", "plans", "enrollments", "settings", "people"}
 
 
-class CalendarPage(QWidget):
+class CalendarPage(LoadsWhenShown, QWidget):
     title = "日历"
 
     def __init__(self, session: Session, parent=None):
@@ -66,7 +67,6 @@ class CalendarPage(QWidget):
             self.views.addWidget(view)
         self.details = QTextBrowser(objectName="detail")
         self.legend = Legend()
-        self._stale = True
         self._layout()
         self._connect()
 
@@ -109,16 +109,6 @@ class CalendarPage(QWidget):
         self.session.database_changed.connect(self._database_changed)
         self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
-    def showEvent(self, event) -> None:
-        if self._stale:  # loaded when first shown, like the list pages
-            self.reload()
-        super().showEvent(event)
-
-    def _database_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def _data_changed(self, kind: str) -> None:
         if kind in REFRESH_ON and not self._stale:
             self.refresh()
@@ -127,6 +117,8 @@ class CalendarPage(QWidget):
         """A database was opened: fresh filters and undo history, open where its periods are."""
         self._stale = False
         self.undo_stack.clear()
+        for grid in (self.month_view, self.week_view):
+            grid.movable = not self.session.read_only
         self.toolbar.fill_filters(calendar_events.filter_choices(self.session.db))
         self.where = CalendarFilter()
         self.anchor = calendar_events.opening_day(self.session.db, date.today())

@@ -85,8 +85,11 @@ class ClassesPage(ListPage):
 
     def show_selected(self) -> None:
         training_class = self.selected_record()
-        for button in (self.edit_button, self.delete_button, self.copy_button):
-            button.setEnabled(training_class is not None)
+        writable = not self.session.read_only  # another computer holds the file
+        self.edit_button.setEnabled(training_class is not None)
+        for button in (self.delete_button, self.copy_button, self.restore_button):
+            button.setEnabled(training_class is not None and writable)
+        self.new_button.setEnabled(writable)
         self.restore_button.setVisible(bool(training_class and training_class.archived))
         if training_class is None:
             self.detail.clear()

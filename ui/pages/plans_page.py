@@ -65,11 +65,12 @@ class PlansPage(ListPage):
         return row
 
     def _update_buttons(self) -> None:
-        plan = self.editor.plan
-        self.buttons["save"].setEnabled(self.editor.dirty)
+        plan, writable = self.editor.plan, not self.session.read_only  # another computer holds the file
+        self.buttons["save"].setEnabled(self.editor.dirty and writable)
         self.buttons["revert"].setEnabled(self.editor.dirty)
-        for key in ("copy", "delete"):
-            self.buttons[key].setEnabled(plan is not None)
+        self.buttons["new"].setEnabled(writable)
+        for key in ("copy", "delete", "restore"):
+            self.buttons[key].setEnabled(plan is not None and writable)
         self.buttons["restore"].setVisible(bool(plan and plan.archived))
 
     def rows(self) -> list:
