@@ -12,13 +12,14 @@ from pathlib import Path
 
 from . import config
 from .commands import basic, hours
+from .commands import calendar as calendar_command
 from .commands import documents as document_commands
 from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database
 from .storage import lock
 
-COMMAND_MODULES = (basic, hours, document_commands)
+COMMAND_MODULES = (basic, hours, document_commands, calendar_command)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,7 +15,8 @@ from .pages.documents_page import DocumentsPage
 from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
 from .pages.plans_page import PlansPage
-from .pages.simple_pages import CalendarPage, UnitsPage
+from .pages.calendar_page import CalendarPage
+from .pages.simple_pages import UnitsPage
 from .pages.stats_page import StatsPage
 from .session import Session
 

@@ -27,6 +27,7 @@ QLabel#figureLabel {{ color: #6b7280; }}
 QTableView {{ gridline-color: #e5e7eb; selection-background-color: #dbeafe; selection-color: #111827; }}
 QHeaderView::section {{ background: #f3f4f6; border: none; border-right: 1px solid #e5e7eb;
                         border-bottom: 1px solid #d1d5db; padding: 4px 6px; }}
+QLabel#calendarRange {{ font-weight: bold; font-size: 12pt; }}
 QTextBrowser#detail {{ background: #fcfcfd; border: 1px solid #e5e7eb; }}
 """
 

@@ -125,6 +125,7 @@ class Period:
     status: str = "筹备"
     archived: bool = False
     notes: str = ""
+    place: str = ""  # where it is held when not the class's place (a room, another site)
     id: int | None = None
     class_name: str = joined("")
     class_kind: str = joined("")

@@ -6,7 +6,9 @@ from dataclasses import asdict
 from sqlite_utils import Database
 
 from ..domain.models import Period, Person, TrainingClass
+from ..domain.rules import class_warnings
 from .classes import class_contacts
+from .rule_checks import thresholds
 from .plans import PlanOutline
 
 
@@ -29,7 +31,7 @@ def period_json(period: Period) -> dict:
     return {"id": period.id, "class_id": period.class_id, "class_name": period.class_name,
             "number": period.number, "start": period.start_date, "end": period.end_date,
             "days": period.days, "status": period.status, "capacity": period.capacity,
-            "report_time": period.report_time, "report_place": period.report_place,
+            "report_time": period.report_time, "report_place": period.report_place, "place": period.place,
             "enrolled": period.enrolled}
 
 
@@ -39,6 +41,8 @@ def class_json(db: Database, training_class: TrainingClass, periods: list[Period
     record["planned_trainees"] = training_class.planned_trainees
     record["periods"] = [period_json(p) for p in periods]
     record["contacts"] = [_contact_json(c) for c in class_contacts(db, training_class.id)]
+    record["warnings"] = [{"rule": w.rule, "message": w.message}
+                          for w in class_warnings(training_class, periods, thresholds(db))]
     return record
 
 

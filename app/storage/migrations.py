@@ -210,3 +210,9 @@ def m004_certificates(db: Database) -> None:
         serial TEXT NOT NULL UNIQUE,
         issued_on TEXT NOT NULL
     )""")
+
+
+@migration
+def m003_period_place(db: Database) -> None:
+    """A training place per period (a room or site), so the calendar can see one place booked twice."""
+    db.execute("ALTER TABLE periods ADD COLUMN place TEXT NOT NULL DEFAULT ''")

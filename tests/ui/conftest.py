@@ -7,6 +7,16 @@ from ui.session import Session
 from ui.style import apply_style
 
 
+@pytest.fixture(autouse=True)
+def free_closed_widgets(qapp):
+    """Deletes the widgets earlier tests closed (pytest-qt only asks for it with deleteLater, which no
+    event loop carries out between tests); each one left alive slows every later style sheet."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+
+
 @pytest.fixture
 def window(qtbot, qapp, demo_file):
     apply_style(qapp)

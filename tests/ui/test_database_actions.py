@@ -44,7 +44,8 @@ def test_new_database_switches_every_page(qtbot, window, answers, tmp_path, monk
     window.new_database()
     assert window.session.path == target
     assert str(target) in window.db_label.text()
-    assert all(window.show_page(page.title).model.rowCount() == 0 for page in window.pages)
+    assert all(window.show_page(page.title).model.rowCount() == 0 for page in window.pages if hasattr(page, "model"))
+    assert window.show_page("日历").entries == []
 
 
 def test_new_database_never_overwrites_a_file(qtbot, window, answers, demo_file, monkeypatch):

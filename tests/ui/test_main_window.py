@@ -26,14 +26,16 @@ def test_every_page_shows_the_demo_data(qtbot, window, qtmodeltester):
         page = click_nav(qtbot, window, title)
         assert window.stack.currentWidget() is page
         assert page.isVisible()
+        if title == "日历":  # drawn, not a list: tests/ui/test_calendar.py
+            continue
         assert page.model.rowCount() > 0, title
         assert "共" in page.count_label.text()
         qtmodeltester.check(page.model)
 
 
 def test_lists_sort_by_clicking_a_header(qtbot, window):
-    page = click_nav(qtbot, window, "日历")
-    column = [c.header for c in page.model.columns].index("学员")
+    page = click_nav(qtbot, window, "班次")
+    column = [c.header for c in page.model.columns].index("每期人数")
     page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     values = [int(page.proxy.index(r, column).data()) for r in range(page.proxy.rowCount())]
     assert values == sorted(values, reverse=True)
@@ -41,13 +43,14 @@ def test_lists_sort_by_clicking_a_header(qtbot, window):
 
 def test_plans_page_shows_the_work_points_of_the_selected_plan(qtbot, window):
     page = click_nav(qtbot, window, "计划")
-    assert page.items_model.rowCount() == 22
-    assert "总体要求" in page.preamble.toPlainText()
+    outline = page.editor.outline
+    assert sum(len(s.items) for s in outline.model.sections) == 22
+    assert "总体要求" in page.editor.fields.widget("preamble").toPlainText()
     page.table.selectRow(1)
-    assert page.items_model.rowCount() == 4
+    assert sum(len(s.items) for s in outline.model.sections) == 4
     page.table.selectRow(0)
     type_text(page.search, "实岗")
-    assert page.items_proxy.rowCount() == 1
+    assert [outline.proxy.rowCount(outline.proxy.index(r, 0)) for r in range(outline.proxy.rowCount())] == [1]
 
 
 def test_classes_page_search_and_detail(qtbot, window):
@@ -96,9 +99,10 @@ def test_menus_are_in_chinese(window):
 def test_no_english_left_in_the_interface(qtbot, window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     for page in window.pages:
-        texts += [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+        if hasattr(page, "model"):
+            texts += [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+            texts.append(page.search.placeholderText())
         texts += [label.text() for label in page.findChildren(QLabel)]
-        texts.append(page.search.placeholderText())
     leftovers = [t for t in texts if re.search(r"[A-Za-z]{2,}", t)]
     assert leftovers == []
 

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from ..models.record_model import SORT_ROLE, RecordTableModel
 from ..session import Session
 from ..widgets import heading, make_table, note
+from .lazy import LoadsWhenShown
 
 
-class ListPage(QWidget):
+class ListPage(LoadsWhenShown, QWidget):
     title = ""
     search_hint = "搜索"
     unit_word = "条"
@@ -61,16 +62,6 @@ class ListPage(QWidget):
 
     def rows(self) -> list:
         raise NotImplementedError
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def _database_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Another database was opened: rebuild what depends on it, then the rows."""

@@ -1,9 +1,9 @@
 """Pages that are a single list fed by one service call."""
 from __future__ import annotations
 
-from app.services import classes, units
+from app.services import units
 
-from ..models.lists import PeriodsModel, UnitsModel
+from ..models.lists import UnitsModel
 from .list_page import ListPage
 
 
@@ -15,15 +15,3 @@ class UnitsPage(ListPage):
 
     def rows(self) -> list:
         return units.list_units(self.session.db)
-
-
-class CalendarPage(ListPage):
-    """The year's periods in date order."""
-    title = "日历"
-    search_hint = "搜索班次、日期、地点或状态"
-    unit_word = "期"
-    model_class = PeriodsModel
-
-    def rows(self) -> list:
-        return classes.list_periods(self.session.db)
-

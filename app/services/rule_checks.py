@@ -1,0 +1,65 @@
+"""The office's rules applied to what is stored: thresholds from the settings, warnings per class and plan."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from sqlite_utils import Database
+
+from ..domain import rules
+from ..domain.rules import RuleWarning, Thresholds
+from ..storage import classes as class_queries
+from ..storage import tables
+from . import settings
+
+SETTING_PREFIX = "rules."
+
+
+def thresholds(db: Database) -> Thresholds:
+    defaults = Thresholds()
+    return replace(defaults, **{f.name: int(settings.get(db, SETTING_PREFIX + f.name, getattr(defaults, f.name)))
+                                for f in fields(Thresholds)})
+
+
+def save_thresholds(db: Database, values: Thresholds) -> None:
+    with db.atomic():
+        for f in fields(Thresholds):
+            settings.put(db, SETTING_PREFIX + f.name, getattr(values, f.name))
+
+
+def class_warnings(db: Database, class_id: int) -> list[RuleWarning]:
+    training_class = tables.classes(db).get(class_id)
+    periods = class_queries.list_periods(db, class_id=class_id)
+    return rules.class_warnings(training_class, periods, thresholds(db))
+
+
+def warnings_by_class(db: Database, include_archived: bool = False) -> dict[int, list[RuleWarning]]:
+    """Every class's warnings at once (two queries, whatever the number of classes)."""
+    limits = thresholds(db)
+    periods: dict[int, list] = {}
+    for period in class_queries.list_periods(db, include_archived=include_archived):
+        periods.setdefault(period.class_id, []).append(period)
+    return {c.id: rules.class_warnings(c, periods.get(c.id, []), limits)
+            for c in class_queries.list_classes(db, include_archived=include_archived)}
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """A warning as the plan's panel lists it: which class (none for the plan's own totals)."""
+    warning: RuleWarning
+    class_id: int | None = None
+    class_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return rules.RULES[self.warning.rule]
+
+
+def plan_warnings(db: Database, plan_id: int) -> list[PlanWarning]:
+    """The plan's totals, then each of its classes' warnings, in the plan's order."""
+    plan = tables.plans(db).get(plan_id)
+    own_classes = class_queries.list_classes(db, plan_id=plan_id)
+    found = [PlanWarning(w) for w in rules.plan_warnings(plan, own_classes)]
+    by_class = warnings_by_class(db)
+    for training_class in own_classes:
+        found += [PlanWarning(w, training_class.id, training_class.name) for w in by_class.get(training_class.id, [])]
+    return found

@@ -1,0 +1,1 @@
+"""Form building blocks: fields bound to a record's attributes, with a message under each."""

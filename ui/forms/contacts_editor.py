@@ -1,0 +1,62 @@
+"""联系人: a table of contact people with add, delete and reorder, edited in place."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from app.domain.models import Contact
+
+from ..models.contacts_model import ContactsModel
+from ..widgets import note
+from .fields import message_html
+
+
+class ContactsEditor(QWidget):
+    def __init__(self, hint: str, parent=None):
+        super().__init__(parent)
+        self.model = ContactsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        char = self.fontMetrics().horizontalAdvance("汉")
+        for column, width in enumerate((12, 5, 9, 9)):
+            self.table.setColumnWidth(column, width * char + 16)
+        self.messages = note()
+        buttons = QHBoxLayout()
+        for text, slot in (("添加联系人", self.add), ("删除", self.remove), ("上移", lambda: self.move(-1)),
+                           ("下移", lambda: self.move(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note(hint))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.messages)
+        layout.addLayout(buttons)
+
+    def current_row(self) -> int:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].row() if indexes else -1
+
+    def add(self) -> None:
+        row = self.model.add(Contact(org="", name=""))
+        self.table.selectRow(row)
+        self.table.edit(self.model.index(row, 0))
+
+    def remove(self) -> None:
+        if (row := self.current_row()) >= 0:
+            self.model.remove(row)
+
+    def move(self, step: int) -> None:
+        if (row := self.current_row()) >= 0:
+            self.table.selectRow(self.model.move(row, step))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """errors: "contacts.0.phone" style keys, as the services give them."""
+        own = {key.removeprefix("contacts."): text for key, text in errors.items() if key.startswith("contacts.")}
+        self.model.set_errors(own)
+        lines = [f"第{int(key.split('.')[0]) + 1}行：{text}" for key, text in own.items()]
+        self.messages.setText("<br>".join(message_html(line, []) for line in lines))
+        self.messages.setVisible(bool(lines))
