@@ -2,7 +2,7 @@
 taking a reference to it: each call (painter.drawText, label.setText ...) lowers None's reference count
 by one, and a window that paints itself brings it to zero within minutes; Python then aborts with
 "deallocating None". Python 3.12 made None immortal (PEP 683); this gives None the same out-of-reach
-count on older Pythons. pyproject.toml also excludes that PySide6 release."""
+count on older Pythons. (That release cannot simply be excluded: PySide6-Pdf starts at 6.12.)"""
 from __future__ import annotations
 
 import ctypes
