@@ -27,10 +27,9 @@ def _initial(char: str) -> str:
 
 def initials(name: str) -> str:
     """The first letter of each character's reading: 曾国藩 → zgf, 欧阳修 → oyx, 'Li Na' → lina."""
-    for surname, letters in _COMPOUND_SURNAMES.items():
-        if name.startswith(surname):
-            return letters + "".join(_initial(char) for char in name[len(surname):])
     if not name:
         return ""
-    first = _SURNAME_INITIALS.get(name[0]) or _initial(name[0])
-    return first + "".join(_initial(char) for char in name[1:])
+    compound = _COMPOUND_SURNAMES.get(name[:2])
+    if compound:
+        return compound + "".join(map(_initial, name[2:]))
+    return (_SURNAME_INITIALS.get(name[0]) or _initial(name[0])) + "".join(map(_initial, name[1:]))

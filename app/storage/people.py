@@ -23,7 +23,7 @@ _ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name, p.id_number"
 # CROSS JOIN makes SQLite walk units in display order and each unit's people by name (index people_unit_name).
 _IN_UNITS = "SELECT p.id FROM units u CROSS JOIN people p ON p.unit_id = u.id"
 _IN_UNITS_ORDER = "u.sort_order, u.id, p.name, p.id_number"
-SMALL = 2000  # up to this many matches are sorted at once; more are read in index order
+SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
 
 
 @dataclass(frozen=True)
