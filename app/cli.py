@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from . import config
-from .commands import basic
+from .commands import basic, roster
 from .commands.output import fail
 from .domain.errors import UserError
 from .services import database
 
-COMMAND_MODULES = (basic,)
+COMMAND_MODULES = (basic, roster)
 
 
 def _parser() -> argparse.ArgumentParser:

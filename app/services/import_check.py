@@ -64,7 +64,9 @@ class RowCheck:
         return bool(self.errors)
 
     def reason(self) -> str:
-        return "；".join(f"{LABELS.get(key, '')}：{text}" if key else text for key, text in self.errors.items())
+        """Every error, each led by its column's name unless the message already starts with it."""
+        return "；".join(text if not key or text.startswith(LABELS[key]) else f"{LABELS[key]}：{text}"
+                        for key, text in self.errors.items())
 
 
 def unit_key(name: str) -> str:

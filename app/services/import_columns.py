@@ -9,7 +9,7 @@ from ..domain.text import to_halfwidth
 
 # field -> (label shown to the user, header words units use for it; the first is the template's)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "name": ("姓名", ("姓名", "名字", "学员姓名", "人员姓名", "学员")),
+    "name": ("姓名", ("姓名", "名字", "学员姓名", "人员姓名")),
     "gender": ("性别", ("性别",)),
     "ethnicity": ("民族", ("民族",)),
     "birth_date": ("出生日期", ("出生日期", "出生年月", "出生年月日", "出生时间", "生日")),

@@ -76,17 +76,17 @@ def roster_lines(db: Database, period_id: int) -> list[RosterLine]:
     return [from_row(RosterLine, row) for row in rows(db, sql, [period_id])]
 
 
-def quota_usage(db: Database, period_id: int) -> list[QuotaUsage]:
-    """Every unit with seats in the period or people on its roster, in the units' display order."""
+def quota_usage(db: Database, period_id: int, every_unit: bool = False) -> list[QuotaUsage]:
+    """Every unit with seats in the period or people on its roster (or every unit), in display order."""
     sql = f"""SELECT u.id AS unit_id, u.name AS unit_name, u.sort_order AS unit_order,
                      (SELECT q.seats FROM quotas q WHERE q.period_id = ?1 AND q.unit_id = u.id) AS seats,
                      (SELECT count(*) FROM enrollments e
                         WHERE e.period_id = ?1 AND e.unit_id = u.id AND e.{ACTIVE}) AS used
               FROM units u
-              WHERE u.id IN (SELECT unit_id FROM quotas WHERE period_id = ?1)
+              WHERE ?2 OR u.id IN (SELECT unit_id FROM quotas WHERE period_id = ?1)
                  OR u.id IN (SELECT unit_id FROM enrollments WHERE period_id = ?1)
               ORDER BY u.sort_order, u.id"""
-    return [from_row(QuotaUsage, row) for row in rows(db, sql, [period_id])]
+    return [from_row(QuotaUsage, row) for row in rows(db, sql, [period_id, int(every_unit)])]
 
 
 def busy_elsewhere(db: Database, period: Period) -> dict[int, list[str]]:
