@@ -163,7 +163,7 @@ class RowChecker:
 
     def _id_number(self, row: RowCheck, value: object) -> None:
         text = value if isinstance(value, str) else cell_text(value)
-        number = text if len(text) == 18 and text.isdigit() else normalize_id(text)
+        number = text if len(text) == 18 and text.isascii() and text.isdigit() else normalize_id(text)
         row.values["id_number"] = number
         if number and number != text and "E" not in number:
             row.notices["id_number"] = "已去掉空格、全角字符或把15位号码升为18位"
