@@ -105,3 +105,27 @@ def busy_elsewhere(db: Database, period: Period) -> dict[int, list[str]]:
 
 def enrolled_ids(db: Database, period_id: int) -> set[int]:
     return {row[0] for row in db.execute("SELECT person_id FROM enrollments WHERE period_id = ?", [period_id])}
+
+
+@dataclass
+class Attendance:
+    """One period a person was on the roster of, as the person's page lists it."""
+    enrollment_id: int
+    period_id: int
+    class_name: str
+    number: int
+    start_date: str
+    end_date: str
+    status: str
+    hours: float
+    unit_name: str
+    replace_reason: str
+
+
+def attendance(db: Database, person_id: int) -> list[Attendance]:
+    sql = """SELECT e.id AS enrollment_id, pe.id AS period_id, c.name AS class_name, pe.number, pe.start_date,
+                    pe.end_date, e.status, e.hours, coalesce(u.name, '') AS unit_name, e.replace_reason
+             FROM enrollments e JOIN periods pe ON pe.id = e.period_id
+             JOIN training_classes c ON c.id = pe.class_id LEFT JOIN units u ON u.id = e.unit_id
+             WHERE e.person_id = ? ORDER BY pe.start_date DESC, c.name"""
+    return [from_row(Attendance, row) for row in rows(db, sql, [person_id])]
