@@ -2,7 +2,7 @@
 
 The archive may hold 100,000 people, so a search never sorts the whole table: a few matches are
 read at once and sorted; many matches are read page by page in index order (units by their display
-order, then names), which SQLite delivers without sorting when told to walk units first.
+order, then names by pinyin initials), which SQLite delivers without sorting when told to walk units first.
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from .records import from_row, rows
 
 _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name
 FROM people p LEFT JOIN units u ON u.id = p.unit_id"""
-_ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name, p.id_number"
+_ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name_initials, p.name, p.id_number"
 # CROSS JOIN makes SQLite walk units in display order and each unit's people by name (index people_unit_name).
 _IN_UNITS = "SELECT p.id FROM units u CROSS JOIN people p ON p.unit_id = u.id"
-_IN_UNITS_ORDER = "u.sort_order, u.id, p.name, p.id_number"
+_IN_UNITS_ORDER = "u.sort_order, u.id, p.name_initials, p.name, p.id_number"
 SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
 
 
@@ -117,7 +117,7 @@ class PeoplePages:
         else:
             in_units = self.db.execute(f"SELECT count(*) FROM people p WHERE p.unit_id IS NOT NULL{where}",
                                        self.params).fetchone()[0]
-        sql = f"{_SELECT} WHERE p.unit_id IS NULL{where} ORDER BY p.name, p.id_number LIMIT ? OFFSET ?"
+        sql = f"{_SELECT} WHERE p.unit_id IS NULL{where} ORDER BY p.name_initials, p.name, p.id_number LIMIT ? OFFSET ?"
         return _people(self.db, sql, [*self.params, limit - len(found), max(0, offset - in_units)])
 
 

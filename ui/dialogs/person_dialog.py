@@ -30,10 +30,13 @@ class PersonDialog(QDialog):
         self._build()
         self._load(self.person)
         for edit in (self.name, self.id_number, self.birth_date, self.post, self.phone, self.notes):
-            edit.textEdited.connect(self._edited)
+            edit.textChanged.connect(self._revalidate)
         for box in (self.gender, self.ethnicity, self.political_status, self.education, self.unit, self.rank,
                     self.cadre_category):
-            box.currentIndexChanged.connect(self._edited)
+            box.currentIndexChanged.connect(self._revalidate)
+        # what the user typed or picked is theirs: the ID number no longer overwrites it
+        self.gender.activated.connect(lambda: self._derived.discard("gender"))
+        self.birth_date.textEdited.connect(lambda: self._derived.discard("birth_date"))
         self.id_number.textChanged.connect(self._fill_from_id)
         self._revalidate()
 
@@ -103,14 +106,6 @@ class PersonDialog(QDialog):
                        post=self.post.text(), rank=self.rank.currentData(),
                        cadre_category=self.cadre_category.currentData(), phone=self.phone.text(),
                        notes=self.notes.text(), name_initials="")
-
-    def _edited(self) -> None:
-        sender = self.sender()
-        if sender is self.gender:
-            self._derived.discard("gender")
-        elif sender is self.birth_date:
-            self._derived.discard("birth_date")
-        self._revalidate()
 
     def _fill_from_id(self, text: str) -> None:
         """A valid ID number fills sex and birth date, unless the user typed them."""

@@ -2,6 +2,8 @@
 mapped from the header's words and changeable by the user."""
 from __future__ import annotations
 
+from html import escape
+
 from openpyxl.utils import get_column_letter
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget, QWizardPage)
@@ -94,10 +96,11 @@ class ColumnsPage(QWizardPage):
     def _column_label(self, layout: Layout, column: int) -> QLabel:
         header = layout.headers[column] if column < len(layout.headers) else ""
         rows = self.wizard_.sheet.rows[layout.data_row:layout.data_row + 12]
-        samples = [cell_text(row[column]).strip() for row in rows if column < len(row) and cell_text(row[column]).strip()]
-        text = f"{get_column_letter(column + 1)}列　{header or '（无表头）'}"
+        samples = dict.fromkeys(cell_text(row[column]).strip() for row in rows if column < len(row))
+        samples = [sample for sample in samples if sample][:2]
+        text = f"{get_column_letter(column + 1)}列　{escape(header) or '（无表头）'}"
         if samples:
-            text += f"　<span style='color:#6b7280'>例：{'、'.join(samples[:2])[:30]}</span>"
+            text += f"　<span style='color:#6b7280'>例：{escape('、'.join(samples))}</span>"
         return QLabel(text)
 
     def mapping(self) -> dict[str, int]:

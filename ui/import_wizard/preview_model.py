@@ -2,18 +2,23 @@
 a normalised cell yellow with what was changed, and what an update will change."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.import_columns import FIELDS, LABELS
 from app.services.import_receipt import outcome
 from app.services.roster_import import ImportPlan
 
+from ..models.filtering import SettingFilter
+
 ERROR = QBrush(QColor("#f8d0cc"))
 NOTICE = QBrush(QColor("#fff2c6"))
 WARNING = QBrush(QColor("#fdecea"))
 REFUSED = QBrush(QColor("#b3261e"))
 FILTERS = {"all": "全部行", "problems": "只看有问题的行", "changes": "只看将更新的人"}
+# column widths in Chinese characters; the rest take 5
+WIDTHS = {"行号": 3, "结果": 7, "身份证号码": 11, "出生日期": 6, "工作单位": 8, "联系电话": 7, "职务": 6, "干部类别": 6,
+          "重点难点问题或典型案例": 12, "将变更": 12, "提示": 24}
 
 
 class PreviewModel(QAbstractTableModel):
@@ -81,19 +86,15 @@ class PreviewModel(QAbstractTableModel):
         return "；".join(part for part in (row.reason(), *row.warnings) if part)
 
 
-class PreviewFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.mode = "all"
+class PreviewFilter(SettingFilter):
+    """Rows shown by FILTERS' key in `setting`."""
 
-    def set_mode(self, mode: str) -> None:
-        self.mode = mode
-        self.invalidateFilter()
+    setting = "all"
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        if self.mode == "all":
+        if self.setting == "all":
             return True
         row = self.sourceModel().row(source_row)
-        if self.mode == "problems":
+        if self.setting == "problems":
             return row.rejected or bool(row.warnings)
         return row.action == "update"

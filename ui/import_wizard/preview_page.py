@@ -2,15 +2,18 @@
 with progress and cancel); step 5, the counts and the receipt for the unit."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from app.services import units
+from app.services.import_receipt import explanation, outcome
 from app.services.progress import Cancelled
 from app.services.roster_import import commit
 
 from ..dialogs import messages
 from ..widgets import make_table
-from .preview_model import FILTERS, PreviewFilter, PreviewModel
+from .preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 
@@ -28,12 +31,13 @@ class PreviewPage(QWizardPage):
         self.table = make_table(self.proxy, (), self)
         self.table.setSortingEnabled(False)
         self.summary = QLabel(wordWrap=True)
+        self.explained = QLabel(wordWrap=True, objectName="note")
         self.warnings = QLabel(wordWrap=True)
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.filter = QComboBox()
         for key, text in FILTERS.items():
             self.filter.addItem(text, key)
-        self.filter.currentIndexChanged.connect(lambda: self.proxy.set_mode(self.filter.currentData()))
+        self.filter.currentIndexChanged.connect(lambda: self.proxy.apply(self.filter.currentData()))
         receipt = QPushButton("保存检查结果…")
         receipt.clicked.connect(wizard.save_receipt)
         top = QHBoxLayout()
@@ -44,6 +48,18 @@ class PreviewPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.explained)
+        self.table.selectionModel().currentRowChanged.connect(self._explain)
+
+    def _explain(self, current) -> None:
+        """The whole story of the row under the cursor, which the table's narrow cells cannot show."""
+        if not current.isValid():
+            self.explained.setText("")
+            return
+        row = self.model.row(self.proxy.mapToSource(current).row())
+        text = explanation(row)
+        self.explained.setText(f"第{row.line}行 {row.values['name']}：{outcome(row, committed=False)}"
+                               + (f"。{text}" if text else ""))
 
     def initializePage(self) -> None:
         plan = self.wizard_.plan
@@ -51,11 +67,12 @@ class PreviewPage(QWizardPage):
         self.model.set_plan(plan, names)
         char = self.table.fontMetrics().horizontalAdvance("汉")
         for column, header in enumerate(self.model.headers()):
-            self.table.setColumnWidth(column, char * max(3, min(len(header) + 2, 9)) + 12)
+            self.table.setColumnWidth(column, char * WIDTHS.get(header, 5) + 12)
         self.summary.setText(plan.summary())
         self.warnings.setText("名额提示：" + "；".join(plan.warnings) if plan.warnings else "")
         self.warnings.setVisible(bool(plan.warnings))
         self.filter.setCurrentIndex(1 if plan.count("reject") else 0)
+        self.explained.setText("选中一行可在此看到它的全部问题说明。")
 
     def cleanupPage(self) -> None:
         self.wizard_.plan_ready = False
@@ -109,6 +126,14 @@ class FinishPage(QWizardPage):
 
     def initializePage(self) -> None:
         result = self.wizard_.result
+        extras = []
+        if result.unchanged:
+            extras.append(f"{result.unchanged}人已在档案中，未作改动")
+        if result.already:
+            extras.append(f"{result.already}人已在本期名单中，未重复加入")
+        if result.units_created:
+            extras.append("新建单位：" + "、".join(result.units_created))
         self.counts.setText(
             f"<p style='font-size:13pt'>新增 <b>{result.added}</b> 人，更新 <b>{result.updated}</b> 人，"
-            f"加入名单 <b>{result.enrolled}</b> 人，未导入 <b>{result.rejected}</b> 行。</p><p>{result.summary()}</p>")
+            f"加入名单 <b>{result.enrolled}</b> 人，未导入 <b>{result.rejected}</b> 行。</p>"
+            + "".join(f"<p>{escape(text)}</p>" for text in extras))

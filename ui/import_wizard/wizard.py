@@ -57,6 +57,9 @@ class ImportWizard(QWizard):
         self.setPage(PREVIEW, PreviewPage(self))
         self.setPage(FINISH, FinishPage(self))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Deleted when closed, never later with its parent: Qt leaves a dangling style-sheet entry when a
+        # QWizard is destroyed together with the window that owns it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(880, 500)
 
     def db(self):

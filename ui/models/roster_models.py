@@ -21,17 +21,17 @@ class RosterModel(RecordTableModel):
         Column("序号", lambda line: "", 3, numeric=True),
         Column("姓名", attr("name"), 5),
         Column("性别", attr("gender"), 2),
-        Column("工作单位", attr("unit_name"), 10),
-        Column("职务", attr("post"), 9),
+        Column("工作单位", attr("unit_name"), 9),
+        Column("职务", attr("post"), 7),
         Column("职级", attr("rank"), 6),
-        Column("身份证号码", lambda line: mask_id(line.id_number), 11),
-        Column("联系电话", attr("phone"), 8),
         Column("状态", attr("status"), 4),
         Column("学时", attr("hours"), 3, numeric=True),
+        Column("提示", lambda line: "", 12),
+        Column("联系电话", attr("phone"), 8),
+        Column("身份证号码", lambda line: mask_id(line.id_number), 11),
         Column("重点难点问题或典型案例", attr("key_problems"), 14),
-        Column("提示", lambda line: "", 16),
     )
-    NOTE_COLUMN = len(columns) - 1
+    NOTE_COLUMN = 8
 
     def __init__(self, parent=None):
         super().__init__(parent)

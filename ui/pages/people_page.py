@@ -33,6 +33,7 @@ class PeoplePage(ListPage):
         self.category_filter = _filter_box("全部类别", vocab.words("cadre_categories"))
         super().__init__(session, parent)
         self.search.setToolTip("输入姓名的拼音首字母也能找到，例如输入 zs 可找到“张三”")
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 22)
         self.table.setSortingEnabled(False)  # the archive keeps the official order; 100,000 rows are never re-sorted
         self.table.doubleClicked.connect(self.edit_person)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

@@ -1,25 +1,26 @@
 """名额分配: seats per unit for one period, edited in the table (double-click a number) and saved together."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.services import quotas
 
 from ..dialogs import messages
+from ..models.filtering import SettingFilter
 from ..models.roster_models import QuotaModel
 from ..widgets import make_table
 
 
-class _InUse(QSortFilterProxyModel):
-    """Only units with seats or trainees, unless every unit is asked for."""
+class _InUse(SettingFilter):
+    """Only units with seats or trainees, unless every unit is asked for (setting True)."""
 
-    every_unit = False
+    setting = False
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         usage = self.sourceModel().record(source_row)
-        return self.every_unit or usage.seats is not None or usage.used > 0
+        return self.setting or usage.seats is not None or usage.used > 0
 
 
 class QuotaPanel(QWidget):
@@ -59,12 +60,10 @@ class QuotaPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(quotas.usage(self.db, self.period_id, every_unit=True))
-        self.proxy.invalidateFilter()
         self._changed()
 
     def _show_every_unit(self, on: bool) -> None:
-        self.proxy.every_unit = on
-        self.proxy.invalidateFilter()
+        self.proxy.apply(on)
 
     def _changed(self) -> None:
         rows = self.model.records()

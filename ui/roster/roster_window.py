@@ -17,7 +17,7 @@ from app.services.roster_export import export_roster
 
 from ..dialogs import messages
 from ..dialogs.person_dialog import PersonDialog
-from ..import_wizard.launch import XLSX_FILTER, documents_folder, download_template, open_import_wizard
+from ..import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
 from ..models.roster_models import RosterModel
 from ..session import Session
 from ..widgets import heading, make_table, note
@@ -77,10 +77,9 @@ class RosterWindow(QWidget):
         buttons.addWidget(self._status_button())
         buttons.addStretch(1)
         buttons.addWidget(self.order)
-        for text, slot in (("导出Excel…", self.export), ("下载模板…", self.template)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        export = QPushButton("导出Excel…")
+        export.clicked.connect(self.export)
+        buttons.addWidget(export)
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -115,7 +114,8 @@ class RosterWindow(QWidget):
     def _banner(self, over: list[str], busy: list) -> None:
         parts = []
         if over:
-            parts.append("名额：" + "；".join(over))
+            shown = "；".join(over[:3]) + (f"；另有{len(over) - 3}个单位（见“名额分配”）" if len(over) > 3 else "")
+            parts.append("名额：" + shown)
         if busy:
             parts.append(f"多头调训：{'、'.join(line.name for line in busy)}同时在其他期次名单中（见“提示”列）")
         self.banner.setText("⚠ " + "\n⚠ ".join(parts) if parts else "")
@@ -220,9 +220,6 @@ class RosterWindow(QWidget):
             messages.error(self, "未能导出", str(problem))
             return
         messages.info(self, "导出名单", f"已导出：\n{saved}")
-
-    def template(self) -> None:
-        download_template(self, f"{self.period.class_name}第{self.period.number}期学员信息报送表")
 
     def _data_changed(self, kind: str) -> None:
         if kind in RELOAD_ON:
