@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
+        session.data_changed.connect(lambda kind: self.update_status())
         for page in self.pages:
             page.reload()
         self.update_status()

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ..domain.idcard import normalize_id
 from ..domain.phone import normalize_phone, phone_error
-from ..domain.text import clean, clean_name, to_halfwidth
+from ..domain.text import clean, clean_code, clean_name, to_halfwidth
 from ..domain.validation import PERSON_CHOICES, identity_errors, person_choice_error
 from .import_columns import LABELS
 from .sheet_reader import cell_text
@@ -67,6 +67,19 @@ class RowCheck:
         """Every error, each led by its column's name unless the message already starts with it."""
         return "；".join(text if not key or text.startswith(LABELS[key]) else f"{LABELS[key]}：{text}"
                         for key, text in self.errors.items())
+
+
+NEW_UNIT = "单位名录中没有此单位，导入时新建"
+
+
+def tidied(text: str) -> str:
+    """What normalising a cell did, in the words of the receipt: 已去掉空格 and/or 已把全角字符改为半角."""
+    done = []
+    if re.search(r"\s", text):
+        done.append("已去掉多余的空格")
+    if to_halfwidth(text) != text.replace("\u3000", " "):
+        done.append("已把全角字符改为半角")
+    return "，".join(done) or "已规范写法"
 
 
 def unit_key(name: str) -> str:
@@ -159,14 +172,14 @@ class RowChecker:
         elif len(name) > 30:
             row.errors["name"] = "姓名过长"
         elif name != text:
-            row.notices["name"] = "已去掉多余的空格或全角字符"
+            row.notices["name"] = tidied(text)
 
     def _id_number(self, row: RowCheck, value: object) -> None:
         text = value if isinstance(value, str) else cell_text(value)
         number = text if len(text) == 18 and text.isascii() and text.isdigit() else normalize_id(text)
         row.values["id_number"] = number
         if number and number != text and "E" not in number:
-            row.notices["id_number"] = "已去掉空格、全角字符或把15位号码升为18位"
+            row.notices["id_number"] = tidied(text) if len(clean_code(text)) != 15 else "已把15位号码升为18位"
 
     def _phone(self, row: RowCheck, value: object) -> None:
         text = value if isinstance(value, str) else cell_text(value)
@@ -178,7 +191,7 @@ class RowChecker:
         if message := phone_error(phone):
             row.errors["phone"] = message
         elif phone != text:
-            row.notices["phone"] = "已去掉空格或全角字符"
+            row.notices["phone"] = tidied(text)
 
     @staticmethod
     def _normalise(key: str, text: str) -> tuple[str, str | None, str | None]:
@@ -189,8 +202,8 @@ class RowChecker:
         if value == text:
             return value, error, None
         if to_halfwidth(clean(text)).replace(" ", "") == value.replace(" ", ""):
-            return value, error, "已去掉多余的空格或全角字符"
-        return value, error, f"已按规范写法改写（原为“{clean(text)}”）"
+            return value, error, tidied(text)
+        return value, error, f"已按规范写法改为“{value}”（原为“{clean(text)}”）"
 
     def _identity(self, row: RowCheck, birth: object) -> None:
         values = row.values
@@ -233,7 +246,7 @@ class RowChecker:
         if unit_id == SKIP_UNIT:
             return None, name, f"单位“{name}”已选择不导入", None
         if unit_id == CREATE_UNIT:
-            return None, name, None, "将新建此单位"
+            return None, name, None, NEW_UNIT
         return unit_id, "", None, None
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .import_check import RowCheck
+from .import_check import NEW_UNIT, RowCheck
 from .import_columns import LABELS
 from .sheet_reader import cell_text
 from .xlsx_export import XlsxColumn, write_table
@@ -34,8 +34,11 @@ def outcome(row: RowCheck, committed: bool) -> str:
 def explanation(row: RowCheck) -> str:
     parts = [row.reason()] if row.errors else []
     parts += row.warnings
-    if row.notices:
-        parts.append("已自动修正：" + "；".join(f"{LABELS.get(key, key)}{text}" for key, text in row.notices.items()))
+    corrected = {key: text for key, text in row.notices.items() if text != NEW_UNIT}
+    if corrected:
+        parts.append("已自动修正：" + "；".join(f"{LABELS[key]}{text}" for key, text in corrected.items()))
+    if row.notices.get("unit") == NEW_UNIT:
+        parts.append(NEW_UNIT)
     return "；".join(part for part in parts if part)
 
 
@@ -46,7 +49,7 @@ def write_receipt(plan: ImportPlan, result: ImportResult | None, path: str | Pat
                for i in range(width)]
     columns = [XlsxColumn("原行号", 3, center=True)]
     columns += [XlsxColumn(header, _width(header, plan.rows, i), text=True) for i, header in enumerate(headers)]
-    columns += [XlsxColumn("导入结果", 8), XlsxColumn("问题说明", 30)]
+    columns += [XlsxColumn("导入结果", 6), XlsxColumn("问题说明", 30)]
     committed = result is not None
     rows, marks = [], {}
     for index, row in enumerate(plan.rows):

@@ -58,6 +58,8 @@ class PeoplePage(ListPage):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        line = self.fontMetrics().height()
+        splitter.setSizes([line * 24, line * 11])
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(buttons)
