@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.domain.errors import ValidationError
+
 ERROR_STYLE = "color: #b3261e;"
 NONE_TEXT = "（未填）"
 
@@ -55,3 +57,16 @@ class FieldErrors:
     def text(self, key: str) -> str:
         label = self.labels.get(key)
         return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
+
+
+def save_or_show(dialog, errors: FieldErrors, save_button, save):
+    """Runs save(); a ValidationError (what only the database knows, like a name already taken) is shown
+    under its fields and the dialog stays open. Returns what save returned, or None."""
+    try:
+        saved = save()
+    except ValidationError as error:
+        errors.show(error.errors)
+        save_button.setEnabled(False)
+        return None
+    dialog.accept()
+    return saved

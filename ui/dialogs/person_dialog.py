@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout, QWidget)
 
 from app.domain import vocab
-from app.domain.errors import ValidationError
 from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
 from app.services import people, units
 
-from .form import FieldErrors, choice_box, select_data
+from .form import FieldErrors, choice_box, save_or_show, select_data
 
 _DERIVED = ("gender", "birth_date")  # filled from the ID number unless the user typed them
 
@@ -129,10 +128,4 @@ class PersonDialog(QDialog):
         return errors
 
     def save(self) -> None:
-        try:
-            self.saved = people.save_person(self.db, self.draft())
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            self.save_button.setEnabled(False)
-            return
-        self.accept()
+        self.saved = save_or_show(self, self.errors, self.save_button, lambda: people.save_person(self.db, self.draft()))

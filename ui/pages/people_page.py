@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
 
 from app.domain import vocab
-from app.domain.errors import UserError
 from app.services import people, units
 
 from ..dialogs import messages
+from ..dialogs.confirm import ask_then_delete
 from ..dialogs.person_dialog import PersonDialog
 from ..import_wizard.launch import download_template, open_import_wizard
 from ..models.people_model import PagedPeopleModel
@@ -95,34 +95,30 @@ class PeoplePage(ListPage):
     def show_selected(self) -> None:
         self.detail.show_person(self.session.db, self.selected_record())
 
-    def add_person(self) -> None:
-        dialog = PersonDialog(self, self.session.db, unit_id=self.unit_filter.currentData())
-        if dialog.exec() and dialog.saved:
-            self.session.data_changed.emit("people")
-
-    def edit_person(self) -> None:
+    def _selected(self, action: str):
         person = self.selected_record()
         if person is None:
-            messages.info(self, "修改人员", "请先在列表中选择一个人。")
-            return
-        dialog = PersonDialog(self, self.session.db, people.get_person(self.session.db, person.id))
+            messages.info(self, action, "请先在列表中选择一个人。")
+        return person
+
+    def add_person(self) -> None:
+        self._open_form(PersonDialog(self, self.session.db, unit_id=self.unit_filter.currentData()))
+
+    def edit_person(self) -> None:
+        person = self._selected("修改人员")
+        if person is not None:
+            self._open_form(PersonDialog(self, self.session.db, people.get_person(self.session.db, person.id)))
+
+    def _open_form(self, dialog: PersonDialog) -> None:
         if dialog.exec() and dialog.saved:
             self.session.data_changed.emit("people")
 
     def delete_person(self) -> None:
-        person = self.selected_record()
-        if person is None:
-            messages.info(self, "删除人员", "请先在列表中选择一个人。")
-            return
-        if messages.choose(self, "删除人员", f"确定从档案中删除“{person.name}”（{person.unit_name or '无单位'}）？",
-                           ["删除", "取消"], default=1) != 0:
-            return
-        try:
-            people.delete_person(self.session.db, person.id)
-        except UserError as problem:
-            messages.error(self, "不能删除", str(problem))
-            return
-        self.session.data_changed.emit("people")
+        person = self._selected("删除人员")
+        question = f"确定从档案中删除“{person.name}”（{person.unit_name or '无单位'}）？" if person else ""
+        if person is not None and ask_then_delete(self, "删除人员", question,
+                                                  lambda: people.delete_person(self.session.db, person.id)):
+            self.session.data_changed.emit("people")
 
     def import_list(self) -> None:
         open_import_wizard(self, self.session)

@@ -7,13 +7,14 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QSpinBox, QVBoxLayout)
 
 from app.domain import vocab
-from app.domain.errors import UserError, ValidationError
+from app.domain.errors import UserError
 from app.domain.models import Unit
 from app.domain.validation import unit_errors
 from app.services import units
 
 from ..dialogs import messages
-from ..dialogs.form import FieldErrors, choice_box, select_data
+from ..dialogs.confirm import ask_then_delete
+from ..dialogs.form import FieldErrors, choice_box, save_or_show, select_data
 from ..models.lists import UnitsModel
 from ..models.record_model import RECORD_ROLE
 from .list_page import ListPage
@@ -69,14 +70,9 @@ class UnitsPage(ListPage):
 
     def delete_unit(self) -> None:
         unit = self._selected("删除单位")
-        if unit is None or messages.choose(self, "删除单位", f"确定删除“{unit.name}”？", ["删除", "取消"], 1) != 0:
-            return
-        try:
-            units.delete_unit(self.session.db, unit.id)
-        except UserError as problem:
-            messages.error(self, "不能删除", str(problem))
-            return
-        self.session.data_changed.emit("units")
+        if unit is not None and ask_then_delete(self, "删除单位", f"确定删除“{unit.name}”？",
+                                                lambda: units.delete_unit(self.session.db, unit.id)):
+            self.session.data_changed.emit("units")
 
     def move(self, step: int) -> None:
         unit = self._selected("调整顺序")
@@ -135,10 +131,4 @@ class UnitDialog(QDialog):
         self.save_button.setEnabled(not errors)
 
     def save(self) -> None:
-        try:
-            self.saved = units.save_unit(self.db, self.draft())
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            self.save_button.setEnabled(False)
-            return
-        self.accept()
+        self.saved = save_or_show(self, self.errors, self.save_button, lambda: units.save_unit(self.db, self.draft()))
