@@ -146,3 +146,19 @@ def test_new_people_without_a_unit_come_last(qtbot, window):
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.record(page.model.rowCount() - 1).name == "无单位"
+
+
+def test_download_template_from_the_page(qtbot, window, answers, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from openpyxl import load_workbook
+
+    page = click_nav(qtbot, window, "学员")
+    target = tmp_path / "下载 目录" / "模板.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
+    page.template()
+    sheet = load_workbook(target)["学员名单"]
+    assert sheet["A1"].value == "参训学员信息报送表" and "身份证号码" in [c.value for c in sheet[3]]
+    assert "模板已保存" in answers["infos"][-1][1]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: ("", ""))
+    page.template()  # cancelled: nothing happens
+    assert len(answers["infos"]) == 1

@@ -30,7 +30,7 @@ class FilePage(QWizardPage):
         browse = QPushButton("选择文件…")
         browse.clicked.connect(self.browse)
         template = QPushButton("下载模板…")
-        template.clicked.connect(lambda: download_template(self))
+        template.clicked.connect(self.template)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
@@ -80,6 +80,14 @@ class FilePage(QWizardPage):
         self.default_unit.addItem("不指定（留空）", None)
         for unit in units.list_units(db):
             self.default_unit.addItem(unit.name, unit.id)
+
+    def template(self) -> None:
+        """The blank list, titled for the chosen period when the list goes into one."""
+        if self.into_period.isChecked() and self.period.currentIndex() >= 0:
+            title = self.period.currentText().split("（")[0].replace(" ", "") + "学员信息报送表"
+            download_template(self, title)
+        else:
+            download_template(self)
 
     def browse(self) -> None:
         start = self.path.text() or str(documents_folder())

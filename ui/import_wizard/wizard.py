@@ -43,6 +43,7 @@ class ImportWizard(QWizard):
         self.result: ImportResult | None = None
         self.plan_ready = False  # the plan matches the choices made on the pages before the preview
         self.task = None
+        self.busy = False
         self.setWindowTitle("导入学员名单")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
@@ -66,7 +67,11 @@ class ImportWizard(QWizard):
         return self.session.db
 
     def run(self, label: str, work, on_done, on_error=None) -> None:
-        """Runs work(progress, db) off the UI thread on its own connection, then on_done(result)."""
+        """Runs work(progress, db) off the UI thread on its own connection, then on_done(result).
+
+        A second click while work is running does nothing: one import at a time."""
+        if self.busy:
+            return
         path = self.session.path
 
         def task(progress):
@@ -75,7 +80,9 @@ class ImportWizard(QWizard):
                 return work(progress, db)
             finally:
                 db.close()
+        self.busy = True
         self.task = run_task(self, label, task, on_done, on_error)
+        self.task.done.connect(lambda: setattr(self, "busy", False))
 
     def check_rows(self, on_done) -> None:
         """Builds the plan (every row checked) for the chosen sheet, columns, units and mode."""
