@@ -176,3 +176,25 @@ def test_every_page_fits_a_small_screen(qtbot, window, mixed):
         hint = wizard.page(page_id).minimumSizeHint()
         assert hint.width() <= 860 and hint.height() <= 400, page_id
     assert wizard.minimumWidth() <= 910 and wizard.minimumHeight() <= 512
+
+
+def test_updating_known_people_shows_what_will_change(qtbot, window, tmp_path):
+    db = window.session.db
+    someone = people.search_people(db)[3]
+    row = person(someone.name, someone.birth_date, 1, 公民身份号码=someone.id_number, 性别=someone.gender,
+                 工作单位=someone.unit_name, 现任职务="新任主任", 职级=someone.rank, 干部类别=someone.cadre_category,
+                 政治面貌=someone.political_status, 学历=someone.education, 民族=someone.ethnicity, 手机号码=someone.phone)
+    wizard = start(qtbot, window, write_xlsx(tmp_path / "a.xlsx", [row, good_rows(1)[0]]))
+    modes = wizard.page(FILE).modes
+    next(b for b in modes.buttons() if b.property("mode") == "update").setChecked(True)
+    press(qtbot, wizard, NEXT, COLUMNS)
+    press(qtbot, wizard, NEXT, PREVIEW)
+    preview = wizard.page(PREVIEW)
+    assert "更新1人" in preview.summary.text() and "未通过1行" in preview.summary.text()  # 仅更新: the new one is refused
+    preview.filter.setCurrentIndex(preview.filter.findData("changes"))
+    assert preview.proxy.rowCount() == 1
+    changes = preview.proxy.index(0, preview.model.headers().index("将变更")).data()
+    assert changes == f"职务：{someone.post}→新任主任"
+    press(qtbot, wizard, COMMIT, FINISH)
+    assert people.get_person(db, someone.id).post == "新任主任"
+    assert people.by_id_number(db, good_rows(1)[0][5]) is None
