@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QSpinBox, QVBoxLayout)
 
 from app.domain import vocab
-from app.domain.errors import UserError
 from app.domain.models import Unit
 from app.domain.validation import unit_errors
 from app.services import units
