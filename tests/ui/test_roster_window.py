@@ -156,3 +156,17 @@ def test_status_details_removal_and_export(qtbot, window, answers, tmp_path, mon
     answers["replies"] = [0]
     roster.remove()
     assert roster.model.rowCount() == count - 1 or line is not None
+
+
+def test_a_read_only_database_can_be_looked_at_not_changed(qtbot, window, monkeypatch):
+    from ui.session import Session
+
+    monkeypatch.setattr(Session, "read_only", property(lambda self: True), raising=False)
+    roster = open_period_with(window)
+    assert not any(button.isEnabled() for button in roster.write_buttons)
+    assert not roster.quota_panel.save_button.isEnabled()
+    assert roster.quota_panel.table.editTriggers() == roster.quota_panel.table.EditTrigger.NoEditTriggers
+    page = click_nav(qtbot, window, "学员")
+    page.reload()
+    assert not any(button.isEnabled() for button in page.write_buttons)
+    roster.close()

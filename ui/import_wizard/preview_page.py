@@ -12,6 +12,7 @@ from app.services.progress import Cancelled
 from app.services.roster_import import commit
 
 from ..dialogs import messages
+from ..write_access import writable
 from ..widgets import make_table
 from .preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
 
@@ -79,7 +80,7 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         plan = self.wizard_.plan
-        return plan is not None and any(not row.rejected for row in plan.rows)
+        return plan is not None and writable(self.wizard_.session) and any(not row.rejected for row in plan.rows)
 
     def validatePage(self) -> bool:
         wizard = self.wizard_

@@ -13,6 +13,7 @@ from ..dialogs.confirm import ask_then_delete
 from ..dialogs.person_dialog import PersonDialog
 from ..import_wizard.launch import download_template, open_import_wizard
 from ..models.people_model import PagedPeopleModel
+from ..write_access import enable_writes
 from .list_page import ListPage
 from .person_detail import PersonDetail
 
@@ -45,11 +46,15 @@ class PeoplePage(ListPage):
     def layout_page(self) -> None:
         self.detail = PersonDetail(self)
         buttons = QHBoxLayout()
-        for text, slot in (("新增人员…", self.add_person), ("修改…", self.edit_person), ("删除", self.delete_person),
-                           ("导入名单…", self.import_list), ("下载模板…", self.template)):
+        self.write_buttons = []
+        for text, slot, writes in (("新增人员…", self.add_person, True), ("修改…", self.edit_person, True),
+                                   ("删除", self.delete_person, True), ("导入名单…", self.import_list, True),
+                                   ("下载模板…", self.template, False)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if writes:
+                self.write_buttons.append(button)
         buttons.addStretch(1)
         for box in (self.unit_filter, self.rank_filter, self.category_filter):
             buttons.addWidget(box)
@@ -80,6 +85,7 @@ class PeoplePage(ListPage):
             self.show_selected()
 
     def reload(self) -> None:
+        enable_writes(self.session, self.write_buttons)
         self._fill_units()
         self.refresh()
 

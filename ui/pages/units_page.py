@@ -16,6 +16,7 @@ from ..dialogs.confirm import ask_then_delete
 from ..dialogs.form import FieldErrors, choice_box, save_or_show, select_data
 from ..models.lists import UnitsModel
 from ..models.record_model import RECORD_ROLE
+from ..write_access import enable_writes
 from .list_page import ListPage
 
 
@@ -32,11 +33,13 @@ class UnitsPage(ListPage):
 
     def layout_page(self) -> None:
         buttons = QHBoxLayout()
+        self.write_buttons = []
         for text, slot in (("新增单位…", self.add_unit), ("修改…", self.edit_unit), ("删除", self.delete_unit),
                            ("上移", lambda: self.move(-1)), ("下移", lambda: self.move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.write_buttons.append(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
@@ -44,6 +47,7 @@ class UnitsPage(ListPage):
         layout.addWidget(self.table, 1)
 
     def rows(self) -> list:
+        enable_writes(self.session, self.write_buttons)
         return units.list_units(self.session.db)
 
     def _selected(self, action: str) -> Unit | None:

@@ -29,13 +29,12 @@ class QuotaPanel(QWidget):
     def __init__(self, db, period_id: int, parent=None):
         super().__init__(parent)
         self.db, self.period_id = db, period_id
+        self.writable = True
         self.model = QuotaModel(self)
         self.proxy = _InUse(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self.proxy, self.model.columns, self)
         self.table.setSortingEnabled(False)
-        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
-                                   | self.table.EditTrigger.AnyKeyPressed)
         self.every_unit = QCheckBox("显示全部单位（给尚未分配的单位分配名额）")
         self.every_unit.toggled.connect(self._show_every_unit)
         self.totals = QLabel(objectName="note")
@@ -58,6 +57,13 @@ class QuotaPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
+    def set_writable(self, writable: bool) -> None:
+        """Seats are typed in only when the database may be written."""
+        self.writable = writable
+        triggers = self.table.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+                                   if writable else triggers.NoEditTriggers)
+
     def refresh(self) -> None:
         self.model.set_rows(quotas.usage(self.db, self.period_id, every_unit=True))
         self._changed()
@@ -70,7 +76,7 @@ class QuotaPanel(QWidget):
         allocated = [u for u in rows if u.seats is not None]
         self.totals.setText(f"已分配{len(allocated)}个单位，共{sum(u.seats for u in allocated)}个名额；"
                             f"已选{sum(u.used for u in rows)}人" + ("（有未保存的修改）" if self.model.changed else ""))
-        self.save_button.setEnabled(self.model.changed)
+        self.save_button.setEnabled(self.model.changed and self.writable)
         self.undo_button.setEnabled(self.model.changed)
 
     def save(self) -> None:

@@ -21,6 +21,7 @@ from ..import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wi
 from ..models.roster_models import RosterModel
 from ..session import Session
 from ..widgets import heading, make_table, note
+from ..write_access import enable_writes, writable
 from .quota_panel import QuotaPanel
 from .trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
 
@@ -65,6 +66,7 @@ class RosterWindow(QWidget):
     def _roster_tab(self) -> QWidget:
         tab = QWidget()
         buttons = QHBoxLayout()
+        self.write_buttons = []
         for text, slot, tip in (("添加学员…", self.add_people, "从人员档案中选择，可多选"),
                                 ("新建学员…", self.new_person, "档案中没有此人时，新建并加入名单"),
                                 ("导入名单…", self.import_list, "导入单位报送的 Excel 名单"),
@@ -74,7 +76,9 @@ class RosterWindow(QWidget):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addWidget(self._status_button())
+            self.write_buttons.append(button)
+        self.write_buttons.append(self._status_button())
+        buttons.addWidget(self.write_buttons[-1])
         buttons.addStretch(1)
         buttons.addWidget(self.order)
         export = QPushButton("导出Excel…")
@@ -109,7 +113,9 @@ class RosterWindow(QWidget):
                            f"　状态：{p.status}　学员 {len(active)} 人" + (f" / 计划 {p.capacity} 人" if p.capacity else ""))
         self.tabs.setTabText(0, f"学员名单（{len(active)}）")
         self._banner(quotas.warnings(db, self.period_id), [line for line in active if line.person_id in busy])
+        self.quota_panel.set_writable(writable(self.session))
         self.quota_panel.refresh()
+        enable_writes(self.session, self.write_buttons)
 
     def _banner(self, over: list[str], busy: list) -> None:
         parts = []
