@@ -61,7 +61,12 @@ def timed_import(template: Path, work: Path, path: Path, *, period: bool, dry_ru
     return elapsed
 
 
-def main() -> None:
+BASELINE = "calamine 仅读取（基线）"
+FULL = "导入并加入期次名单"
+
+
+def measure(runs: int = RUNS) -> dict[str, float]:
+    """Seconds for each case, the best of `runs` interleaved runs; BASELINE is the bare read."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder) / "导入 测试"
         folder.mkdir()
@@ -72,22 +77,37 @@ def main() -> None:
         write_list(path, db)
         db.close()
         cases = {
-            "calamine 仅读取（基线）": lambda: bare_read(path),
+            BASELINE: lambda: bare_read(path),
             "读取并检查（--dry-run）": lambda: timed_import(template, work, path, period=True, dry_run=True),
             "导入人员档案": lambda: timed_import(template, work, path, period=False),
-            "导入并加入期次名单": lambda: timed_import(template, work, path, period=True),
+            FULL: lambda: timed_import(template, work, path, period=True),
         }
         times: dict[str, list[float]] = {label: [] for label in cases}
-        for _ in range(RUNS):  # interleaved, so a busy moment of the machine touches every case alike
+        for _ in range(runs):  # interleaved, so a busy moment of the machine touches every case alike
             for label, run in cases.items():
                 times[label].append(run())
-        best = {label: min(values) for label, values in times.items()}
-        base = best["calamine 仅读取（基线）"]
-        print(f"\n{'':<24}{'秒':>8}{'倍数':>8}")
-        for label, seconds in best.items():
-            print(f"{label:<24}{seconds:>8.3f}{seconds / base:>8.2f}")
-        ratio = best["导入并加入期次名单"] / base
-        print(f"\n完整导入 / 仅读取 = {ratio:.2f}，目标 ≤ {TARGET:g}：{'达到' if ratio <= TARGET else '未达到'}")
+        return {label: min(values) for label, values in times.items()}
+
+
+def figures(runs: int = RUNS) -> list:
+    """For bench/run.py (main's runner of every benchmark)."""
+    from bench.common import Figure
+
+    best = measure(runs)
+    return [Figure(f"import {ROWS:,} rows into a period, end to end", best[FULL], "s",
+                   "python-calamine only reading the file", best[BASELINE], max_ratio=TARGET),
+            Figure(f"read and check {ROWS:,} rows (dry run)", best["读取并检查（--dry-run）"], "s",
+                   "python-calamine only reading the file", best[BASELINE])]
+
+
+def main() -> None:
+    best = measure()
+    base = best[BASELINE]
+    print(f"\n{'':<24}{'秒':>8}{'倍数':>8}")
+    for label, seconds in best.items():
+        print(f"{label:<24}{seconds:>8.3f}{seconds / base:>8.2f}")
+    ratio = best[FULL] / base
+    print(f"\n完整导入 / 仅读取 = {ratio:.2f}，目标 ≤ {TARGET:g}：{'达到' if ratio <= TARGET else '未达到'}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from ..domain.pinyin import initials
 from . import audit
+from .bulk import without_cycle_collector
 from .import_check import RowCheck, unit_key
 from .progress import NO_PROGRESS, Progress
 
@@ -125,7 +126,7 @@ class _Writer:
 def commit(db: Database, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
     writer = _Writer(db, plan, progress)
     result = ImportResult(rejected=len(plan.rows) - len(writer.accepted), unchanged=plan.count("keep"))
-    with db.atomic():
+    with without_cycle_collector(), db.atomic():
         result.units_created = writer.create_units()
         result.added = writer.add_people()
         result.updated = writer.update_people()

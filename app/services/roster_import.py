@@ -17,6 +17,7 @@ from ..domain.models import Unit
 from ..domain.text import clean
 from ..storage import people as people_queries
 from ..storage import tables
+from .bulk import without_cycle_collector
 from .import_check import CREATE_UNIT, RowCheck, RowChecker, unit_key
 from .import_columns import LABELS, REQUIRED, Layout, find_layout, layout_at
 from .import_plan_checks import existing_people, period_checks
@@ -93,17 +94,18 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
     units = {unit_key(unit.name): unit.id for unit in tables.units(db).where()}
     checker = RowChecker(layout.columns, units, options.unit_choices, options.default_unit_id,
                          CREATE_UNIT if options.create_units else None)
-    rows, total = [], len(sheet.rows)
-    for index in range(layout.data_row, total):
-        if index % 2000 == 0:
-            progress.step(index, total)
-        row = checker.check(index + 1, sheet.rows[index])
-        if row is not None:
-            rows.append(row)
-    plan = ImportPlan(file_name, sheet, layout, options, rows)
-    _mark_duplicates(rows)
-    existing_people(db, plan, people_queries.by_id_numbers)
-    period_checks(db, plan)
+    with without_cycle_collector():
+        rows, total = [], len(sheet.rows)
+        for index in range(layout.data_row, total):
+            if index % 2000 == 0:
+                progress.step(index, total)
+            row = checker.check(index + 1, sheet.rows[index])
+            if row is not None:
+                rows.append(row)
+        plan = ImportPlan(file_name, sheet, layout, options, rows)
+        _mark_duplicates(rows)
+        existing_people(db, plan, people_queries.by_id_numbers)
+        period_checks(db, plan)
     return plan
 
 
