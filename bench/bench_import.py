@@ -21,7 +21,7 @@ from app.services.roster_import import ImportOptions, import_file  # noqa: E402
 from app.storage import tables  # noqa: E402
 
 ROWS = 20_000
-RUNS = 5
+RUNS = 7
 TARGET = 2.0
 HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "身份证号码", "工作单位", "职务", "职级", "干部类别",
           "政治面貌", "学历", "联系电话", "重点难点问题或典型案例"]

@@ -24,6 +24,7 @@ _ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name_initials, p.name, p.id_numb
 _IN_UNITS = "SELECT p.id FROM units u CROSS JOIN people p ON p.unit_id = u.id"
 _IN_UNITS_ORDER = "u.sort_order, u.id, p.name_initials, p.name, p.id_number"
 SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
+SMALL_SPREAD = 500  # the same for digits and pinyin initials, whose matches are spread over every unit
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ def _text_condition(db: Database, text: str) -> tuple[str, list]:
     return f"(instr(p.name, ?) OR p.unit_id IN ({', '.join('?' * len(units))}))", [words.replace(" ", ""), *units]
 
 
+def _spread(found: PeopleFilter) -> bool:
+    """Matches of ID or phone digits or of pinyin initials turn up in every unit, so a walk in the official
+    order fills a page soon; a unit's name or a rank gathers its matches in a few units, maybe the last."""
+    return bool(re.fullmatch(r"[\w\s-]*", found.text, re.ASCII)) and not (found.rank or found.cadre_category)
+
+
 def _where(db: Database, found: PeopleFilter) -> tuple[str, list]:
     conditions, params = [], []
     if found.text.strip():
@@ -72,7 +79,7 @@ def _people(db: Database, sql: str, params: list) -> list[Person]:
 class PeoplePages:
     """The people matching a filter, read a page at a time; `total` is known at once.
 
-    One scan finds every match. Up to SMALL matches are sorted by id alone and read by id; more
+    One scan finds every match. Up to SMALL (or SMALL_SPREAD) matches are sorted and read by id; more
     are read in index order with the filter applied, which stops as soon as a page is full.
     """
 
@@ -86,7 +93,7 @@ class PeoplePages:
         matches = db.execute(f"SELECT group_concat(p.id) FROM people p WHERE {self.condition}",
                              self.params).fetchone()[0]
         self.total = matches.count(",") + 1 if matches else 0
-        if self.total <= SMALL:
+        if self.total <= (SMALL_SPREAD if _spread(found) else SMALL):
             sql = f"""SELECT p.id FROM people p LEFT JOIN units u ON u.id = p.unit_id
                       WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY {_ORDER}"""
             self._ids = [row[0] for row in db.execute(sql, [f"[{matches or ''}]"]).fetchall()]

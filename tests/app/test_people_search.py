@@ -64,6 +64,7 @@ def test_people_without_a_unit_come_last(db, archive):
 @pytest.mark.parametrize("small", [2, 5000])  # many matches read in index order, or few matches sorted at once
 def test_pages_join_up_to_the_whole_ordered_list(db, monkeypatch, small):
     monkeypatch.setattr("app.storage.people.SMALL", small)
+    monkeypatch.setattr("app.storage.people.SMALL_SPREAD", small)
     unit_a = units.save_unit(db, Unit(name="乙单位", sort_order=2))
     unit_b = units.save_unit(db, Unit(name="甲单位", sort_order=1))
     for order in range(30):
