@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .commands import basic, hours
+from .commands import basic, hours, roster
 from .commands import calendar as calendar_command
 from .commands import documents as document_commands
 from .commands.output import EXIT_OK, fail
@@ -19,7 +19,7 @@ from .domain.errors import UserError
 from .services import database
 from .storage import lock
 
-COMMAND_MODULES = (basic, hours, document_commands, calendar_command)
+COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command)
 
 
 def _parser() -> argparse.ArgumentParser:

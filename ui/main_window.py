@@ -16,7 +16,7 @@ from .pages.list_page import ListPage
 from .pages.people_page import PeoplePage
 from .pages.plans_page import PlansPage
 from .pages.calendar_page import CalendarPage
-from .pages.simple_pages import UnitsPage
+from .pages.units_page import UnitsPage
 from .pages.stats_page import StatsPage
 from .session import Session
 
@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
-        session.data_changed.connect(self.update_status)
+        session.data_changed.connect(lambda kind: self.update_status())
         self.update_status()
         self.nav.setCurrentRow(0)
 

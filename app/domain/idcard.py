@@ -37,39 +37,55 @@ class IdInfo:
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
-    return _CHECK_CHARS[total % 11]
+    # The weights are 2**(17-i) mod 11, and 13 ≡ 2 (mod 11): reading the digits in base 13 gives
+    # the weighted sum (halved) in one C call, which matters when 20,000 rows are imported.
+    return _CHECK_CHARS[2 * int(first17, 13) % 11]
 
 
 def normalize_id(text: object) -> str:
     """Half-width, upper-case X, no spaces; a valid 15-digit number becomes its 18-digit form."""
-    value = clean_code(text).upper()
+    return _upgraded(clean_code(text).upper())
+
+
+def _upgraded(value: str) -> str:
     if len(value) == 15 and value.isdigit():
         first17 = value[:6] + "19" + value[6:]
         return first17 + check_digit(first17)
     return value
 
 
+_VALID_SHAPE = re.compile(r"\d{17}[\dX]")
+
+
 def parse_id(text: object, today: date | None = None) -> IdInfo:
+    if isinstance(text, str) and len(text) == 18 and text.isascii() and text[:17].isdigit() and text[17] in "0123456789Xx":
+        number = text.upper()  # the usual case, typed cleanly: skip the clean-up
+    else:
+        number = _cleaned(text)
+    if number[:2] not in PROVINCE_CODES:
+        raise IdNumberError(f"身份证号码的地区码“{number[:6]}”无效")
+    birth = _birth_date(number[6:14])
+    # only a recent date can lie in the future, so "today" is looked up only for those
+    if birth is None or birth.year < 1900 or (birth.year >= 2000 and birth > (today or date.today())):
+        raise IdNumberError(f"身份证号码中的出生日期“{number[6:14]}”无效")
+    if check_digit(number[:17]) != number[17]:
+        raise IdNumberError("身份证号码校验位不符，可能有数字录错")
+    return IdInfo(number, birth, "男" if number[16] in "13579" else "女")
+
+
+def _cleaned(text: object) -> str:
+    """An 18-character number made from what was typed, or IdNumberError saying what is wrong."""
     raw = clean_code(text)
     if _SCIENTIFIC.match(raw):
         raise IdNumberError("身份证号码被 Excel 存成了数字（科学计数法），末几位已丢失；请把该列设为“文本”后重新录入")
-    number = normalize_id(raw)
+    number = _upgraded(raw.upper())
     if not number:
         raise IdNumberError("身份证号码不能为空")
     if len(number) != 18:
         raise IdNumberError(f"身份证号码应为18位，现为{len(number)}位")
-    if not (number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")):
+    if not _VALID_SHAPE.fullmatch(number):
         raise IdNumberError("身份证号码只能由数字组成，最后一位可以是X")
-    if number[:2] not in PROVINCE_CODES:
-        raise IdNumberError(f"身份证号码的地区码“{number[:6]}”无效")
-    birth = _birth_date(number[6:14])
-    if birth is None or birth > (today or date.today()) or birth.year < 1900:
-        raise IdNumberError(f"身份证号码中的出生日期“{number[6:14]}”无效")
-    if check_digit(number[:17]) != number[17]:
-        raise IdNumberError("身份证号码校验位不符，可能有数字录错")
-    sex = "男" if int(number[16]) % 2 else "女"
-    return IdInfo(number, birth, sex)
+    return number
 
 
 def id_error(text: object) -> str | None:

@@ -44,6 +44,13 @@ class Person:
     rank_since: str = ""  # the date of promotion to the current rank (for the hours rule after promotion)
     id: int | None = None
     unit_name: str = joined("")
+    name_initials: str = ""  # pinyin initials of the name (张三 → zs), kept for search
+
+    def __post_init__(self):
+        if not self.name_initials and self.name:
+            from .pinyin import initials
+
+            self.name_initials = initials(self.name)
 
 
 @dataclass

@@ -5,7 +5,7 @@ import re
 from datetime import date, datetime
 
 from . import vocab
-from .idcard import IdNumberError, parse_id
+from .idcard import IdInfo, IdNumberError, parse_id
 from .models import Period, Person, Plan, TrainingClass, Unit
 from .phone import phone_error
 
@@ -36,33 +36,50 @@ def _choice_error(value: str, list_name: str, label: str) -> str | None:
     return None
 
 
+# A person's fields that take a value from a fixed list: field -> (word list, label).
+PERSON_CHOICES = {
+    "gender": ("genders", "性别"),
+    "ethnicity": ("ethnic_groups", "民族"),
+    "political_status": ("political_statuses", "政治面貌"),
+    "education": ("educations", "学历"),
+    "cadre_category": ("cadre_categories", "干部类别"),
+}
+
+
+def person_choice_error(field: str, value: str) -> str | None:
+    """Whether value is one of the choices of a listed field (职级 included)."""
+    if field == "rank":
+        return f"职级“{value}”不在可选范围内" if value and value not in vocab.ranks() else None
+    list_name, label = PERSON_CHOICES[field]
+    return _choice_error(value, list_name, label)
+
+
+def identity_errors(id_number: str, gender: str, birth_date: str) -> tuple[IdInfo | None, Errors]:
+    """The ID number's own errors, and sex or birth date contradicting it."""
+    errors: Errors = {}
+    try:
+        info = parse_id(id_number)
+    except IdNumberError as error:
+        return None, {"id_number": str(error)}
+    if gender and gender != info.sex:
+        errors["gender"] = f"性别与身份证号码不符（号码显示为{info.sex}）"
+    if birth_date and birth_date != info.birth_iso:
+        errors["birth_date"] = f"出生日期与身份证号码不符（号码显示为{info.birth_iso}）"
+    return info, errors
+
+
 def person_errors(person: Person) -> Errors:
     errors: Errors = {}
     if not person.name.strip():
         errors["name"] = "姓名不能为空"
     elif len(person.name) > 30:
         errors["name"] = "姓名过长"
-    try:
-        info = parse_id(person.id_number)
-    except IdNumberError as error:
-        errors["id_number"] = str(error)
-        info = None
-    if info and person.gender and person.gender != info.sex:
-        errors["gender"] = f"性别与身份证号码不符（号码显示为{info.sex}）"
-    if info and person.birth_date and person.birth_date != info.birth_iso:
-        errors["birth_date"] = f"出生日期与身份证号码不符（号码显示为{info.birth_iso}）"
-    elif person.birth_date and (message := date_error(person.birth_date, "出生日期")):
+    info, identity = identity_errors(person.id_number, person.gender, person.birth_date)
+    errors.update(identity)
+    if not info and person.birth_date and (message := date_error(person.birth_date, "出生日期")):
         errors["birth_date"] = message
-    checks = {
-        "gender": _choice_error(person.gender, "genders", "性别"),
-        "ethnicity": _choice_error(person.ethnicity, "ethnic_groups", "民族"),
-        "political_status": _choice_error(person.political_status, "political_statuses", "政治面貌"),
-        "education": _choice_error(person.education, "educations", "学历"),
-        "cadre_category": _choice_error(person.cadre_category, "cadre_categories", "干部类别"),
-        "phone": phone_error(person.phone),
-    }
-    if person.rank and person.rank not in vocab.ranks():
-        checks["rank"] = f"职级“{person.rank}”不在可选范围内"
+    checks = {field: person_choice_error(field, getattr(person, field)) for field in (*PERSON_CHOICES, "rank")}
+    checks["phone"] = phone_error(person.phone)
     errors.update({key: msg for key, msg in checks.items() if msg and key not in errors})
     return errors
 

@@ -12,12 +12,16 @@ from ..domain.phone import normalize_phone
 from ..domain.text import clean, clean_name
 from ..domain.validation import person_errors
 from ..storage import people as people_queries
+from ..storage import roster as roster_queries
 from ..storage import tables
 from . import audit
 
 search_people = people_queries.search
 count_people = people_queries.count
 by_id_number = people_queries.by_id_number
+PeopleFilter = people_queries.PeopleFilter
+PeoplePages = people_queries.PeoplePages
+attendance = roster_queries.attendance  # every period a person was on the roster of
 
 
 def get_person(db: Database, person_id: int) -> Person:
@@ -33,6 +37,7 @@ def normalized(person: Person) -> Person:
         phone=normalize_phone(person.phone),
         post=clean(person.post),
         notes=clean(person.notes),
+        name_initials="",
     )
     try:
         info = parse_id(person.id_number)
@@ -41,13 +46,18 @@ def normalized(person: Person) -> Person:
     return replace(person, birth_date=person.birth_date or info.birth_iso, gender=person.gender or info.sex)
 
 
-def save_person(db: Database, person: Person) -> Person:
-    person = normalized(person)
+def person_problems(db: Database, person: Person) -> dict[str, str]:
+    """What is wrong with a normalised person, the ID number held by someone else included."""
     errors = person_errors(person)
     same = people_queries.by_id_number(db, person.id_number) if "id_number" not in errors else None
     if same and same.id != person.id:
         errors["id_number"] = f"身份证号码已登记给“{same.name}”（{same.unit_name or '无单位'}）"
-    if errors:
+    return errors
+
+
+def save_person(db: Database, person: Person) -> Person:
+    person = normalized(person)
+    if errors := person_problems(db, person):
         raise ValidationError(errors)
     with db.atomic():
         saved = tables.people(db).save(person)

@@ -38,3 +38,17 @@ def delete_unit(db: Database, unit_id: int) -> None:
     with db.atomic():
         tables.units(db).delete(unit_id)
         audit.record(db, "删除单位", "unit", unit_id, unit.name)
+
+
+def move_unit(db: Database, unit_id: int, step: int) -> None:
+    """Moves a unit up (step -1) or down (+1) in the official order; the order is renumbered by tens."""
+    ordered = [unit.id for unit in unit_queries.list_units(db)]
+    index = ordered.index(unit_id)
+    target = index + step
+    if not 0 <= target < len(ordered):
+        return
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    with db.atomic():
+        db.conn.executemany("UPDATE units SET sort_order = ? WHERE id = ?",
+                            [((position + 1) * 10, uid) for position, uid in enumerate(ordered)])
+        audit.record(db, "调整单位顺序", "unit", unit_id)

@@ -1,42 +1,157 @@
-"""Reading people with their unit's name: search, filter, count, page."""
+"""Reading people with their unit's name: search as you type, filters, and pages of a large archive.
+
+The archive may hold 100,000 people, so a search never sorts the whole table: a few matches are
+read at once and sorted; many matches are read page by page in index order (units by their display
+order, then names by pinyin initials), which SQLite delivers without sorting when told to walk units first.
+"""
 from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from ..domain.idcard import normalize_id
 from ..domain.models import Person
+from ..domain.text import clean, clean_code
 from .records import from_row, rows
 
 _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name
 FROM people p LEFT JOIN units u ON u.id = p.unit_id"""
-_ORDER = "coalesce(u.sort_order, 1e9), u.id, p.name, p.id"
+_ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name_initials, p.name, p.id_number"
+# CROSS JOIN makes SQLite walk units in display order and each unit's people by name (index people_unit_name).
+_IN_UNITS = "SELECT p.id FROM units u CROSS JOIN people p ON p.unit_id = u.id"
+_IN_UNITS_ORDER = "u.sort_order, u.id, p.name_initials, p.name, p.id_number"
+SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
+SMALL_SPREAD = 500  # the same for digits and pinyin initials, whose matches are spread over every unit
 
 
-def _where(text: str, unit_id: int | None) -> tuple[str, list]:
+@dataclass(frozen=True)
+class PeopleFilter:
+    text: str = ""
+    unit_id: int | None = None
+    rank: str = ""
+    cadre_category: str = ""
+
+
+def _text_condition(db: Database, text: str) -> tuple[str, list]:
+    """What the typed text means: an ID or phone (digits), pinyin initials (letters), or a name or unit."""
+    code = clean_code(text)
+    if re.fullmatch(r"\d{17}[\dXx]|\d{15}", code):
+        return "p.id_number = ?", [normalize_id(code)]
+    if re.fullmatch(r"[\d\-]+[Xx]?", code):
+        return "(instr(p.id_number, ?) OR instr(p.phone, ?))", [code.upper(), code]
+    if re.fullmatch(r"[A-Za-z]+", code):
+        low = code.lower()
+        return "p.name_initials >= ? AND p.name_initials < ?", [low, low + "\x7f"]
+    words = clean(text)
+    units = [row[0] for row in db.execute("SELECT id FROM units WHERE instr(name, ?)", [words]).fetchall()]
+    if not units:
+        return "instr(p.name, ?)", [words.replace(" ", "")]
+    return f"(instr(p.name, ?) OR p.unit_id IN ({', '.join('?' * len(units))}))", [words.replace(" ", ""), *units]
+
+
+def _spread(found: PeopleFilter) -> bool:
+    """Matches of ID or phone digits or of pinyin initials turn up in every unit, so a walk in the official
+    order fills a page soon; a unit's name or a rank gathers its matches in a few units, maybe the last."""
+    return bool(re.fullmatch(r"[\w\s-]*", found.text, re.ASCII)) and not (found.rank or found.cadre_category)
+
+
+def _where(db: Database, found: PeopleFilter) -> tuple[str, list]:
     conditions, params = [], []
-    text = text.strip()
-    if text:
-        like = f"%{text}%"
-        conditions.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? OR u.name LIKE ?)")
-        params += [like, like, like, like]
-    if unit_id is not None:
-        conditions.append("p.unit_id = ?")
-        params.append(unit_id)
-    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+    if found.text.strip():
+        condition, values = _text_condition(db, found.text)
+        conditions.append(condition)
+        params += values
+    for column, value in (("unit_id", found.unit_id), ("rank", found.rank),
+                          ("cadre_category", found.cadre_category)):
+        if value not in (None, ""):
+            conditions.append(f"p.{column} = ?")
+            params.append(value)
+    return " AND ".join(conditions), params
+
+
+def _people(db: Database, sql: str, params: list) -> list[Person]:
+    return [from_row(Person, row) for row in rows(db, sql, params)]
+
+
+class PeoplePages:
+    """The people matching a filter, read a page at a time; `total` is known at once.
+
+    One scan finds every match. Up to SMALL (or SMALL_SPREAD) matches are sorted and read by id; more
+    are read in index order with the filter applied, which stops as soon as a page is full.
+    """
+
+    def __init__(self, db: Database, found: PeopleFilter = PeopleFilter()):
+        self.db = db
+        self.condition, self.params = _where(db, found)
+        self._ids: list[int] | None = None
+        if not self.condition:
+            self.total = db.execute("SELECT count(*) FROM people").fetchone()[0]
+            return
+        matches = db.execute(f"SELECT group_concat(p.id) FROM people p WHERE {self.condition}",
+                             self.params).fetchone()[0]
+        self.total = matches.count(",") + 1 if matches else 0
+        if self.total <= (SMALL_SPREAD if _spread(found) else SMALL):
+            sql = f"""SELECT p.id FROM people p LEFT JOIN units u ON u.id = p.unit_id
+                      WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY {_ORDER}"""
+            self._ids = [row[0] for row in db.execute(sql, [f"[{matches or ''}]"]).fetchall()]
+
+    def page(self, offset: int, limit: int) -> list[Person]:
+        if self._ids is not None:
+            return self._by_ids(self._ids[offset:offset + limit])
+        where = f" WHERE {self.condition}" if self.condition else ""
+        ids = self.db.execute(f"{_IN_UNITS}{where} ORDER BY {_IN_UNITS_ORDER} LIMIT ? OFFSET ?",
+                              [*self.params, limit, offset]).fetchall()
+        found = self._by_ids([row[0] for row in ids])
+        if len(found) < limit:
+            found += self._without_unit(offset, limit, found)
+        return found
+
+    def _by_ids(self, ids: list[int]) -> list[Person]:
+        if not ids:
+            return []
+        found = {p.id: p for p in _people(self.db, f"{_SELECT} WHERE p.id IN (SELECT value FROM json_each(?))",
+                                           [json.dumps(ids)])}
+        return [found[i] for i in ids if i in found]
+
+    def _without_unit(self, offset: int, limit: int, found: list[Person]) -> list[Person]:
+        """People with no unit come after everyone else."""
+        where = f" AND {self.condition}" if self.condition else ""
+        if found:
+            in_units = offset + len(found)
+        else:
+            in_units = self.db.execute(f"SELECT count(*) FROM people p WHERE p.unit_id IS NOT NULL{where}",
+                                       self.params).fetchone()[0]
+        sql = f"{_SELECT} WHERE p.unit_id IS NULL{where} ORDER BY p.name_initials, p.name, p.id_number LIMIT ? OFFSET ?"
+        return _people(self.db, sql, [*self.params, limit - len(found), max(0, offset - in_units)])
 
 
 def search(db: Database, text: str = "", unit_id: int | None = None,
-           limit: int = -1, offset: int = 0) -> list[Person]:
-    where, params = _where(text, unit_id)
-    sql = f"{_SELECT}{where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
-    return [from_row(Person, row) for row in rows(db, sql, [*params, limit, offset])]
+           limit: int = -1, offset: int = 0, rank: str = "", cadre_category: str = "") -> list[Person]:
+    pages = PeoplePages(db, PeopleFilter(text, unit_id, rank, cadre_category))
+    return pages.page(offset, pages.total if limit < 0 else limit)
 
 
-def count(db: Database, text: str = "", unit_id: int | None = None) -> int:
-    where, params = _where(text, unit_id)
-    sql = f"SELECT count(*) FROM people p LEFT JOIN units u ON u.id = p.unit_id{where}"
-    return db.execute(sql, params).fetchone()[0]
+def count(db: Database, text: str = "", unit_id: int | None = None, rank: str = "", cadre_category: str = "") -> int:
+    return PeoplePages(db, PeopleFilter(text, unit_id, rank, cadre_category)).total
 
 
 def by_id_number(db: Database, id_number: str) -> Person | None:
     found = rows(db, f"{_SELECT} WHERE p.id_number = ?", [id_number])
     return from_row(Person, found[0]) if found else None
+
+
+def by_id_numbers(db: Database, id_numbers: list[str]) -> dict[str, Person]:
+    """The people holding any of these ID numbers, by number (one query per 500 numbers)."""
+    found: dict[str, Person] = {}
+    if db.execute("SELECT count(*) FROM people").fetchone()[0] <= 5 * len(id_numbers):
+        # a list as long as a fifth of the archive: one pass over the numbers beats thousands of look-ups
+        known = {row[0] for row in db.execute("SELECT id_number FROM people")}
+        id_numbers = [number for number in id_numbers if number in known]
+    for start in range(0, len(id_numbers), 500):
+        chunk = json.dumps(id_numbers[start:start + 500])
+        for person in _people(db, f"{_SELECT} WHERE p.id_number IN (SELECT value FROM json_each(?))", [chunk]):
+            found[person.id_number] = person
+    return found

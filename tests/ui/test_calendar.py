@@ -3,6 +3,7 @@ import unicodedata
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pypdf import PdfReader
@@ -67,11 +68,17 @@ def test_click_shows_details_and_double_click_opens_the_period(qtbot, page, monk
     text = page.details.toPlainText()
     assert "国企改革与管理培训班第1期" in text and "2020-09-15 至 2020-09-18（4天）" in text and "培训地点冲突" in text
     assert page.month_view.marks.selected_id == bar.entry.period_id
+    from ui.period_actions import open_period
+
+    qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=point(bar.rect))
+    roster = open_period(page, page.session, bar.entry.period_id)  # the window the double-click opened
+    assert roster.isVisible() and "国企改革与管理培训班" in roster.windowTitle()
     seen = []
     monkeypatch.setattr(ClassDialog, "exec", lambda dialog: seen.append(
         (dialog.draft.training_class.name, dialog.periods.current_row())) or 0)
-    qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=point(bar.rect))
+    next(b for b in roster.findChildren(QPushButton) if b.text() == "班次信息…").click()
     assert seen == [("国企改革与管理培训班", 0)]
+    roster.close()
 
 
 def drag(qtbot, view, start: QPoint, end: QPoint) -> None:

@@ -64,7 +64,7 @@ def test_opening_a_bad_file_keeps_the_current_database(qtbot, window, answers, t
     window.open_database()
     assert "不是本程序的数据库文件" in answers["errors"][0][1]
     assert window.session.path == current
-    assert window.show_page("学员").model.rowCount() == 600
+    assert window.show_page("学员").model.total == 600  # the people list reads 200 at a time
 
 
 def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):

@@ -161,3 +161,15 @@ def test_search_filters_the_work_points(qtbot, page):
     proxy = page.editor.outline.proxy
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "三、加强实践锻炼"
     assert page.editor.currentIndex() == 1
+
+
+def test_plan_notice_prints_from_the_plan_page(qtbot, window, monkeypatch):
+    from ui import print_actions
+
+    sent = []
+    monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))
+    page = window.show_page("计划")
+    page.table.selectRow(1)
+    assert page.buttons["print"].isEnabled()
+    page.buttons["print"].click()
+    assert [(r.kind, r.plan_id) for r in sent] == [("plan-notice", page.editor.plan.id)]

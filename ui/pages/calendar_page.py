@@ -14,7 +14,7 @@ from app.domain.errors import UserError
 from app.services import calendar_events, rule_checks
 from app.services.calendar_events import CalendarFilter
 
-from .. import class_actions
+from .. import period_actions
 from ..calendar import files
 from ..calendar.details import day_html, entry_html, overview_html
 from ..calendar.grid_painter import Marks
@@ -237,8 +237,9 @@ class CalendarPage(LoadsWhenShown, QWidget):
         self.details.setHtml(day_html(day, self.entries, self.conflicts))
 
     def open_period(self, period_id: int) -> None:
-        if (entry := self.entry(period_id)) is not None:
-            class_actions.open_class(self, self.session, entry.class_id, period_id)
+        """Double-click: the period's roster window (its 班次信息 button opens the class form)."""
+        if self.entry(period_id) is not None:
+            period_actions.open_period(self, self.session, period_id)
 
     def move_period(self, period_id: int, start: date) -> None:
         entry = self.entry(period_id)

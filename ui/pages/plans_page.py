@@ -9,7 +9,7 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plan_editor, plans, year_copy
 
-from .. import class_actions
+from .. import class_actions, print_actions
 from ..dialogs import messages
 from ..models.lists import PlansModel
 from ..plan_editor.editor import PlanEditor
@@ -54,6 +54,7 @@ class PlansPage(ListPage):
         self.buttons = {}
         for key, text, slot in (("new", "新建计划", self.new_plan), ("copy", "复制到下一年", self.copy_plan),
                                 ("delete", "删除", self.delete_plan), ("restore", "恢复", self.restore_plan),
+                ("print", "打印计划通知…", self.print_notice),
                                 ("save", "保存修改", self.save), ("revert", "放弃修改", self.revert)):
             self.buttons[key] = button = QPushButton(text)
             button.clicked.connect(slot)
@@ -72,6 +73,8 @@ class PlansPage(ListPage):
         for key in ("copy", "delete", "restore"):
             self.buttons[key].setEnabled(plan is not None and writable)
         self.buttons["restore"].setVisible(bool(plan and plan.archived))
+        self.buttons["print"].setEnabled(plan is not None and plan.id is not None and not self.editor.dirty)
+        self.buttons["print"].setToolTip("先保存修改再打印" if self.editor.dirty else "按计划及其班次生成计划通知并打印")
 
     def rows(self) -> list:
         return plans.list_plans(self.session.db, include_archived=self.show_archived.isChecked())
@@ -203,6 +206,11 @@ class PlansPage(ListPage):
         self.editor.dirty = False
         self.session.data_changed.emit("plans")
         self.refresh()
+
+    def print_notice(self) -> None:
+        plan = self.editor.plan
+        if plan is not None and plan.id is not None:
+            print_actions.print_plan_notice(self, self.session, plan.id)
 
     def new_class_for_item(self, item_id: int) -> None:
         if self.editor.plan is not None:

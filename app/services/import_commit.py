@@ -1,0 +1,138 @@
+"""Writing an import plan: new units, new and updated people, enrollments, all in one transaction.
+
+Cancelling (progress raises Cancelled) or any error rolls everything back; the plan itself is never
+changed, so it can be committed again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from ..domain.pinyin import initials
+from . import audit
+from .bulk import without_cycle_collector
+from .import_check import RowCheck, unit_key
+from .progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from .roster_import import ImportPlan
+
+CHUNK = 2000
+_PERSON_COLUMNS = ("name", "id_number", "gender", "ethnicity", "birth_date", "political_status", "education",
+                   "post", "rank", "cadre_category", "phone", "notes")
+_COLUMN = {"unit": "unit_id"}
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    enrolled: int = 0
+    already: int = 0
+    rejected: int = 0
+    units_created: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"新增{self.added}人，更新{self.updated}人，未变{self.unchanged}人"
+        if self.enrolled or self.already:
+            text += f"，加入名单{self.enrolled}人" + (f"（另有{self.already}人已在名单中）" if self.already else "")
+        text += f"，未导入{self.rejected}行"
+        if self.units_created:
+            text += f"；新建单位{len(self.units_created)}个：" + "、".join(self.units_created)
+        return text
+
+
+class _Writer:
+    def __init__(self, db: Database, plan: ImportPlan, progress: Progress):
+        self.db, self.plan, self.progress = db, plan, progress
+        self.accepted = [row for row in plan.rows if not row.rejected]
+        self.done = 0
+        self.total = len(self.accepted) * 2
+        self.new_units: dict[str, int] = {}
+        self.person_ids: dict[str, int] = {}
+
+    def step(self, count: int) -> None:
+        self.done += count
+        self.progress.step(self.done, self.total)
+
+    def unit_of(self, row: RowCheck) -> int | None:
+        return row.unit_id if row.unit_id is not None else self.new_units.get(unit_key(row.unit_text))
+
+    def create_units(self) -> list[str]:
+        names = {unit_key(r.unit_text): r.unit_text for r in self.accepted if r.unit_text and r.unit_id is None}
+        if not names:
+            return []
+        order = self.db.execute("SELECT coalesce(max(sort_order), 0) FROM units").fetchone()[0]
+        for offset, (key, name) in enumerate(names.items(), start=1):
+            cursor = self.db.execute("INSERT INTO units (name, sort_order) VALUES (?, ?)", [name, order + offset])
+            self.new_units[key] = cursor.lastrowid
+        return list(names.values())
+
+    def add_people(self) -> int:
+        adds = [row for row in self.accepted if row.action == "add"]
+        top = self.db.execute("SELECT coalesce(max(id), 0) FROM people").fetchone()[0]
+        # New people get the ids SQLite would give them (max + 1, ...), so enrolling them needs no look-up.
+        self.person_ids = {id(row): top + offset for offset, row in enumerate(adds, start=1)}
+        columns = ("id", *_PERSON_COLUMNS, "unit_id", "name_initials")
+        sql = f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        values = itemgetter(*_PERSON_COLUMNS)
+        for start in range(0, len(adds), CHUNK):
+            chunk = adds[start:start + CHUNK]
+            self.db.conn.executemany(sql, (
+                (top + start + offset, *values(row.values),
+                 row.unit_id if row.unit_id is not None else self.unit_of(row), initials(row.values["name"]))
+                for offset, row in enumerate(chunk, start=1)))
+            self.step(len(chunk))
+        return len(adds)
+
+    def update_people(self) -> int:
+        updates = [row for row in self.accepted if row.action == "update"]
+        for row in updates:
+            values = {_COLUMN.get(key, key): (self.unit_of(row) if key == "unit" else new)
+                      for key, (_, new) in row.changes.items()}
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.db.execute(f"UPDATE people SET {assignments} WHERE id = ?", [*values.values(), row.person_id])
+        self.step(len(updates))
+        return len(updates)
+
+    def enrol(self, period_id: int) -> tuple[int, int]:
+        joining = [row for row in self.accepted if row.enrol == "enrol"]
+        sql = "INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems) VALUES (?, ?, ?, ?, ?)"
+        new_ids = self.person_ids
+        for start in range(0, len(joining), CHUNK):
+            chunk = joining[start:start + CHUNK]
+            self.db.conn.executemany(sql, (
+                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), "拟选调",
+                 row.values["key_problems"]) for row in chunk))
+            self.step(len(chunk))
+        already = [row for row in self.accepted if row.enrol == "already"]
+        self.db.conn.executemany(
+            "UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
+            [(row.values["key_problems"], period_id, row.person_id) for row in already if row.values["key_problems"]])
+        return len(joining), len(already)
+
+    def _enrolled_unit(self, row: RowCheck) -> int | None:
+        """The unit the file names, else the one the archive holds: the unit at the time of selection."""
+        if row.unit_id is not None:
+            return row.unit_id
+        unit = self.unit_of(row) if row.unit_text else None
+        return unit if unit is not None else row.archive_unit_id
+
+
+def commit(db: Database, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
+    writer = _Writer(db, plan, progress)
+    result = ImportResult(rejected=len(plan.rows) - len(writer.accepted), unchanged=plan.count("keep"))
+    with without_cycle_collector(), db.atomic():
+        result.units_created = writer.create_units()
+        result.added = writer.add_people()
+        result.updated = writer.update_people()
+        if plan.options.period_id is not None:
+            result.enrolled, result.already = writer.enrol(plan.options.period_id)
+        audit.record(db, "导入名单", "period" if plan.options.period_id else "", plan.options.period_id,
+                     f"{plan.file_name}：{result.summary()}")
+        progress.step(writer.total, writer.total)
+    return result

@@ -1,0 +1,96 @@
+"""The checks of an import that need the database: people already in the archive (what would change),
+the period's roster (already on it, busy in an overlapping period), and the units' seats."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from sqlite_utils import Database
+
+from ..domain.models import Person
+from ..storage import roster as roster_queries
+from ..storage import tables
+from .import_check import RowCheck
+
+if TYPE_CHECKING:
+    from .roster_import import ImportPlan
+
+# Archive fields an import may update; an empty cell never blanks what the archive holds.
+UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",
+             "education", "phone", "notes")
+
+
+def existing_people(db: Database, plan: ImportPlan, lookup: Callable[[Database, list[str]], dict[str, Person]]) -> None:
+    """Marks each row add, update, keep or reject, by the mode and whether its ID number is known."""
+    numbers = [row.values["id_number"] for row in plan.rows if "id_number" not in row.errors]
+    found = lookup(db, numbers) if numbers else {}
+    units = {unit.id: unit.name for unit in tables.units(db).where()} if found else {}
+    mode = plan.options.mode
+    for row in plan.rows:
+        person = found.get(row.values["id_number"]) if "id_number" not in row.errors else None
+        if person is not None:
+            row.person_id, row.archive_unit_id = person.id, person.unit_id
+            if person.name != row.values["name"]:
+                row.errors.setdefault("name", f"此身份证号码在档案中登记为“{person.name}”，与本表姓名不符")
+            elif mode != "add":
+                row.changes = changes(person, row, units)
+        elif mode == "update" and not row.errors:
+            row.errors[""] = "档案中没有此人（当前为“仅更新”方式，不新增人员）"
+        if row.errors:
+            row.action = "reject"
+        else:
+            row.action = "add" if person is None else ("update" if row.changes else "keep")
+
+
+def changes(person: Person, row: RowCheck, units: dict[int, str]) -> dict[str, tuple[str, str]]:
+    """field -> (archive value, file value) for every filled cell that differs from the archive."""
+    found = {}
+    for key in UPDATABLE:
+        new = row.values.get(key, "")
+        old = getattr(person, key)
+        if new and new != old:
+            found[key] = (old, new)
+    if row.unit_text and row.unit_id is None:
+        found["unit"] = (units.get(person.unit_id, ""), row.unit_text)
+    elif row.unit_id is not None and row.unit_id != person.unit_id:
+        found["unit"] = (units.get(person.unit_id, ""), units.get(row.unit_id, ""))
+    return found
+
+
+def period_checks(db: Database, plan: ImportPlan) -> None:
+    """Who joins the period, who is on it already, who is busy elsewhere, and units over their seats."""
+    period_id = plan.options.period_id
+    if period_id is None:
+        return
+    period = tables.periods(db).get(period_id)
+    on_roster = roster_queries.enrolled_ids(db, period_id)
+    busy = roster_queries.busy_elsewhere(db, period)
+    for row in plan.rows:
+        if row.rejected:
+            continue
+        row.enrol = "already" if row.person_id in on_roster else "enrol"
+        if row.enrol == "already":
+            row.warnings.append("已在本期名单中，不重复加入")
+        elif row.person_id in busy:
+            row.warnings.append("多头调训：同时在" + "、".join(busy[row.person_id]))
+    plan.warnings += quota_warnings(db, plan)
+
+
+def quota_warnings(db: Database, plan: ImportPlan) -> list[str]:
+    """Once a period has seats allocated, a unit going past its seats (or holding none) is warned about."""
+    usage = {u.unit_id: u for u in roster_queries.quota_usage(db, plan.options.period_id)}
+    if not any(u.seats is not None for u in usage.values()):
+        return []
+    joining: dict[int, int] = {}
+    for row in plan.rows:
+        if row.enrol == "enrol" and row.unit_id is not None:
+            joining[row.unit_id] = joining.get(row.unit_id, 0) + 1
+    names = {unit.id: unit.name for unit in tables.units(db).where()}
+    warnings = []
+    for unit_id, count in joining.items():
+        quota = usage.get(unit_id)
+        seats, total = (quota.seats if quota else None), (quota.used if quota else 0) + count
+        if seats is None:
+            warnings.append(f"{names[unit_id]}：本期未分配名额，导入后将有{total}人")
+        elif total > seats:
+            warnings.append(f"{names[unit_id]}：分配名额{seats}人，导入后将有{total}人，超出{total - seats}人")
+    return warnings

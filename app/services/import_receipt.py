@@ -1,0 +1,79 @@
+"""The receipt of an import, for the unit that sent the list: their rows as they sent them, each with
+what became of it and, for the refused, what was wrong and how to put it right."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .import_check import NEW_UNIT, RowCheck
+from .import_columns import LABELS
+from .sheet_reader import cell_text
+from .xlsx_export import XlsxColumn, write_table
+
+if TYPE_CHECKING:
+    from .import_commit import ImportResult
+    from .roster_import import ImportPlan
+
+_DONE = {"add": "已新增", "update": "已更新", "keep": "已在档案中"}
+_PLANNED = {"add": "将新增", "update": "将更新", "keep": "已在档案中"}
+
+
+def outcome(row: RowCheck, committed: bool) -> str:
+    """What became (or, before committing, will become) of a row, in a few words."""
+    if row.rejected:
+        return "未导入"
+    text = (_DONE if committed else _PLANNED)[row.action]
+    if row.enrol == "enrol":
+        text += "，已加入名单" if committed else "，将加入名单"
+    elif row.enrol == "already":
+        text += "，已在名单中"
+    return text
+
+
+def explanation(row: RowCheck) -> str:
+    parts = [row.reason()] if row.errors else []
+    parts += row.warnings
+    corrected = {key: text for key, text in row.notices.items() if text != NEW_UNIT}
+    if corrected:
+        parts.append("已自动修正：" + "；".join(f"{LABELS[key]}{text}" for key, text in corrected.items()))
+    if row.notices.get("unit") == NEW_UNIT:
+        parts.append(NEW_UNIT)
+    return "；".join(part for part in parts if part)
+
+
+def write_receipt(plan: ImportPlan, result: ImportResult | None, path: str | Path) -> Path:
+    """Every data row of the sheet with two more columns: 导入结果 and 问题说明; refused cells in red."""
+    width = max([len(plan.layout.headers), *(len(row.cells) for row in plan.rows[:200])], default=0)
+    headers = [plan.layout.headers[i] if i < len(plan.layout.headers) and plan.layout.headers[i] else f"第{i + 1}列"
+               for i in range(width)]
+    columns = [XlsxColumn("原行号", 3, center=True)]
+    columns += [XlsxColumn(header, _width(header, plan.rows, i), text=True) for i, header in enumerate(headers)]
+    columns += [XlsxColumn("导入结果", 6), XlsxColumn("问题说明", 30)]
+    committed = result is not None
+    rows, marks = [], {}
+    for index, row in enumerate(plan.rows):
+        rows.append([row.line, *(cell_text(row.cells[i]) if i < len(row.cells) else "" for i in range(width)),
+                     outcome(row, committed), explanation(row)])
+        _mark(marks, index, row, plan.layout.columns, width)
+    summary = result.summary() if committed else plan.summary() + "（预览，尚未导入）"
+    subtitle = f"文件：{plan.file_name}　工作表：{plan.sheet.name}　{datetime.now():%Y-%m-%d %H:%M}　{summary}"
+    return write_table(path, "导入回执", f"{Path(plan.file_name).stem} 导入回执", columns, rows,
+                       subtitle=subtitle, marks=marks, landscape=True)
+
+
+def _mark(marks: dict, index: int, row: RowCheck, columns: dict[str, int], width: int) -> None:
+    for key in row.notices:
+        if key in columns:
+            marks[(index, columns[key] + 1)] = "notice"
+    for key in row.errors:
+        if key in columns:
+            marks[(index, columns[key] + 1)] = "error"
+    marks[(index, width + 1)] = "error" if row.rejected else ("notice" if row.warnings else "good")
+    if row.rejected:
+        marks[(index, 0)] = "error"
+
+
+def _width(header: str, rows: list[RowCheck], column: int) -> float:
+    longest = max([len(header), *(len(cell_text(r.cells[column])) for r in rows[:200] if column < len(r.cells))])
+    return min(max(longest * 0.6 + 1, 4), 20)

@@ -1,0 +1,159 @@
+"""Importing a unit's trainee list: read -> find the header -> check every row -> preview -> commit.
+
+The window shows the plan (`analyse`) before committing it; the command line and the benchmark
+run `import_file`, which creates the units the file names and the database does not know.
+Nothing is written before `commit`, and `commit` writes everything in one transaction.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.errors import UserError
+from ..domain.models import Unit
+from ..domain.text import clean
+from ..storage import people as people_queries
+from ..storage import tables
+from .bulk import without_cycle_collector
+from .import_check import CREATE_UNIT, RowCheck, RowChecker, unit_key
+from .import_columns import LABELS, REQUIRED, Layout, find_layout, layout_at
+from .import_plan_checks import existing_people, period_checks
+from .import_commit import ImportResult, commit
+from .progress import NO_PROGRESS, Progress
+from .sheet_reader import Sheet, cell_text, read_sheets
+
+MODES = {"add": "仅新增", "add-update": "新增并更新", "update": "仅更新"}
+__all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "commit", "choose_sheet",
+           "import_file", "read_source", "unknown_units", "suggest_unit", "relayout"]
+
+
+@dataclass
+class ImportOptions:
+    mode: str = "add"
+    period_id: int | None = None
+    unit_choices: dict[str, int] = field(default_factory=dict)  # unknown unit as written -> unit id or CREATE_UNIT
+    default_unit_id: int | None = None  # for rows that leave the unit empty
+    create_units: bool = False  # units not chosen for are created (the command line) instead of refused
+
+
+@dataclass
+class ImportPlan:
+    """What importing a sheet would do, row by row; nothing has been written yet."""
+    file_name: str
+    sheet: Sheet
+    layout: Layout
+    options: ImportOptions
+    rows: list[RowCheck]
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def to_enrol(self) -> int:
+        return sum(1 for row in self.rows if row.enrol == "enrol" and not row.rejected)
+
+    def summary(self) -> str:
+        parts = [f"共{len(self.rows)}行", f"新增{self.count('add')}人", f"更新{self.count('update')}人",
+                 f"已在档案不变{self.count('keep')}人"]
+        if self.options.period_id is not None:
+            parts.append(f"加入名单{self.to_enrol}人")
+        parts.append(f"未通过{self.count('reject')}行")
+        return "，".join(parts)
+
+
+def read_source(path: str | Path, sheet: str | None = None) -> list[Sheet]:
+    """The file's sheets (or the one named); UserError when the file cannot be read at all."""
+    sheets = read_sheets(path, only=sheet)
+    if not sheets:
+        raise UserError(f"“{Path(path).name}”中没有可读取的工作表")
+    return sheets
+
+
+def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, Layout]:
+    """The sheet whose header names the most fields; UserError when no sheet has a usable header."""
+    found = [(sheet, find_layout(sheet.rows)) for sheet in sheets]
+    found = [(sheet, layout) for sheet, layout in found if layout is not None]
+    if not found:
+        names = "、".join(LABELS[key] for key in REQUIRED)
+        raise UserError(f"在表格的前30行中找不到表头（至少应有“{names}”之一和其他一列），请检查是否选对了文件")
+    return max(found, key=lambda pair: pair[1].score)
+
+
+def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options: ImportOptions,
+            progress: Progress = NO_PROGRESS) -> ImportPlan:
+    if options.mode not in MODES:
+        raise UserError(f"导入方式“{options.mode}”无效，应为 add、update 或 add-update")
+    if not ("name" in layout.columns and "id_number" in layout.columns):
+        raise UserError("请为“姓名”和“身份证号码”各指定一列")
+    if options.period_id is not None:
+        tables.periods(db).get(options.period_id)
+    units = {unit_key(unit.name): unit.id for unit in tables.units(db).where()}
+    checker = RowChecker(layout.columns, units, options.unit_choices, options.default_unit_id,
+                         CREATE_UNIT if options.create_units else None)
+    with without_cycle_collector():
+        rows, total = [], len(sheet.rows)
+        for index in range(layout.data_row, total):
+            if index % 2000 == 0:
+                progress.step(index, total)
+            row = checker.check(index + 1, sheet.rows[index])
+            if row is not None:
+                rows.append(row)
+        plan = ImportPlan(file_name, sheet, layout, options, rows)
+        _mark_duplicates(rows)
+        existing_people(db, plan, people_queries.by_id_numbers)
+        period_checks(db, plan)
+    return plan
+
+
+def relayout(sheet: Sheet, header_row: int) -> Layout:
+    return layout_at(sheet.rows, header_row)
+
+
+def _mark_duplicates(rows: list[RowCheck]) -> None:
+    first: dict[str, int] = {}
+    for row in rows:
+        number = row.values["id_number"]
+        if "id_number" in row.errors or not number:
+            continue
+        if number in first:
+            row.errors["id_number"] = f"与第{first[number]}行重复（同一身份证号码）"
+        else:
+            first[number] = row.line
+
+
+def unknown_units(db: Database, sheet: Sheet, layout: Layout) -> dict[str, int]:
+    """Units the sheet names that the database does not know, with how many rows name each."""
+    column = layout.columns.get("unit")
+    if column is None:
+        return {}
+    known = {unit_key(unit.name) for unit in tables.units(db).where()}
+    found: dict[str, int] = {}
+    for cells in sheet.rows[layout.data_row:]:
+        name = clean(cell_text(cells[column])) if column < len(cells) else ""
+        if name and unit_key(name) not in known:
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
+def suggest_unit(name: str, units: list[Unit]) -> Unit | None:
+    """The known unit a name most likely means (县委办 -> 县委办公室), if one is close enough."""
+    keys = {unit_key(unit.name): unit for unit in units}
+    key = unit_key(name)
+    starts = [unit for unit_name, unit in keys.items() if unit_name.startswith(key) or key.startswith(unit_name)]
+    if len(starts) == 1:
+        return starts[0]
+    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.75)
+    return keys[close[0]] if close else None
+
+
+def import_file(db: Database, path: str | Path, options: ImportOptions, sheet: str | None = None,
+                dry_run: bool = False, progress: Progress = NO_PROGRESS) -> tuple[ImportPlan, ImportResult | None]:
+    """The command line's import: units the file names that the database lacks are created."""
+    chosen, layout = choose_sheet(read_source(path, sheet))
+    options.create_units = True
+    plan = analyse(db, Path(path).name, chosen, layout, options, progress)
+    return plan, None if dry_run else commit(db, plan, progress)

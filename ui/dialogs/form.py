@@ -1,0 +1,72 @@
+"""Pieces of forms built in code: choice boxes over the office's word lists, and a red message under
+each field that the form fills from {field: message} as the user types."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.domain.errors import ValidationError
+
+ERROR_STYLE = "color: #b3261e;"
+NONE_TEXT = "（未填）"
+
+
+def choice_box(words, *, empty: bool = True) -> QComboBox:
+    """A combo box of words; with empty, a first entry meaning "not given" (its data is "")."""
+    box = QComboBox()
+    if empty:
+        box.addItem(NONE_TEXT, "")
+    for word in words:
+        box.addItem(word, word)
+    box.setMaxVisibleItems(16)
+    return box
+
+
+def select_data(box: QComboBox, value) -> None:
+    """Shows the entry whose data is value (the empty entry when there is none)."""
+    index = box.findData(value)
+    box.setCurrentIndex(max(index, 0))
+
+
+class FieldErrors:
+    """A red line under each field of a form, shown only while that field has a problem."""
+
+    def __init__(self):
+        self.labels: dict[str, QLabel] = {}
+
+    def add_row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        message = QLabel(wordWrap=True)
+        message.setStyleSheet(ERROR_STYLE)
+        message.setObjectName(f"error_{key}")
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.hide()
+        column.addWidget(message)
+        self.labels[key] = message
+        form.addRow(label, holder)
+
+    def show(self, errors: dict[str, str]) -> None:
+        for key, label in self.labels.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+
+    def text(self, key: str) -> str:
+        label = self.labels.get(key)
+        return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
+
+
+def save_or_show(dialog, errors: FieldErrors, save_button, save):
+    """Runs save(); a ValidationError (what only the database knows, like a name already taken) is shown
+    under its fields and the dialog stays open. Returns what save returned, or None."""
+    try:
+        saved = save()
+    except ValidationError as error:
+        errors.show(error.errors)
+        save_button.setEnabled(False)
+        return None
+    dialog.accept()
+    return saved

@@ -1,0 +1,268 @@
+"""The roster window of one period: its trainees with status, hours and key problems, warnings for
+double booking and seats over quota, and the seats per unit. It stays open beside the main window."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from app.domain import vocab
+from app.domain.errors import UserError
+from app.services import quotas
+from app.services import roster as roster_service
+from app.services.roster_export import export_roster
+
+from .. import class_actions, print_actions
+from ..dialogs import messages
+from ..dialogs.person_dialog import PersonDialog
+from ..import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
+from ..models.roster_models import RosterModel
+from ..session import Session
+from ..widgets import heading, make_table, note
+from ..write_access import enable_writes, writable
+from .quota_panel import QuotaPanel
+from .trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
+
+BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
+RELOAD_ON = ("people", "units", "enrollments", "quotas", "periods")
+
+
+class RosterWindow(QWidget):
+    def __init__(self, parent: QWidget | None, session: Session, period_id: int):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session, self.period_id = session, period_id
+        self.period = roster_service.period_of(session.db, period_id)
+        self.setWindowTitle(f"学员名单 — {roster_service.period_title(self.period)}")
+        self.title, self.facts = heading(""), note()
+        self.banner = QLabel(wordWrap=True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.model = RosterModel(self)
+        self.table = make_table(self.model, self.model.columns, self)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(self.edit_trainee)
+        self.order = QComboBox()
+        for key, text in roster_service.ORDERS.items():
+            self.order.addItem(text, key)
+        self.order.currentIndexChanged.connect(self.refresh)
+        self.quota_panel = QuotaPanel(session.db, period_id, self)
+        self.quota_panel.print_button.clicked.connect(
+            lambda: print_actions.print_unit_letters(self, self.session, self.period_id))
+        self.quota_panel.saved.connect(lambda: self.session.data_changed.emit("quotas"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._roster_tab(), "学员名单")
+        self.tabs.addTab(self.quota_panel, "名额分配")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        for widget in self._period_buttons():
+            header.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        session.data_changed.connect(self._data_changed)
+        session.database_changed.connect(self.close)
+        self.resize(1000, 600)
+        self.refresh()
+
+    def _roster_tab(self) -> QWidget:
+        tab = QWidget()
+        buttons = QHBoxLayout()
+        self.write_buttons = []
+        for text, slot, tip in (("添加学员…", self.add_people, "从人员档案中选择，可多选"),
+                                ("新建学员…", self.new_person, "档案中没有此人时，新建并加入名单"),
+                                ("导入名单…", self.import_list, "导入单位报送的 Excel 名单"),
+                                ("更换…", self.replace, "更换选中的学员（开班前不足5天须说明原因）"),
+                                ("编辑…", self.edit_trainee, "学时、重点难点问题或典型案例、备注"),
+                                ("移出", self.remove, "把误加的人移出名单")):
+            button = QPushButton(text, toolTip=tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.write_buttons.append(button)
+        self.write_buttons.append(self._status_button())
+        buttons.addWidget(self.write_buttons[-1])
+        buttons.addStretch(1)
+        buttons.addWidget(self.order)
+        export = QPushButton("导出Excel…")
+        export.clicked.connect(self.export)
+        buttons.addWidget(export)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        return tab
+
+    def _period_buttons(self) -> list[QPushButton]:
+        """What is done with the whole period: its class, attendance and close-out, and one-click printing."""
+        details = QPushButton("班次信息…", toolTip="打开本期所属班次的表单（日期、报到、课时、联系人）")
+        details.clicked.connect(lambda: class_actions.open_class(self, self.session, self.period.class_id, self.period_id))
+        attendance = QPushButton("考勤与结班…", toolTip="按半天登记出勤、请假、缺勤；结班计入学时")
+        attendance.clicked.connect(self.open_attendance)
+        printing = QPushButton("打印")
+        menu = QMenu(printing)
+        for text, action in (("入学通知书…", print_actions.print_admission_letters),
+                             ("签到表…", print_actions.print_sign_in_sheets),
+                             ("学员名册…", lambda parent, session, period_id: print_actions.print_roster(
+                                 parent, session, period_id, "strokes" if self.order.currentData() == "strokes" else "unit")),
+                             ("结业证书…", print_actions.print_certificates),
+                             ("本期汇总…", print_actions.print_period_summary)):
+            item = QAction(text, menu)
+            item.triggered.connect(lambda checked=False, act=action: act(self, self.session, self.period_id))
+            menu.addAction(item)
+        printing.setMenu(menu)
+        self.print_menu = menu
+        return [details, attendance, printing]
+
+    def open_attendance(self) -> None:
+        from ..attendance.dialog import AttendanceDialog
+
+        dialog = AttendanceDialog(self.session, self.period_id, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _status_button(self) -> QPushButton:
+        button = QPushButton("设置状态")
+        menu = QMenu(button)
+        for status in vocab.words("enrollment_statuses"):
+            if status != "已替换":
+                action = QAction(status, menu)
+                action.triggered.connect(lambda checked=False, s=status: self.set_status(s))
+                menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def refresh(self) -> None:
+        db = self.session.db
+        self.period = roster_service.period_of(db, self.period_id)
+        lines = roster_service.roster(db, self.period_id, self.order.currentData() or "unit")
+        busy = roster_service.double_booked(db, self.period_id)
+        self.model.set_roster(lines, busy)
+        active = [line for line in lines if line.active]
+        p = self.period
+        self.title.setText(f"{p.class_name}　第{p.number}期")
+        self.facts.setText(f"{p.start_date} 至 {p.end_date}，{p.days}天　报到：{p.report_time or '未定'} {p.report_place}"
+                           f"　状态：{p.status}　学员 {len(active)} 人" + (f" / 计划 {p.capacity} 人" if p.capacity else ""))
+        self.tabs.setTabText(0, f"学员名单（{len(active)}）")
+        self._banner(quotas.warnings(db, self.period_id), [line for line in active if line.person_id in busy])
+        self.quota_panel.set_writable(writable(self.session))
+        self.quota_panel.refresh()
+        enable_writes(self.session, self.write_buttons)
+
+    def _banner(self, over: list[str], busy: list) -> None:
+        parts = []
+        if over:
+            shown = "；".join(over[:3]) + (f"；另有{len(over) - 3}个单位（见“名额分配”）" if len(over) > 3 else "")
+            parts.append("名额：" + shown)
+        if busy:
+            parts.append(f"多头调训：{'、'.join(line.name for line in busy)}同时在其他期次名单中（见“提示”列）")
+        self.banner.setText("⚠ " + "\n⚠ ".join(parts) if parts else "")
+        self.banner.setVisible(bool(parts))
+
+    def selected_lines(self) -> list:
+        return [self.model.record(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def _one(self, action: str):
+        lines = self.selected_lines()
+        if len(lines) != 1:
+            messages.info(self, action, "请先在名单中选择一位学员。")
+            return None
+        return lines[0]
+
+    def _changed(self) -> None:
+        self.session.data_changed.emit("enrollments")
+
+    def add_people(self) -> None:
+        picker = PersonPicker(self, self.session.db, roster_service.period_title(self.period))
+        if picker.exec():
+            self._report(roster_service.add_people(self.session.db, self.period_id, picker.person_ids()))
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(self, self.session.db)
+        if dialog.exec() and dialog.saved:
+            self.session.data_changed.emit("people")
+            self._report(roster_service.add_people(self.session.db, self.period_id, [dialog.saved.id]))
+
+    def _report(self, outcome: roster_service.Additions) -> None:
+        self._changed()
+        lines = []
+        if outcome.refused:
+            lines.append("未加入：" + "；".join(outcome.refused.values()))
+        if outcome.double_booked:
+            names = {line.person_id: line.name for line in self.model.records()}
+            lines.append("多头调训提醒：" + "；".join(f"{names.get(pid, '')}同时在{'、'.join(where)}"
+                                                  for pid, where in outcome.double_booked.items()))
+        if lines:
+            messages.info(self, "加入名单", f"已加入{len(outcome.added)}人。\n\n" + "\n".join(lines))
+
+    def import_list(self) -> None:
+        open_import_wizard(self, self.session, self.period_id)
+
+    def replace(self) -> None:
+        line = self._one("更换学员")
+        if line is None:
+            return
+        if not line.active:
+            messages.info(self, "更换学员", f"“{line.name}”的状态为“{line.status}”，不能再被替换。")
+            return
+        dialog = ReplaceDialog(self, self.session.db, line)
+        if dialog.exec():
+            self._changed()
+            if dialog.busy:
+                messages.info(self, "多头调训提醒", f"替换的人同时在{'、'.join(dialog.busy)}名单中。")
+
+    def edit_trainee(self) -> None:
+        line = self._one("编辑学员信息")
+        if line is not None and TraineeDialog(self, self.session.db, line).exec():
+            self._changed()
+
+    def set_status(self, status: str) -> None:
+        lines = self.selected_lines()
+        if not lines:
+            messages.info(self, "设置状态", "请先在名单中选择学员（按住 Ctrl 或 Shift 可多选）。")
+            return
+        problems = []
+        for line in lines:
+            try:
+                roster_service.set_status(self.session.db, line.enrollment_id, status)
+            except UserError as problem:
+                problems.append(f"{line.name}：{problem}")
+        self._changed()
+        if problems:
+            messages.error(self, "部分学员未改状态", "\n".join(problems))
+
+    def remove(self) -> None:
+        lines = self.selected_lines()
+        if not lines:
+            messages.info(self, "移出名单", "请先在名单中选择学员。")
+            return
+        names = "、".join(line.name for line in lines)
+        if messages.choose(self, "移出名单", f"把{names}移出本期名单？\n（如是不再参训，建议把状态改为“退学”以保留记录）",
+                           ["移出", "取消"], default=1) != 0:
+            return
+        try:
+            for line in lines:
+                roster_service.remove(self.session.db, line.enrollment_id)
+        except UserError as problem:
+            messages.error(self, "不能移出", str(problem))
+        self._changed()
+
+    def export(self) -> None:
+        name = f"{roster_service.period_title(self.period)}学员名单.xlsx".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "导出名单", str(documents_folder() / name), XLSX_FILTER)
+        if not path:
+            return
+        try:
+            saved = export_roster(self.session.db, self.period_id, Path(path), self.order.currentData())
+        except UserError as problem:
+            messages.error(self, "未能导出", str(problem))
+            return
+        messages.info(self, "导出名单", f"已导出：\n{saved}")
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in RELOAD_ON:
+            self.refresh()

@@ -1,0 +1,141 @@
+"""Dialogs of the roster window: picking people to add, replacing a trainee (更换, with the 5-day rule),
+and a trainee's hours, key problems (重点难点问题或典型案例) and notes."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QVBoxLayout)
+
+from app.domain.errors import ValidationError
+from app.services import roster as roster_service
+from app.storage import tables
+
+from ..dialogs.form import FieldErrors
+from .people_search import PeopleSearch
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, object]:
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
+class PersonPicker(QDialog):
+    """Several people chosen from the archive for the roster."""
+
+    def __init__(self, parent, db, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(f"从档案添加学员 — {title}")
+        self.search = PeopleSearch(db, multiple=True, parent=self)
+        self.count = QLabel(objectName="note")
+        buttons, self.ok = _buttons(self, "加入名单")
+        buttons.accepted.connect(self.accept)
+        self.search.selection_changed.connect(self._count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("按住 Ctrl 或 Shift 可多选；已在名单中的人不会重复加入。", objectName="note"))
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(buttons)
+        self.resize(820, 460)
+        self._count()
+
+    def _count(self) -> None:
+        chosen = len(self.search.selected())
+        self.count.setText(f"已选 {chosen} 人" if chosen else "请在列表中选择要加入的人")
+        self.ok.setEnabled(bool(chosen))
+
+    def person_ids(self) -> list[int]:
+        return [person.id for person in self.search.selected()]
+
+
+class ReplaceDialog(QDialog):
+    """Swaps one trainee for another; less than 5 days before the start, the reason is required."""
+
+    def __init__(self, parent, db, line, today: date | None = None):
+        super().__init__(parent)
+        self.db, self.line, self.today = db, line, today or date.today()
+        self.enrollment = tables.enrollments(db).get(line.enrollment_id)
+        self.period = roster_service.period_of(db, line.period_id)
+        self.setWindowTitle(f"更换学员 — {line.name}（{line.unit_name}）")
+        self.search = PeopleSearch(db, multiple=False, parent=self)
+        self.reason = QLineEdit(placeholderText="更换原因，如：原学员因病住院")
+        days = roster_service.days_before_start(self.period, self.today)
+        rule = (f"距开班还有{days}天。" if days > 0 else "已到开班日期。") + (
+            "不足5天，须说明更换原因；更换将记入操作记录。" if days < roster_service.REPLACE_NOTICE_DAYS
+            else "按规定，更换学员应提前5天报告。")
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.errors.add_row(form, "替换为", self.search, "person")
+        self.errors.add_row(form, "更换原因", self.reason, "reason")
+        buttons, self.ok = _buttons(self, "更换")
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(rule, objectName="note", wordWrap=True))
+        layout.addLayout(form, 1)
+        layout.addWidget(buttons)
+        self.search.selection_changed.connect(self._revalidate)
+        self.reason.textChanged.connect(self._revalidate)
+        self.saved = None
+        self.busy: list[str] = []
+        self.resize(820, 470)
+        self._revalidate()
+
+    def _problems(self) -> dict[str, str]:
+        chosen = self.search.selected()
+        if not chosen:
+            return {"person": "请在列表中选择替换的人"}
+        return roster_service.replace_errors(self.db, self.enrollment, self.period, chosen[0].id,
+                                             self.reason.text().strip(), self.today)
+
+    def _revalidate(self) -> None:
+        problems = self._problems()
+        shown = {key: text for key, text in problems.items() if key != "person" or self.search.selected()}
+        self.errors.show(shown)
+        self.ok.setEnabled(not problems)
+
+    def save(self) -> None:
+        try:
+            self.saved, self.busy = roster_service.replace_trainee(
+                self.db, self.line.enrollment_id, self.search.selected()[0].id, self.reason.text(), self.today)
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return
+        self.accept()
+
+
+class TraineeDialog(QDialog):
+    """Hours, the key problems or typical cases a trainee brings (collected with the roster), notes."""
+
+    def __init__(self, parent, db, line):
+        super().__init__(parent)
+        self.db, self.line = db, line
+        self.setWindowTitle(f"学员信息 — {line.name}（{line.unit_name}）")
+        self.hours = QDoubleSpinBox(decimals=1, maximum=9999, singleStep=0.5)
+        self.hours.setValue(line.hours)
+        self.problems = QPlainTextEdit(line.key_problems)
+        self.problems.setPlaceholderText("学员关心关注的重点难点问题或典型案例，随名单报送党校供授课参考")
+        self.notes = QLineEdit(line.notes)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.addRow("状态", QLabel(line.status))
+        self.errors.add_row(form, "学时", self.hours, "hours")
+        self.errors.add_row(form, "重点难点问题\n或典型案例", self.problems, "key_problems")
+        self.errors.add_row(form, "备注", self.notes, "notes")
+        buttons, _ = _buttons(self, "保存")
+        buttons.accepted.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def save(self) -> None:
+        try:
+            roster_service.update_details(self.db, self.line.enrollment_id, self.hours.value(),
+                                          self.problems.toPlainText(), self.notes.text())
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return
+        self.accept()
