@@ -11,6 +11,7 @@ from app.services import people, units
 from ..dialogs import messages
 from ..dialogs.confirm import ask_then_delete
 from ..dialogs.person_dialog import PersonDialog
+from ..id_reveal import FullIdBox
 from ..import_wizard.launch import download_template, open_import_wizard
 from ..models.people_model import PagedPeopleModel
 from ..write_access import enable_writes
@@ -58,6 +59,9 @@ class PeoplePage(ListPage):
         buttons.addStretch(1)
         for box in (self.unit_filter, self.rank_filter, self.category_filter):
             buttons.addWidget(box)
+        self.full_ids = FullIdBox(self.session, "学员列表", self)
+        self.full_ids.reveal.connect(self.model.set_unmasked)
+        buttons.addWidget(self.full_ids)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
