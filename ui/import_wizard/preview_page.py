@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
+from app.domain.errors import UserError
 from app.services import units
 from app.services.import_receipt import explanation, outcome
 from app.services.progress import Cancelled
@@ -113,6 +114,8 @@ class PreviewPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
             messages.info(self, "导入已取消", str(error))
+        elif isinstance(error, UserError):  # the service's message already says nothing was changed
+            messages.error(self, "导入未完成", str(error))
         else:
             messages.error(self, "导入未完成", f"导入未完成，数据未作任何改动。\n\n{error}")
 
