@@ -46,6 +46,43 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         backups.restore(state["db"], made)
         return made.name
 
+    def rules_and_search() -> str:
+        from datetime import date
+
+        from .domain.holidays import holiday_name
+        from .services import people, rule_checks
+
+        warnings = sum(len(found) for found in rule_checks.warnings_by_class(state["db"]).values())
+        if holiday_name(date(2020, 10, 1)) is None:
+            raise RuntimeError("节假日数据缺失（chinese_calendar）")
+        found = people.search_people(state["db"], "zw")
+        return f"规则提示{warnings}条，2020年10月1日为{holiday_name(date(2020, 10, 1))}，拼音“zw”找到{len(found)}人"
+
+    def import_list() -> str:
+        from openpyxl import Workbook
+
+        from .services.demo_people import generate_people
+        from .services.roster_import import ImportOptions, import_file
+        from .storage import tables
+
+        db = state["db"]
+        units = tables.units(db).where()
+        made = generate_people(dict(demo.load_seed("people.json"), count=40, seed=99), units)
+        names = {unit.id: unit.name for unit in units}
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["2020年自检学员名单"])
+        sheet.append(["姓名", "性别", "身份证号码", "工作单位", "职务", "联系电话"])
+        for p in made:
+            sheet.append([p.name, p.gender, p.id_number, names[p.unit_id], p.post, p.phone])
+        source = folder / "单位 报送名单.xlsx"
+        book.save(source)
+        period_id = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY start_date LIMIT 1").fetchone()[0]
+        plan, result = import_file(db, source, ImportOptions(mode="add-update", period_id=period_id))
+        if plan.count("reject") or result is None:
+            raise RuntimeError(plan.summary())
+        return plan.summary()
+
     def letters() -> str:
         from .services.documents import DocumentRequest, fonts, render
 
@@ -60,7 +97,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         return f"{pages}页，{target.stat().st_size // 1024}KB，字体：{'、'.join(used)}"
 
     return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore),
-            ("生成入学通知书PDF", letters)]
+            ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters)]
 
 
 def run(out=None) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import ui  # noqa: E402,F401  (its None guard protects Python 3.11 from PySide6 6.12.0)
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -62,7 +63,8 @@ def timed(work, runs: int = 30) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
+def measure() -> tuple[float, list[tuple[str, float]], int, tuple[int, int]]:
+    """Baseline (the empty grid) and the month view's figures, in milliseconds."""
     app = QApplication.instance() or QApplication([])
     from ui.style import apply_style
     from ui.calendar.grid_view import CalendarGrid
@@ -98,7 +100,21 @@ def main() -> None:
     grid.entries = []
     baseline = timed(layout_and_paint)
     grid.entries = saved
-    print(f"日历月视图：{YEAR}年共{PERIODS}期，{YEAR}年6月视图中{shown}期，窗口 {grid.width()}×{grid.height()}")
+    return baseline, figures, shown, (grid.width(), grid.height())
+
+
+def figures() -> list:
+    """For bench/run.py."""
+    from bench.common import Figure
+
+    baseline, found, shown, _ = measure()
+    return [Figure(f"month view with {PERIODS} periods in the year ({shown} shown), queries to pixels",
+                   found[-1][1], "ms", "the empty month grid", baseline, max_value=TARGET_MS)]
+
+
+def main() -> None:
+    baseline, figures, shown, (width, height) = measure()
+    print(f"日历月视图：{YEAR}年共{PERIODS}期，{YEAR}年6月视图中{shown}期，窗口 {width}×{height}")
     print(pad("测量项目（中位数）", 30) + pad("毫秒", 8, True) + pad("对基准", 8, True) + pad("目标50毫秒", 12, True))
     print(pad("基准：空月份网格", 30) + pad(f"{baseline:.1f}", 8, True) + pad("1.0", 8, True))
     for label, value in figures:

@@ -1,5 +1,6 @@
 """Importing a 20,000-row list end to end (read, check every row, commit into a period) against
-python-calamine only reading the same file, in one run. Target: the whole import at most 2 times the read.
+python-calamine only reading the same file, in one run. Targets: at most 2 times the read (issue 3), and
+at most 1.5 times in the project's benchmark table (issue 8), which is the one bench/run.py checks.
 Run: python bench/bench_import.py
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.storage import tables  # noqa: E402
 ROWS = 20_000
 RUNS = 7
 TARGET = 2.0
+TABLE_TARGET = 1.5
 HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "身份证号码", "工作单位", "职务", "职级", "干部类别",
           "政治面貌", "学历", "联系电话", "重点难点问题或典型案例"]
 
@@ -95,7 +97,7 @@ def figures(runs: int = RUNS) -> list:
 
     best = measure(runs)
     return [Figure(f"import {ROWS:,} rows into a period, end to end", best[FULL], "s",
-                   "python-calamine only reading the file", best[BASELINE], max_ratio=TARGET),
+                   "python-calamine only reading the file", best[BASELINE], max_ratio=TABLE_TARGET),
             Figure(f"read and check {ROWS:,} rows (dry run)", best["读取并检查（--dry-run）"], "s",
                    "python-calamine only reading the file", best[BASELINE])]
 

@@ -1,6 +1,8 @@
 """The main window: navigation bar, pages, the 文件 and 帮助 menus, and the status bar."""
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
@@ -10,18 +12,19 @@ from app import config
 from app.services import database
 
 from . import database_actions
-from .pages.classes_page import ClassesPage
-from .pages.documents_page import DocumentsPage
-from .pages.list_page import ListPage
-from .pages.people_page import PeoplePage
-from .pages.plans_page import PlansPage
-from .pages.calendar_page import CalendarPage
-from .pages.units_page import UnitsPage
-from .pages.stats_page import StatsPage
 from .session import Session
 
-PAGES: tuple[type[ListPage], ...] = (PlansPage, ClassesPage, CalendarPage, PeoplePage, UnitsPage,
-                                     DocumentsPage, StatsPage)
+# (nav title, module under ui.pages, class). A page's module is imported when the page is first shown:
+# the print centre alone would bring reportlab and QtPdf into start-up.
+PAGES = (("计划", "plans_page", "PlansPage"), ("班次", "classes_page", "ClassesPage"),
+         ("日历", "calendar_page", "CalendarPage"), ("学员", "people_page", "PeoplePage"),
+         ("单位", "units_page", "UnitsPage"), ("文书打印", "documents_page", "DocumentsPage"),
+         ("统计", "stats_page", "StatsPage"))
+
+
+def page_class(index: int) -> type:
+    _, module, name = PAGES[index]
+    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
 
 
 class MainWindow(QMainWindow):
@@ -29,7 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(config.APP_TITLE)
-        self._built: dict[int, ListPage] = {}  # pages are built when first shown: start-up stays quick
+        self._built: dict[int, QWidget] = {}  # pages are built when first shown: start-up stays quick
         self.nav = QListWidget(objectName="nav")
         self.stack = QStackedWidget()
         self._build_body()
@@ -46,8 +49,8 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
         item_height = int(self.fontMetrics().height() * 2.4)
-        for page_class in PAGES:
-            item = QListWidgetItem(page_class.title, self.nav)
+        for entry in PAGES:
+            item = QListWidgetItem(entry[0], self.nav)
             item.setSizeHint(QSize(0, item_height))
             self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_row)
@@ -92,9 +95,9 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def page(self, index: int) -> ListPage:
+    def page(self, index: int) -> QWidget:
         if index not in self._built:
-            page = PAGES[index](self.session)
+            page = page_class(index)(self.session)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -103,14 +106,14 @@ class MainWindow(QMainWindow):
         return self._built[index]
 
     @property
-    def pages(self) -> list[ListPage]:
+    def pages(self) -> list[QWidget]:
         return [self.page(index) for index in range(len(PAGES))]
 
     def _show_row(self, index: int) -> None:
         self.stack.setCurrentWidget(self.page(index))
 
-    def show_page(self, title: str) -> ListPage:
-        index = [page_class.title for page_class in PAGES].index(title)
+    def show_page(self, title: str) -> QWidget:
+        index = [entry[0] for entry in PAGES].index(title)
         self.nav.setCurrentRow(index)
         return self.page(index)
 

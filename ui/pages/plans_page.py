@@ -9,7 +9,7 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plan_editor, plans, year_copy
 
-from .. import class_actions, print_actions
+from .. import class_actions
 from ..dialogs import messages
 from ..models.lists import PlansModel
 from ..plan_editor.editor import PlanEditor
@@ -210,6 +210,8 @@ class PlansPage(ListPage):
     def print_notice(self) -> None:
         plan = self.editor.plan
         if plan is not None and plan.id is not None:
+            from .. import print_actions  # reportlab loads on the first print, not with the first page
+
             print_actions.print_plan_notice(self, self.session, plan.id)
 
     def new_class_for_item(self, item_id: int) -> None:
