@@ -103,7 +103,7 @@ def killed_run(template: Path, path: Path, period: int, folder: Path, after_back
     if after_backup:
         deadline = time.monotonic() + 60
         while not pre_import_backup(db_file) and child.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.0005)
+            time.sleep(0.002)
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
     child.wait()
