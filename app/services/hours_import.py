@@ -22,6 +22,7 @@ from .progress import NO_PROGRESS, Progress
 from .sheet_reader import cell_text, read_sheets
 
 IMPORTED, REFUSED, ALREADY = "导入", "未通过", "已导入过"
+_CHUNK = 1000  # rows written between two progress reports (and chances to cancel)
 
 
 @dataclass
@@ -84,72 +85,69 @@ class HoursImport:
 
 
 class _RowChecker:
+    """Checks the rows of one sheet. The values that repeat down a sheet (people, dates, sources, courses)
+    are worked out once each: an online college's yearly export runs to tens of thousands of rows."""
+
     def __init__(self, db: Database, layout: HoursLayout, options: HoursImportOptions):
         self.columns, self.options = layout.columns, options
-        self.people = {number: (person_id, name) for person_id, name, number
+        self.people = {number: (person_id, name, clean_name(name)) for person_id, name, number
                        in db.execute("SELECT id, name, id_number FROM people")}
         self.known = {_key(record) for record in tables.hours_records(db).where()}
         self.seen: dict[tuple, int] = {}
+        self._memo: dict[tuple, object] = {}
 
-    def cell(self, row: list, key: str) -> object:
-        index = self.columns.get(key)
-        return row[index] if index is not None and index < len(row) else ""
+    def _once(self, kind: str, value: object, compute):
+        key = (kind, type(value), value)  # the type too: 1, 1.0 and True are equal keys otherwise
+        if key not in self._memo:
+            self._memo[key] = compute(value)
+        return self._memo[key]
 
-    def text(self, row: list, key: str) -> str:
-        return clean(cell_text(self.cell(row, key)))
+    def _text(self, cells: dict, key: str) -> str:
+        return self._once("text", cells.get(key, ""), lambda value: clean(cell_text(value)))
 
     def check(self, line: int, row: list) -> HoursRow:
-        name, raw_id = clean_name(cell_text(self.cell(row, "name"))), self.text(row, "id_number")
-        found = HoursRow(line, name, normalize_id(raw_id))
-        reasons = self._person(found, raw_id)
-        record, problems = self._record(row, found)
-        reasons += problems
+        width = len(row)
+        cells = {key: row[index] if index < width else "" for key, index in self.columns.items()}
+        name = self._once("name", cells.get("name", ""), lambda value: clean_name(cell_text(value)))
+        number, person_id, archive_name, reason = self._once("id", cells["id_number"], self._identify)
+        found = HoursRow(line, name or archive_name, number)
+        reasons = [reason] if reason else []
+        if name and archive_name and name != self.people[number][2]:
+            reasons.append(f"姓名“{name}”与档案中此身份证号码的“{archive_name}”不符")
+        record = self._record(cells, person_id or 0, reasons)
         if not reasons:
-            reasons += self._repeated(line, record, found)
+            reasons += list(hours.record_errors(record).values()) or self._repeated(line, record, found)
         found.record = record
         if reasons:
             found.status, found.reason = REFUSED, "；".join(reasons)
         return found
 
-    def _person(self, found: HoursRow, raw_id: str) -> list[str]:
-        if not raw_id:
-            return ["缺少身份证号码"]
-        if message := id_error(raw_id):
-            return [message]
-        if found.id_number not in self.people:
-            return [f"档案中没有身份证号码为{found.masked_id}的人员，请先在“学员”中登记"]
-        person_id, archive_name = self.people[found.id_number]
-        if found.name and found.name != clean_name(archive_name):
-            return [f"姓名“{found.name}”与档案中此身份证号码的“{archive_name}”不符"]
-        if not found.name:
-            found.name = archive_name
-        return []
+    def _identify(self, value: object) -> tuple[str, int | None, str, str]:
+        """(ID number, person, their name in the archive, why the row cannot be matched)."""
+        raw = clean(cell_text(value))
+        if not raw:
+            return "", None, "", "缺少身份证号码"
+        number = normalize_id(raw)
+        if message := id_error(raw):
+            return number, None, "", message
+        if number not in self.people:
+            return number, None, "", f"档案中没有身份证号码为{mask_id(number)}的人员，请先在“学员”中登记"
+        person_id, archive_name, _ = self.people[number]
+        return number, person_id, archive_name, ""
 
-    def _record(self, row: list, found: HoursRow) -> tuple[HoursRecord, list[str]]:
-        reasons = []
-        typed_hours = self.text(row, "hours")
-        amount = hours.hours_value(self.cell(row, "hours"))
-        if not typed_hours:
-            reasons.append("缺少学时")
-        elif amount is None:
-            reasons.append(f"学时“{typed_hours}”不是数字")
-        day = date_value(self.cell(row, "date"))
-        if day and date_error(day, "日期"):
-            reasons.append(f"日期“{self.text(row, 'date')}”无法识别（应如 2020-05-08）")
-            day = ""
-        year, reason = self._year(row, day)
-        reasons += [reason] if reason else []
-        kind = self._kind(row, reasons)
-        record = HoursRecord(self.people.get(found.id_number, (0,))[0], year or 0, amount, kind,
-                             self.text(row, "source") or self.options.source, day, self.text(row, "notes"))
-        if not reasons:
-            reasons += list(hours.record_errors(record).values())
-        return record, reasons
+    def _record(self, cells: dict, person_id: int, reasons: list[str]) -> HoursRecord:
+        amount, problem = self._once("hours", cells.get("hours", ""), _hours)
+        day, date_problem = self._once("date", cells.get("date", ""), _day)
+        year, year_problem = self._year(cells, day)
+        kind, kind_problem = self._kind(cells)
+        reasons += [text for text in (problem, date_problem, year_problem, kind_problem) if text]
+        return HoursRecord(person_id, year or 0, amount, kind, self._text(cells, "source") or self.options.source,
+                           day, self._text(cells, "notes"))
 
-    def _year(self, row: list, day: str) -> tuple[int | None, str]:
-        typed = self.text(row, "year")
+    def _year(self, cells: dict, day: str) -> tuple[int | None, str]:
+        typed = self._text(cells, "year")
         if typed:
-            year = year_value(self.cell(row, "year"))
+            year = year_value(cells["year"])
             return year, "" if year else f"年度“{typed}”无效"
         if self.options.year:
             return self.options.year, ""
@@ -157,14 +155,12 @@ class _RowChecker:
             return int(day[:4]), ""
         return None, "缺少年度（文件中没有年度和日期，请指定导入年度）"
 
-    def _kind(self, row: list, reasons: list[str]) -> str:
-        typed = self.text(row, "kind")
+    def _kind(self, cells: dict) -> tuple[str, str]:
+        typed = self._text(cells, "kind")
         if not typed:
-            return self.options.kind
+            return self.options.kind, ""
         kind = kind_value(typed)
-        if kind is None:
-            reasons.append(kind_error(typed))
-        return kind or self.options.kind
+        return (kind, "") if kind else (self.options.kind, kind_error(typed))
 
     def _repeated(self, line: int, record: HoursRecord, found: HoursRow) -> list[str]:
         key = _key(record)
@@ -177,18 +173,32 @@ class _RowChecker:
         return []
 
 
+def _hours(value: object) -> tuple[float | None, str]:
+    typed = clean(cell_text(value))
+    if not typed:
+        return None, "缺少学时"
+    amount = hours.hours_value(value)
+    return amount, "" if amount is not None else f"学时“{typed}”不是数字"
+
+
+def _day(value: object) -> tuple[str, str]:
+    day = date_value(value)
+    if day and date_error(day, "日期"):
+        return "", f"日期“{clean(cell_text(value))}”无法识别（应如 2020-05-08）"
+    return day, ""
+
+
 def _key(record: HoursRecord) -> tuple:
     return (record.person_id, record.year, record.hours, record.kind, record.source, record.date, record.notes)
 
 
-def _is_blank(row: list, layout: HoursLayout) -> bool:
+def _is_blank(row: list, id_index: int) -> bool:
     """An empty row, or a total row at the bottom (合计 with no ID number)."""
+    id_cell = row[id_index] if id_index < len(row) else ""
+    if id_cell is not None and (not isinstance(id_cell, str) or id_cell.strip()):
+        return False  # the usual row: an ID number is there
     cells = [clean(cell_text(cell)) for cell in row]
-    if not any(cells):
-        return True
-    id_index = layout.columns["id_number"]
-    no_id = id_index >= len(cells) or not cells[id_index]
-    return no_id and any(cell.replace(" ", "") in TOTAL_WORDS for cell in cells)
+    return not any(cells) or any(cell.replace(" ", "") in TOTAL_WORDS for cell in cells)
 
 
 def check_file(db: Database, path: str | Path, options: HoursImportOptions,
@@ -203,7 +213,7 @@ def check_file(db: Database, path: str | Path, options: HoursImportOptions,
     for offset, row in enumerate(body):
         if offset % 200 == 0:
             progress.step(offset, len(body) * 2)
-        if not _is_blank(row, layout):
+        if not _is_blank(row, layout.columns["id_number"]):
             result.rows.append(checker.check(layout.header_row + 2 + offset, row))
     if not result.rows:
         raise UserError(f"“{path.name}”的表头下没有数据行")
@@ -222,10 +232,9 @@ def import_hours(db: Database, path: str | Path, options: HoursImportOptions, *,
         result.backup = backups.take(db, "导入前")
     table, total = tables.hours_records(db), len(accepted) * 2
     with db.atomic():
-        for done, row in enumerate(accepted, start=len(accepted)):
-            if done % 200 == 0:
-                progress.step(done, total)
-            table.insert(row.record)
+        for start in range(0, len(accepted), _CHUNK):
+            progress.step(len(accepted) + start, total)
+            table.insert_many(row.record for row in accepted[start:start + _CHUNK])
         audit.record(db, "导入学时", detail=f"{result.file_name}：{result.summary()}")
         progress.step(total, total)
     result.written = len(accepted)
