@@ -18,6 +18,7 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from app.services import database, demo  # noqa: E402
+from bench.common import Figure, interleaved, table  # noqa: E402
 from app.services.hours_import import HoursImportOptions, import_hours  # noqa: E402
 
 ROWS = 20_000
@@ -73,18 +74,15 @@ def measure(runs: int = RUNS) -> dict[str, float]:
         db.close()
         cases = {BASELINE: lambda: bare_read(path), CHECK: lambda: timed_import(template, work, path, True),
                  FULL: lambda: timed_import(template, work, path, False)}
-        times: dict[str, list[float]] = {label: [] for label in cases}
-        for _ in range(runs):
-            for label, run in cases.items():
-                times[label].append(run())
-        return {label: min(values) for label, values in times.items()}
+        return interleaved(cases, runs)
 
 
 def figures(runs: int = RUNS) -> list:
     """For bench/run.py (main's runner of every benchmark)."""
-    from bench.common import Figure
+    return figures_of(measure(runs))
 
-    best = measure(runs)
+
+def figures_of(best: dict[str, float]) -> list:
     return [Figure(f"import {ROWS:,} hours records, end to end", best[FULL], "s",
                    "python-calamine only reading the file", best[BASELINE]),
             Figure(f"read and check {ROWS:,} hours rows (dry run)", best[CHECK], "s",
@@ -93,11 +91,8 @@ def figures(runs: int = RUNS) -> list:
 
 def main() -> None:
     best = measure()
-    base = best[BASELINE]
-    print(f"\n{'':<24}{'秒':>8}{'倍数':>8}")
-    for label, seconds in best.items():
-        print(f"{label:<24}{seconds:>8.3f}{seconds / base:>8.2f}")
-    print(f"\n每秒导入 {ROWS / best[FULL]:,.0f} 行（完整导入 / 仅读取 = {best[FULL] / base:.2f}）")
+    print(table(figures_of(best)))
+    print(f"\n每秒导入 {ROWS / best[FULL]:,.0f} 行")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from app.domain.models import HoursRecord, Person
 from app.services import hours
 
-from .form import FieldErrors, choice_box, save_or_show
+from .form import FieldErrors, choice_box, save_cancel, save_or_show
 
 
 class HoursRecordDialog(QDialog):
@@ -31,14 +31,9 @@ class HoursRecordDialog(QDialog):
                                    ("来源", self.source, "source"), ("日期", self.date, "date"),
                                    ("备注", self.notes, "notes")):
             self.errors.add_row(form, label, widget, key)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel(self)
         layout = QVBoxLayout(self)
-        who = QLabel(f"{person.name}　{person.unit_name or ''}", objectName="note")
-        layout.addWidget(who)
+        layout.addWidget(QLabel(f"{person.name}　{person.unit_name or ''}", objectName="note"))
         layout.addLayout(form)
         layout.addWidget(QLabel("班次学时在结班时自动计入，这里只登记组织调训以外的学时。", objectName="note", wordWrap=True))
         layout.addWidget(self.buttons)

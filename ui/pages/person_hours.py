@@ -39,6 +39,8 @@ class PersonHours(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # the header and two records at least: the people list above gives way to them in its splitter
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 3 + 4)
         top = QHBoxLayout()
         top.addWidget(QLabel("年度"))
         top.addWidget(self.year)
