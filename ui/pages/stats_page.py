@@ -71,13 +71,24 @@ class StatsPage(ListPage):
         self.export_button = QPushButton("导出Excel…")
         self.export_button.setToolTip("把当前标签页的表格导出为 Excel 工作簿")
         self.export_button.clicked.connect(self.export_current)
+        self.rules_button = QPushButton("学时规则…")
+        self.rules_button.setToolTip("每天、每半天计入的学时，请假上限，各层次干部的学时要求")
+        self.rules_button.clicked.connect(self.edit_rules)
         row = QHBoxLayout()
-        for button in (self.import_hours, self.export_button):
+        for button in (self.import_hours, self.export_button, self.rules_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.print_hours)
         row.addWidget(self.print_summary)
         return row
+
+    def edit_rules(self) -> None:
+        from ..dialogs.hours_settings_dialog import HoursSettingsDialog
+
+        dialog = HoursSettingsDialog(self.session, self)
+        if dialog.exec():
+            self.refresh()
+        dialog.deleteLater()
 
     def _overview_tab(self) -> QWidget:
         tab = QWidget()
