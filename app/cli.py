@@ -14,12 +14,13 @@ from . import config
 from .commands import basic, hours, roster
 from .commands import calendar as calendar_command
 from .commands import documents as document_commands
+from .commands import hours_import as hours_import_command
 from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database
 from .storage import lock
 
-COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command)
+COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command, hours_import_command)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -69,3 +69,13 @@ def table(figures: list[Figure]) -> str:
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
         lines.append(f"| {f.name} | {f.value:.3g} {f.unit} | {against} | {ratio} | {f.target()} | {'yes' if f.met else 'NO'} |")
     return "\n".join(lines)
+
+
+def interleaved(cases: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
+    """The best seconds of each case over `runs` rounds, the cases taking turns in each round so that a
+    busy moment of the machine touches every case alike."""
+    times: dict[str, list[float]] = {label: [] for label in cases}
+    for _ in range(runs):
+        for label, run in cases.items():
+            times[label].append(run())
+    return {label: min(values) for label, values in times.items()}

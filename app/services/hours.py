@@ -1,15 +1,17 @@
 """学时档案: each person's hours per year from closed periods and other records; who is behind (应训未训)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
 
-from ..domain.errors import ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, judge, level
 from ..domain.models import HoursRecord
+from ..domain.text import to_halfwidth
 from ..domain.validation import date_error
 from ..storage import tables
 from ..storage.records import rows
@@ -17,6 +19,8 @@ from . import audit, settings
 
 REQUIREMENTS_KEY = "hours_requirements"
 KINDS = ("网络学习", "集中培训", "其他")
+MAX_HOURS = 1000  # more in one record is a typing slip (a whole year of full-time study is about 2,000)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 @dataclass
@@ -45,62 +49,104 @@ def requirements(db: Database) -> dict:
     return settings.get(db, REQUIREMENTS_KEY, DEFAULT_REQUIREMENTS)
 
 
-def add_record(db: Database, record: HoursRecord) -> HoursRecord:
+def hours_value(value: object) -> float | None:
+    """学时 as typed or as a sheet holds it: 2, "1.5", "２学时", "3 小时"; None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = re.sub(r"\s", "", to_halfwidth(str(value or ""))).removesuffix("学时").removesuffix("小时")
+    return float(text) if re.fullmatch(r"\d+(\.\d+)?|\.\d+", text) else None
+
+
+def record_errors(record: HoursRecord) -> dict[str, str]:
+    """What is wrong with an hours record, field by field, as the form shows it while the user types."""
     errors = {}
     if record.hours is None or record.hours <= 0:
         errors["hours"] = "学时应大于0"
+    elif record.hours > MAX_HOURS:
+        errors["hours"] = f"一条记录的学时不应超过{MAX_HOURS}"
     if record.kind not in KINDS:
         errors["kind"] = f"类别应为{'、'.join(KINDS)}之一"
     if record.date and (message := date_error(record.date, "日期")):
         errors["date"] = message
-    if not 2000 <= int(record.year or 0) <= 2100:
-        errors["year"] = "年度应在2000至2100之间"
-    if errors:
+    if not FIRST_YEAR <= int(record.year or 0) <= LAST_YEAR:
+        errors["year"] = f"年度应在{FIRST_YEAR}至{LAST_YEAR}之间"
+    if len(record.source) > 60:
+        errors["source"] = "来源过长（不超过60字）"
+    if len(record.notes) > 200:
+        errors["notes"] = "备注过长（不超过200字）"
+    return errors
+
+
+def describe(person_name: str, record: HoursRecord) -> str:
+    return f"{person_name} {record.year}年 {record.kind}{record.hours:g}学时" + (f"（{record.source}）" if record.source else "")
+
+
+def add_record(db: Database, record: HoursRecord) -> HoursRecord:
+    if errors := record_errors(record):
         raise ValidationError(errors)
     person = tables.people(db).get(record.person_id)
     with db.atomic():
         saved = tables.hours_records(db).insert(record)
-        audit.record(db, "登记学时", "person", person.id, f"{person.name} {record.year}年 {record.kind}{record.hours:g}学时")
+        audit.record(db, "登记学时", "person", person.id, describe(person.name, record))
     return saved
+
+
+def delete_record(db: Database, record_id: int) -> None:
+    record = tables.hours_records(db).get(record_id)
+    person = tables.people(db).get(record.person_id)
+    with db.atomic():
+        tables.hours_records(db).delete(record_id)
+        audit.record(db, "删除学时", "person", person.id, describe(person.name, record))
 
 
 def records_of(db: Database, person_id: int) -> list[HoursRecord]:
     return tables.hours_records(db).where("person_id = ?", [person_id], order_by="year DESC, date DESC, id")
 
 
-def _class_hours(db: Database, first_year: int, year: int) -> dict[int, dict[int, tuple[float, float]]]:
+def _class_hours(db: Database, first_year: int, year: int, person_id: int | None) -> dict[int, dict[int, tuple[float, float]]]:
     """person -> year -> (hours, days) from closed periods, counted in the year the period ended."""
     found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for row in rows(db, """SELECT e.person_id, CAST(substr(p.end_date, 1, 4) AS INTEGER) AS year, sum(e.hours) AS hours,
+    for row in rows(db, f"""SELECT e.person_id, CAST(substr(p.end_date, 1, 4) AS INTEGER) AS year, sum(e.hours) AS hours,
                                   sum(CASE WHEN e.status = '结业'
                                       THEN julianday(p.end_date) - julianday(p.start_date) + 1 ELSE 0 END) AS days
                            FROM enrollments e JOIN periods p ON p.id = e.period_id
-                           WHERE p.status = '结班' AND substr(p.end_date, 1, 4) BETWEEN ? AND ?
-                           GROUP BY e.person_id, year""", [str(first_year), str(year)]):
+                           WHERE p.status = '结班' AND substr(p.end_date, 1, 4) BETWEEN ? AND ? {_only("e.person_id", person_id)}
+                           GROUP BY e.person_id, year""", [str(first_year), str(year), *_ids(person_id)]):
         found[row["person_id"]][row["year"]] = (row["hours"] or 0.0, row["days"] or 0.0)
     return found
 
 
-def _other_hours(db: Database, first_year: int, year: int) -> dict[int, dict[int, tuple[float, float]]]:
+def _other_hours(db: Database, first_year: int, year: int, person_id: int | None) -> dict[int, dict[int, tuple[float, float]]]:
     """person -> year -> (online, other) from hours records."""
     found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for row in rows(db, """SELECT person_id, year, sum(CASE WHEN kind = '网络学习' THEN hours ELSE 0 END) AS online,
+    for row in rows(db, f"""SELECT person_id, year, sum(CASE WHEN kind = '网络学习' THEN hours ELSE 0 END) AS online,
                                   sum(CASE WHEN kind = '网络学习' THEN 0 ELSE hours END) AS other
-                           FROM hours_records WHERE year BETWEEN ? AND ? GROUP BY person_id, year""",
-                        [first_year, year]):
+                           FROM hours_records WHERE year BETWEEN ? AND ? {_only("person_id", person_id)}
+                           GROUP BY person_id, year""", [first_year, year, *_ids(person_id)]):
         found[row["person_id"]][row["year"]] = (row["online"], row["other"])
     return found
 
 
-def ledger(db: Database, year: int) -> list[PersonHours]:
-    """Every person's hours for the year and whether they meet their requirement, in unit order."""
+def _only(column: str, person_id: int | None) -> str:
+    return "" if person_id is None else f"AND {column} = ?"
+
+
+def _ids(person_id: int | None) -> list[int]:
+    return [] if person_id is None else [person_id]
+
+
+def ledger(db: Database, year: int, person_id: int | None = None) -> list[PersonHours]:
+    """Every person's (or one person's) hours for the year and whether they meet their requirement, in unit order."""
     rules = requirements(db)
     first_year = year - rules["county"]["years"] + 1
-    classes, others = _class_hours(db, first_year, year), _other_hours(db, first_year, year)
+    classes, others = _class_hours(db, first_year, year, person_id), _other_hours(db, first_year, year, person_id)
     grace_from = date(year - rules["county"].get("after_promotion_years", 1), 12, 31).isoformat()
-    people = rows(db, """SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, '') AS unit_name,
-                                coalesce(u.sort_order, 1e9) AS unit_order
-                         FROM people p LEFT JOIN units u ON u.id = p.unit_id ORDER BY unit_order, u.id, p.name""")
+    people = rows(db, f"""SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, '') AS unit_name,
+                                 coalesce(u.sort_order, 1e9) AS unit_order
+                          FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 {_only("p.id", person_id)}
+                          ORDER BY unit_order, u.id, p.name""", _ids(person_id))
     result = []
     for person in people:
         mine_classes, mine_other = classes.get(person["id"], {}), others.get(person["id"], {})
@@ -116,6 +162,13 @@ def ledger(db: Database, year: int) -> list[PersonHours]:
             level(person["rank"]), mine_classes.get(year, (0.0, 0.0))[0], mine_other.get(year, (0.0, 0.0))[1], online,
             window_hours, verdict.required, verdict.shortfall, verdict.online_shortfall, verdict.status))
     return result
+
+
+def person_hours(db: Database, person_id: int, year: int) -> PersonHours:
+    found = ledger(db, year, person_id)
+    if not found:
+        raise NotFound(f"找不到该人员（编号 {person_id}）")
+    return found[0]
 
 
 def behind(db: Database, year: int) -> list[PersonHours]:

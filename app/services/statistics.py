@@ -76,3 +76,15 @@ def years(db: Database) -> list[int]:
     found = {row[0] for row in db.execute("SELECT year FROM plans")}
     found |= {int(row[0]) for row in db.execute("SELECT DISTINCT substr(start_date, 1, 4) FROM periods")}
     return sorted(found, reverse=True)
+
+
+FIGURE_LABELS = ("计划期数", "已排期数", "已结班期数", "计划培训人数", "调训人次", "结业人次", "学时合计", "出勤率", "应训未训")
+
+
+def figures(o: YearOverview) -> list[tuple[str, object, str]]:
+    """The year's headline numbers as (label, value, text shown): the overview's figures and its export."""
+    rate = "—" if o.attendance_rate is None else f"{o.attendance_rate:.1%}"
+    values = (o.planned_periods, o.scheduled_periods, o.held_periods, o.planned_trainees, o.person_times, o.completed,
+              o.hours, rate, o.behind)
+    texts = [*(str(value) for value in values[:6]), f"{o.hours:g}", rate, f"{o.behind}人"]
+    return list(zip(FIGURE_LABELS, values, texts))

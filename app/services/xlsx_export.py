@@ -86,12 +86,19 @@ def save(book: Workbook, path: str | Path) -> Path:
             _keep_carriage_returns(temporary)
         os.replace(temporary, path)
     except PermissionError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise UserError(f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再试") from error
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise UserError(f"无法写入“{path}”：{error.strerror or error}") from error
     return path
+
+
+def _discard(temporary: Path) -> None:
+    try:
+        temporary.unlink(missing_ok=True)
+    except OSError:
+        pass  # its folder could not be made or written: there is nothing to remove
 
 
 def write_table(path: str | Path, sheet_name: str, title: str, columns: list[XlsxColumn],

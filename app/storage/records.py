@@ -16,12 +16,12 @@ def stored_fields(cls: type) -> list[str]:
     return [f.name for f in fields(cls) if f.name != "id" and not f.metadata.get("joined")]
 
 
+def _stored(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
 def to_row(record: Any) -> dict[str, Any]:
-    row = {}
-    for name in stored_fields(type(record)):
-        value = getattr(record, name)
-        row[name] = int(value) if isinstance(value, bool) else value
-    return row
+    return {name: _stored(getattr(record, name)) for name in stored_fields(type(record))}
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
@@ -61,6 +61,12 @@ class Table(Generic[T]):
         marks = ", ".join("?" for _ in row)
         cursor = self.db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
         return replace(record, id=cursor.lastrowid)
+
+    def insert_many(self, records: Iterable[T]) -> None:
+        """Many new records in one statement run (inside db.atomic()); their ids are not read back."""
+        columns = stored_fields(self.cls)
+        sql = f"INSERT INTO {self.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        self.db.conn.executemany(sql, ([_stored(getattr(record, column)) for column in columns] for record in records))
 
     def update(self, record: T) -> T:
         row = to_row(record)

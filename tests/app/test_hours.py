@@ -89,3 +89,40 @@ def test_year_overview(db, office):
     units_line = {line.label: (line.person_times, line.hours) for line in overview.lines["unit"]}
     assert units_line == {"县委办公室": (2, 80), "县财政局": (1, 40)}
     assert [line.label for line in overview.lines["rank"]] == ["一级科员", "二级调研员"]
+
+
+@pytest.mark.parametrize("typed, value", [(2, 2.0), ("1.5", 1.5), ("２学时", 2.0), (" 3 小时", 3.0), (".5", 0.5),
+                                          ("两小时", None), ("", None), ("1.2.3", None), (True, None), (None, None)])
+def test_hours_as_typed_or_read_from_a_sheet(typed, value):
+    assert hours.hours_value(typed) == value
+
+
+def test_record_rules_name_each_bad_field(db, office):
+    made, _ = office
+    good = HoursRecord(made["张一"].id, 2020, 8, "其他", source="市委党校", date="2020-04-01")
+    assert hours.record_errors(good) == {}
+    assert set(hours.record_errors(HoursRecord(made["张一"].id, 1999, 1001, "其他", source="长" * 61))) == {
+        "year", "hours", "source"}
+
+
+def test_deleting_a_record_is_logged_and_changes_the_ledger(db, office):
+    from app.services import audit
+
+    made, _ = office
+    online = next(r for r in hours.records_of(db, made["张一"].id) if r.kind == "网络学习")
+    hours.delete_record(db, online.id)
+    assert hours.records_of(db, made["张一"].id) == []
+    entry = hours.person_hours(db, made["张一"].id, 2020)
+    assert (entry.total, entry.online_shortfall, entry.status) == (40, 50, "未达标")
+    logged = audit.entries(db, 1)[0]
+    assert (logged["action"], logged["entity_id"], logged["detail"]) == (
+        "删除学时", made["张一"].id, "张一 2020年 网络学习60学时（干部网络学院）")
+
+
+def test_one_persons_hours_match_the_whole_ledger(db, office):
+    made, _ = office
+    everyone = {p.person_id: p for p in hours.ledger(db, 2020)}
+    for person in made.values():
+        assert hours.person_hours(db, person.id, 2020) == everyone[person.id]
+    with pytest.raises(UserError):
+        hours.person_hours(db, 99999, 2020)

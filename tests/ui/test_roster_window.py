@@ -186,3 +186,30 @@ def test_a_read_only_database_can_be_looked_at_not_changed(qtbot, window, monkey
     page.reload()
     assert not any(button.isEnabled() for button in page.write_buttons)
     roster.close()
+
+
+def test_picking_the_people_furthest_behind_first(qtbot, window, answers):
+    from app.services import hours
+
+    roster = open_period_with(window, status="报名")
+    year = int(roster.period.start_date[:4])
+    expected = [p.person_id for p in hours.behind(window.session.db, year)]
+    chosen = {}
+
+    def pick(dialog):
+        dialog.tabs.setCurrentIndex(1)
+        listed = [dialog.behind.model.record(r).person_id for r in range(dialog.behind.model.rowCount())]
+        chosen["listed"] = listed
+        fresh = [pid for pid in listed if pid not in {line.person_id for line in roster.model.records()}][:2]
+        rows = [listed.index(pid) for pid in fresh]
+        select_rows(dialog.behind.table, rows)
+        chosen["ids"] = dialog.person_ids()
+        dialog.accept()
+    when_dialog_opens(pick)
+    roster.add_people()
+    assert chosen["listed"] == expected
+    shortfalls = {p.person_id: p.shortfall for p in hours.behind(window.session.db, year)}
+    assert [shortfalls[pid] for pid in chosen["listed"]] == sorted(shortfalls[pid] for pid in chosen["listed"])[::-1]
+    on_roster = {line.person_id for line in roster.model.records()}
+    assert set(chosen["ids"]) <= on_roster and len(chosen["ids"]) == 2
+    roster.close()

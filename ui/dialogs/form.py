@@ -3,7 +3,7 @@ each field that the form fills from {field: message} as the user types."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import ValidationError
 
@@ -70,3 +70,13 @@ def save_or_show(dialog, errors: FieldErrors, save_button, save):
         return None
     dialog.accept()
     return saved
+
+
+def save_cancel(dialog) -> tuple[QDialogButtonBox, QPushButton]:
+    """保存 and 取消 for a form dialog: 保存 calls dialog.save(), 取消 rejects."""
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save_button

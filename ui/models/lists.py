@@ -150,3 +150,15 @@ class CoverageModel(RecordTableModel):
         Column("干部类别", attr("cadre_category"), 8),
         Column("联系电话", attr("phone"), 10),
     )
+
+
+class HoursRecordsModel(RecordTableModel):
+    """A person's hours from outside the office's classes: entered by hand or imported."""
+    columns = (
+        Column("年度", attr("year"), 4, numeric=True),
+        Column("类别", attr("kind"), 5),
+        Column("学时", attr("hours"), 4, numeric=True),
+        Column("来源", attr("source"), 14),
+        Column("日期", attr("date"), 7),
+        Column("备注", attr("notes"), 12),
+    )

@@ -1,8 +1,9 @@
-"""A person's page under the people list: who they are, and every period they attended with status and hours."""
+"""A person's page under the people list: who they are, every period they attended with status and hours,
+and their other 学时 (entered by hand or imported) with the year's total and the certificate of hours."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.idcard import mask_id
 from app.domain.models import Person
@@ -10,11 +11,13 @@ from app.services import people
 
 from ..models.roster_models import AttendanceModel
 from ..widgets import make_table
+from .person_hours import PersonHours
 
 
 class PersonDetail(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent, session=None):
         super().__init__(parent)
+        self.session = session if session is not None else parent.session  # the people page's
         self.name = QLabel()
         self.name.setStyleSheet("font-weight: bold;")
         self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
@@ -23,19 +26,24 @@ class PersonDetail(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hours = PersonHours(self.session, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "参训记录")
+        self.tabs.addTab(self.hours, "学时档案")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addWidget(self.summary, 1)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
 
     def show_person(self, db, person: Person | None) -> None:
         if person is None:
             self.name.setText("")
             self.summary.setText("")
             self.model.set_rows([])
+            self.hours.show_person(None)
             return
         history = people.attendance(db, person.id)
         hours = sum(a.hours for a in history)
@@ -45,3 +53,4 @@ class PersonDetail(QWidget):
         self.name.setText(person.name)
         self.summary.setText(f"{facts}\n参训{len(history)}次，累计学时{hours:g}" + ("" if history else "（尚无参训记录）"))
         self.model.set_rows(history)
+        self.hours.show_person(person, {int(a.end_date[:4]) for a in history if a.status == "结业" and a.end_date})

@@ -186,7 +186,8 @@ class RosterWindow(QWidget):
         self.session.data_changed.emit("enrollments")
 
     def add_people(self) -> None:
-        picker = PersonPicker(self, self.session.db, roster_service.period_title(self.period))
+        picker = PersonPicker(self, self.session.db, roster_service.period_title(self.period),
+                              year=int(self.period.start_date[:4]))
         if picker.exec():
             self._report(roster_service.add_people(self.session.db, self.period_id, picker.person_ids()))
 

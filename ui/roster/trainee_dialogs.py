@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout)
+                               QPlainTextEdit, QTabWidget, QVBoxLayout)
 
 from app.domain.errors import ValidationError
 from app.services import roster as roster_service
 from app.storage import tables
 
 from ..dialogs.form import FieldErrors
+from .behind_list import BehindList
 from .people_search import PeopleSearch
 
 
@@ -24,30 +25,41 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, object]:
 
 
 class PersonPicker(QDialog):
-    """Several people chosen from the archive for the roster."""
+    """Several people chosen from the archive for the roster: searched, or those furthest behind their
+    required hours first (the year is the period's)."""
 
-    def __init__(self, parent, db, title: str):
+    def __init__(self, parent, db, title: str, year: int | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"从档案添加学员 — {title}")
         self.search = PeopleSearch(db, multiple=True, parent=self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.search, "查找人员")
+        self.behind = None
+        if year is not None:
+            self.behind = BehindList(db, year, self)
+            self.tabs.addTab(self.behind, f"应训未训优先（{year}年学时差额大的在前）")
+            self.behind.selection_changed.connect(self._count)
+        self.tabs.currentChanged.connect(self._count)
         self.count = QLabel(objectName="note")
         buttons, self.ok = _buttons(self, "加入名单")
         buttons.accepted.connect(self.accept)
         self.search.selection_changed.connect(self._count)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("按住 Ctrl 或 Shift 可多选；已在名单中的人不会重复加入。", objectName="note"))
-        layout.addWidget(self.search, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count)
         layout.addWidget(buttons)
         self.resize(820, 460)
         self._count()
 
     def _count(self) -> None:
-        chosen = len(self.search.selected())
+        chosen = len(self.person_ids())
         self.count.setText(f"已选 {chosen} 人" if chosen else "请在列表中选择要加入的人")
         self.ok.setEnabled(bool(chosen))
 
     def person_ids(self) -> list[int]:
+        if self.behind is not None and self.tabs.currentWidget() is self.behind:
+            return self.behind.selected_ids()
         return [person.id for person in self.search.selected()]
 
 

@@ -45,7 +45,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     if request.year is None:
         raise UserError("学时证明需要指定年度")
     person = tables.people(db).get(request.person_id)
-    entry = next(p for p in hours.ledger(db, request.year) if p.person_id == person.id)
+    entry = hours.person_hours(db, person.id, request.year)
     issuer = letter_settings(db).office_name
     if not issuer:
         raise UserError("请先在“文书设置”中填写发文机关，再打印学时证明")
