@@ -8,6 +8,7 @@ from datetime import datetime
 
 from app import config
 from app.domain.errors import UserError
+from app.storage.backup import reason_of
 
 from .dialogs import messages
 
@@ -19,6 +20,8 @@ def explain(error: BaseException) -> str:
         return "数据库是只读打开的（正被其他电脑使用），不能修改。"
     if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
         return "数据库正忙，请稍后再试。"
+    if isinstance(error, sqlite3.OperationalError) and ("disk" in str(error) or "full" in str(error)):
+        return f"保存未完成，数据未作改动：{reason_of(error)}。请腾出磁盘空间或检查U盘、共享文件夹后再试。"
     return f"操作未完成：{type(error).__name__}: {error}\n\n详细信息已记入 {log_file()}"
 
 

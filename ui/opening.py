@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import backups, database
+from app.services import audit, backups, database
 from app.storage.db import DatabaseDamaged, is_writable
 from app.storage.lock import DatabaseLock, DatabaseLocked
 
@@ -94,4 +94,7 @@ def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged, 
         messages.error(parent, "无法恢复", "没有找到完好的备份。损坏的文件已保留，请联系技术人员。")
         return None
     messages.info(parent, "已恢复", f"已用备份“{restored.name}”恢复数据库。\n该备份之后的修改需要重新录入。")
-    return database.open_database(path, read_only=read_only)
+    db = database.open_database(path, read_only=read_only)
+    if not read_only:
+        audit.record(db, "恢复备份", detail=f"数据库文件损坏（已改名为 {damaged.damaged.name}），用 {restored.name} 恢复")
+    return db

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.services.database import open_database
-from app.services.documents import KINDS, DocumentRequest, render
+from app.services.documents import KINDS, DocumentRequest, record_output, render
 from app.services.progress import Progress
 
 from . import printing
@@ -33,7 +33,9 @@ def make_and_print(session_path: Path, request: DocumentRequest, printer: QPrint
         with tempfile.TemporaryDirectory(prefix="traindesk-print-") as folder:
             pdf = Path(folder) / "document.pdf"
             render(db, request, pdf, _share(progress, 0, 2))
-            return printing.print_pdf(pdf, printer, _share(progress, 1, 2))
+            pages = printing.print_pdf(pdf, printer, _share(progress, 1, 2))
+            record_output(db, request, pages, "打印")
+            return pages
     finally:
         db.close()
 

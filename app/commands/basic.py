@@ -1,9 +1,11 @@
 """init, plans, classes, periods, people, check, backup, restore."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from ..services import backups, classes, database, demo, plans
+from ..domain.idcard import mask_id
+from ..services import audit, backups, classes, database, demo, plans
 from ..services import people as people_service
 from ..services.export import class_json, period_json, person_json, plan_json
 from .output import EXIT_OK, EXIT_PROBLEMS, emit
@@ -21,8 +23,11 @@ def register(commands, common) -> None:
     people = commands.add_parser("people", parents=[common], help="列出人员")
     people.add_argument("--json", action="store_true", help="以 JSON 输出")
     people.add_argument("--search", default="", help="按姓名、身份证号、电话或单位查找")
+    people.add_argument("--full-id", action="store_true",
+                        help="显示完整身份证号码（默认隐去中间部分；显示完整号码会记入操作日志）")
     people.set_defaults(handler=_people)
-    commands.add_parser("check", parents=[common], help="检查数据库完整性").set_defaults(handler=_check)
+    commands.add_parser("check", parents=[common], help="检查数据库完整性（只报告，不改动文件）").set_defaults(
+        handler=_check, opens_db=False)
     backup = commands.add_parser("backup", parents=[common], help="备份数据库")
     backup.add_argument("--to", type=Path, help="备份到此文件夹（默认为数据库旁的 backups 文件夹）")
     backup.set_defaults(handler=_backup)
@@ -68,14 +73,18 @@ def _periods(db, args) -> int:
 
 def _people(db, args) -> int:
     found = people_service.search_people(db, args.search)
+    if args.full_id:
+        audit.record(db, "显示完整身份证号", detail=f"命令行 people：{len(found)}人")
+    else:
+        found = [replace(p, id_number=mask_id(p.id_number)) for p in found]
     lines = [f"{p.id}\t{p.name}\t{p.gender}\t{p.unit_name}\t{p.post}\t{p.id_number}" for p in found]
     return emit(args, [person_json(p) for p in found], lines)
 
 
-def _check(db, args) -> int:
-    problems = database.check(db)
+def _check(args) -> int:
+    problems = database.check_file(args.db)
     if problems:
-        print("数据库有问题：" + "；".join(problems[:20]))
+        print("数据库有问题：" + "；".join(problems[:20]) + "。打开程序时会提示用最新的完好备份恢复")
         return EXIT_PROBLEMS
     print("数据库完好")
     return EXIT_OK

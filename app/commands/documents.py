@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..services.documents import KINDS, DocumentRequest, render
+from ..services.documents import KINDS, DocumentRequest, record_output, render
 from ..services.documents.sources import ORDERS
 from .output import EXIT_OK
 
@@ -42,5 +42,6 @@ def _print(db, args) -> int:
         pages = render(db, request, args.output)
     except OSError as error:
         raise UserError(f"无法写入“{args.output}”：{error.strerror or error}") from error
+    record_output(db, request, pages, "生成")
     print(f"已生成{KINDS[args.kind].label}：{args.output}（共{pages}页）")
     return EXIT_OK

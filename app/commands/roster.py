@@ -1,17 +1,21 @@
 """import-roster, export-roster, template: the trainee lists units send, and what goes back to them.
 
 import-roster exits 0 when every row was imported, 3 when some rows were refused (the valid rows are
-imported; --report lists the refused with reasons), 2 when the file cannot be read at all.
+imported; --report lists the refused with reasons), 2 when the file cannot be read at all, is refused
+as unsafe, or the backup taken before importing fails (then nothing is imported). It holds the
+one-writer lock unless it is a dry run.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..services import roster_import
-from ..services.import_receipt import write_receipt
+from ..services.import_receipt import export_receipt, write_receipt
 from ..services.roster_export import export_roster
 from ..services.roster_import import MODES, ImportOptions
 from ..services.roster_template import write_template
+from ..storage import lock
 from .output import EXIT_OK
 
 EXIT_REJECTED = 3
@@ -31,6 +35,8 @@ def register(commands, common) -> None:
     export = commands.add_parser("export-roster", parents=[common], help="把一期的学员名单导出为 Excel")
     export.add_argument("--period", type=int, required=True, help="期次编号")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx", help="导出的文件")
+    export.add_argument("--full-id", action="store_true",
+                        help="导出完整身份证号码（默认隐去中间部分；导出完整号码会记入操作日志）")
     export.set_defaults(handler=_export)
     template = commands.add_parser("template", parents=[common], help="生成供单位填写的学员名单模板")
     template.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx", help="模板文件")
@@ -39,9 +45,12 @@ def register(commands, common) -> None:
 
 def _import(db, args) -> int:
     options = ImportOptions(mode=args.mode, period_id=args.period)
-    plan, result = roster_import.import_file(db, args.file, options, sheet=args.sheet, dry_run=args.dry_run)
+    with nullcontext() if args.dry_run else lock.held(args.db):
+        plan, result = roster_import.import_file(db, args.file, options, sheet=args.sheet, dry_run=args.dry_run)
     rejected = [row for row in plan.rows if row.rejected]
     print(f"{plan.file_name}（工作表“{plan.sheet.name}”，表头在第{plan.layout.header_row + 1}行）")
+    for note in plan.notes:
+        print(f"提示：{note}")
     print(("检查结果（未写入）：" + plan.summary()) if result is None else ("导入完成：" + result.summary()))
     new_units = list(dict.fromkeys(r.unit_text for r in plan.rows if r.unit_text and r.unit_id is None and not r.rejected))
     if result is None and new_units:
@@ -54,13 +63,15 @@ def _import(db, args) -> int:
         print(f"第{row.line}行 {row.values['name'] or '（无姓名）'}：{row.reason()}")
     if len(rejected) > _SHOWN_REJECTED:
         print(f"……另有{len(rejected) - _SHOWN_REJECTED}行未通过" + ("，详见回执" if args.report else "，用 --report 生成回执查看全部"))
-    if args.report:
-        print(f"回执已保存：{write_receipt(plan, result, args.report)}")
+    if args.report:  # a dry run writes nothing to the database, not even the audit log
+        saved = write_receipt(plan, result, args.report) if result is None else export_receipt(db, plan, result, args.report)
+        print(f"回执已保存：{saved}")
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def _export(db, args) -> int:
-    print(f"已导出：{export_roster(db, args.period, args.output)}")
+    saved = export_roster(db, args.period, args.output, full_ids=args.full_id)
+    print(f"已导出：{saved}" + ("（含完整身份证号码）" if args.full_id else "（身份证号码已隐去中间部分）"))
     return EXIT_OK
 
 

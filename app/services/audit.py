@@ -1,19 +1,34 @@
 """The audit log: who did what to which record, and when. Never holds a full ID number."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from ..config import os_user
+from ..domain.idcard import mask_id
 from ..storage.records import rows
+
+# An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.
+_ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 
 
 def record(db: Database, action: str, entity: str = "", entity_id: int | None = None, detail: str = "") -> None:
     db.execute(
         "INSERT INTO audit_log (at, os_user, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        [datetime.now().isoformat(timespec="seconds"), os_user(), action, entity, entity_id, detail],
+        [datetime.now().isoformat(timespec="seconds"), os_user(), action, entity, entity_id, masked(detail)],
     )
+
+
+def can_record(db: Database) -> bool:
+    """False for a database opened read-only (another computer holds it): nothing can be written there."""
+    return not db.execute("PRAGMA query_only").fetchone()[0]
+
+
+def masked(text: str) -> str:
+    """The text with every ID number in it masked (110101********1234)."""
+    return _ID_NUMBER.sub(lambda match: mask_id(match.group()), text or "")
 
 
 def entries(db: Database, limit: int = 500) -> list[dict]:

@@ -51,16 +51,40 @@ def take(db: Database, reason: str = "手动", *, to_dir: Path | None = None, on
     thin(folder, path.stem, (now or datetime.now()).date())
     second = settings.get(db, SECOND_FOLDER_KEY, "")
     if second and not to_dir:
-        _copy_to_second(db, path, reason, Path(second), now)
+        _copy_to_second(db, path, reason, Path(second), now, made)
     return made
 
 
-def _copy_to_second(db: Database, path: Path, reason: str, folder: Path, now: datetime | None) -> None:
+class SecondFolderFailed(store.BackupError):
+    """The backup beside the database was taken (`made`); only the copy to the second folder failed."""
+
+    def __init__(self, made: Path, error: Exception):
+        self.made = made
+        super().__init__(f"本机备份已完成，但第二备份位置写入失败：{error}")
+
+
+def _copy_to_second(db: Database, path: Path, reason: str, folder: Path, now: datetime | None, made: Path) -> None:
     try:
         store.backup_file(db, path, reason=reason, folder=folder, now=now)
     except store.BackupError as error:
-        raise store.BackupError(f"本机备份已完成，但第二备份位置写入失败：{error}") from error
+        raise SecondFolderFailed(made, error) from error
     thin(folder, path.stem, (now or datetime.now()).date())
+
+
+def before_change(db: Database, reason: str, change: str) -> Path | None:
+    """The backup taken before an import or a bulk delete (None for an in-memory database).
+
+    If it cannot be taken the change must not happen: raises BackupError saying so, before anything
+    was written. A failed copy to the second folder does not stop it: the local copy stands."""
+    if db_path(db) is None:
+        return None
+    try:
+        return take(db, reason)
+    except SecondFolderFailed as failed:
+        return failed.made
+    except store.BackupError as error:
+        raise store.BackupError(f"{change}前的自动备份未能完成，为保证数据安全，{change}未进行，数据未作任何改动。"
+                                f"原因：{error}") from error
 
 
 def thin(folder: Path, stem: str, today) -> list[Path]:

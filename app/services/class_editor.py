@@ -12,7 +12,7 @@ from ..domain.phone import normalize_phone, phone_error
 from ..domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
 from ..domain.validation import Errors, class_errors
 from ..storage import tables
-from . import audit
+from . import audit, backups
 from .archive import set_archived
 
 
@@ -110,6 +110,7 @@ def delete_class(db: Database, class_id: int) -> None:
     training_class = tables.classes(db).get(class_id)
     if count := enrollment_count(db, class_id=class_id):
         raise UserError(f"班次“{training_class.name}”已有{count}条学员记录，不能删除；可以归档，记录会保留")
+    backups.before_change(db, "删除前", "删除班次")  # the class goes with its periods and contacts
     with db.atomic():
         db.execute("DELETE FROM periods WHERE class_id = ?", [class_id])
         tables.classes(db).delete(class_id)

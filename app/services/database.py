@@ -1,12 +1,13 @@
 """The database file as a whole: create (optionally with the demo office), open, check, back up, count."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..storage import backup as backup_storage
-from ..storage.db import open_db
+from ..storage.db import DatabaseFileError, check_identity, connect, open_db
 from . import audit, backups
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
@@ -36,6 +37,21 @@ def check(db: Database) -> list[str]:
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
     return problems
+
+
+def check_file(path: str | Path) -> list[str]:
+    """`check` on the file as it is: reports, and never migrates, renames or sets a damaged file aside."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseFileError(f"找不到数据库文件：{path}")
+    db = connect(path)
+    try:
+        check_identity(db, path)
+        return check(db)
+    except sqlite3.DatabaseError as error:
+        return [f"文件已损坏（{error}）"]
+    finally:
+        db.close()
 
 
 def backup(db: Database, to_dir: str | Path | None = None, reason: str = "手动") -> Path:

@@ -115,8 +115,12 @@ class RowChecker:
     """Checks rows of one sheet, given its columns and the units known (name key -> id)."""
 
     def __init__(self, columns: dict[str, int], units: dict[str, int], unit_choices: dict[str, int] | None = None,
-                 default_unit_id: int | None = None, unknown_unit: int | None = None):
+                 default_unit_id: int | None = None, unknown_unit: int | None = None,
+                 bad_cells: dict[tuple[int, int], str] | None = None):
         self.columns = columns
+        self.bad_rows: dict[int, dict[int, str]] = {}  # 0-based row -> column -> why the cell cannot be read
+        for (row, column), reason in (bad_cells or {}).items():
+            self.bad_rows.setdefault(row, {})[column] = reason
         self.unknown_unit = unknown_unit  # what to do with a unit not chosen for: None (refuse) or CREATE_UNIT
         self._units: dict[str, tuple] = {}
         self.width = max(columns.values(), default=-1) + 1
@@ -135,7 +139,8 @@ class RowChecker:
         if len(cells) < self.width:
             cells = cells + [""] * (self.width - len(cells))
         name, number = cells[self.name_column], cells[self.id_column]
-        if number == "" and not self._has_data(cells, name):
+        unreadable = self.bad_rows.get(line - 1)
+        if number == "" and not unreadable and not self._has_data(cells, name):
             return None
         row = RowCheck(line, cells, dict(_BLANK))
         self._name(row, name)
@@ -155,7 +160,16 @@ class RowChecker:
                 row.notices[key] = found[2]
         self._identity(row, cells[self.birth_column] if self.birth_column is not None else "")
         self._unit(row)
+        if unreadable:
+            self._unreadable(row, unreadable)
         return row
+
+    def _unreadable(self, row: RowCheck, cells: dict[int, str]) -> None:
+        """A cell the file cannot give a value for (a formula without its result) is an error, never empty."""
+        for key, column in self.columns.items():
+            if column in cells:
+                row.errors[key] = cells[column]
+                row.notices.pop(key, None)
 
     def _has_data(self, cells: list, name: object) -> bool:
         """A row without an ID number is data unless it is blank or a note like 填表人：张三."""

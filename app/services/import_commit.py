@@ -1,18 +1,22 @@
 """Writing an import plan: new units, new and updated people, enrollments, all in one transaction.
 
-Cancelling (progress raises Cancelled) or any error rolls everything back; the plan itself is never
+A backup is taken first, and if it fails nothing is imported. Cancelling (progress raises Cancelled),
+any error, a full disk or a killed process leave the database as it was; the plan itself is never
 changed, so it can be committed again.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from ..domain.errors import UserError
 from ..domain.pinyin import initials
-from . import audit
+from ..storage.backup import reason_of
+from . import audit, backups
 from .bulk import without_cycle_collector
 from .import_check import RowCheck, unit_key
 from .progress import NO_PROGRESS, Progress
@@ -124,6 +128,14 @@ class _Writer:
 
 
 def commit(db: Database, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
+    backups.before_change(db, "导入前", "导入")
+    try:
+        return _write(db, plan, progress)
+    except sqlite3.Error as error:  # the transaction was rolled back: say why in the office's words
+        raise UserError(f"导入未完成，数据未作任何改动：{reason_of(error)}") from error
+
+
+def _write(db: Database, plan: ImportPlan, progress: Progress) -> ImportResult:
     writer = _Writer(db, plan, progress)
     result = ImportResult(rejected=len(plan.rows) - len(writer.accepted), unchanged=plan.count("keep"))
     with without_cycle_collector(), db.atomic():

@@ -1,11 +1,16 @@
 """The receipt of an import, for the unit that sent the list: their rows as they sent them, each with
-what became of it and, for the refused, what was wrong and how to put it right."""
+what became of it and, for the refused, what was wrong and how to put it right. The receipt travels,
+so ID numbers in it are masked; the row number finds the row in the unit's own file."""
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlite_utils import Database
+
+from ..domain.idcard import mask_id
+from . import audit
 from .import_check import NEW_UNIT, RowCheck
 from .import_columns import LABELS
 from .sheet_reader import cell_text
@@ -51,15 +56,25 @@ def write_receipt(plan: ImportPlan, result: ImportResult | None, path: str | Pat
     columns += [XlsxColumn(header, _width(header, plan.rows, i), text=True) for i, header in enumerate(headers)]
     columns += [XlsxColumn("导入结果", 6), XlsxColumn("问题说明", 30)]
     committed = result is not None
+    id_column = plan.layout.columns.get("id_number")
     rows, marks = [], {}
     for index, row in enumerate(plan.rows):
-        rows.append([row.line, *(cell_text(row.cells[i]) if i < len(row.cells) else "" for i in range(width)),
-                     outcome(row, committed), explanation(row)])
+        cells = [cell_text(row.cells[i]) if i < len(row.cells) else "" for i in range(width)]
+        if id_column is not None and id_column < width:
+            cells[id_column] = mask_id(cells[id_column])
+        rows.append([row.line, *cells, outcome(row, committed), explanation(row)])
         _mark(marks, index, row, plan.layout.columns, width)
     summary = result.summary() if committed else plan.summary() + "（预览，尚未导入）"
     subtitle = f"文件：{plan.file_name}　工作表：{plan.sheet.name}　{datetime.now():%Y-%m-%d %H:%M}　{summary}"
     return write_table(path, "导入回执", f"{Path(plan.file_name).stem} 导入回执", columns, rows,
                        subtitle=subtitle, marks=marks, landscape=True)
+
+
+def export_receipt(db: Database, plan: ImportPlan, result: ImportResult | None, path: str | Path) -> Path:
+    """Writes the receipt and notes it in the audit log."""
+    saved = write_receipt(plan, result, path)
+    audit.record(db, "导出导入回执", detail=f"{plan.file_name}：{len(plan.rows)}行，身份证号已隐去中间部分，保存为 {saved.name}")
+    return saved
 
 
 def _mark(marks: dict, index: int, row: RowCheck, columns: dict[str, int], width: int) -> None:

@@ -10,7 +10,7 @@ from ..domain.errors import UserError, ValidationError
 from ..domain.models import Contact, Plan
 from ..domain.validation import Errors, plan_errors
 from ..storage import tables
-from . import audit
+from . import audit, backups
 from .archive import set_archived
 from .class_editor import contact_errors
 from .plans import SectionOutline
@@ -75,6 +75,7 @@ def delete_plan(db: Database, plan_id: int) -> None:
     plan = tables.plans(db).get(plan_id)
     if count := tables.classes(db).count("plan_id = ?", [plan_id]):
         raise UserError(f"计划“{plan.title}”下还有{count}个班次，不能删除；可以归档，内容会保留")
+    backups.before_change(db, "删除前", "删除计划")  # the plan goes with its headings, work points and contacts
     with db.atomic():
         tables.plans(db).delete(plan_id)  # headings, work points and contacts go with it
         audit.record(db, "删除计划", "plan", plan_id, plan.title)

@@ -16,7 +16,7 @@ from ..domain.text import clean
 from ..storage import roster as roster_queries
 from ..storage import tables
 from ..storage.roster import INACTIVE, RosterLine
-from . import audit
+from . import audit, backups
 
 REPLACE_NOTICE_DAYS = 5  # seed 004: a replacement is reported at least 5 days before the class starts
 ORDERS = {"unit": "按单位顺序", "name": "按姓名拼音", "strokes": "按姓氏笔画"}
@@ -161,10 +161,36 @@ def update_details(db: Database, enrollment_id: int, hours: float, key_problems:
 
 def remove(db: Database, enrollment_id: int) -> None:
     """Takes someone off a roster entirely (a mistaken addition); a replacement keeps its history instead."""
+    remove_many(db, [enrollment_id])
+
+
+def remove_many(db: Database, enrollment_ids: list[int]) -> None:
+    """Takes several people off a roster: all or none, in one transaction, after a backup."""
+    people = [tables.people(db).get(_removable(db, enrollment_id).person_id).name for enrollment_id in enrollment_ids]
+    if len(enrollment_ids) > 1:
+        backups.before_change(db, "删除前", "移出名单")
+    with db.atomic():
+        for enrollment_id, name in zip(enrollment_ids, people):
+            tables.enrollments(db).delete(enrollment_id)
+            audit.record(db, "移出名单", "enrollment", enrollment_id, name)
+
+
+def _removable(db: Database, enrollment_id: int) -> Enrollment:
     enrollment = tables.enrollments(db).get(enrollment_id)
     if enrollment.status == "已替换" or tables.enrollments(db).count("replaced_by = ?", [enrollment_id]):
-        raise UserError("该学员参与了更换记录，不能移出名单；如不再参训，请把状态改为“退学”")
-    person = tables.people(db).get(enrollment.person_id)
+        person = tables.people(db).get(enrollment.person_id)
+        raise UserError(f"{person.name}参与了更换记录，不能移出名单；如不再参训，请把状态改为“退学”")
+    return enrollment
+
+
+def set_statuses(db: Database, enrollment_ids: list[int], status: str) -> dict[int, str]:
+    """Sets the status of several trainees in one transaction; returns those refused (id -> reason)."""
+    refused = {}
     with db.atomic():
-        tables.enrollments(db).delete(enrollment_id)
-        audit.record(db, "移出名单", "enrollment", enrollment_id, person.name)
+        for enrollment_id in enrollment_ids:
+            try:
+                with db.atomic():
+                    set_status(db, enrollment_id, status)
+            except UserError as problem:
+                refused[enrollment_id] = str(problem)
+    return refused

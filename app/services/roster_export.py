@@ -1,11 +1,17 @@
-"""A period's roster as a formatted .xlsx, in the order official lists use."""
+"""A period's roster as a formatted .xlsx, in the order official lists use.
+
+ID numbers are masked unless full ones are asked for (个人信息保护法): a list that circulates needs no
+more than 110101********1234. Every export is written to the audit log, saying which it was.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import settings
+from ..domain.errors import UserError
+from ..domain.idcard import mask_id
+from . import audit, settings
 from .roster import period_of, period_title, roster
 from .xlsx_export import XlsxColumn, write_table
 
@@ -25,14 +31,28 @@ COLUMNS = [
 ]
 
 
-def export_roster(db: Database, period_id: int, path: str | Path, order: str = "unit") -> Path:
+def id_shown(full_ids: bool) -> str:
+    """How an export showed ID numbers, in the audit log's words."""
+    return "含完整身份证号" if full_ids else "身份证号已隐去中间部分"
+
+
+def export_roster(db: Database, period_id: int, path: str | Path, order: str = "unit", *,
+                  full_ids: bool = False) -> Path:
     """Everyone on the roster except those replaced, numbered in the chosen order."""
+    logged = audit.can_record(db)  # not when opened read-only: then only masked numbers leave
+    if full_ids and not logged:
+        raise UserError("只读打开时不能导出完整身份证号码（无法记入操作日志）")
     period = period_of(db, period_id)
     lines = [line for line in roster(db, period_id, order) if line.status != "已替换"]
-    rows = [[number, line.name, line.gender, line.ethnicity, line.birth_date, line.id_number, line.unit_name,
+    shown = (lambda number: number) if full_ids else mask_id
+    rows = [[number, line.name, line.gender, line.ethnicity, line.birth_date, shown(line.id_number), line.unit_name,
              line.post, line.rank, line.phone, line.status, line.key_problems]
             for number, line in enumerate(lines, start=1)]
     office = settings.get(db, "office_name") or ""
     subtitle = f"{office}　报到：{period.report_time or period.start_date}　{period.report_place}　共{len(rows)}人".strip("　")
-    return write_table(path, "学员名单", f"{period_title(period)}学员名单", COLUMNS, rows,
-                       subtitle=subtitle, landscape=True)
+    saved = write_table(path, "学员名单", f"{period_title(period)}学员名单", COLUMNS, rows,
+                        subtitle=subtitle, landscape=True)
+    if logged:
+        audit.record(db, "导出学员名单", "period", period_id,
+                     f"{period_title(period)}：{len(rows)}人，{id_shown(full_ids)}，保存为 {saved.name}")
+    return saved

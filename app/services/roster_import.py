@@ -49,6 +49,11 @@ class ImportPlan:
     rows: list[RowCheck]
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def notes(self) -> list[str]:
+        """What to know about the file as a whole (macros it holds, which are never run)."""
+        return self.sheet.notes
+
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
@@ -93,7 +98,7 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
         tables.periods(db).get(options.period_id)
     units = {unit_key(unit.name): unit.id for unit in tables.units(db).where()}
     checker = RowChecker(layout.columns, units, options.unit_choices, options.default_unit_id,
-                         CREATE_UNIT if options.create_units else None)
+                         CREATE_UNIT if options.create_units else None, sheet.bad_cells)
     with without_cycle_collector():
         rows, total = [], len(sheet.rows)
         for index in range(layout.data_row, total):

@@ -1,26 +1,39 @@
 """Reading the sheets units send: .xlsx and .xls (also as saved by WPS) through python-calamine,
-.csv in UTF-8 or GBK; every cell comes back as the value the reader gave, turned into text on demand."""
+.csv in UTF-8 or GBK; every cell comes back as the value the reader gave, turned into text on demand.
+
+Every file passes spreadsheet_guard first (zip and XML bombs, renamed, encrypted, truncated files);
+formulas whose result the file does not carry come back as bad cells, never as empty ones. Macros are
+never run: the readers only read cell values.
+"""
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from ..domain.errors import UserError
+from .spreadsheet_guard import MAX_ROWS, GuardReport, UnsafeSpreadsheet, check_spreadsheet
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv")
 FILE_FILTER = "名单文件 (*.xlsx *.xls *.xlsm *.csv);;所有文件 (*)"
 
 
+MACRO_NOTE = "文件含有宏（VBA代码）：本程序只读取表格中的数据，不会运行宏"
+UNCACHED_FORMULA = "单元格{cell}是公式，但文件中没有保存它的计算结果，无法读取；请在Excel或WPS中打开、保存后重新导入"
+
+
 @dataclass
 class Sheet:
     name: str
     rows: list[list]  # row 0 is the sheet's first row, column 0 its column A
+    bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> why it cannot be read
+    notes: list[str] = field(default_factory=list)  # about the whole file, shown with the preview
 
 
 def cell_text(value: object) -> str:
@@ -47,26 +60,59 @@ def cell_text(value: object) -> str:
 
 def sheet_names(path: str | Path) -> list[str]:
     path = _checked(path)
-    if path.suffix.lower() == ".csv":
+    if check_spreadsheet(path).kind == "csv":
         return [path.stem]
     return [sheet.name for sheet in _visible(_open(path))]
 
 
 def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
-    """Every visible sheet (or only the one named), with merged cells filled from their first cell."""
+    """Every visible sheet (or only the one named), with merged cells filled from their first cell.
+
+    Raises UnsafeSpreadsheet (a UserError with a one-line reason) before any parser sees a hostile file."""
     path = _checked(path)
-    if path.suffix.lower() == ".csv":
-        return [Sheet(path.stem, read_csv(path.read_bytes()))]
+    report = check_spreadsheet(path)
+    if report.kind == "csv":
+        return [_capped(path, Sheet(path.stem, read_csv(path.read_bytes())))]
     workbook = _open(path)
     names = [sheet.name for sheet in _visible(workbook)]
     if only is not None and only not in names:
         raise UserError(f"“{path.name}”中没有名为“{only}”的工作表（有：{'、'.join(names)}）")
     try:
-        return [_read(workbook, name) for name in names if only is None or name == only]
+        return [_guarded(_read(path, workbook, name), report) for name in names if only is None or name == only]
+    except UserError:
+        raise
     except Exception as error:  # calamine raises its own kinds for broken parts of a file
         raise UserError(f"无法读取“{path.name}”：文件已损坏或格式不受支持（{error}）") from error
     finally:
         workbook.close()
+
+
+def _guarded(sheet: Sheet, report: GuardReport) -> Sheet:
+    """Marks the cells the guard found unreadable, and notes macros."""
+    for reference in report.uncached_in(sheet.name):
+        sheet.bad_cells[cell_index(reference)] = UNCACHED_FORMULA.format(cell=reference)
+    if report.has_macros:
+        sheet.notes.append(MACRO_NOTE)
+    return sheet
+
+
+def cell_index(reference: str) -> tuple[int, int]:
+    """The 0-based (row, column) of an A1 reference: "B3" -> (2, 1)."""
+    letters, digits = re.fullmatch(r"([A-Z]+)(\d+)", reference).groups()
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(digits) - 1, column - 1
+
+
+def _capped(path: Path, sheet: Sheet) -> Sheet:
+    if len(sheet.rows) > MAX_ROWS:
+        raise UnsafeSpreadsheet(_too_many(path, sheet.name, len(sheet.rows)))
+    return sheet
+
+
+def _too_many(path: Path, name: str, rows: int) -> str:
+    return f"“{path.name}”的工作表“{name}”有{rows:,}行，超过{MAX_ROWS:,}行上限；请只保留名单部分"
 
 
 def read_csv(data: bytes) -> list[list]:
@@ -109,8 +155,10 @@ def _visible(workbook: CalamineWorkbook) -> list:
             if sheet.visible == SheetVisibleEnum.Visible and sheet.typ == SheetTypeEnum.WorkSheet]
 
 
-def _read(workbook: CalamineWorkbook, name: str) -> Sheet:
+def _read(path: Path, workbook: CalamineWorkbook, name: str) -> Sheet:
     sheet = workbook.get_sheet_by_name(name)
+    if sheet.height > MAX_ROWS:  # known from the sheet's extent, before a single row is built
+        raise UnsafeSpreadsheet(_too_many(path, name, sheet.height))
     rows = sheet.to_python(skip_empty_area=False)
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
         _fill_merged(rows, top, left, bottom, right)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree
 
 from ..domain.errors import UserError
 
@@ -23,6 +25,7 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, and of password-protected .xlsx
 _DOCTYPE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"')
+_FORMULA = re.compile(rb"<f[ >/]")  # a regex finds it about twice as fast as `b"<f" in data`
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>/]*>(?:(?!</c>).){0,400}?<f[ >/]', re.DOTALL)
 
 
@@ -35,6 +38,11 @@ class GuardReport:
     kind: str  # "xlsx", "xls" or "csv"
     has_macros: bool = False
     uncached_formulas: dict[str, list[str]] = field(default_factory=dict)  # sheet part -> cell references
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> its part in the zip
+
+    def uncached_in(self, sheet_name: str) -> list[str]:
+        """The cells of a sheet (by name) holding a formula whose result the file does not carry."""
+        return self.uncached_formulas.get(self.sheet_parts.get(sheet_name, ""), [])
 
 
 def check_spreadsheet(path: str | Path) -> GuardReport:
@@ -85,6 +93,8 @@ def _check_zip(path: Path, suffix: str) -> GuardReport:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_part(path, archive, info, report)
+            if report.uncached_formulas:
+                report.sheet_parts = _sheet_parts(archive)
             return report
     except zipfile.BadZipFile as error:
         raise UnsafeSpreadsheet(f"“{path.name}”不完整或已损坏（可能下载、复制时中断），请让单位重新发送") from error
@@ -115,7 +125,7 @@ def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, rep
     if rows and int(rows.group(1)) > MAX_ROWS:
         raise UnsafeSpreadsheet(f"“{path.name}”的工作表声称有{int(rows.group(1)):,}行，超过{MAX_ROWS:,}行上限；请只保留名单部分")
     data = archive.read(info)
-    if b"<f" in data:
+    if _FORMULA.search(data):
         uncached = [m.group(1).decode() for m in _FORMULA_CELL.finditer(data) if not _has_value(data, m.end())]
         if uncached:
             report.uncached_formulas[info.filename] = uncached
@@ -125,3 +135,22 @@ def _has_value(data: bytes, formula_start: int) -> bool:
     """A formula cell carries its last result in <v>; without it the cell would read as empty."""
     end = data.find(b"</c>", formula_start)
     return end != -1 and b"<v>" in data[formula_start:end]
+
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part, from the workbook and its relationships (both already checked)."""
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ValueError, ElementTree.ParseError):  # defusedxml refusals are ValueErrors
+        return {}
+    targets = {item.get("Id"): item.get("Target", "") for item in relations}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_RELATIONSHIPS), "")
+        parts[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl", target))
+    return parts

@@ -3,11 +3,15 @@ a print area on A4 fitted to the page width, and cells marked in colour. Used fo
 receipts and statistics.
 
 Text is always written as text: a value beginning with = + - @ could otherwise run as a formula in
-Excel (a name or note from a unit's list must never do that).
+Excel (a name or note from a unit's list must never do that). Characters XML cannot hold are dropped,
+and a carriage return is kept (XML readers would turn a raw one into a line feed).
 """
 from __future__ import annotations
 
 import os
+import re
+import weakref
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -31,6 +35,8 @@ _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(vertical="center", wrap_text=True)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WITH_CR: "weakref.WeakSet[Workbook]" = weakref.WeakSet()  # books holding a carriage return somewhere
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ def add_table(book: Workbook, sheet_name: str, title: str, columns: list[XlsxCol
     top = _title_rows(sheet, title, subtitle, width)
     header_row = top + 1
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(header_row, index, column.header)
+        cell = put(sheet, header_row, index, column.header)
         cell.font, cell.fill, cell.border, cell.alignment = Font(name=FONT, bold=True), _HEADER_FILL, _BORDER, _CENTER
         sheet.column_dimensions[get_column_letter(index)].width = column.width * 2 + 2
     last = header_row
@@ -76,6 +82,8 @@ def save(book: Workbook, path: str | Path) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(temporary)
+        if book in _WITH_CR:
+            _keep_carriage_returns(temporary)
         os.replace(temporary, path)
     except PermissionError as error:
         _discard(temporary)
@@ -101,22 +109,44 @@ def write_table(path: str | Path, sheet_name: str, title: str, columns: list[Xls
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Any):
-    """Sets a cell; text stays text even when it looks like a formula."""
+    """Sets a cell; text stays text even when it looks like a formula (or an error such as #N/A)."""
     cell = sheet.cell(row, column)
+    if not isinstance(value, str):
+        cell.value = value
+        return cell
+    value = _NOT_XML.sub("", value)
     cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+    cell.data_type = "s"
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
+    if "\r" in value:
+        _WITH_CR.add(sheet.parent)
     return cell
 
 
+def _keep_carriage_returns(path: Path) -> None:
+    """openpyxl writes a CR raw, and every XML reader reads that as LF; &#13; survives. Raw CRs can only be
+    in cell text: attributes are escaped and the markup itself uses LF."""
+    rewritten = path.with_name(path.name + ".cr")
+    try:
+        with zipfile.ZipFile(path) as old, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as new:
+            for info in old.infolist():
+                data = old.read(info)
+                if info.filename.startswith("xl/worksheets/"):
+                    data = data.replace(b"\r", b"&#13;")
+                new.writestr(info, data)
+        os.replace(rewritten, path)
+    finally:
+        rewritten.unlink(missing_ok=True)
+
+
 def _sheet_title(name: str) -> str:
-    cleaned = "".join("_" if char in "[]:*?/\\" else char for char in name).strip("'")
+    cleaned = "".join("_" if char in "[]:*?/\\" else char for char in _NOT_XML.sub("", name)).strip("'")
     return (cleaned or "表")[:31]
 
 
 def _title_rows(sheet: Worksheet, title: str, subtitle: str, width: int) -> int:
-    sheet.cell(1, 1, title).font = Font(name=FONT, size=16, bold=True)
+    put(sheet, 1, 1, title).font = Font(name=FONT, size=16, bold=True)
     sheet.cell(1, 1).alignment = _CENTER
     sheet.row_dimensions[1].height = 32
     if width > 1:

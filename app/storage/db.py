@@ -65,7 +65,7 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) 
     db = None
     try:
         db = connect(path)
-        ours = _check_identity(db, path)
+        ours = check_identity(db, path)
         _check_sound(db, path, ours)
         if read_only:
             _refuse_pending(db, path)
@@ -126,7 +126,7 @@ def _user_tables(db: Database) -> list[str]:
     return [name for name in db.table_names() if not name.startswith("sqlite_")]
 
 
-def _check_identity(db: Database, path: Path) -> bool:
+def check_identity(db: Database, path: Path) -> bool:
     """True when the file is ours, False when it is new and empty; raises for anyone else's file."""
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     tables = _user_tables(db)

@@ -49,7 +49,10 @@ def test_plans_periods_and_people(capsys, demo_path):
     assert sum(p["enrolled"] for p in periods) > 100
     _, out, _ = run(capsys, "people", "--db", demo_path, "--json")
     everyone = json.loads(out)
-    assert len(everyone) == 600 and len(everyone[0]["id_number"]) == 18
+    assert len(everyone) == 600 and all(p["id_number"][6:14] == "********" for p in everyone)
+    _, out, _ = run(capsys, "people", "--db", demo_path, "--json", "--full-id")
+    everyone = json.loads(out)
+    assert len(everyone) == 600 and len(everyone[0]["id_number"]) == 18 and "*" not in everyone[0]["id_number"]
     someone = everyone[17]
     _, out, _ = run(capsys, "people", "--db", demo_path, "--json", "--search", someone["id_number"])
     assert [p["name"] for p in json.loads(out)] == [someone["name"]]

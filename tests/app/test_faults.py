@@ -79,3 +79,21 @@ def test_a_read_only_file_is_refused_for_writing_with_a_clear_message(tmp_path, 
     assert database.counts(db)["people"] == 600
     db.close()
     assert db_file.read_bytes() == before
+
+
+def test_check_reports_a_damaged_file_with_exit_1_and_changes_nothing(tmp_path, capsys):
+    db_file = tmp_path / "检查.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    connection = sqlite3.connect(db_file)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    capsys.readouterr()
+    assert main(["check", "--db", str(db_file)]) == 0
+    assert "数据库完好" in capsys.readouterr().out
+    data = bytearray(db_file.read_bytes())
+    data[4096 * 3: 4096 * 6] = b"\x5a" * (4096 * 3)
+    db_file.write_bytes(bytes(data))
+    assert main(["check", "--db", str(db_file)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("数据库有问题：") and "损坏" in out
+    assert db_file.read_bytes() == bytes(data) and not list(tmp_path.glob("*.damaged"))

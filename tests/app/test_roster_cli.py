@@ -66,7 +66,7 @@ def test_an_unreadable_file_exits_2_and_changes_nothing(capsys, demo_path, tmp_p
     broken.write_bytes(b"PK\x03\x04 broken")
     before = counts(demo_path)
     code, out, err = run(capsys, "import-roster", broken, "--db", demo_path)
-    assert code == 2 and err.startswith("错误：无法读取“损坏.xlsx”") and len(err.strip().splitlines()) == 1
+    assert code == 2 and err.startswith("错误：“损坏.xlsx”不完整或已损坏") and len(err.strip().splitlines()) == 1
     code, _, err = run(capsys, "import-roster", tmp_path / "没有.xlsx", "--db", demo_path)
     assert code == 2 and "找不到文件" in err
     code, _, err = run(capsys, "import-roster", write_xlsx(tmp_path / "a.xlsx", good_rows(1)), "--sheet", "无此表",

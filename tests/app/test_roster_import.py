@@ -133,7 +133,7 @@ def test_no_header_and_unreadable_files_are_refused(demo_db, tmp_path):
     with pytest.raises(UserError, match="找不到表头"):
         choose_sheet(read_source(tmp_path / "a.xlsx"))
     (tmp_path / "坏.xlsx").write_bytes(b"not a workbook")
-    with pytest.raises(UserError, match="无法读取"):
+    with pytest.raises(UserError, match="不是有效的Excel文件"):
         read_source(tmp_path / "坏.xlsx")
     with pytest.raises(UserError, match="不支持"):
         read_source(tmp_path / "a.docx")

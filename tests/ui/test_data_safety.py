@@ -103,6 +103,8 @@ def test_unexpected_errors_are_explained_in_chinese():
     from ui.errors import explain
 
     assert "只读" in explain(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "磁盘空间不足" in explain(sqlite3.OperationalError("database or disk is full"))
+    assert "磁盘写入失败" in explain(sqlite3.OperationalError("disk I/O error"))
     assert "error.log" in explain(RuntimeError("boom"))
 
 

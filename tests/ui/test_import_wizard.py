@@ -164,7 +164,7 @@ def test_an_unreadable_file_is_explained_and_the_wizard_stays(qtbot, window, tmp
     wizard = start(qtbot, window, broken)
     qtbot.mouseClick(wizard.button(NEXT), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(answers["errors"]), timeout=10000)
-    assert "无法读取" in answers["errors"][0][1] and wizard.currentId() == FILE
+    assert "不是有效的Excel文件" in answers["errors"][0][1] and wizard.currentId() == FILE
 
 
 def test_every_page_fits_a_small_screen(qtbot, window, mixed):

@@ -63,7 +63,7 @@ def test_an_unreadable_file_is_reported_and_changes_nothing(qtbot, window, tmp_p
     when_dialog_opens(lambda dialog: dialog.start_button.click())
     task = hours_import.import_hours_file(page, window.session)
     qtbot.waitUntil(lambda: task.error is not None, timeout=10000)
-    assert answers["errors"] and "无法读取“损坏.xlsx”" in answers["errors"][0][1]
+    assert answers["errors"] and "“损坏.xlsx”不完整或已损坏" in answers["errors"][0][1]
     assert window.session.db.execute("SELECT count(*) FROM hours_records").fetchone()[0] == count
     monkeypatch.setattr(hours_import, "ask_file", lambda parent: None)
     assert hours_import.import_hours_file(page, window.session) is None  # the file dialog was cancelled

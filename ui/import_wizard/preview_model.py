@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.idcard import mask_id
 from app.services.import_columns import FIELDS, LABELS
 from app.services.import_receipt import outcome
 from app.services.roster_import import ImportPlan
@@ -27,6 +28,12 @@ class PreviewModel(QAbstractTableModel):
         self.plan: ImportPlan | None = None
         self.fields: list[str] = []
         self.unit_names: dict[int, str] = {}
+        self.unmasked = False  # ID numbers shown whole (an explicit, logged choice)
+
+    def set_unmasked(self, unmasked: bool) -> None:
+        self.beginResetModel()
+        self.unmasked = unmasked
+        self.endResetModel()
 
     def set_plan(self, plan: ImportPlan, unit_names: dict[int, str]) -> None:
         self.beginResetModel()
@@ -79,6 +86,8 @@ class PreviewModel(QAbstractTableModel):
             return outcome(row, committed=False)
         if key == "unit":
             return row.unit_text or self.unit_names.get(row.unit_id, "")
+        if key == "id_number" and not self.unmasked:
+            return mask_id(row.values["id_number"])
         if key is not None:
             return row.values.get(key, "")
         if column == len(self.fields) + 2:

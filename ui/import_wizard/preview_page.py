@@ -6,17 +6,20 @@ from html import escape
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
+from app.domain.errors import UserError
 from app.services import units
 from app.services.import_receipt import explanation, outcome
 from app.services.progress import Cancelled
 from app.services.roster_import import commit
 
 from ..dialogs import messages
+from ..id_reveal import FullIdBox
 from ..write_access import writable
 from ..widgets import make_table
 from .preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
+NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"
 
 
 class PreviewPage(QWizardPage):
@@ -35,6 +38,10 @@ class PreviewPage(QWizardPage):
         self.explained = QLabel(wordWrap=True, objectName="note")
         self.warnings = QLabel(wordWrap=True)
         self.warnings.setStyleSheet(WARNING_STYLE)
+        self.notes = QLabel(wordWrap=True)
+        self.notes.setStyleSheet(NOTE_STYLE)
+        self.full_ids = FullIdBox(wizard.session, "导入预览", self)
+        self.full_ids.reveal.connect(self.model.set_unmasked)
         self.filter = QComboBox()
         for key, text in FILTERS.items():
             self.filter.addItem(text, key)
@@ -43,10 +50,12 @@ class PreviewPage(QWizardPage):
         receipt.clicked.connect(wizard.save_receipt)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.full_ids)
         top.addWidget(self.filter)
         top.addWidget(receipt)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notes)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.explained)
@@ -72,6 +81,9 @@ class PreviewPage(QWizardPage):
         self.summary.setText(plan.summary())
         self.warnings.setText("名额提示：" + "；".join(plan.warnings) if plan.warnings else "")
         self.warnings.setVisible(bool(plan.warnings))
+        self.notes.setText("；".join(plan.notes))
+        self.notes.setVisible(bool(plan.notes))
+        self.full_ids.where = f"导入预览：{plan.file_name}"
         self.filter.setCurrentIndex(1 if plan.count("reject") else 0)
         self.explained.setText("选中一行可在此看到它的全部问题说明。")
 
@@ -102,6 +114,8 @@ class PreviewPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
             messages.info(self, "导入已取消", str(error))
+        elif isinstance(error, UserError):  # the service's message already says nothing was changed
+            messages.error(self, "导入未完成", str(error))
         else:
             messages.error(self, "导入未完成", f"导入未完成，数据未作任何改动。\n\n{error}")
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 
 from app.domain.errors import UserError
 from app.services import database
-from app.services.import_receipt import write_receipt
+from app.services.import_receipt import export_receipt, write_receipt
 from app.services.roster_import import ImportOptions, ImportPlan, ImportResult, analyse
 from app.services.sheet_reader import Sheet
 from app.services.import_columns import Layout
@@ -115,7 +115,10 @@ class ImportWizard(QWizard):
         if not path:
             return
         try:
-            saved = write_receipt(self.plan, self.result, path)
+            if self.session.read_only:  # the audit log cannot be written; the receipt masks ID numbers
+                saved = write_receipt(self.plan, self.result, path)
+            else:
+                saved = export_receipt(self.session.db, self.plan, self.result, path)
         except UserError as problem:
             messages.error(self, "未能保存回执", str(problem))
             return

@@ -12,7 +12,7 @@ class PeopleModel(RecordTableModel):
         Column("性别", attr("gender"), 3),
         Column("民族", attr("ethnicity"), 5),
         Column("出生日期", attr("birth_date"), 8),
-        Column("身份证号码", lambda p: mask_id(p.id_number), 14),
+        Column("身份证号码", attr("id_number"), 14, mask=mask_id),
         Column("工作单位", attr("unit_name"), 12),
         Column("职务", attr("post"), 8),
         Column("职级", attr("rank"), 8),

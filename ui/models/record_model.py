@@ -18,6 +18,7 @@ class Column:
     value: Callable[[Any], Any]
     width: int = 0  # in average characters; 0 lets the view decide
     numeric: bool = False
+    mask: Callable[[Any], Any] | None = None  # how a sensitive value is shown until the user asks for it whole
 
 
 def attr(name: str) -> Callable[[Any], Any]:
@@ -40,6 +41,17 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self.unmasked = False  # sensitive columns (ID numbers) shown whole
+
+    def set_unmasked(self, unmasked: bool) -> None:
+        self.unmasked = unmasked
+        masked = [index for index, column in enumerate(self.columns) if column.mask is not None]
+        if masked and self._rows:
+            self.dataChanged.emit(self.index(0, min(masked)), self.index(len(self._rows) - 1, max(masked)))
+
+    def value(self, column: Column, record: Any) -> Any:
+        value = column.value(record)
+        return column.mask(value) if column.mask is not None and not self.unmasked else value
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
@@ -64,14 +76,14 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         record = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(column.value(record))
+            return _display(self.value(column, record))
         if role == SORT_ROLE:
-            value = column.value(record)
+            value = self.value(column, record)
             return value if isinstance(value, (int, float)) and not isinstance(value, bool) else _display(value)
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = _display(column.value(record))
+            text = _display(self.value(column, record))
             return text if column.width and len(text) > column.width else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.numeric else _LEFT

@@ -28,7 +28,7 @@ class RosterModel(RecordTableModel):
         Column("学时", attr("hours"), 3, numeric=True),
         Column("提示", lambda line: "", 12),
         Column("联系电话", attr("phone"), 8),
-        Column("身份证号码", lambda line: mask_id(line.id_number), 11),
+        Column("身份证号码", attr("id_number"), 11, mask=mask_id),
         Column("重点难点问题或典型案例", attr("key_problems"), 14),
     )
     NOTE_COLUMN = 8

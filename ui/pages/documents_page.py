@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 from app.domain.errors import UserError
 from app.services import plans, stats
 from app.services.database import open_database
-from app.services.documents import DocumentRequest, render
+from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
 from app.services.progress import Cancelled
@@ -49,6 +49,7 @@ class DocumentsPage(ListPage):
     def __init__(self, session, parent=None):
         self._folder = tempfile.TemporaryDirectory(prefix="traindesk-preview-", ignore_cleanup_errors=True)
         self._generation, self._stale, self.preview_task, self.print_task = 0, True, None, None
+        self.shown: tuple[DocumentRequest, int] | None = None  # the previewed document and its pages
         super().__init__(session, parent)
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.build_preview)
@@ -219,13 +220,14 @@ class DocumentsPage(ListPage):
                 db.close()
 
         self.preview_task = run_task(self, f"正在生成{self.choice.label}…", work,
-                                     lambda pages: self._preview_ready(generation, target),
+                                     lambda pages: self._preview_ready(generation, target, request),
                                      lambda error: self._preview_failed(generation, error))
 
-    def _preview_ready(self, generation: int, target: Path) -> None:
+    def _preview_ready(self, generation: int, target: Path, request: DocumentRequest) -> None:
         if generation != self._generation:
             return
         pages = self.preview.show_pdf(target)
+        self.shown = (request, pages)  # what printing or saving sends out, for the audit log
         self.pages_label.setText(f"{self.choice.label}，共{pages}页")
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -250,7 +252,12 @@ class DocumentsPage(ListPage):
         if pdf is None or not printing.ask_printer(self, printer):
             return
         self.print_task = run_task(self, f"正在打印{label}…", lambda progress: printing.print_pdf(pdf, printer, progress),
-                                   lambda pages: show_status(self, f"{label}已送往打印机，共{pages}页"))
+                                   lambda pages: self._sent(f"{label}已送往打印机，共{pages}页", "打印"))
+
+    def _sent(self, status: str, how: str) -> None:
+        if self.shown is not None:
+            record_output(self.session.db, *self.shown, how)
+        show_status(self, status)
 
     def save_pdf(self) -> None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -264,7 +271,7 @@ class DocumentsPage(ListPage):
         except OSError as error:
             messages.error(self, "未能保存", f"无法保存到“{target}”：{error.strerror or error}")
             return
-        show_status(self, f"已保存：{target}")
+        self._sent(f"已保存：{target}", "保存")
 
     def open_settings(self) -> None:
         DocumentSettingsDialog(self.session, self).exec()

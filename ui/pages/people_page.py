@@ -11,6 +11,7 @@ from app.services import people, units
 from ..dialogs import messages
 from ..dialogs.confirm import ask_then_delete
 from ..dialogs.person_dialog import PersonDialog
+from ..id_reveal import FullIdBox
 from ..import_wizard.launch import download_template, open_import_wizard
 from ..models.people_model import PagedPeopleModel
 from ..write_access import enable_writes
@@ -32,7 +33,9 @@ class PeoplePage(ListPage):
         self.unit_filter = QComboBox(minimumContentsLength=8)
         self.rank_filter = _filter_box("全部职级", vocab.ranks())
         self.category_filter = _filter_box("全部类别", vocab.words("cadre_categories"))
+        self.full_ids = FullIdBox(session, "学员列表")
         super().__init__(session, parent)
+        self.full_ids.reveal.connect(self.model.set_unmasked)
         self.search.setToolTip("输入姓名的拼音首字母也能找到，例如输入 zs 可找到“张三”")
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 22)
         self.table.setSortingEnabled(False)  # the archive keeps the official order; 100,000 rows are never re-sorted
@@ -42,6 +45,9 @@ class PeoplePage(ListPage):
         for box in (self.unit_filter, self.rank_filter, self.category_filter):
             box.currentIndexChanged.connect(self.refresh)
         session.data_changed.connect(self._data_changed)
+
+    def filter_widgets(self) -> list:
+        return [self.full_ids]  # beside the search box: the (logged) choice to show ID numbers whole
 
     def layout_page(self) -> None:
         self.detail = PersonDetail(self)

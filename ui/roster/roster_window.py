@@ -13,11 +13,12 @@ from app.domain import vocab
 from app.domain.errors import UserError
 from app.services import quotas
 from app.services import roster as roster_service
-from app.services.roster_export import export_roster
+from app.services.roster_export import export_roster, id_shown
 
 from .. import class_actions, print_actions
 from ..dialogs import messages
 from ..dialogs.person_dialog import PersonDialog
+from ..id_reveal import FullIdBox
 from ..import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
 from ..models.roster_models import RosterModel
 from ..session import Session
@@ -28,6 +29,10 @@ from .trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = ("people", "units", "enrollments", "quotas", "periods")
+EXPORT_QUESTION = ("名单含有身份证号码等个人信息。传阅、张贴或发给其他单位时，请隐去身份证号码中间部分；"
+                   "只有报名、住宿登记等确需完整号码时才导出完整号码（会记入操作日志）。")
+EXPORT_MASKED = "隐去中间部分（推荐）"
+EXPORT_FULL = "导出完整身份证号码"
 
 
 class RosterWindow(QWidget):
@@ -56,6 +61,10 @@ class RosterWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._roster_tab(), "学员名单")
         self.tabs.addTab(self.quota_panel, "名额分配")
+        self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
+        self.full_ids.reveal.connect(self.model.set_unmasked)
+        self.tabs.setCornerWidget(self.full_ids)
+        self.tabs.currentChanged.connect(lambda index: self.full_ids.setVisible(index == 0))
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
@@ -226,15 +235,11 @@ class RosterWindow(QWidget):
         if not lines:
             messages.info(self, "设置状态", "请先在名单中选择学员（按住 Ctrl 或 Shift 可多选）。")
             return
-        problems = []
-        for line in lines:
-            try:
-                roster_service.set_status(self.session.db, line.enrollment_id, status)
-            except UserError as problem:
-                problems.append(f"{line.name}：{problem}")
+        refused = roster_service.set_statuses(self.session.db, [line.enrollment_id for line in lines], status)
         self._changed()
-        if problems:
-            messages.error(self, "部分学员未改状态", "\n".join(problems))
+        if refused:
+            names = {line.enrollment_id: line.name for line in lines}
+            messages.error(self, "部分学员未改状态", "\n".join(f"{names[key]}：{why}" for key, why in refused.items()))
 
     def remove(self) -> None:
         lines = self.selected_lines()
@@ -246,23 +251,34 @@ class RosterWindow(QWidget):
                            ["移出", "取消"], default=1) != 0:
             return
         try:
-            for line in lines:
-                roster_service.remove(self.session.db, line.enrollment_id)
+            roster_service.remove_many(self.session.db, [line.enrollment_id for line in lines])
         except UserError as problem:
-            messages.error(self, "不能移出", str(problem))
+            messages.error(self, "未移出", f"{problem}\n\n名单未作改动。")
+            return
         self._changed()
 
     def export(self) -> None:
+        full_ids = self._export_full_ids()
+        if full_ids is None:
+            return
         name = f"{roster_service.period_title(self.period)}学员名单.xlsx".replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(self, "导出名单", str(documents_folder() / name), XLSX_FILTER)
         if not path:
             return
         try:
-            saved = export_roster(self.session.db, self.period_id, Path(path), self.order.currentData())
+            saved = export_roster(self.session.db, self.period_id, Path(path), self.order.currentData(),
+                                  full_ids=full_ids)
         except UserError as problem:
             messages.error(self, "未能导出", str(problem))
             return
-        messages.info(self, "导出名单", f"已导出：\n{saved}")
+        messages.info(self, "导出名单", f"已导出（{id_shown(full_ids)}）：\n{saved}")
+
+    def _export_full_ids(self) -> bool | None:
+        """Masked unless the user chooses full numbers; None when cancelled. Read-only sessions export masked."""
+        if not writable(self.session):
+            return False
+        answer = messages.choose(self, "导出名单", EXPORT_QUESTION, [EXPORT_MASKED, EXPORT_FULL, "取消"])
+        return {0: False, 1: True}.get(answer)
 
     def _data_changed(self, kind: str) -> None:
         if kind in RELOAD_ON:

@@ -11,6 +11,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from ...domain.errors import UserError
+from .. import audit
 from ..progress import NO_PROGRESS, Progress
 from . import admission, certificates, hours_certificate, plan_notice, roster, sign_in, summaries, unit_letters
 from .request import DocumentRequest
@@ -56,4 +57,14 @@ def render(db: Database, request: DocumentRequest, target: str | Path, progress:
     return kind.build(db, request, Path(target), progress)
 
 
-__all__ = ["DocumentRequest", "KINDS", "Kind", "render"]
+def record_output(db: Database, request: DocumentRequest, pages: int, how: str) -> None:
+    """Notes a document that left the program (printed or saved; previews are not) in the audit log."""
+    if not audit.can_record(db):
+        return  # opened read-only: the log cannot be written, and these documents mask ID numbers anyway
+    kind = KINDS[request.kind]
+    scope = "，".join(f"{SCOPE_LABELS[s]}{_scope_value(request, s)}" for s in kind.scopes
+                     if _scope_value(request, s) is not None)
+    audit.record(db, f"{how}文书", request.kind, None, f"{kind.label}（{scope}）：{pages}页")
+
+
+__all__ = ["DocumentRequest", "KINDS", "Kind", "record_output", "render"]
