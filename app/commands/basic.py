@@ -24,7 +24,8 @@ def register(commands, common) -> None:
     people.add_argument("--json", action="store_true", help="以 JSON 输出")
     people.add_argument("--search", default="", help="按姓名、身份证号、电话或单位查找")
     people.add_argument("--full-id", action="store_true",
-                        help="显示完整身份证号码（默认隐去中间部分；显示完整号码会记入操作日志）")
+                        help="列表中显示完整身份证号码（默认隐去中间部分）；--json 供其他程序使用，总是完整号码。"
+                             "输出完整号码会记入操作日志")
     people.set_defaults(handler=_people)
     commands.add_parser("check", parents=[common], help="检查数据库完整性（只报告，不改动文件）").set_defaults(
         handler=_check, opens_db=False)
@@ -73,8 +74,8 @@ def _periods(db, args) -> int:
 
 def _people(db, args) -> int:
     found = people_service.search_people(db, args.search)
-    if args.full_id:
-        audit.record(db, "显示完整身份证号", detail=f"命令行 people：{len(found)}人")
+    if args.full_id or args.json:  # the JSON feeds the office's tools, which match people by ID number
+        audit.record(db, "导出完整身份证号", detail=f"命令行 people{' --json' if args.json else ''}：{len(found)}人")
     else:
         found = [replace(p, id_number=mask_id(p.id_number)) for p in found]
     lines = [f"{p.id}\t{p.name}\t{p.gender}\t{p.unit_name}\t{p.post}\t{p.id_number}" for p in found]
