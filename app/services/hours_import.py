@@ -213,8 +213,14 @@ def check_file(db: Database, path: str | Path, options: HoursImportOptions,
     for offset, row in enumerate(body):
         if offset % 200 == 0:
             progress.step(offset, len(body) * 2)
-        if not _is_blank(row, layout.columns["id_number"]):
-            result.rows.append(checker.check(layout.header_row + 2 + offset, row))
+        row_index = layout.header_row + 1 + offset
+        unreadable = [reason for (r, c), reason in sheet.bad_cells.items()
+                      if r == row_index and c in layout.columns.values()]
+        if unreadable or not _is_blank(row, layout.columns["id_number"]):
+            found = checker.check(row_index + 1, row)
+            if unreadable:  # a formula without its saved result is never read as empty
+                found.status, found.reason = REFUSED, "；".join([*unreadable, found.reason] if found.reason else unreadable)
+            result.rows.append(found)
     if not result.rows:
         raise UserError(f"“{path.name}”的表头下没有数据行")
     return result

@@ -143,3 +143,12 @@ def test_header_words_and_years():
     assert [header_key(t) for t in ("公民身份号码", "学 时*", "网络学习学时", "完成时间", "学习平台", "干部类别", "出生日期")] == [
         "id_number", "hours", "hours", "date", "source", None, None]
     assert [year_value(v) for v in (2020, 2020.0, "2020年度", "２０２０", "19年", "1899")] == [2020, 2020, 2020, 2020, None, None]
+
+
+def test_a_formula_without_its_saved_result_is_refused_not_read_as_empty(db, office, tmp_path):  # noqa: F811
+    rows = [[1, "张一", id_number(0), "=4*5", date(2020, 3, 5), "中国干部网络学院", "课程甲"],
+            [2, "王二", id_number(1), 8, date(2020, 3, 5), "中国干部网络学院", "课程乙"]]
+    result = import_hours(db, write_xlsx(tmp_path / "公式.xlsx", rows), HoursImportOptions())
+    refused = [row for row in result.rows if row.status == REFUSED]
+    assert [row.line for row in refused] == [3] and "公式" in refused[0].reason
+    assert result.count(IMPORTED) == 1

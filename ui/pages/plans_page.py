@@ -9,7 +9,6 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plan_editor, plans, year_copy
 
-from .. import class_actions
 from ..dialogs import messages
 from ..models.lists import PlansModel
 from ..plan_editor.editor import PlanEditor
@@ -32,7 +31,7 @@ class PlansPage(ListPage):
         self.editor = PlanEditor(self.session)
         self.editor.changed.connect(self._update_buttons)
         self.editor.outline.new_class_for_item.connect(self.new_class_for_item)
-        self.editor.warnings.open_class.connect(lambda class_id: class_actions.open_class(self, self.session, class_id))
+        self.editor.warnings.open_class.connect(self.open_class)
         for column in range(2, self.model.columnCount()):
             self.table.setColumnHidden(column, True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -207,6 +206,11 @@ class PlansPage(ListPage):
         self.session.data_changed.emit("plans")
         self.refresh()
 
+    def open_class(self, class_id: int) -> None:
+        from .. import class_actions
+
+        class_actions.open_class(self, self.session, class_id)
+
     def print_notice(self) -> None:
         plan = self.editor.plan
         if plan is not None and plan.id is not None:
@@ -216,4 +220,6 @@ class PlansPage(ListPage):
 
     def new_class_for_item(self, item_id: int) -> None:
         if self.editor.plan is not None:
+            from .. import class_actions  # the class form loads when first used, not with the first page
+
             class_actions.new_class(self, self.session, self.editor.plan.id, item_id)
