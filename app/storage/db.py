@@ -42,6 +42,8 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = FULL")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # 32 MB of page cache instead of SQLite's 2 MB: a 20,000-row import no longer spills its indexes.
+        db.execute("PRAGMA cache_size = -32768")
     except BaseException:
         conn.close()  # an open handle would keep the file locked on Windows
         raise
