@@ -46,15 +46,6 @@ class PlansModel(RecordTableModel):
     )
 
 
-class PlanItemsModel(RecordTableModel):
-    """Rows are (heading, item, class names) triples built by the plans page."""
-    columns = (
-        Column("标题", lambda row: row[0], 9),
-        Column("序号", lambda row: row[1].number, 3, numeric=True),
-        Column("要点", lambda row: row[1].title, 20),
-        Column("落实班次", lambda row: "、".join(row[2]), 24),
-    )
-
 
 class ClassesModel(RecordTableModel):
     columns = (
@@ -70,20 +61,6 @@ class ClassesModel(RecordTableModel):
         Column("调训对象", attr("target_trainees"), 16),
     )
 
-
-class PeriodsModel(RecordTableModel):
-    columns = (
-        Column("开始日期", attr("start_date"), 8),
-        Column("结束日期", attr("end_date"), 8),
-        Column("天数", attr("days"), 3, numeric=True),
-        Column("班次", attr("class_name"), 22),
-        Column("期次", lambda p: f"第{p.number}期", 4),
-        Column("类型", attr("class_kind"), 5),
-        Column("报到地点", attr("report_place"), 12),
-        Column("状态", attr("status"), 4),
-        Column("学员", attr("enrolled"), 4, numeric=True),
-        Column("容量", attr("capacity"), 4, numeric=True),
-    )
 
 
 class PeriodRostersModel(RecordTableModel):
