@@ -17,6 +17,7 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from app.services import database, demo  # noqa: E402
+from bench.common import interleaved  # noqa: E402
 from app.services.demo_people import generate_people  # noqa: E402
 from app.services.roster_import import ImportOptions, import_file  # noqa: E402
 from app.storage import tables  # noqa: E402
@@ -84,11 +85,7 @@ def measure(runs: int = RUNS) -> dict[str, float]:
             "导入人员档案": lambda: timed_import(template, work, path, period=False),
             FULL: lambda: timed_import(template, work, path, period=True),
         }
-        times: dict[str, list[float]] = {label: [] for label in cases}
-        for _ in range(runs):  # interleaved, so a busy moment of the machine touches every case alike
-            for label, run in cases.items():
-                times[label].append(run())
-        return {label: min(values) for label, values in times.items()}
+        return interleaved(cases, runs)
 
 
 def figures(runs: int = RUNS) -> list:
