@@ -2,14 +2,16 @@
 .csv in UTF-8 or GBK; every cell comes back as the value the reader gave, turned into text on demand.
 
 Every file passes spreadsheet_guard first (zip and XML bombs, renamed, encrypted, truncated files);
-formulas whose result the file does not carry come back as bad cells, never as empty ones. Macros are
-never run: the readers only read cell values.
+formulas whose result the file does not carry come back as bad cells, never as empty ones (they are
+looked for on a second thread while python-calamine parses, which it does without holding the GIL).
+Macros are never run: the readers only read cell values.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from ..domain.errors import UserError
-from .spreadsheet_guard import MAX_ROWS, GuardReport, UnsafeSpreadsheet, check_spreadsheet
+from .spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, uncached_formulas
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv")
@@ -76,24 +78,25 @@ def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
     workbook = _open(path)
     names = [sheet.name for sheet in _visible(workbook)]
     if only is not None and only not in names:
+        workbook.close()
         raise UserError(f"“{path.name}”中没有名为“{only}”的工作表（有：{'、'.join(names)}）")
+    notes = [MACRO_NOTE] if report.has_macros else []
     try:
-        return [_guarded(_read(path, workbook, name), report) for name in names if only is None or name == only]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            formulas = pool.submit(uncached_formulas, path) if report.kind == "xlsx" else None
+            sheets = [_read(path, workbook, name) for name in names if only is None or name == only]
+            unreadable = formulas.result() if formulas else {}
     except UserError:
         raise
     except Exception as error:  # calamine raises its own kinds for broken parts of a file
         raise UserError(f"无法读取“{path.name}”：文件已损坏或格式不受支持（{error}）") from error
     finally:
         workbook.close()
-
-
-def _guarded(sheet: Sheet, report: GuardReport) -> Sheet:
-    """Marks the cells the guard found unreadable, and notes macros."""
-    for reference in report.uncached_in(sheet.name):
-        sheet.bad_cells[cell_index(reference)] = UNCACHED_FORMULA.format(cell=reference)
-    if report.has_macros:
-        sheet.notes.append(MACRO_NOTE)
-    return sheet
+    for sheet in sheets:
+        sheet.notes.extend(notes)
+        for reference in unreadable.get(sheet.name, ()):
+            sheet.bad_cells[cell_index(reference)] = UNCACHED_FORMULA.format(cell=reference)
+    return sheets
 
 
 def cell_index(reference: str) -> tuple[int, int]:

@@ -1,13 +1,15 @@
 """Units' spreadsheets are untrusted input: checks that run before any parser touches a file.
 
-Everything here reads only the file's first bytes and the zip directory (plus the first bytes of each XML
-part), so a hostile file is refused in about a millisecond instead of costing minutes and gigabytes.
+`check_spreadsheet` reads only the file's first bytes and the zip directory (plus the first bytes of each
+XML part), so a hostile file is refused in about a millisecond instead of costing minutes and gigabytes.
+`uncached_formulas` then reads the worksheets of a file that passed, to find formulas with no saved result;
+it mostly waits on zlib, so the reader runs it beside python-calamine's parse of the same file.
 """
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
@@ -37,12 +39,6 @@ class UnsafeSpreadsheet(UserError):
 class GuardReport:
     kind: str  # "xlsx", "xls" or "csv"
     has_macros: bool = False
-    uncached_formulas: dict[str, list[str]] = field(default_factory=dict)  # sheet part -> cell references
-    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> its part in the zip
-
-    def uncached_in(self, sheet_name: str) -> list[str]:
-        """The cells of a sheet (by name) holding a formula whose result the file does not carry."""
-        return self.uncached_formulas.get(self.sheet_parts.get(sheet_name, ""), [])
 
 
 def check_spreadsheet(path: str | Path) -> GuardReport:
@@ -92,9 +88,7 @@ def _check_zip(path: Path, suffix: str) -> GuardReport:
             report = GuardReport("xlsx", has_macros="xl/vbaProject.bin" in names)
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
-                    _check_part(path, archive, info, report)
-            if report.uncached_formulas:
-                report.sheet_parts = _sheet_parts(archive)
+                    _check_part(path, archive, info)
             return report
     except zipfile.BadZipFile as error:
         raise UnsafeSpreadsheet(f"“{path.name}”不完整或已损坏（可能下载、复制时中断），请让单位重新发送") from error
@@ -114,7 +108,7 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise UnsafeSpreadsheet(f"“{path.name}”解压后超过{MAX_TOTAL_BYTES // 1024 // 1024}MB，可能是恶意文件，已拒绝")
 
 
-def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, report: GuardReport) -> None:
+def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     with archive.open(info) as part:
         start = part.read(4096)
     if _DOCTYPE.search(start):
@@ -124,11 +118,24 @@ def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, rep
     rows = _DIMENSION.search(start)
     if rows and int(rows.group(1)) > MAX_ROWS:
         raise UnsafeSpreadsheet(f"“{path.name}”的工作表声称有{int(rows.group(1)):,}行，超过{MAX_ROWS:,}行上限；请只保留名单部分")
-    data = archive.read(info)
-    if _FORMULA.search(data):
-        uncached = [m.group(1).decode() for m in _FORMULA_CELL.finditer(data) if not _has_value(data, m.end())]
-        if uncached:
-            report.uncached_formulas[info.filename] = uncached
+
+
+def uncached_formulas(path: str | Path) -> dict[str, list[str]]:
+    """Sheet name -> the cells holding a formula whose result the file does not carry, for an .xlsx
+    that passed check_spreadsheet; such a cell would otherwise read as empty."""
+    found = {}
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                data = archive.read(info)
+                if _FORMULA.search(data):
+                    cells = [m.group(1).decode() for m in _FORMULA_CELL.finditer(data) if not _has_value(data, m.end())]
+                    if cells:
+                        found[info.filename] = cells
+        if not found:
+            return {}
+        parts = _sheet_parts(archive)
+    return {name: found[part] for name, part in parts.items() if part in found}
 
 
 def _has_value(data: bytes, formula_start: int) -> bool:
