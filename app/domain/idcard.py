@@ -7,8 +7,9 @@ would reject real, valid numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from .text import clean_code
 
@@ -25,8 +26,7 @@ class IdNumberError(ValueError):
     """The message says, in Chinese, what is wrong with the number."""
 
 
-@dataclass(frozen=True)
-class IdInfo:
+class IdInfo(NamedTuple):  # a tuple: made for every row of a 20,000-row import
     number: str
     birth_date: date
     sex: str  # 男 or 女
@@ -105,6 +105,7 @@ def mask_id(number: str | None) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+@lru_cache(maxsize=1 << 16)  # birth dates repeat across a county's cadres
 def _birth_date(yyyymmdd: str) -> date | None:
     try:
         return date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
