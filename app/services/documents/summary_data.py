@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from ...storage.classes import ACTIVE
 from ...storage.records import rows
+from ..statistics import YEAR_ENROLLMENTS
 
 REPORTED = ("已报到", "结业", "缺训")  # came to the class (缺训 = came but missed too much)
 
@@ -69,12 +70,8 @@ def period_by_unit(db: Database, period_id: int) -> list[Tally]:
 
 
 def year_summary(db: Database, year: int) -> YearSummary:
-    sql = f"""SELECT c.id AS class_id, coalesce(u.name, '') AS unit, p.cadre_category, e.status, e.hours
-              FROM enrollments e JOIN periods pe ON pe.id = e.period_id
-              JOIN training_classes c ON c.id = pe.class_id JOIN people p ON p.id = e.person_id
-              LEFT JOIN units u ON u.id = e.unit_id
-              WHERE e.{ACTIVE} AND pe.archived = 0 AND substr(pe.start_date, 1, 4) = ?
-              ORDER BY coalesce(u.sort_order, 1e9), u.id"""
+    sql = f"""SELECT c.id AS class_id, coalesce(u.name, '') AS unit, pe.cadre_category, e.status, e.hours
+              {YEAR_ENROLLMENTS} ORDER BY coalesce(u.sort_order, 1e9), u.id"""
     records = rows(db, sql, [str(year)])
     classes = rows(db, _YEAR_CLASSES, [str(year), year])
     by_class = [_class_tally(row, [r for r in records if r["class_id"] == row["id"]]) for row in classes]
@@ -88,7 +85,7 @@ def year_summary(db: Database, year: int) -> YearSummary:
 
 # ?1 is the year as text (dates), ?2 as a number (plans.year).
 _YEAR_CLASSES = """SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
-       (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.status = '结班'
+       (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.status = '结班' AND pe.archived = 0
           AND substr(pe.start_date, 1, 4) = ?1) AS held
 FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
 WHERE c.archived = 0 AND (pl.year = ?2 OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
@@ -117,5 +114,6 @@ def years(db: Database) -> list[YearRow]:
     sql = f"""SELECT CAST(substr(pe.start_date, 1, 4) AS INTEGER) AS year, count(*) AS periods,
                      sum(pe.status = '结班') AS held,
                      sum((SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE})) AS enrolled
-              FROM periods pe WHERE pe.archived = 0 GROUP BY year ORDER BY year DESC"""
+              FROM periods pe JOIN training_classes c ON c.id = pe.class_id
+              WHERE pe.archived = 0 AND c.archived = 0 GROUP BY year ORDER BY year DESC"""
     return [YearRow(**row) for row in rows(db, sql)]
