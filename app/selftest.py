@@ -84,8 +84,11 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         return plan.summary()
 
     def letters() -> str:
-        from .services.documents import DocumentRequest, fonts, render
+        from .services.documents import KINDS, DocumentRequest, fonts, render
 
+        # each kind's module is imported when first printed: all of them must be in the build
+        if unbuildable := [kind.label for kind in KINDS.values() if not callable(kind.build)]:
+            raise RuntimeError("缺少文书模块：" + "、".join(unbuildable))
         db = state["db"]
         period_id, count = db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
                                          ORDER BY count(*) DESC LIMIT 1""").fetchone()

@@ -4,6 +4,7 @@ The window's print centre, its one-click print actions and `python -m app print`
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -13,7 +14,6 @@ from sqlite_utils import Database
 from ...domain.errors import UserError
 from .. import audit
 from ..progress import NO_PROGRESS, Progress
-from . import admission, certificates, hours_certificate, plan_notice, roster, sign_in, summaries, unit_letters
 from .request import DocumentRequest
 
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
@@ -24,18 +24,22 @@ class Kind:
     key: str
     label: str
     scopes: tuple[str, ...]  # any one of these is enough
-    build: Callable[[Database, DocumentRequest, Path, Progress], int]
+    module: str  # the module of this package whose build() makes it; imported when first used (reportlab)
+
+    @property
+    def build(self) -> Callable[[Database, DocumentRequest, Path, Progress], int]:
+        return importlib.import_module(f"{__name__}.{self.module}").build
 
 
 KINDS = {kind.key: kind for kind in (
-    Kind("letters", "入学通知书", ("period",), admission.build),
-    Kind("unit-letters", "学员选调函", ("period", "unit"), unit_letters.build),
-    Kind("plan-notice", "计划通知", ("plan",), plan_notice.build),
-    Kind("sign-in", "签到表", ("period",), sign_in.build),
-    Kind("roster", "学员名册", ("period",), roster.build),
-    Kind("certificates", "结业证书", ("period",), certificates.build),
-    Kind("summary", "培训情况汇总", ("period", "year"), summaries.build),
-    Kind("hours", "学时证明", ("person",), hours_certificate.build),
+    Kind("letters", "入学通知书", ("period",), "admission"),
+    Kind("unit-letters", "学员选调函", ("period", "unit"), "unit_letters"),
+    Kind("plan-notice", "计划通知", ("plan",), "plan_notice"),
+    Kind("sign-in", "签到表", ("period",), "sign_in"),
+    Kind("roster", "学员名册", ("period",), "roster"),
+    Kind("certificates", "结业证书", ("period",), "certificates"),
+    Kind("summary", "培训情况汇总", ("period", "year"), "summaries"),
+    Kind("hours", "学时证明", ("person",), "hours_certificate"),
 )}
 
 
