@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..config import data_file
+from .char_table import entries
 
 # Surnames whose everyday reading starts with another letter (曾 is zēng as a surname, not céng).
 _SURNAME_INITIALS = {
@@ -29,13 +29,7 @@ class _Initials(dict):
 @cache
 def _table() -> _Initials:
     table = _Initials({code: chr(code).lower() for code in range(128) if chr(code).isalnum()})
-    with open(data_file("initials.txt"), encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            start, letters = line.rstrip("\n").split(" ", 1)
-            base = int(start, 16)
-            table.update((base + offset, letter) for offset, letter in enumerate(letters) if letter != "-")
+    table.update(entries("initials.txt", missing="-"))
     return table
 
 

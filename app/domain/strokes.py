@@ -7,24 +7,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..config import data_file
+from .char_table import entries
 
 UNKNOWN = 99  # characters without data (Latin letters, rare extensions) sort after all others
 
 
 @cache
 def _table() -> dict[int, int]:
-    counts: dict[int, int] = {}
-    with open(data_file("strokes.txt"), encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            start, values = line.rstrip("\n").split(" ", 1)
-            base = int(start, 16)
-            for offset, value in enumerate(values):
-                if value != "0":
-                    counts[base + offset] = ord(value) - 48
-    return counts
+    return {code: ord(value) - 48 for code, value in entries("strokes.txt", missing="0")}
 
 
 def strokes(char: str) -> int:
