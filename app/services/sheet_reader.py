@@ -84,8 +84,12 @@ def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
             formulas = pool.submit(uncached_formulas, path) if report.kind == "xlsx" else None
-            sheets = [_read(path, workbook, name) for name in names if only is None or name == only]
-            unreadable = formulas.result() if formulas else {}
+            try:
+                sheets = [_read(path, workbook, name) for name in names if only is None or name == only]
+            finally:
+                # a damaged part fails both readers: the guard's reason (said in the office's words)
+                # then replaces calamine's
+                unreadable = formulas.result() if formulas else {}
     except UserError:
         raise
     except Exception as error:  # calamine raises its own kinds for broken parts of a file

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,7 +92,7 @@ def _check_zip(path: Path, suffix: str) -> GuardReport:
                     _check_part(path, archive, info)
             return report
     except zipfile.BadZipFile as error:
-        raise UnsafeSpreadsheet(f"“{path.name}”不完整或已损坏（可能下载、复制时中断），请让单位重新发送") from error
+        raise UnsafeSpreadsheet(_damaged(path)) from error
     except (EOFError, zipfile.LargeZipFile, NotImplementedError) as error:
         raise UnsafeSpreadsheet(f"“{path.name}”无法解压：{error}") from error
 
@@ -123,19 +124,27 @@ def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
 def uncached_formulas(path: str | Path) -> dict[str, list[str]]:
     """Sheet name -> the cells holding a formula whose result the file does not carry, for an .xlsx
     that passed check_spreadsheet; such a cell would otherwise read as empty."""
+    path = Path(path)
     found = {}
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                data = archive.read(info)
-                if _FORMULA.search(data):
-                    cells = [m.group(1).decode() for m in _FORMULA_CELL.finditer(data) if not _has_value(data, m.end())]
-                    if cells:
-                        found[info.filename] = cells
-        if not found:
-            return {}
-        parts = _sheet_parts(archive)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    data = archive.read(info)  # the whole part: a damaged one (bad CRC) is found here
+                    if _FORMULA.search(data):
+                        cells = [m.group(1).decode() for m in _FORMULA_CELL.finditer(data) if not _has_value(data, m.end())]
+                        if cells:
+                            found[info.filename] = cells
+            if not found:
+                return {}
+            parts = _sheet_parts(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise UnsafeSpreadsheet(_damaged(path)) from error
     return {name: found[part] for name, part in parts.items() if part in found}
+
+
+def _damaged(path: Path) -> str:
+    return f"“{path.name}”不完整或已损坏（可能下载、复制时中断），请让单位重新发送"
 
 
 def _has_value(data: bytes, formula_start: int) -> bool:

@@ -62,6 +62,29 @@ def test_the_command_line_exits_2_with_the_one_line_reason(capsys, demo_path, tm
     db.close()
 
 
+def damaged_sheet(tmp_path):
+    """A list whose sheet data was spoiled in transit, past the part's first bytes the guard reads."""
+    path = write_xlsx(tmp_path / "中断 名单.xlsx", good_rows(300))
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    end = info.header_offset + 30 + len(info.filename) + len(info.extra) + info.compress_size
+    for offset in range(end - 200, end - 150):
+        data[offset] ^= 0x55
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_sheet_damaged_in_transit_gets_the_guards_reason_not_the_parsers(capsys, demo_path, tmp_path):
+    before = database.counts(database.open_database(demo_path))
+    code, out, err = run(capsys, "import-roster", damaged_sheet(tmp_path), "--db", demo_path)
+    assert code == 2 and out == ""
+    assert err.strip() == "错误：“中断 名单.xlsx”不完整或已损坏（可能下载、复制时中断），请让单位重新发送"
+    db = database.open_database(demo_path)
+    assert database.counts(db) == before
+    db.close()
+
+
 def test_too_many_rows_are_refused_whatever_the_format(demo_db, tmp_path, monkeypatch):
     monkeypatch.setattr(sheet_reader, "MAX_ROWS", 5)  # the real cap is 100,000 rows
     for path in (write_xlsx(tmp_path / "多.xlsx", good_rows(6)), write_csv(tmp_path / "多.csv", good_rows(6))):
