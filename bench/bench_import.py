@@ -55,10 +55,15 @@ def bare_read(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def timed_import(template: Path, work: Path, path: Path, *, period: bool, dry_run: bool = False) -> float:
+def fresh_copy(template: Path, work: Path):
+    """The demo database copied afresh, and the period each run imports into."""
     shutil.copyfile(template, work)
     db = database.open_database(work)
-    period_id = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
+    return db, db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
+
+
+def timed_import(template: Path, work: Path, path: Path, *, period: bool, dry_run: bool = False) -> float:
+    db, period_id = fresh_copy(template, work)
     options = ImportOptions(mode="add-update", period_id=period_id if period else None)
     start = time.perf_counter()
     plan, result = import_file(db, path, options, dry_run=dry_run)
@@ -70,9 +75,7 @@ def timed_import(template: Path, work: Path, path: Path, *, period: bool, dry_ru
 
 def lean_import(template: Path, work: Path, path: Path) -> float:
     """Read, keep rows whose check digit is right, insert them as people and enrol them: nothing else."""
-    shutil.copyfile(template, work)
-    db = database.open_database(work)
-    period_id = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
+    db, period_id = fresh_copy(template, work)
     start = time.perf_counter()
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[2:]
     good = [row for row in rows if check_digit(row[5][:17]) == row[5][17]]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from ..storage.classes import ACTIVE
+from ..storage.classes import ACTIVE, LIVE_PERIODS
 from ..storage.records import rows
 from . import attendance, hours
 
@@ -43,10 +43,8 @@ def overview(db: Database, year: int) -> YearOverview:
     planned = db.execute("""SELECT coalesce(sum(c.planned_periods), 0), coalesce(sum(c.planned_periods * c.trainees_per_period), 0)
                             FROM training_classes c JOIN plans p ON p.id = c.plan_id
                             WHERE p.year = ? AND c.archived = 0""", [year]).fetchone()
-    periods = db.execute("""SELECT count(*), coalesce(sum(p.status = '结班'), 0)
-                            FROM periods p JOIN training_classes c ON c.id = p.class_id
-                            WHERE substr(p.start_date, 1, 4) = ? AND p.archived = 0 AND c.archived = 0""",
-                         [str(year)]).fetchone()
+    periods = db.execute(f"""SELECT count(*), coalesce(sum(status = '结班'), 0) FROM {LIVE_PERIODS}
+                             WHERE substr(start_date, 1, 4) = ?""", [str(year)]).fetchone()
     totals = _totals(db, year)
     result = YearOverview(
         year, planned[0], planned[1], periods[1], periods[0], totals.person_times, totals.completed, totals.hours,
@@ -57,11 +55,11 @@ def overview(db: Database, year: int) -> YearOverview:
 
 
 # The year's enrollments, for the statistics page and the printed yearly summary alike (one parameter: the
-# year as text): selected trainees, not the replaced and withdrawn, in periods starting that year. An archived
-# class or period is one the office deleted but for its records: it counts nowhere, as in the lists.
-YEAR_ENROLLMENTS = f"""FROM enrollments e JOIN periods p ON p.id = e.period_id JOIN training_classes c ON c.id = p.class_id
+# year as text): selected trainees, not the replaced and withdrawn, in the live periods starting that year.
+YEAR_ENROLLMENTS = f"""FROM enrollments e JOIN {LIVE_PERIODS} p ON p.id = e.period_id
+           JOIN training_classes c ON c.id = p.class_id
            JOIN people pe ON pe.id = e.person_id LEFT JOIN units u ON u.id = e.unit_id
-           WHERE substr(p.start_date, 1, 4) = ? AND p.archived = 0 AND c.archived = 0 AND e.{ACTIVE}"""
+           WHERE substr(p.start_date, 1, 4) = ? AND e.{ACTIVE}"""
 _MEASURES = "count(*) AS person_times, coalesce(sum(e.status = '结业'), 0) AS completed, coalesce(sum(e.hours), 0) AS hours"
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..storage.classes import ACTIVE
+from ..storage.classes import ACTIVE, LIVE_PERIODS
 from ..storage.records import from_row, rows
 
 
@@ -46,14 +46,14 @@ class PeriodSummary:
 def class_summaries(db: Database) -> list[ClassSummary]:
     sql = f"""SELECT c.id AS class_id, coalesce(pl.title, '') AS plan_title, c.seq, c.name, c.kind,
                      c.planned_periods, c.trainees_per_period,
-                     (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.archived = 0) AS scheduled_periods,
-                     (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.archived = 0 AND pe.status = '结班') AS closed_periods,
-                     (SELECT count(*) FROM enrollments e JOIN periods pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id AND pe.archived = 0 AND e.{ACTIVE}) AS enrolled,
-                     (SELECT count(*) FROM enrollments e JOIN periods pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id AND pe.archived = 0 AND e.status = '结业') AS completed,
-                     (SELECT coalesce(sum(e.hours), 0) FROM enrollments e JOIN periods pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id AND pe.archived = 0) AS hours
+                     (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id) AS scheduled_periods,
+                     (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND pe.status = '结班') AS closed_periods,
+                     (SELECT count(*) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
+                        WHERE pe.class_id = c.id AND e.{ACTIVE}) AS enrolled,
+                     (SELECT count(*) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
+                        WHERE pe.class_id = c.id AND e.status = '结业') AS completed,
+                     (SELECT coalesce(sum(e.hours), 0) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
+                        WHERE pe.class_id = c.id) AS hours
               FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
               WHERE c.archived = 0 ORDER BY pl.year, pl.id, c.seq, c.id"""
     return [from_row(ClassSummary, row) for row in rows(db, sql)]

@@ -8,6 +8,10 @@ from .records import from_row, rows
 
 # Trainees who count against a period's seats: everyone but the replaced and the withdrawn.
 ACTIVE = "status NOT IN ('已替换', '退学')"
+# Periods that count in statistics and summaries: archiving a period or its class is how the office deletes
+# one that has records, so such periods count nowhere, as in the lists. Use as `FROM {LIVE_PERIODS} pe`.
+LIVE_PERIODS = """(SELECT pe.* FROM periods pe JOIN training_classes c ON c.id = pe.class_id
+                  WHERE pe.archived = 0 AND c.archived = 0)"""
 
 
 def list_classes(db: Database, plan_id: int | None = None, include_archived: bool = False) -> list[TrainingClass]:

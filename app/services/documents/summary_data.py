@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from ...storage.classes import ACTIVE
+from ...storage.classes import ACTIVE, LIVE_PERIODS
 from ...storage.records import rows
 from ..statistics import YEAR_ENROLLMENTS
 
@@ -84,8 +84,8 @@ def year_summary(db: Database, year: int) -> YearSummary:
 
 
 # ?1 is the year as text (dates), ?2 as a number (plans.year).
-_YEAR_CLASSES = """SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
-       (SELECT count(*) FROM periods pe WHERE pe.class_id = c.id AND pe.status = '结班' AND pe.archived = 0
+_YEAR_CLASSES = f"""SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
+       (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND pe.status = '结班'
           AND substr(pe.start_date, 1, 4) = ?1) AS held
 FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
 WHERE c.archived = 0 AND (pl.year = ?2 OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
@@ -114,6 +114,5 @@ def years(db: Database) -> list[YearRow]:
     sql = f"""SELECT CAST(substr(pe.start_date, 1, 4) AS INTEGER) AS year, count(*) AS periods,
                      sum(pe.status = '结班') AS held,
                      sum((SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE})) AS enrolled
-              FROM periods pe JOIN training_classes c ON c.id = pe.class_id
-              WHERE pe.archived = 0 AND c.archived = 0 GROUP BY year ORDER BY year DESC"""
+              FROM {LIVE_PERIODS} pe GROUP BY year ORDER BY year DESC"""
     return [YearRow(**row) for row in rows(db, sql)]
