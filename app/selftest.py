@@ -1,7 +1,8 @@
-"""`traindesk --self-test`: proves a build (or a checkout) has everything it needs, without a window.
+"""`traindesk --self-test`: proves a build (or a checkout) has everything it needs.
 
 It works in a temporary folder, prints each step, and returns 0 only when every step passed. The
 built application runs it in CI, so a missing data file or hidden import fails there, not in the office.
+These are the steps without Qt; `ui.selftest` adds the window's (every page, the PDF preview, printing).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
     db_file = folder / "自检 数据" / "traindesk.db"
 
     def build() -> str:
-        state["db"] = database.create_database(db_file)
+        state["db"], state["db_file"] = database.create_database(db_file), db_file
         counts = demo.build_demo(state["db"])
         return f"{counts['units']}个单位，{counts['people']}人，{counts['periods']}期"
 
@@ -92,7 +93,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         db = state["db"]
         period_id, count = db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
                                          ORDER BY count(*) DESC LIMIT 1""").fetchone()
-        target = folder / "入学通知书.pdf"
+        target = state["letters"] = folder / "入学通知书.pdf"
         pages = render(db, DocumentRequest("letters", period_id=period_id), target)
         if pages < count or not target.read_bytes().startswith(b"%PDF"):
             raise RuntimeError(f"应有{count}页，实得{pages}页")
@@ -103,14 +104,21 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
             ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters)]
 
 
-def run(out=None) -> int:
+Steps = Callable[[Path, dict], list[tuple[str, Callable[[], str]]]]
+
+
+def run(out=None, more_steps: Steps | None = None) -> int:
+    """Runs every step (and more_steps after them, sharing the folder and state); 0 when all passed."""
     out = out or sys.stdout
     log = [f"{config.APP_TITLE} {config.APP_VERSION} 自检（资源目录 {config.project_root()}）"]
     state: dict = {}
     with tempfile.TemporaryDirectory(prefix="traindesk-selftest-", ignore_cleanup_errors=True) as folder:
         try:
-            passed = all([_step(name, work, log) for name, work in steps(Path(folder), state)])
+            chosen = steps(Path(folder), state) + (more_steps(Path(folder), state) if more_steps else [])
+            passed = all([_step(name, work, log) for name, work in chosen])
         finally:
+            for closing in state.get("close", []):
+                closing()
             if "db" in state:
                 state["db"].close()
     log.append("自检通过" if passed else "自检未通过")

@@ -23,7 +23,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="traindesk", description=config.APP_TITLE)
     parser.add_argument("--db", type=Path, help="打开此数据库文件")
     parser.add_argument("--demo", action="store_true", help="数据库不存在时直接载入示范数据，不再询问")
-    parser.add_argument("--self-test", action="store_true", help="不打开窗口，检查程序是否完整可用，然后退出")
+    parser.add_argument("--self-test", action="store_true", help="检查程序是否完整可用（含窗口、预览和打印），然后退出")
     return parser.parse_args(argv)
 
 
@@ -50,7 +50,7 @@ def fit_to_screen(window: MainWindow) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from app import selftest
+        from . import selftest
 
         return selftest.run()
     app = make_app()

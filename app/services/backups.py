@@ -42,13 +42,14 @@ def take(db: Database, reason: str = "手动", *, to_dir: Path | None = None, on
     main backup still stands and the error says so.
     """
     path = _live_path(db)
+    now = now or datetime.now()  # one timestamp: the second folder's copy carries the same name
     folder = Path(to_dir) if to_dir else store.backups_folder(path)
     made = store.backup_file(db, path, reason=reason, folder=folder, now=now)
     previous = [b for b in store.list_backups(folder, path.stem) if b.path != made]
     if only_if_changed and previous and store.same_content(made, previous[0].path):
         made.unlink()
         return None
-    thin(folder, path.stem, (now or datetime.now()).date())
+    thin(folder, path.stem, now.date())
     second = settings.get(db, SECOND_FOLDER_KEY, "")
     if second and not to_dir:
         _copy_to_second(db, path, reason, Path(second), now, made)

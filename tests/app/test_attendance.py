@@ -1,4 +1,5 @@
 """Attendance, flags and close-out on a period built by the test, with numbers worked out by hand."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -70,6 +71,15 @@ def test_leave_beyond_a_seventh_and_not_reporting_are_flagged(db, period):
     assert [(f.person_name, f.rule) for f in found] == [("王二", "leave"), ("赵四", "not_reported")]
     assert "请假8学时，超过本期5.7学时" in found[0].message
     assert attendance.flags(db, period.id, today=date(2020, 5, 12)) == [found[0]]  # 3 days not yet over
+
+
+def test_leave_of_exactly_a_seventh_is_allowed_and_just_over_is_flagged(db, period):
+    training_class = tables.classes(db).get(period.class_id)
+    tables.classes(db).update(replace(training_class, total_hours=56))  # limit 56/7 = 8 h = two half-days
+    fill(db, period, leave_for=[("王二", 2), ("李三", 3)])
+    found = attendance.flags(db, period.id, today=date(2020, 5, 12))
+    assert [(f.person_name, f.rule) for f in found] == [("李三", "leave")]
+    assert "请假12学时，超过本期8.0学时" in found[0].message
 
 
 def test_close_out_credits_hours_marks_completion_and_locks(db, period):

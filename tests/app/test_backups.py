@@ -91,6 +91,25 @@ def test_second_folder_gets_a_copy_and_its_failure_is_reported_but_harmless(live
     assert len(list(made.parent.glob("*.db"))) == 2
 
 
+def test_the_second_folder_copy_has_the_same_name_even_when_the_clock_ticks(live, tmp_path, monkeypatch):
+    class Ticking(datetime):
+        """Each reading of the clock is one second later: a copy that read it again would differ."""
+        moment = datetime(2020, 3, 2, 8, 0, 59)
+
+        @classmethod
+        def now(cls, tz=None):
+            cls.moment += timedelta(seconds=1)
+            return cls.moment
+
+    monkeypatch.setattr(backups, "datetime", Ticking)
+    monkeypatch.setattr(store, "datetime", Ticking)
+    second = tmp_path / "U盘"
+    second.mkdir()
+    settings.put(live, backups.SECOND_FOLDER_KEY, str(second))
+    made = backups.take(live)
+    assert [p.name for p in second.glob("*.db")] == [made.name]
+
+
 def test_restore_saves_the_current_data_first(live):
     made = backups.take(live, now=datetime(2020, 3, 2, 8, 0))
     live.execute("DELETE FROM units")

@@ -78,7 +78,10 @@ def test_a_stale_lock_from_another_computer_is_taken_over_only_when_confirmed(tm
 def test_a_half_written_lock_file_does_not_lock_the_office_out(tmp_path):
     db_file = tmp_path / "a.db"
     lock_path(db_file).write_text("{\"computer\": ", encoding="utf-8")
-    DatabaseLock.acquire(db_file).release()
+    lock = DatabaseLock.acquire(db_file)
+    assert read_lock(lock_path(db_file)) == lock.info  # the broken file was replaced by ours
+    lock.release()
+    assert not lock_path(db_file).exists()
 
 
 def test_heartbeat(tmp_path):

@@ -62,6 +62,15 @@ def test_a_late_replacement_needs_a_reason_and_is_recorded(db, office):
     assert "开班前不足5天：原学员住院" in audit.entries(db)[0]["detail"]
 
 
+def test_four_days_before_the_start_is_still_late(db, office):
+    leaving = _enrolled(db, office)[0]
+    with pytest.raises(ValidationError) as caught:
+        roster_service.replace_trainee(db, leaving.enrollment_id, office["people"][4].id, "",
+                                       today=START - timedelta(days=4))
+    assert "不足5天" in caught.value.errors["reason"] and "仅4天" in caught.value.errors["reason"]
+    assert [line.status for line in roster_service.roster(db, office["period"].id)] == ["拟选调"] * 3
+
+
 def test_an_early_replacement_needs_no_reason(db, office):
     leaving = _enrolled(db, office)[1]
     roster_service.replace_trainee(db, leaving.enrollment_id, office["people"][4].id, today=START - timedelta(days=5))

@@ -30,4 +30,16 @@ def test_traindesk_self_test_flag_needs_no_window(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "自检通过" in result.stdout
+    for step in ("主窗口与各页面", "PDF预览（QtPdf）", "打印一页（QPrinter）"):
+        assert f"通过  {step}" in result.stdout
+    assert result.stdout.strip().endswith("自检通过")
+
+
+def test_a_window_step_that_fails_fails_the_self_test(qapp, monkeypatch):
+    from ui import pdf_preview, selftest as window_selftest
+
+    monkeypatch.setattr(pdf_preview.PdfPreview, "show_pdf", lambda self, path: 0)
+    out = io.StringIO()
+    assert window_selftest.run(out) == 1
+    assert "失败  PDF预览（QtPdf）：RuntimeError: QtPdf 无法读取入学通知书" in out.getvalue()
+    assert "通过  打印一页（QPrinter）" in out.getvalue()

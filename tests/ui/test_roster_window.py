@@ -158,7 +158,6 @@ def test_status_details_removal_and_export(qtbot, window, answers, tmp_path, mon
     roster.table.selectRow(0)
     when_dialog_opens(details)
     roster.edit_trainee()
-    line = roster.selected_lines()[0] if roster.selected_lines() else roster.model.record(0)
     stored = {l.enrollment_id: l for l in roster_service.roster(db, roster.period_id)}
     assert any(l.key_problems == "如何破解招商引资难题" and l.hours == 6 for l in stored.values())
     target = tmp_path / "导出 目录" / "名单.xlsx"
@@ -169,9 +168,15 @@ def test_status_details_removal_and_export(qtbot, window, answers, tmp_path, mon
     assert sheet.max_row - 3 == len([l for l in stored.values() if l.status != "已替换"])
     count = roster.model.rowCount()
     roster.table.selectRow(0)
+    removed = roster.selected_lines()[0]
+    answers["replies"] = [1]  # 取消: nothing happens
+    roster.remove()
+    assert roster.model.rowCount() == count
     answers["replies"] = [0]
     roster.remove()
-    assert roster.model.rowCount() == count - 1 or line is not None
+    assert roster.model.rowCount() == count - 1
+    remaining = {l.enrollment_id for l in roster_service.roster(db, roster.period_id)}
+    assert removed.enrollment_id not in remaining and len(remaining) == len(stored) - 1
 
 
 def test_a_read_only_database_can_be_looked_at_not_changed(qtbot, window, monkeypatch):

@@ -1,0 +1,75 @@
+"""The window's part of `traindesk --self-test`: the main window with every page, the PDF preview (QtPdf)
+and one page printed through QPrinter, so a build missing a Qt plugin or a page module fails in CI."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from app import selftest
+
+
+def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
+    def main_window() -> str:
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        from app.services import database
+        from app.storage.lock import DatabaseLock
+
+        from .main import make_app
+        from .main_window import PAGES, MainWindow
+        from .session import Session
+
+        app = make_app()
+        path = state["db_file"]
+        session = Session(database.open_database(path), path, DatabaseLock.acquire(path))
+        window = state["window"] = MainWindow(session)
+        # pages may have started background work (the print centre's preview): let it end first
+        state.setdefault("close", []).insert(
+            0, lambda: (window.close(), QThreadPool.globalInstance().waitForDone(), session.close()))
+        window.resize(1280, 800)
+        window.show()
+        for index in range(len(PAGES)):
+            window.nav.setCurrentRow(index)
+            QApplication.processEvents()
+            if window.stack.currentWidget() is not window.page(index):
+                raise RuntimeError(f"页面“{PAGES[index][0]}”未能显示")
+        app.processEvents()
+        return f"{len(PAGES)}个页面：" + "、".join(entry[0] for entry in PAGES)
+
+    def pdf_preview() -> str:
+        from .pdf_preview import PdfPreview
+        from .printing import page_image
+
+        preview = PdfPreview()
+        pages = preview.show_pdf(state["letters"])
+        if pages == 0:
+            raise RuntimeError("QtPdf 无法读取入学通知书")
+        image = page_image(preview.document, 0, dpi=40)
+        inked = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+                    if image.pixelColor(x, y).lightness() < 128)
+        preview.show_message("")
+        if inked == 0:
+            raise RuntimeError("预览的第1页是空白")
+        return f"{pages}页，第1页有字迹"
+
+    def print_one_page() -> str:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from .printing import new_printer, print_pdf
+
+        target = folder / "打印输出.pdf"
+        printer = new_printer("自检")
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setFromTo(1, 1)
+        sent = print_pdf(state["letters"], printer)
+        if sent != 1 or not target.read_bytes().startswith(b"%PDF"):
+            raise RuntimeError(f"应打印1页，实际{sent}页")
+        return f"1页，{target.stat().st_size // 1024}KB"
+
+    return [("主窗口与各页面", main_window), ("PDF预览（QtPdf）", pdf_preview), ("打印一页（QPrinter）", print_one_page)]
+
+
+def run(out=None) -> int:
+    return selftest.run(out, window_steps)
