@@ -171,3 +171,38 @@ def test_the_selection_survives_a_change_elsewhere(qtbot, page, window):
     chosen = page.selected_record().period_id
     window.session.data_changed.emit("enrollments")
     assert page.selected_record().period_id == chosen
+
+
+def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, window, printed, monkeypatch):
+    """Controlled timing: the letters' preview is held back until the user has switched to the roster."""
+    import threading
+
+    from app.services import audit
+
+    real_render = documents_page.render
+    gates = {"letters": threading.Event(), "roster": threading.Event()}
+
+    def gated(db, request, target, progress):
+        assert gates[request.kind].wait(20), "the test never released this preview"
+        return real_render(db, request, target, progress)
+
+    monkeypatch.setattr(documents_page, "render", gated)
+    select_period(qtbot, page, *POLITICS_1)
+    qtbot.waitUntil(lambda: page.preview_task is not None, timeout=5000)
+    letters_task = page.preview_task
+    page.kind_box.setCurrentIndex(page.kind_box.findText("学员名册"))
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
+    gates["letters"].set()  # the letters' preview now finishes, after the user left it
+    finished(qtbot, letters_task)
+    qtbot.wait(50)
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
+    assert page.pages_label.text() == "正在生成预览…"
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # a click on the greyed button does nothing
+    assert page.print_task is None and not printed.exists()
+    gates["roster"].set()
+    wait_preview(qtbot, page, pages=2)
+    assert page.pages_label.text() == "学员名册，共2页"
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    finished(qtbot, page.print_task)
+    assert len(PdfReader(str(printed)).pages) == 2  # the roster's two pages, not the letters (images: no text)
+    assert audit.entries(window.session.db)[0]["detail"].startswith("学员名册")

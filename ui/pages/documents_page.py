@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
@@ -32,6 +33,16 @@ from .list_page import ListPage
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The document on screen: what printing and saving send out, and the names they give it."""
+    request: DocumentRequest
+    pages: int
+    path: Path
+    label: str
+    file_name: str
+
+
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
     box = QComboBox()
     for text, data in items:
@@ -49,7 +60,7 @@ class DocumentsPage(ListPage):
     def __init__(self, session, parent=None):
         self._folder = tempfile.TemporaryDirectory(prefix="traindesk-preview-", ignore_cleanup_errors=True)
         self._generation, self._stale, self.preview_task, self.print_task = 0, True, None, None
-        self.shown: tuple[DocumentRequest, int] | None = None  # the previewed document and its pages
+        self.shown: Shown | None = None  # the finished preview; printed only while it is the current choice
         super().__init__(session, parent)
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.build_preview)
@@ -188,11 +199,26 @@ class DocumentsPage(ListPage):
     # Preview
 
     def schedule_preview(self) -> None:
+        """The choice changed: what is on screen may no longer be it, so nothing can be printed until the
+        new preview is ready, and a preview still being made for an older choice is dropped."""
         self._stale = True
-        self.print_button.setEnabled(False)
-        self.save_button.setEnabled(False)
+        self._generation += 1
+        if self.preview_task is not None:
+            self.preview_task.cancel.set()
+            self.preview_task = None
+        self._update_buttons()
         if self.isVisible():
+            self.pages_label.setText("正在生成预览…")
             self._timer.start()
+
+    def ready_to_send(self) -> bool:
+        """Print and save only the finished preview of exactly what is chosen now."""
+        return not self._stale and self.shown is not None and self.shown.request == self.current_request()
+
+    def _update_buttons(self) -> None:
+        ready = self.ready_to_send()
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -202,13 +228,16 @@ class DocumentsPage(ListPage):
     def build_preview(self) -> None:
         request = self.current_request()
         if request is None:
+            self.shown = None
             self.preview.show_message("左侧列表中没有可选的项目。")
             self.pages_label.setText("")
+            self._update_buttons()
             return
         if self.preview_task is not None:
             self.preview_task.cancel.set()  # an older preview nobody will look at
         self._stale, self._generation = False, self._generation + 1
         generation, path = self._generation, self.session.path
+        label, file_name = self.choice.label, self.file_name()
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
 
@@ -219,22 +248,24 @@ class DocumentsPage(ListPage):
             finally:
                 db.close()
 
-        self.preview_task = run_task(self, f"正在生成{self.choice.label}…", work,
-                                     lambda pages: self._preview_ready(generation, target, request),
-                                     lambda error: self._preview_failed(generation, error))
+        self.preview_task = run_task(
+            self, f"正在生成{label}…", work,
+            lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
+            lambda error: self._preview_failed(generation, error))
 
-    def _preview_ready(self, generation: int, target: Path, request: DocumentRequest) -> None:
+    def _preview_ready(self, generation: int, made: Shown) -> None:
         if generation != self._generation:
-            return
-        pages = self.preview.show_pdf(target)
-        self.shown = (request, pages)  # what printing or saving sends out, for the audit log
-        self.pages_label.setText(f"{self.choice.label}，共{pages}页")
-        self.print_button.setEnabled(True)
-        self.save_button.setEnabled(True)
+            return  # made for a choice the user has since left
+        pages = self.preview.show_pdf(made.path)
+        self.shown = Shown(made.request, pages, made.path, made.label, made.file_name)
+        self.pages_label.setText(f"{made.label}，共{pages}页")
+        self._update_buttons()
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self.shown = None
+        self._update_buttons()
         if isinstance(error, Cancelled):
             text = "已取消预览。"
         elif isinstance(error, UserError):
@@ -247,31 +278,36 @@ class DocumentsPage(ListPage):
     # Printing and saving
 
     def print_preview(self) -> None:
-        label, pdf = self.choice.label, self.preview.path
-        printer = printing.new_printer(label)
-        if pdf is None or not printing.ask_printer(self, printer):
+        if not self.ready_to_send():
             return
-        self.print_task = run_task(self, f"正在打印{label}…", lambda progress: printing.print_pdf(pdf, printer, progress),
-                                   lambda pages: self._sent(f"{label}已送往打印机，共{pages}页", "打印"))
+        shown = self.shown
+        printer = printing.new_printer(shown.label)
+        if not printing.ask_printer(self, printer):
+            return
+        self.print_task = run_task(
+            self, f"正在打印{shown.label}…", lambda progress: printing.print_pdf(shown.path, printer, progress),
+            lambda pages: self._sent(shown, f"{shown.label}已送往打印机，共{pages}页", "打印"))
 
-    def _sent(self, status: str, how: str) -> None:
-        if self.shown is not None:
-            record_output(self.session.db, *self.shown, how)
+    def _sent(self, shown: Shown, status: str, how: str) -> None:
+        record_output(self.session.db, shown.request, shown.pages, how)
         show_status(self, status)
 
     def save_pdf(self) -> None:
+        if not self.ready_to_send():
+            return
+        shown = self.shown
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / self.file_name()
+        suggested = Path(documents or Path.home()) / shown.file_name
         chosen, _ = QFileDialog.getSaveFileName(self, "保存为 PDF 文件", str(suggested), "PDF 文件 (*.pdf)")
-        if not chosen or self.preview.path is None:
+        if not chosen:
             return
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         try:
-            shutil.copyfile(self.preview.path, target)
+            shutil.copyfile(shown.path, target)
         except OSError as error:
             messages.error(self, "未能保存", f"无法保存到“{target}”：{error.strerror or error}")
             return
-        self._sent(f"已保存：{target}", "保存")
+        self._sent(shown, f"已保存：{target}", "保存")
 
     def open_settings(self) -> None:
         DocumentSettingsDialog(self.session, self).exec()
