@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from . import selftest
 
+        make_app()
         return selftest.run()
     app = make_app()
     install_excepthook()

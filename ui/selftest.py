@@ -16,11 +16,10 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         from app.services import database
         from app.storage.lock import DatabaseLock
 
-        from .main import make_app
         from .main_window import PAGES, MainWindow
         from .session import Session
 
-        app = make_app()
+        app = QApplication.instance() or QApplication([])  # `traindesk --self-test` has made it with its style
         path = state["db_file"]
         session = Session(database.open_database(path), path, DatabaseLock.acquire(path))
         window = state["window"] = MainWindow(session)
