@@ -11,8 +11,10 @@ import codecs
 import csv
 import io
 import random
+import re
 import zipfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -37,9 +39,11 @@ def seeds(folder: Path) -> dict[str, bytes]:
     """The valid files every mutation starts from."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = good_rows(8) + [row for row, _, _ in BAD_ROWS]
-    hours_rows = [[1, "张三", "11010519491231002X", 6, "2020-11-02", "学院", "课程"]]
+    hours_rows = [[1, "张三", "11010519491231002X", 6, date(2020, 11, 2), "学院", "课程"]]
+    dated = [row[:4] + [date.fromisoformat(row[4])] + row[5:] for row in good_rows(6)]
     made = {"roster.xlsx": write_xlsx(folder / "r.xlsx", rows, extra_sheet=True),
             "roster.xls": write_xls(folder / "r.xls", rows),
+            "dated.xlsx": write_xlsx(folder / "d.xlsx", dated),
             "roster.csv": write_csv(folder / "r.csv", rows),
             "roster-utf8.csv": write_csv(folder / "u.csv", rows, encoding="utf-8-sig"),
             "hours.xlsx": hours_files.write_xlsx(folder / "h.xlsx", hours_rows),
@@ -107,6 +111,20 @@ def odd_cells(rng: random.Random) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
             f'spreadsheetml/2006/main"><sheetData><row r="2">{header}</row><row r="3">{odd}</row></sheetData>'
             f'</worksheet>').encode()
+
+
+_EXTREMES = (b"1e10", b"-1e308", b"1e308", b"inf", b"nan", b"-5", b"2958466", b"99999999999999999999999", b"", b"x")
+
+
+def odd_values(rng: random.Random, data: bytes) -> bytes:
+    """Some of the sheet's values (dates among them) replaced by numbers no date or cell can hold."""
+    members = _members(data)
+    sheet = members[SHEET]
+    values = list(re.finditer(rb"<v>[^<]*</v>", sheet))
+    for match in sorted(rng.sample(values, min(len(values), rng.randrange(1, 4))), key=lambda m: -m.start()):
+        sheet = sheet[:match.start()] + b"<v>" + rng.choice(_EXTREMES) + b"</v>" + sheet[match.end():]
+    members[SHEET] = sheet
+    return _zipped(members)
 
 
 def random_cell(rng: random.Random) -> str:
@@ -187,7 +205,8 @@ def nul_sprinkled(rng: random.Random, data: bytes) -> bytes:
 
 
 MUTATIONS: tuple[tuple[str, Callable], ...] = (("flipped", flipped), ("truncated", truncated),
-                                               ("member", member_spoiled), ("nul", nul_sprinkled))
+                                               ("member", member_spoiled), ("nul", nul_sprinkled),
+                                               ("values", odd_values))
 MAKERS: tuple[tuple[str, Callable], ...] = (("random csv", random_csv), ("huge cell", huge_cell),
                                             ("nothing", nothing), ("junk", junk))
 
@@ -201,7 +220,7 @@ def cases(folder: Path, count: int, seed: int = 14) -> list[Case]:
         if index % 2 == 0:
             source = rng.choice(sorted(originals))
             how, mutate = rng.choice(MUTATIONS)
-            if how == "member" and not source.endswith(".xlsx"):
+            if how in ("member", "values") and not source.endswith(".xlsx"):
                 how, mutate = "flipped", flipped
             suffix, data = Path(source).suffix, mutate(rng, originals[source])
             how = f"{how} {source}"

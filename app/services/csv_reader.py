@@ -21,6 +21,7 @@ _DELIMITERS = ",\t;"
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _BLANK = " \t\r\n\0\ufeff,;"
+_CONTROL_BYTES = [bytes([byte]) for byte in (*range(1, 9), 11, 12, *range(14, 32))]
 
 # The cap is on the cell, checked below with its reason; the csv module's own (131,072 characters)
 # would otherwise stop the whole file with an English error.
@@ -42,7 +43,7 @@ def read_text_list(data: bytes, name: str, max_rows: int) -> CsvRows:
         raise UserError(f"文件中没有数据：“{name}”是空的，或只有空白、空行，请让单位重新发送")
     text = text.replace("\0", "")  # NULs are what a damaged copy leaves between the characters
     if _mostly_control(text):
-        raise UserError(f"“{name}”不是文本格式的名单（可能已损坏，或是改了扩展名的其他文件）")
+        raise UserError(_not_text(name))
     rows, bad_cells = [], {}
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
@@ -77,8 +78,20 @@ def _decoded(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
+        if _binary(data[:20000]):
+            raise UserError(_not_text(name)) from error
         raise UserError(f"无法识别“{name}”的文字编码（应为UTF-8、GBK或Unicode文本）；"
                         "请在Excel或WPS中打开后另存为.xlsx，再导入") from error
+
+
+def _not_text(name: str) -> str:
+    return f"“{name}”不是文本格式的名单（可能已损坏，或是改了扩展名的其他文件）"
+
+
+def _binary(sample: bytes) -> bool:
+    """Control bytes, which neither UTF-8 nor GBK text holds (only a tab and line ends)."""
+    control = sum(sample.count(byte) for byte in _CONTROL_BYTES)
+    return control > max(len(sample) // 100, 3)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

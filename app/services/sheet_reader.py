@@ -102,13 +102,15 @@ def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
         # a Rust panic inside python-calamine arrives as pyo3's PanicException, which derives from
         # BaseException and cannot be imported by name
         if type(error).__name__ == "PanicException":
-            raise UnsafeSpreadsheet(damaged(path)) from error
+            raise UnsafeSpreadsheet(_failure(path, error)) from error
         raise
 
 
 def _failure(path: Path, error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return f"“{path.name}”的内容过大，内存不足，无法读取；请只保留名单部分后另存，再导入"
+    if isinstance(error, (ValueError, OverflowError)) and not isinstance(error, UnicodeError):
+        return f"“{path.name}”中有无法识别的日期或数值（文件可能已损坏）；请在Excel或WPS中打开、检查后另存，再导入"
     if isinstance(error, UnicodeError):
         return f"无法识别“{path.name}”中的文字编码（文件可能已损坏）；请在Excel或WPS中打开后另存为.xlsx，再导入"
     return damaged(path)

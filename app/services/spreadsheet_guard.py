@@ -11,6 +11,7 @@ it mostly waits on zlib, so the reader runs it beside python-calamine's parse of
 """
 from __future__ import annotations
 
+import errno
 import re
 import zipfile
 import zlib
@@ -59,6 +60,8 @@ def check_spreadsheet(path: str | Path) -> GuardReport:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(4096)
+    except PermissionError as error:
+        raise UnsafeSpreadsheet(f"没有权限读取文件“{path.name}”（可能正被Excel或WPS打开，请关闭后再试）") from error
     except OSError as error:
         raise UnsafeSpreadsheet(f"无法读取文件“{path.name}”：{error.strerror or error}") from error
     if size == 0:
@@ -113,8 +116,14 @@ def _check_zip(path: Path, suffix: str) -> GuardReport:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     _check_extent(path, archive.read(info))
             return report
-    except (zipfile.BadZipFile, zlib.error) as error:  # zlib: compressed data spoiled in transit
+    except (zipfile.BadZipFile, zlib.error, UnicodeDecodeError, RuntimeError) as error:
+        # zlib: compressed data spoiled in transit; UnicodeDecodeError: a spoiled member name;
+        # RuntimeError: zipfile's "password required" for a flipped flag bit (Excel never encrypts a zip member)
         raise UnsafeSpreadsheet(damaged(path)) from error
+    except OSError as error:
+        if error.errno == errno.EINVAL:  # a spoiled zip directory sends zipfile seeking before the start
+            raise UnsafeSpreadsheet(damaged(path)) from error
+        raise
     except (EOFError, zipfile.LargeZipFile, NotImplementedError) as error:
         raise UnsafeSpreadsheet(f"“{path.name}”使用了本程序不支持的压缩方式，无法解压；"
                                 "请在Excel或WPS中打开后另存为.xlsx，再导入") from error
@@ -126,7 +135,7 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES or (info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
-            raise UnsafeSpreadsheet(f"“{path.name}”解压后异常庞大（{info.filename} 达 {info.file_size // 1024 // 1024}MB），"
+            raise UnsafeSpreadsheet(f"“{path.name}”解压后异常庞大（其中一部分达 {info.file_size // 1024 // 1024}MB），"
                                     "可能是恶意文件，已拒绝")
     if total > MAX_TOTAL_BYTES:
         raise UnsafeSpreadsheet(f"“{path.name}”解压后超过{MAX_TOTAL_BYTES // 1024 // 1024}MB，可能是恶意文件，已拒绝")
@@ -136,7 +145,7 @@ def _check_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
     with archive.open(info) as part:
         start = part.read(4096)
     if _DOCTYPE.search(start):
-        raise UnsafeSpreadsheet(f"“{path.name}”含有不安全的XML声明（{info.filename}），已拒绝")
+        raise UnsafeSpreadsheet(f"“{path.name}”含有不安全的XML声明，可能是恶意文件，已拒绝")
     count = _UNIQUE_COUNT.search(start) if info.filename == "xl/sharedStrings.xml" else None
     if count and int(count.group(1)) > MAX_STRINGS:
         raise UnsafeSpreadsheet(f"“{path.name}”声称有{int(count.group(1)):,}个不同的文字，可能是恶意文件，已拒绝")
@@ -193,8 +202,12 @@ def uncached_formulas(path: str | Path) -> dict[str, list[str]]:
             if not found:
                 return {}
             parts = _sheet_parts(archive)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError, RuntimeError) as error:
         raise UnsafeSpreadsheet(damaged(path)) from error
+    except OSError as error:
+        if error.errno == errno.EINVAL:
+            raise UnsafeSpreadsheet(damaged(path)) from error
+        raise
     return {name: found[part] for name, part in parts.items() if part in found}
 
 
