@@ -77,10 +77,6 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def sheet_names(path: str | Path) -> list[str]:
-    return [sheet.name for sheet in read_sheets(path)]
-
-
 def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
     """Every worksheet, shown ones first (or only the one named), with merged cells filled from their
     first cell.

@@ -39,7 +39,7 @@ _DOCTYPE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"')
 _FORMULA = re.compile(rb"<f[ >/]")  # a regex finds it about twice as fast as `b"<f" in data`
 _UNIQUE_COUNT = re.compile(rb'<sst [^>]*uniqueCount="(\d+)"')
-_WIDE = re.compile(rb'<c r="[A-Z]{2}|<c r="[A-Z]+\d{6}')  # a column past Z or a row past 99,999
+_WIDE = re.compile(rb'<c r="[A-Z](?:[A-Z]|\d{6})')  # a column past Z, or a row past 99,999 in A to Z
 _VALUE_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*(?<!/)>')  # an empty <c .../> is not allocated
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>/]*>(?:(?!</c>).){0,400}?<f[ >/]', re.DOTALL)
 
