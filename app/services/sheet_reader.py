@@ -35,9 +35,11 @@ SUFFIXES = (*EXCEL_SUFFIXES, ".csv", ".txt")
 FILE_FILTER = "名单文件 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 HIDDEN_NOTE = "名单在隐藏的工作表“{name}”中，已读取"
 
-# What the parsers raise on a damaged file, found by tests/app/test_fuzz_import.py: calamine's own
-# errors; zlib and zipfile from the formula scan of a spoiled part; csv, codecs and number conversion
-# for text and odd cells; MemoryError when a file claims absurd sizes the guard did not foresee.
+# What the parsers raise on a damaged file past the guard. Seen when fuzzing (tests/app/test_fuzz_import.py
+# and longer runs of its generator): calamine's CalamineError, XmlError, ZipError and WorksheetNotFound;
+# zlib.error from the formula scan of a spoiled part; OverflowError from a duration no timedelta holds;
+# csv.Error and UnicodeDecodeError from text lists. Kept for what no run produced but the same calls
+# document: zipfile's BadZipFile and EOFError, ValueError from a conversion, MemoryError on absurd sizes.
 _PARSER_FAILURES = (CalamineError, zlib.error, zipfile.BadZipFile, EOFError, csv.Error, UnicodeError,
                     ValueError, OverflowError, MemoryError)
 
