@@ -1,7 +1,7 @@
 """`python -m app ...`: the same services as the window, for scripts and for the office's tools.
 
 Exit codes: 0 done; 1 a check found problems; 2 the command could not run (a one-line Chinese reason
-on stderr, nothing changed). Commands live in app/commands/, one module per area; a command that
+on stderr, nothing changed; an unforeseen failure says so and leaves its traceback in the error log). Commands live in app/commands/, one module per area; a command that
 changes data sets `writes=True` and runs only while it holds the database's one-writer lock.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .commands import documents as document_commands
 from .commands import hours_import as hours_import_command
 from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
-from .services import database
+from .services import database, error_log
 from .storage import lock
 
 COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command, hours_import_command)
@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         return fail(f"无法访问文件：{error.strerror or error}")
+    except Exception as error:  # the safety net: a failure nobody foresaw still ends in one line, logged
+        return fail(error_log.internal_error(error))
 
 
 def _run(args) -> int:

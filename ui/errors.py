@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-import traceback
-from datetime import datetime
 
-from app import config
 from app.domain.errors import UserError
+from app.services import error_log
 from app.storage.backup import reason_of
 
 from .dialogs import messages
@@ -22,28 +20,17 @@ def explain(error: BaseException) -> str:
         return "数据库正忙，请稍后再试。"
     if isinstance(error, sqlite3.OperationalError) and ("disk" in str(error) or "full" in str(error)):
         return f"保存未完成，数据未作改动：{reason_of(error)}。请腾出磁盘空间或检查U盘、共享文件夹后再试。"
-    return f"操作未完成：{type(error).__name__}: {error}\n\n详细信息已记入 {log_file()}"
+    return f"程序内部错误，操作未完成。\n\n详细信息已记入 {log_file()}"
 
 
 def log_file():
-    return config.user_data_dir() / "logs" / "error.log"
-
-
-def _log(kind, error, trace) -> None:
-    try:
-        path = log_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n")
-            handle.writelines(traceback.format_exception(kind, error, trace))
-    except OSError:
-        pass
+    return error_log.log_file()
 
 
 def install_excepthook() -> None:
     def hook(kind, error, trace):
         if not isinstance(error, UserError):
-            _log(kind, error, trace)
+            error_log.record(error.with_traceback(trace))
         messages.error(None, "出错了", explain(error))
 
     sys.excepthook = hook

@@ -15,7 +15,7 @@ from .import_wizard.launch import documents_folder
 from .session import Session
 from .tasks import Task, run_task
 
-FILE_FILTER = "学时表格 (*.xlsx *.xls *.xlsm *.csv);;所有文件 (*)"
+FILE_FILTER = "学时表格 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 
 
 def ask_file(parent: QWidget) -> Path | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import UserError
+from app.services import error_log
 from app.services.progress import Cancelled, Progress
 
 from .dialogs import messages
@@ -88,7 +89,8 @@ class Task(QObject):
         elif isinstance(error, UserError):
             messages.error(self.parent_widget, "未能完成", str(error))
         else:
-            messages.error(self.parent_widget, "出错了", f"操作未完成，数据未作改动。\n\n{type(error).__name__}: {error}")
+            # the parsers' own (English) words never reach the user; the traceback goes to the log
+            messages.error(self.parent_widget, "出错了", error_log.internal_error(error))
 
 
 def run_task(parent: QWidget, label: str, work: Callable[[Progress], Any], on_done: Callable[[Any], None],

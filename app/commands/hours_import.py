@@ -32,6 +32,8 @@ def _import(db, args) -> int:
     result = import_hours(db, args.file, options, dry_run=args.dry_run)
     print(f"{result.file_name}（工作表“{result.sheet_name}”，表头在第{result.layout.header_row + 1}行，"
           f"识别的列：{'、'.join(result.layout.labels)}）")
+    for note in result.notes:
+        print(f"提示：{note}")
     print(("检查结果（未写入）：" if result.dry_run else "导入完成：") + result.summary())
     if result.backup is not None:
         print(f"导入前的数据已备份：{result.backup}")

@@ -83,7 +83,8 @@ def find_layout(sheet: Sheet) -> HoursLayout | None:
 
 
 def choose_sheet(sheets: list[Sheet], file_name: str) -> tuple[Sheet, HoursLayout]:
-    for sheet in sheets:
+    """The first sheet with a header, a shown sheet before a hidden one."""
+    for sheet in sorted(sheets, key=lambda sheet: sheet.hidden):
         layout = find_layout(sheet)
         if layout is not None:
             return sheet, layout

@@ -62,6 +62,7 @@ class HoursImport:
     dry_run: bool = False
     written: int = 0
     backup: Path | None = None
+    notes: list[str] = field(default_factory=list)  # about the file: macros never run, a hidden sheet read
 
     def count(self, status: str) -> int:
         return sum(row.status == status for row in self.rows)
@@ -207,7 +208,7 @@ def check_file(db: Database, path: str | Path, options: HoursImportOptions,
     options.check()
     path = Path(path)
     sheet, layout = choose_sheet(read_sheets(path), path.name)
-    result = HoursImport(path.name, sheet.name, layout, dry_run=True)
+    result = HoursImport(path.name, sheet.name, layout, dry_run=True, notes=sheet.notes)
     checker = _RowChecker(db, layout, options)
     body = sheet.rows[layout.header_row + 1:]
     for offset, row in enumerate(body):

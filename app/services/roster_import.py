@@ -26,7 +26,7 @@ from .progress import NO_PROGRESS, Progress
 from .sheet_reader import Sheet, cell_text, read_sheets
 
 MODES = {"add": "仅新增", "add-update": "新增并更新", "update": "仅更新"}
-__all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "commit", "choose_sheet",
+__all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "best_sheet", "commit", "choose_sheet",
            "import_file", "read_source", "unknown_units", "suggest_unit", "relayout"]
 
 
@@ -78,14 +78,23 @@ def read_source(path: str | Path, sheet: str | None = None) -> list[Sheet]:
     return sheets
 
 
-def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, Layout]:
-    """The sheet whose header names the most fields; UserError when no sheet has a usable header."""
+def best_sheet(sheets: list[Sheet]) -> tuple[Sheet, Layout | None]:
+    """The sheet whose header names the most fields, a shown sheet before a hidden one (the hidden one
+    says so in its notes); the first sheet, without a layout, when none has a usable header."""
     found = [(sheet, find_layout(sheet.rows)) for sheet in sheets]
-    found = [(sheet, layout) for sheet, layout in found if layout is not None]
-    if not found:
+    usable = [(sheet, layout) for sheet, layout in found if layout is not None]
+    if not usable:
+        return found[0][0], None
+    return max(usable, key=lambda pair: (not pair[0].hidden, pair[1].score))
+
+
+def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, Layout]:
+    """The best sheet (see best_sheet); UserError when no sheet has a usable header."""
+    sheet, layout = best_sheet(sheets)
+    if layout is None:
         names = "、".join(LABELS[key] for key in REQUIRED)
         raise UserError(f"在表格的前30行中找不到表头（至少应有“{names}”之一和其他一列），请检查是否选对了文件")
-    return max(found, key=lambda pair: pair[1].score)
+    return sheet, layout
 
 
 def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options: ImportOptions,
@@ -161,4 +170,6 @@ def import_file(db: Database, path: str | Path, options: ImportOptions, sheet: s
     chosen, layout = choose_sheet(read_source(path, sheet))
     options.create_units = True
     plan = analyse(db, Path(path).name, chosen, layout, options, progress)
+    if not plan.rows:
+        raise UserError(f"文件中没有数据：“{plan.file_name}”的表头下没有数据行")
     return plan, None if dry_run else commit(db, plan, progress)

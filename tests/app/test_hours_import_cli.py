@@ -72,7 +72,7 @@ def test_an_unreadable_file_exits_2_and_changes_nothing(capsys, demo_path, tmp_p
     broken.write_bytes(b"PK\x03\x04 broken")
     for args, reason in (([broken], "“损坏.xlsx”不完整或已损坏"), ([tmp_path / "没有.xlsx"], "找不到文件"),
                          ([write_xlsx(tmp_path / "b.xlsx", [["1", "张三"]], ["序号", "姓名"])], "没有找到表头"),
-                         ([tmp_path / "a.txt"], "不支持“.txt”文件"),
+                         ([tmp_path / "a.doc"], "不支持“.doc”文件"),
                          ([write_xlsx(tmp_path / "c.xlsx", [], ["身份证号", "学时"]), "--year", "1999"], "导入年度")):
         code, out, err = run(capsys, "import-hours", *args, "--db", demo_path)
         assert code == 2 and err.startswith("错误：") and reason in err, err

@@ -67,6 +67,8 @@ class HoursImportResultDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(f"{result.file_name}：工作表“{result.sheet_name}”，表头在第{result.layout.header_row + 1}行，"
                                 f"识别的列：{'、'.join(result.layout.labels)}", objectName="note", wordWrap=True))
+        for note in result.notes:
+            layout.addWidget(QLabel(f"提示：{note}", objectName="note", wordWrap=True))
         if result.backup is not None:
             layout.addWidget(QLabel(f"导入前的数据已备份为 {result.backup.name}，可在“文件 → 恢复备份”中恢复。",
                                     objectName="note", wordWrap=True))

@@ -51,7 +51,7 @@ class ColumnsPage(QWizardPage):
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         for sheet in wizard.sheets:
-            self.sheet_box.addItem(sheet.name)
+            self.sheet_box.addItem(f"{sheet.name}（隐藏）" if sheet.hidden else sheet.name)
         self.sheet_box.setCurrentIndex(max(wizard.sheets.index(wizard.sheet), 0))
         self.sheet_box.setEnabled(len(wizard.sheets) > 1)
         self.sheet_box.blockSignals(False)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from app.domain.errors import UserError
 from app.services import classes, units
-from app.services.import_columns import find_layout
+from app.services.roster_import import best_sheet
 from app.services.sheet_reader import FILE_FILTER, read_sheets
 
 from .launch import documents_folder, download_template
@@ -24,7 +24,7 @@ class FilePage(QWizardPage):
         self.wizard_ = wizard
         self.loaded_path: Path | None = None
         self.setTitle("选择名单文件")
-        self.setSubTitle("支持 Excel（.xlsx、.xls，包括 WPS 保存的）和 CSV（UTF-8 或 GBK）。")
+        self.setSubTitle("支持 Excel（.xlsx、.xls，包括 WPS 保存的）、CSV 和 Unicode 文本（.txt）。")
         self.path = QLineEdit(placeholderText="选择单位报送的名单文件")
         self.path.textChanged.connect(self.completeChanged)
         browse = QPushButton("选择文件…")
@@ -119,8 +119,6 @@ class FilePage(QWizardPage):
         def done(sheets):
             wizard = self.wizard_
             wizard.path, wizard.sheets, self.loaded_path = path, sheets, path
-            found = [(sheet, find_layout(sheet.rows)) for sheet in sheets]
-            best = max(found, key=lambda pair: pair[1].score if pair[1] else -1)
-            wizard.sheet, wizard.layout_ = best
+            wizard.sheet, wizard.layout_ = best_sheet(sheets)
             wizard.next()
         self.wizard_.run(f"正在读取“{path.name}”…", work, done)
