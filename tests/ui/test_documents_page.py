@@ -206,3 +206,18 @@ def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, 
     finished(qtbot, page.print_task)
     assert len(PdfReader(str(printed)).pages) == 2  # the roster's two pages, not the letters (images: no text)
     assert audit.entries(window.session.db)[0]["detail"].startswith("学员名册")
+
+
+def test_an_unforeseen_preview_failure_is_told_in_chinese_and_logged(qtbot, page, monkeypatch):
+    from app.services import error_log
+
+    def broken(db, request, target, progress):
+        raise ValueError("unsupported operand type(s)")
+
+    monkeypatch.setattr(documents_page, "render", broken)
+    select_period(qtbot, page, *POLITICS_1)
+    wait_preview(qtbot, page)
+    text = page.preview.message.text()
+    assert "预览未能生成" in text and "程序内部错误" in text and "ValueError" not in text
+    assert "unsupported operand" in error_log.log_file().read_text(encoding="utf-8")
+    assert not page.print_button.isEnabled()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QWidget)
 
 from app.domain.errors import UserError
-from app.services import plans, stats
+from app.services import error_log, plans, stats
 from app.services.database import open_database
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
@@ -271,7 +271,7 @@ class DocumentsPage(ListPage):
         elif isinstance(error, UserError):
             text = str(error)
         else:
-            text = f"预览出错：{type(error).__name__}: {error}"
+            text = "预览未能生成。" + error_log.internal_error(error)
         self.preview.show_message(text)
         self.pages_label.setText("无法打印")
 
