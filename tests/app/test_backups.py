@@ -14,12 +14,14 @@ from app.services import backups, database, settings
 from app.storage import backup as store
 from app.storage.db import DatabaseDamaged, open_db
 
+from tests.writing import writable
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def live(tmp_path):
-    db = database.create_database(tmp_path / "数据" / "traindesk.db")
+    db = writable(tmp_path / "数据" / "traindesk.db", create=True)
     db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
     yield db
     db.close()
@@ -116,7 +118,7 @@ def test_restore_from_the_command_line(tmp_path, capsys):
     assert main(["init", "--db", str(db_file), "--demo"]) == 0
     assert main(["backup", "--db", str(db_file)]) == 0
     copy = next((tmp_path / "backups").glob("*.db"))
-    db = database.open_database(db_file)
+    db = writable(db_file)
     db.execute("DELETE FROM quotas")
     db.close()
     capsys.readouterr()
@@ -138,7 +140,7 @@ def test_a_damaged_file_is_set_aside_and_the_newest_good_backup_offered(tmp_path
     data[4096 * 3: 4096 * 6] = b"\x5a" * (4096 * 3)  # overwrite three pages in the middle of the file
     db_file.write_bytes(bytes(data))
     with pytest.raises(DatabaseDamaged) as caught:
-        open_db(db_file)
+        writable(db_file)
     assert caught.value.damaged.name == "t.db.damaged" and caught.value.damaged.read_bytes() == bytes(data)
     assert not db_file.exists()
     assert backups.restore_newest_good(db_file) is not None

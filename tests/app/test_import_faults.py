@@ -24,6 +24,7 @@ from app.cli import main
 from app.services import database, demo
 from app.services.demo_people import generate_people
 from app.storage import tables
+from tests.writing import writable
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 20_000
@@ -37,7 +38,7 @@ def big_import(tmp_path_factory):
     """A demo database (closed, checkpointed) and a 20,000-row list of new people of its units."""
     folder = tmp_path_factory.mktemp("导入 故障")
     template = folder / "模板.db"
-    db = database.create_database(template)
+    db = writable(template, create=True)
     demo.build_demo(db)
     period = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
     units = tables.units(db).where()

@@ -109,9 +109,9 @@ def test_unexpected_errors_are_explained_in_chinese():
 
 
 def test_a_read_only_file_offers_read_only_access(answers, demo_file, monkeypatch):
-    from ui import opening
+    from app.storage import filesystem
 
-    monkeypatch.setattr(opening, "is_writable", lambda path: False)
+    monkeypatch.setattr(filesystem, "is_writable", lambda path: False)
     answers["replies"] = [0]
     opened = database_actions.start_database(demo_file)
     assert "只读" in answers["asked"][0][1] and opened.lock is None
