@@ -11,6 +11,9 @@ from ..services.export import class_json, period_json, person_json, plan_json
 from .output import EXIT_OK, EXIT_PROBLEMS, emit
 
 
+_SHOWN_PROBLEMS = 20
+
+
 def register(commands, common) -> None:
     init = commands.add_parser("init", parents=[common], help="新建数据库")
     init.add_argument("--demo", action="store_true", help="载入示范数据（2020年计划、班次、单位和学员）")
@@ -85,7 +88,8 @@ def _people(db, args) -> int:
 def _check(args) -> int:
     problems = database.check_file(args.db)
     if problems:
-        print("数据库有问题：" + "；".join(problems[:20]) + "。打开程序时会提示用最新的完好备份恢复")
+        more = f"……（共{len(problems)}处）" if len(problems) > _SHOWN_PROBLEMS else ""
+        print("数据库有问题：" + "；".join(problems[:_SHOWN_PROBLEMS]) + more + "。打开程序时会提示用最新的完好备份恢复")
         return EXIT_PROBLEMS
     print("数据库完好")
     return EXIT_OK

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from ..storage import backup as backup_storage
 from ..storage import filesystem
-from ..storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db
-from ..storage.lock import DatabaseLock, DatabaseLocked, held
+from ..storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
+from ..storage.lock import DatabaseLock, DatabaseLocked
 from . import audit, backups
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
@@ -44,13 +44,26 @@ def light_connection(path: str | Path, lock: DatabaseLock | None = None) -> Data
 @contextmanager
 def writing(path: str | Path, *, create: bool = False, program: str = "命令") -> Iterator[Database]:
     """The database open for writing while this process holds its lock, for one short piece of work."""
+    db = open_locked(path, create=create, program=program)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def open_locked(path: str | Path, *, create: bool = False, program: str = "命令") -> Database:
+    """Takes the file's lock and opens it for writing; closing the connection releases the lock."""
     path = Path(path)
-    with held(path, program) as lock:
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = DatabaseLock.acquire(path, program=program)
+    try:
         db = open_db(path, writer=lock, create=create)
-        try:
-            yield db
-        finally:
-            db.close()
+    except BaseException:
+        lock.release()
+        raise
+    db.owned_lock = lock
+    return db
 
 
 def _migrated_while_free(path: Path) -> bool:
@@ -73,7 +86,7 @@ def counts(db: Database) -> dict[str, int]:
 
 def check(db: Database) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
-    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+    problems = problem_lines([row[0] for row in db.execute("PRAGMA integrity_check").fetchall()])
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
     return problems

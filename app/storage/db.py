@@ -63,6 +63,7 @@ class OfficeDatabase(Database):
     transaction and when it is closed."""
 
     writable = False
+    owned_lock: DatabaseLock | None = None  # released when the connection is closed (open_locked)
 
     @contextlib.contextmanager
     def atomic(self):
@@ -75,6 +76,9 @@ class OfficeDatabase(Database):
     def close(self) -> None:
         checkpoint(self)
         super().close()
+        if self.owned_lock is not None:
+            self.owned_lock.release()
+            self.owned_lock = None
 
 
 def connect(path: str | Path, *, writer: DatabaseLock | None = None) -> OfficeDatabase:
@@ -233,9 +237,14 @@ def quick_check(db: Database) -> list[str]:
         result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as error:
         return [str(error)]
-    if result == ["ok"]:
-        return []
-    return [line for row in result for line in str(row).splitlines() if line.strip() and not line.startswith("***")]
+    return problem_lines(result)
+
+
+def problem_lines(result: list[str]) -> list[str]:
+    """quick_check's or integrity_check's rows as one problem a line, without "ok" and the "*** in database
+    main ***" heading SQLite puts before a list of them."""
+    return [line for row in result for line in str(row).splitlines()
+            if line.strip() and line != "ok" and not line.startswith("***")]
 
 
 def _check_sound(db: Database, path: Path, ours: bool) -> None:
