@@ -29,7 +29,8 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        """Opened while another computer holds the database: every write is refused by SQLite."""
+        """Opened without the lock (another computer holds it, or the file lies where nothing can be written):
+        every write is refused by SQLite, on the session's connection and on its workers'."""
         return self.lock is None
 
     def worker_connection(self) -> ContextManager[Database]:

@@ -49,3 +49,37 @@ def test_a_reader_cannot_open_a_file_that_needs_migrating(tmp_path, monkeypatch)
     monkeypatch.setattr(storage_db.migrations, "pending", lambda db: ["m999"])
     with pytest.raises(DatabaseFileError, match="只读方式无法打开"):
         open_db(path)
+
+
+def test_a_reading_command_brings_an_older_file_up_to_date_only_when_nobody_holds_it(tmp_path, monkeypatch, capsys):
+    import subprocess
+    import sys
+
+    from sqlite_utils.migrations import Migrations
+
+    from app.cli import main
+    from app.storage.lock import lock_path
+    from app.storage.migrations import migrations, schema_version
+    from tests.app.test_lock import write_lock
+
+    path = tmp_path / "a.db"
+    assert main(["init", "--db", str(path)]) == 0
+    newer = Migrations("traindesk")
+    for migration in migrations._migrations:
+        newer(name=migration.name)(migration.fn)
+    newer(name="m999_test")(lambda db: db.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
+    monkeypatch.setattr(storage_db, "migrations", newer)
+    monkeypatch.setattr(storage_db, "schema_version", lambda: schema_version() + 1)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        write_lock(path, pid=holder.pid)
+        capsys.readouterr()
+        assert main(["periods", "--db", str(path)]) == 2
+        assert "需要先升级数据结构" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    lock_path(path).unlink()
+    assert main(["periods", "--db", str(path)]) == 0
+    assert "extra" in sqlite3.connect(path).execute("SELECT group_concat(name) FROM sqlite_master").fetchone()[0]
+    assert not lock_path(path).exists()
