@@ -70,7 +70,7 @@ def _migrated_while_free(path: Path) -> bool:
     if not filesystem.is_writable(path):
         return False
     try:
-        with writing(path, program="升级数据结构"):
+        with writing(path, program="命令（升级数据结构）"):
             return True
     except DatabaseLocked:
         return False

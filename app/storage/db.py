@@ -25,6 +25,8 @@ from .migrations import migrations, schema_version
 
 APPLICATION_ID = 0x54445331  # "TDS1": marks the file as ours
 BUSY_TIMEOUT_MS = 10_000
+CHECKPOINT_WAIT_MS = 2_000
+_SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14
 READ_ONLY_PLACE = "“{name}”或其所在文件夹是只读的，只能以只读方式打开（可查看和打印，不能修改）"
 
 
@@ -134,9 +136,15 @@ def checkpoint(db: Database) -> bool:
     try:
         if db.conn.in_transaction:
             return False
-        busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        # A reader in the middle of a long query (a backup copy, a report) holds back the frames it reads:
+        # wait for it a little, never the full busy timeout on the window's thread.
+        db.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        try:
+            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.Error:
-        return False  # closed already, or busy beyond the timeout: the data is safe in the WAL meanwhile
+        return False  # closed already, or still busy: the data is safe in the WAL, the next one copies it
     return not busy
 
 
@@ -151,22 +159,36 @@ def _may_write(path: Path, writer: DatabaseLock | None) -> bool:
 
 
 def _sqlite_connection(path: Path, writable: bool) -> sqlite3.Connection:
-    timeout = BUSY_TIMEOUT_MS / 1000
     # isolation_level=None: a stray write commits at once instead of opening a
     # transaction that is silently lost at close; multi-row writes use db.atomic().
-    if writable or filesystem.is_writable(path):
-        return sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-    connection = sqlite3.connect(filesystem.file_uri(path, {"mode": "ro"}), uri=True, timeout=timeout,
-                                 isolation_level=None)
+    if writable:
+        return _sqlite(str(path))
+    if filesystem.is_writable(path):
+        found = _readable(_sqlite(str(path)))
+        if found is not None:
+            return found
+    # Where nothing may be written (or a reader was refused all the same): read-only, and immutable for a
+    # WAL file whose index (-shm) cannot be made there. WAL is only used on local disks, so that is a copy
+    # on a CD or a locked USB stick that nobody writes: it is read as it stands.
+    found = _readable(_sqlite(filesystem.file_uri(path, {"mode": "ro"}), uri=True))
+    return found or _sqlite(filesystem.file_uri(path, {"mode": "ro", "immutable": 1}), uri=True)
+
+
+def _sqlite(target: str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _readable(connection: sqlite3.Connection) -> sqlite3.Connection | None:
+    """The connection, or None (closed) when SQLite cannot open the file this way (it would have to create
+    or write something beside it); anything else, a busy file or damage, is raised."""
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         connection.close()
-    # A WAL file whose index (-shm) cannot be made in this folder. WAL is only used on local disks, so
-    # this is a copy on a CD or a locked USB stick that nobody writes: read it as it stands.
-    return sqlite3.connect(filesystem.file_uri(path, {"mode": "ro", "immutable": 1}), uri=True, timeout=timeout,
-                           isolation_level=None)
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
+            return None
+        raise
 
 
 def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:

@@ -47,9 +47,29 @@ def _linux_filesystem(path: Path) -> str:
 def is_writable(path: Path) -> bool:
     """SQLite writes the file and, beside it, its journal: both need write access.
 
-    os.access also answers False for root on a read-only file system (a CD, a read-only mount)."""
+    os.access answers False on a read-only file system (a CD, a read-only mount), for root too; on Windows
+    it only knows the read-only attribute, so there a folder is asked by creating a file in it."""
     path = Path(path)
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    if sys.platform == "win32":
+        return _can_create_in(path.parent)
+    return os.access(path.parent, os.W_OK)
+
+
+def _can_create_in(folder: Path) -> bool:
+    probe = folder / f"~traindesk-{os.getpid()}.tmp"
+    try:
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        pass  # left by an earlier run of this process id: the folder took it, so it is writable
+    except OSError:
+        return False
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+    return True
 
 
 def file_uri(path: str | os.PathLike, params: dict[str, str | int] | None = None) -> str:

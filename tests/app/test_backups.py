@@ -189,3 +189,25 @@ def test_read_only_permission_errors_are_explained(live, tmp_path, monkeypatch):
     with pytest.raises(UserError, match="没有写入权限"):
         backups.take(live, to_dir=tmp_path / "备份")
     assert not list((tmp_path / "备份").glob("*"))
+
+
+def test_restore_from_the_command_line_sets_a_damaged_file_aside_first(tmp_path, capsys):
+    from tests.damage import spoil_fragment_counts
+
+    db_file = tmp_path / "t.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    assert main(["backup", "--db", str(db_file)]) == 0
+    copy = next((tmp_path / "backups").glob("*.db"))
+    spoil_fragment_counts(db_file)
+    damaged = db_file.read_bytes()
+    capsys.readouterr()
+    assert main(["periods", "--db", str(db_file)]) == 2  # a reader reports it and leaves it be
+    assert "已损坏（发现100处问题），未作改动" in capsys.readouterr().err and db_file.read_bytes() == damaged
+    assert main(["restore", str(copy), "--db", str(db_file)]) == 0
+    assert f"损坏的数据已改名保存为：{tmp_path / 't.db.damaged'}" in capsys.readouterr().out
+    assert (tmp_path / "t.db.damaged").read_bytes() == damaged
+    assert main(["check", "--db", str(db_file)]) == 0
+    db = database.open_database(db_file)
+    assert database.counts(db)["people"] == 600
+    assert db.execute("SELECT action FROM audit_log ORDER BY id DESC").fetchone()[0] == "恢复备份"
+    db.close()

@@ -93,3 +93,11 @@ def test_file_uris_quote_every_name_and_know_windows_paths(tmp_path):
     connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
     assert connection.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
     connection.close()
+
+
+def test_on_windows_a_folder_is_asked_by_creating_a_file_in_it(tmp_path, monkeypatch):
+    from app.storage import filesystem
+
+    monkeypatch.setattr(filesystem.sys, "platform", "win32")  # where os.access knows only the attribute
+    assert filesystem.is_writable(tmp_path / "a.db") and list(tmp_path.iterdir()) == []
+    assert not filesystem.is_writable(tmp_path / "拔掉的U盘" / "a.db")
