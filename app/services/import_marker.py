@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from ..storage.db import db_path
 from ..storage.lock import process_alive
+from . import audit
 
 IMPORT_ACTIONS = ("导入名单", "导入学时")
 
@@ -72,7 +73,7 @@ def _may_be_running(note: dict, holds_lock: bool) -> bool:
 
 
 def _committed(db: Database, note: dict) -> bool:
-    prefix = f"{note['file']}："
+    prefix = audit.masked(f"{note['file']}：")  # as the import's own entry holds it
     sql = (f"SELECT 1 FROM audit_log WHERE id > ? AND action IN ({', '.join('?' * len(IMPORT_ACTIONS))}) "
            "AND substr(detail, 1, ?) = ? LIMIT 1")
     return db.execute(sql, [note["audit_after"], *IMPORT_ACTIONS, len(prefix), prefix]).fetchone() is not None

@@ -200,3 +200,25 @@ def hours_count(db_file: Path) -> int:
         return connection.execute("SELECT count(*) FROM hours_records").fetchone()[0]
     finally:
         connection.close()
+
+
+def test_an_import_that_committed_is_not_reported_even_when_its_note_was_left(tmp_path, capsys):
+    """Killed between COMMIT and removing its note; the file is named after a person (masked in the log)."""
+    import json
+    import socket
+
+    from tests.app.test_lock import dead_pid
+    from tests.roster_files import good_rows, write_xlsx
+
+    db_file = tmp_path / "traindesk.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    last = sqlite3.connect(db_file).execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    rows = good_rows(2)
+    path = write_xlsx(tmp_path / f"{rows[0][5]} 名单.xlsx", rows)
+    assert main(["import-roster", str(path), "--db", str(db_file)]) == 0
+    note = tmp_path / "traindesk.db.importing"
+    note.write_text(json.dumps({"file": path.name, "started": 0, "computer": socket.gethostname(),
+                                "pid": dead_pid(), "audit_after": last}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["periods", "--db", str(db_file)]) == 0
+    assert capsys.readouterr().err == "" and not note.exists()
