@@ -1,6 +1,9 @@
 """Locks, read-only sessions, restoring backups and the audit log, from the window."""
 import json
+import sqlite3
 import time
+
+import pytest
 
 from app.services import backups, database
 from app.storage.lock import lock_path
@@ -30,6 +33,9 @@ def test_a_database_in_use_elsewhere_opens_read_only_when_asked(qtbot, answers, 
     window.show()
     assert "只读" in window.windowTitle() and "只读" in window.db_label.text()
     assert window.show_page("学员").model.total == 600
+    with session.worker_connection() as db:  # background work (printing, previews, imports) reads only too
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
     session.close()
     assert json.loads(lock_path(demo_file).read_text(encoding="utf-8"))["computer"] == "财务科-PC"
 
