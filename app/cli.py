@@ -1,12 +1,17 @@
 """`python -m app ...`: the same services as the window, for scripts and for the office's tools.
 
 Exit codes: 0 done; 1 a check found problems; 2 the command could not run (a one-line Chinese reason
-on stderr, nothing changed; an unforeseen failure says so and leaves its traceback in the error log). Commands live in app/commands/, one module per area; a command that
-changes data sets `writes=True` and runs only while it holds the database's one-writer lock.
+on stderr, nothing changed; an unforeseen failure says so and leaves its traceback in the error log).
+Commands live in app/commands/, one module per area. A command that changes
+anything in the database (data, certificate numbers, the audit log) sets `writes` (True, or a function of
+its arguments) and runs only while it holds the one-writer lock; every other command gets a connection that
+cannot write, so a command that writes without saying so is refused by SQLite instead of writing beside the
+window, and reading commands keep working while another program holds the lock.
 """
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -18,7 +23,9 @@ from .commands import hours_import as hours_import_command
 from .commands.output import EXIT_OK, fail
 from .domain.errors import UserError
 from .services import database, error_log
-from .storage import lock
+from .services.import_marker import interrupted_import
+from .storage import filesystem, lock
+from .storage.db import DatabaseNotWritable
 
 COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command, hours_import_command)
 
@@ -38,12 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.db = args.db or config.default_db_path()
     try:
-        if getattr(args, "writes", False):  # a command that changes data takes the one-writer lock
-            with lock.held(args.db):
-                return _run(args)
-        return _run(args)
+        return _dispatch(args)
+    except lock.DatabaseLocked as locked:
+        return fail(locked.for_command(args.command))
     except UserError as error:
         return fail(str(error))
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+        return fail(f"{args.command} 试图修改数据库，但它是以只读方式运行的（未登记为修改数据的命令，"
+                    "这是程序的缺陷，请告知技术人员）；数据库未被修改")
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
         return EXIT_OK
     except OSError as error:
@@ -52,11 +63,34 @@ def main(argv: list[str] | None = None) -> int:
         return fail(error_log.internal_error(error))
 
 
-def _run(args) -> int:
+def writes(args: argparse.Namespace) -> bool:
+    """Whether this command, with these arguments, changes the database."""
+    flag = getattr(args, "writes", False)
+    return bool(flag(args) if callable(flag) else flag)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if not writes(args):
+        return _run(args, None)
+    if args.db.exists() and not filesystem.is_writable(args.db):
+        raise DatabaseNotWritable(f"{args.command} 要修改数据，但“{args.db.name}”或其所在文件夹是只读的（如光盘、"
+                                  "写保护的U盘、没有写入权限的共享文件夹）；只读的命令可以照常运行")
+    with lock.held(args.db, f"命令 {args.command}") as held:
+        return _run(args, held)
+
+
+def _run(args: argparse.Namespace, held: lock.DatabaseLock | None) -> int:
+    args.lock = held  # for handlers that open files themselves (restore)
     if not getattr(args, "opens_db", True):
         return args.handler(args)
-    db = database.open_database(args.db)
+    if getattr(args, "creates", False):
+        db = database.create_database(args.db, held)
+    else:
+        db = database.open_database(args.db, lock=held)
     try:
+        notice = interrupted_import(db, holds_lock=held is not None)
+        if notice:
+            print(f"提示：{notice}", file=sys.stderr)
         return args.handler(db, args)
     finally:
         db.close()

@@ -32,7 +32,12 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
     db_file = folder / "自检 数据" / "traindesk.db"
 
     def build() -> str:
-        state["db"], state["db_file"] = database.create_database(db_file), db_file
+        from .storage.lock import DatabaseLock
+
+        db_file.parent.mkdir(parents=True)
+        state["lock"] = DatabaseLock.acquire(db_file, program="自检")
+        state["db"] = database.create_database(db_file, state["lock"])
+        state["db_file"] = db_file
         counts = demo.build_demo(state["db"])
         return f"{counts['units']}个单位，{counts['people']}人，{counts['periods']}期"
 
@@ -121,6 +126,8 @@ def run(out=None, more_steps: Steps | None = None) -> int:
                 closing()
             if "db" in state:
                 state["db"].close()
+            if "lock" in state:
+                state["lock"].release()
     log.append("自检通过" if passed else "自检未通过")
     text = "\n".join(log)
     if out is not None:

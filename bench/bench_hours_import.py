@@ -51,7 +51,7 @@ def bare_read(path: Path) -> float:
 def timed_import(template: Path, work: Path, path: Path, dry_run: bool) -> float:
     shutil.copyfile(template, work)
     shutil.rmtree(work.parent / "backups", ignore_errors=True)
-    db = database.open_database(work)
+    db = database.open_locked(work)
     start = time.perf_counter()
     result = import_hours(db, path, HoursImportOptions(), dry_run=dry_run)
     elapsed = time.perf_counter() - start
@@ -66,7 +66,7 @@ def measure(runs: int = RUNS) -> dict[str, float]:
         folder = Path(folder) / "学时 测试"
         folder.mkdir()
         template, work, path = folder / "demo.db", folder / "work.db", folder / "学习记录.xlsx"
-        db = database.create_database(template)
+        db = database.open_locked(template, create=True)
         demo.build_demo(db)
         db.execute("DELETE FROM hours_records")
         print(f"生成 {ROWS} 行的学时记录…", flush=True)

@@ -58,7 +58,7 @@ def bare_read(path: Path) -> float:
 def fresh_copy(template: Path, work: Path):
     """The demo database copied afresh, and the period each run imports into."""
     shutil.copyfile(template, work)
-    db = database.open_database(work)
+    db = database.open_locked(work)
     return db, db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
 
 
@@ -102,7 +102,7 @@ def measure(runs: int = RUNS) -> dict[str, float]:
         folder = Path(folder) / "导入 测试"
         folder.mkdir()
         template, work, path = folder / "demo.db", folder / "work.db", folder / "学员名单.xlsx"
-        db = database.create_database(template)
+        db = database.open_locked(template, create=True)
         demo.build_demo(db)
         print(f"生成 {ROWS} 行的名单…", flush=True)
         write_list(path, db)

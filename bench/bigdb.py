@@ -27,7 +27,7 @@ def build(path: Path, people: int = 100_000, periods: int = 2_000, seed: int = 1
     """The demo office plus `people` generated people and `periods` periods spread over one year."""
     if path.exists():
         path.unlink()
-    db = database.create_database(path)
+    db = database.open_locked(path, create=True)
     demo.build_demo(db)
     rng = random.Random(seed)
     surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"

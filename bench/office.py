@@ -18,7 +18,7 @@ EMPTY_PERIOD = ("人才研修班", 1)  # a demo period nobody is in yet
 
 def office_with_period(path: Path, trainees: int) -> int:
     """Builds the demo office at path and fills one period with `trainees` new people; returns its id."""
-    db = database.create_database(path)
+    db = database.open_locked(path, create=True)
     try:
         demo.build_demo(db)
         period_id = db.execute("""SELECT pe.id FROM periods pe JOIN training_classes c ON c.id = pe.class_id

@@ -15,7 +15,7 @@ from app.storage.records import to_row  # noqa: E402
 def people_database(path: Path, count: int = 100_000, seed: int = 7):
     """The demo office plus `count` generated people in a new database file at path."""
     path.unlink(missing_ok=True)
-    db = database.create_database(path)
+    db = database.open_locked(path, create=True)
     demo.build_demo(db)
     params = dict(demo.load_seed("people.json"), count=count, seed=seed)
     taken = {row[0] for row in db.execute("SELECT id_number FROM people")}

@@ -43,8 +43,6 @@ def demo_db(db):
 def demo_file(tmp_path) -> Path:
     """A demo database in a folder whose name has Chinese characters and spaces, as office paths do."""
     path = tmp_path / "干部 培训" / "示范.db"
-    database.create_database(path).close()
-    db_ = database.open_database(path)
-    demo.build_demo(db_)
-    db_.close()
+    with database.writing(path, create=True) as db_:
+        demo.build_demo(db_)
     return path

@@ -5,7 +5,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.domain.errors import UserError
 from app.services import backups
-from app.storage.db import connect
 
 from .session import Session
 
@@ -17,17 +16,14 @@ class _Signals(QObject):
 class _BackupJob(QRunnable):
     """Copies through its own connection, so the window stays responsive while a large file is copied."""
 
-    def __init__(self, path, reason: str, signals: _Signals):
+    def __init__(self, connection, reason: str, signals: _Signals):
         super().__init__()
-        self.path, self.reason, self.signals = path, reason, signals
+        self.connection, self.reason, self.signals = connection, reason, signals
 
     def run(self) -> None:
         try:
-            db = connect(self.path)
-            try:
+            with self.connection as db:
                 backups.take(db, self.reason, only_if_changed=True)
-            finally:
-                db.close()
         except (UserError, OSError) as error:
             self.signals.failed.emit(str(error))
 
@@ -46,7 +42,7 @@ class BackupSchedule(QObject):
 
     def in_background(self, reason: str) -> None:
         if not self.session.read_only:
-            QThreadPool.globalInstance().start(_BackupJob(self.session.path, reason, self.signals))
+            QThreadPool.globalInstance().start(_BackupJob(self.session.worker_connection(), reason, self.signals))
 
     def at_exit(self) -> None:
         """Synchronous: the process is about to end."""

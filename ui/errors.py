@@ -15,7 +15,7 @@ def explain(error: BaseException) -> str:
     if isinstance(error, UserError):
         return str(error)
     if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
-        return "数据库是只读打开的（正被其他电脑使用），不能修改。"
+        return "数据库是只读打开的（正被其他电脑使用，或位于光盘、写保护的U盘等只读的位置），不能修改。"
     if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
         return "数据库正忙，请稍后再试。"
     if isinstance(error, sqlite3.OperationalError) and ("disk" in str(error) or "full" in str(error)):

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.services.database import open_database
 from app.services.hours_import import HoursImport, HoursImportOptions, import_hours
 
 from .dialogs.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
@@ -24,12 +23,9 @@ def ask_file(parent: QWidget) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def import_in_worker(db_file: Path, path: Path, options: HoursImportOptions, progress) -> HoursImport:
-    db = open_database(db_file)  # the worker's own connection
-    try:
+def import_in_worker(connection, path: Path, options: HoursImportOptions, progress) -> HoursImport:
+    with connection as db:  # the worker's own connection, from the session
         return import_hours(db, path, options, progress=progress)
-    finally:
-        db.close()
 
 
 def import_hours_file(parent: QWidget, session: Session) -> Task | None:
@@ -39,7 +35,7 @@ def import_hours_file(parent: QWidget, session: Session) -> Task | None:
     dialog = HoursImportOptionsDialog(parent, path.name)
     if not dialog.exec():
         return None
-    options, db_file = dialog.options(), session.path
+    options, connection = dialog.options(), session.worker_connection()
 
     def done(result: HoursImport) -> None:
         if result.written:
@@ -48,4 +44,4 @@ def import_hours_file(parent: QWidget, session: Session) -> Task | None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop inside the task's signal
 
-    return run_task(parent, "正在导入学时…", lambda progress: import_in_worker(db_file, path, options, progress), done)
+    return run_task(parent, "正在导入学时…", lambda progress: import_in_worker(connection, path, options, progress), done)

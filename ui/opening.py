@@ -1,4 +1,5 @@
-"""Opening a database file from the window: the one-writer lock, read-only access, damaged files."""
+"""Opening a database file from the window: the one-writer lock, read-only access (another computer has the
+file, or it lies where nothing can be written), damaged files, and an import the last session left unfinished."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import audit, backups, database
-from app.storage.db import DatabaseDamaged, is_writable
+from app.services.import_marker import interrupted_import
+from app.storage import filesystem
+from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked
 
 from .dialogs import messages
@@ -24,7 +27,7 @@ class Opened:
 
 def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_demo: bool = False) -> Opened | None:
     """Takes the lock (or asks to open read-only), opens or creates the file; None when it cannot."""
-    if path.exists() and not is_writable(path):
+    if path.exists() and not filesystem.is_writable(path):
         question = f"“{path.name}”或其所在文件夹是只读的。\n\n只读打开时可以查看和打印，不能修改。"
         lock = None if messages.choose(parent, "数据库只读", question, ["只读打开", "取消"]) == 0 else False
     else:
@@ -32,7 +35,7 @@ def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_
     if lock is False:
         return None
     try:
-        db = _open(parent, path, create, read_only=lock is None)
+        db = _open(parent, path, create, lock)
         if db is not None and with_demo:
             from app.services import demo  # only on a first start: keeps the generator out of start-up
 
@@ -43,6 +46,8 @@ def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_
     if db is None and lock is not None:
         lock.release()
         return None
+    if db is not None:
+        _tell_unfinished_import(parent, db, lock)
     return Opened(db, path, lock) if db is not None else None
 
 
@@ -74,19 +79,23 @@ def _ask_about_lock(parent: QWidget | None, path: Path, locked: DatabaseLocked) 
     return None if answer == 0 else False
 
 
-def _open(parent: QWidget | None, path: Path, create: bool, read_only: bool) -> Database | None:
+def _open(parent: QWidget | None, path: Path, create: bool, lock: DatabaseLock | None) -> Database | None:
     try:
         if create:
-            return database.create_database(path)
-        return database.open_database(path, read_only=read_only)
+            return database.create_database(path, lock)
+        return database.open_database(path, lock=lock)
     except DatabaseDamaged as damaged:
-        return _offer_backup(parent, path, damaged, read_only)
+        return _offer_backup(parent, path, damaged, lock)
 
 
-
-def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged, read_only: bool) -> Database | None:
+def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged,
+                  lock: DatabaseLock | None) -> Database | None:
+    """A short summary; quick_check's lines (up to a hundred) only behind the details button."""
+    if damaged.damaged is None:  # read-only: the file stays as it is, for its user to restore
+        messages.error(parent, "数据库已损坏", str(damaged), details=damaged.details)
+        return None
     answer = messages.choose(parent, "数据库已损坏", f"{damaged}。\n\n是否用最新的完好备份恢复？",
-                             ["用最新备份恢复", "取消"])
+                             ["用最新备份恢复", "取消"], details=damaged.details)
     if answer != 0:
         return None
     restored = backups.restore_newest_good(path)
@@ -94,7 +103,12 @@ def _offer_backup(parent: QWidget | None, path: Path, damaged: DatabaseDamaged, 
         messages.error(parent, "无法恢复", "没有找到完好的备份。损坏的文件已保留，请联系技术人员。")
         return None
     messages.info(parent, "已恢复", f"已用备份“{restored.name}”恢复数据库。\n该备份之后的修改需要重新录入。")
-    db = database.open_database(path, read_only=read_only)
-    if not read_only:
-        audit.record(db, "恢复备份", detail=f"数据库文件损坏（已改名为 {damaged.damaged.name}），用 {restored.name} 恢复")
+    db = database.open_database(path, lock=lock)
+    audit.record(db, "恢复备份", detail=f"数据库文件损坏（已改名为 {damaged.damaged.name}），用 {restored.name} 恢复")
     return db
+
+
+def _tell_unfinished_import(parent: QWidget | None, db: Database, lock: DatabaseLock | None) -> None:
+    notice = interrupted_import(db, holds_lock=lock is not None)
+    if notice:
+        messages.info(parent, "导入未完成", notice)

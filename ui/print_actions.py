@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from app.services.database import open_database
 from app.services.documents import KINDS, DocumentRequest, record_output, render
 from app.services.progress import Progress
 
@@ -26,18 +25,14 @@ def _share(progress: Progress, start: int, parts: int) -> Progress:
     return Progress(report=report, is_cancelled=progress.is_cancelled)
 
 
-def make_and_print(session_path: Path, request: DocumentRequest, printer: QPrinter, progress: Progress) -> int:
-    """The worker's part: its own database connection, the PDF in a temporary folder, then the printer."""
-    db = open_database(session_path)
-    try:
-        with tempfile.TemporaryDirectory(prefix="traindesk-print-") as folder:
-            pdf = Path(folder) / "document.pdf"
-            render(db, request, pdf, _share(progress, 0, 2))
-            pages = printing.print_pdf(pdf, printer, _share(progress, 1, 2))
-            record_output(db, request, pages, "打印")
-            return pages
-    finally:
-        db.close()
+def make_and_print(connection, request: DocumentRequest, printer: QPrinter, progress: Progress) -> int:
+    """The worker's part: its connection from the session, the PDF in a temporary folder, then the printer."""
+    with connection as db, tempfile.TemporaryDirectory(prefix="traindesk-print-") as folder:
+        pdf = Path(folder) / "document.pdf"
+        render(db, request, pdf, _share(progress, 0, 2))
+        pages = printing.print_pdf(pdf, printer, _share(progress, 1, 2))
+        record_output(db, request, pages, "打印")
+        return pages
 
 
 def show_status(parent: QWidget, text: str) -> None:
@@ -52,8 +47,8 @@ def print_document(parent: QWidget, session: Session, request: DocumentRequest) 
     printer = printing.new_printer(label)
     if not printing.ask_printer(parent, printer):
         return None
-    path = session.path
-    return run_task(parent, f"正在打印{label}…", lambda progress: make_and_print(path, request, printer, progress),
+    connection = session.worker_connection()
+    return run_task(parent, f"正在打印{label}…", lambda progress: make_and_print(connection, request, printer, progress),
                     lambda pages: show_status(parent, f"{label}已送往打印机，共{pages}页"))
 
 

@@ -14,14 +14,13 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         from PySide6.QtWidgets import QApplication
 
         from app.services import database
-        from app.storage.lock import DatabaseLock
 
         from .main_window import PAGES, MainWindow
         from .session import Session
 
         app = QApplication.instance() or QApplication([])  # `traindesk --self-test` has made it with its style
-        path = state["db_file"]
-        session = Session(database.open_database(path), path, DatabaseLock.acquire(path))
+        path, lock = state["db_file"], state["lock"]
+        session = Session(database.open_database(path, lock=lock), path, lock)
         window = state["window"] = MainWindow(session)
         # pages may have started background work (the print centre's preview): let it end first
         state.setdefault("close", []).insert(

@@ -1,11 +1,18 @@
-"""The open database the window works on: its file, its one-writer lock, and the signals pages listen to."""
+"""The open database the window works on: its file, its one-writer lock, and the signals pages listen to.
+
+Background work gets its own connection from here (SQLite connections belong to one thread), of the
+session's kind: a read-only session's workers cannot write either.
+"""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import ContextManager, Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
 
+from app.services.database import light_connection
 from app.storage.lock import HEARTBEAT_SECONDS, DatabaseLock
 
 
@@ -22,8 +29,16 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        """Opened while another computer holds the database: every write is refused by SQLite."""
+        """Opened without the lock (another computer holds it, or the file lies where nothing can be written):
+        every write is refused by SQLite, on the session's connection and on its workers'."""
         return self.lock is None
+
+    def worker_connection(self) -> ContextManager[Database]:
+        """A connection for background work, to be entered in the worker's thread and closed when it ends.
+
+        Made now, on the UI thread, so the work stays with this file and this mode even if another file is
+        opened meanwhile; a light open (no checks, no migrations): the session's own open did those."""
+        return _connection(self.path, self.lock)
 
     def _beat(self) -> None:
         if self.lock is not None:
@@ -46,3 +61,12 @@ class Session(QObject):
         self.db.close()
         if self.lock is not None:
             self.lock.release()
+
+
+@contextmanager
+def _connection(path: Path, lock: DatabaseLock | None) -> Iterator[Database]:
+    db = light_connection(path, lock)
+    try:
+        yield db
+    finally:
+        db.close()

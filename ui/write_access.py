@@ -1,11 +1,12 @@
-"""Whether the open database may be written: not when another computer holds it (the session is read-only)."""
+"""Whether the open database may be written: not when another computer holds it or it lies where nothing can
+be written (the session is read-only)."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from PySide6.QtWidgets import QWidget
 
-READ_ONLY_TIP = "数据库正由另一台电脑使用，只能查看"
+READ_ONLY_TIP = "数据库是只读打开的（正由另一台电脑使用，或位于只读的位置），只能查看"
 
 
 def writable(session) -> bool:

@@ -11,10 +11,13 @@ from ..services.export import class_json, period_json, person_json, plan_json
 from .output import EXIT_OK, EXIT_PROBLEMS, emit
 
 
+_SHOWN_PROBLEMS = 20
+
+
 def register(commands, common) -> None:
     init = commands.add_parser("init", parents=[common], help="新建数据库")
     init.add_argument("--demo", action="store_true", help="载入示范数据（2020年计划、班次、单位和学员）")
-    init.set_defaults(handler=_init, opens_db=False, writes=True)
+    init.set_defaults(handler=_init, creates=True, writes=True)
     for name, text, handler in (("plans", "列出计划及其要点条目", _plans), ("classes", "列出班次", _classes),
                                 ("periods", "列出期次", _periods)):
         sub = commands.add_parser(name, parents=[common], help=text)
@@ -26,7 +29,7 @@ def register(commands, common) -> None:
     people.add_argument("--full-id", action="store_true",
                         help="列表中显示完整身份证号码（默认隐去中间部分）；--json 供其他程序使用，总是完整号码。"
                              "输出完整号码会记入操作日志")
-    people.set_defaults(handler=_people)
+    people.set_defaults(handler=_people, writes=_shows_full_ids)  # a full ID number shown is logged
     commands.add_parser("check", parents=[common], help="检查数据库完整性（只报告，不改动文件）").set_defaults(
         handler=_check, opens_db=False)
     backup = commands.add_parser("backup", parents=[common], help="备份数据库")
@@ -34,17 +37,13 @@ def register(commands, common) -> None:
     backup.set_defaults(handler=_backup)
     restore = commands.add_parser("restore", parents=[common], help="用备份恢复数据库（先自动备份当前数据）")
     restore.add_argument("backup_file", type=Path, metavar="BACKUP", help="备份文件")
-    restore.set_defaults(handler=_restore, writes=True)
+    restore.set_defaults(handler=_restore, opens_db=False, writes=True)  # works when the file is damaged
 
 
-def _init(args) -> int:
-    db = database.create_database(args.db)
-    try:
-        if args.demo:
-            demo.build_demo(db)
-        counts = database.counts(db)
-    finally:
-        db.close()
+def _init(db, args) -> int:
+    if args.demo:
+        demo.build_demo(db)
+    counts = database.counts(db)
     summary = "，".join(f"{label}{counts[table]}" for table, label in database.COUNTED.items())
     print(f"数据库已就绪：{args.db}（{summary}）")
     return EXIT_OK
@@ -72,6 +71,10 @@ def _periods(db, args) -> int:
     return emit(args, [period_json(p) for p in found], lines)
 
 
+def _shows_full_ids(args) -> bool:
+    return args.full_id or args.json
+
+
 def _people(db, args) -> int:
     found = people_service.search_people(db, args.search)
     if args.full_id or args.json:  # the JSON feeds the office's tools, which match people by ID number
@@ -85,7 +88,8 @@ def _people(db, args) -> int:
 def _check(args) -> int:
     problems = database.check_file(args.db)
     if problems:
-        print("数据库有问题：" + "；".join(problems[:20]) + "。打开程序时会提示用最新的完好备份恢复")
+        more = f"……（共{len(problems)}处）" if len(problems) > _SHOWN_PROBLEMS else ""
+        print("数据库有问题：" + "；".join(problems[:_SHOWN_PROBLEMS]) + more + "。打开程序时会提示用最新的完好备份恢复")
         return EXIT_PROBLEMS
     print("数据库完好")
     return EXIT_OK
@@ -96,7 +100,10 @@ def _backup(db, args) -> int:
     return EXIT_OK
 
 
-def _restore(db, args) -> int:
-    safety = backups.restore(db, args.backup_file)
-    print(f"已用 {args.backup_file.name} 恢复数据库；恢复前的数据已备份为：{safety}")
+def _restore(args) -> int:
+    restored = backups.restore_file(args.db, args.backup_file, args.lock)
+    before = (f"恢复前的数据已备份为：{restored.safety}" if restored.safety else
+              f"损坏的数据已改名保存为：{restored.damaged}" if restored.damaged else "恢复前没有数据库文件")
+    summary = "，".join(f"{label}{restored.counts[table]}" for table, label in backups.COUNTED)
+    print(f"已用 {args.backup_file.name} 恢复数据库，检查完好（{summary}）；{before}")
     return EXIT_OK

@@ -31,7 +31,7 @@ def register(commands, common) -> None:
     sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
     sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")
     sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天）")
-    sub.set_defaults(handler=_print)
+    sub.set_defaults(handler=_print, writes=True)  # logged; certificates get their serial numbers
 
 
 def _print(db, args) -> int:

@@ -24,7 +24,7 @@ def register(commands, common) -> None:
     sub.add_argument("--kind", choices=list(hours.KINDS), default="网络学习",
                      help="文件中没有类别时记入的类别（默认 网络学习）")
     sub.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
-    sub.set_defaults(handler=_import, writes=True)
+    sub.set_defaults(handler=_import, writes=lambda args: not args.dry_run)
 
 
 def _import(db, args) -> int:

@@ -10,7 +10,9 @@ from sqlite_utils import Database
 
 from ..domain.errors import UserError
 from ..storage import backup as store
-from ..storage.db import APPLICATION_ID, db_path, migrate
+from ..storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
+from ..storage.filesystem import file_uri
+from ..storage.lock import DatabaseLock
 from . import audit, settings
 
 SECOND_FOLDER_KEY = "backup_second_folder"
@@ -108,7 +110,7 @@ def summaries(db_file: Path, folder: Path | None = None) -> list[BackupSummary]:
 
 def _counts(path: Path) -> dict[str, int] | None:
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
         try:
             return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table, _ in COUNTED}
         finally:
@@ -122,7 +124,7 @@ def restore(db: Database, backup_file: Path) -> Path:
     backup_file = Path(backup_file)
     _check_restorable(backup_file)
     safety = take(db, reason="恢复前")
-    source = sqlite3.connect(f"{backup_file.as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(file_uri(backup_file, {"mode": "ro"}), uri=True)
     try:
         source.backup(db.conn)  # all pages in one step, inside SQLite's own transaction
     except sqlite3.Error as error:
@@ -139,7 +141,7 @@ def _check_restorable(path: Path) -> None:
         raise UserError(f"找不到备份文件：{path}")
     if not store.is_good(path):
         raise UserError(f"备份文件“{path.name}”已损坏或不是数据库，不能用于恢复")
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
     finally:
@@ -148,16 +150,64 @@ def _check_restorable(path: Path) -> None:
         raise UserError(f"“{path.name}”不是本程序的数据库备份")
 
 
+@dataclass
+class Restored:
+    safety: Path | None  # the backup of the data replaced, when it was sound
+    damaged: Path | None  # where damaged data was set aside instead
+    counts: dict[str, int]
+
+
+def restore_file(db_file: Path, backup_file: Path, lock: DatabaseLock) -> Restored:
+    """The command line's restore, for the lock holder: works when the live file is missing (set aside as
+    .damaged) or damaged, for it is not opened with its checks first. Sound live data is backed up before it
+    is replaced; damaged data is set aside, never overwritten."""
+    db_file, backup_file = Path(db_file), Path(backup_file)
+    _check_restorable(backup_file)
+    safety = damaged = None
+    if db_file.exists():
+        live = connect(db_file, writer=lock)
+        try:
+            if not quick_check(live):
+                safety = restore(live, backup_file)
+        finally:
+            live.close()
+    if safety is None:
+        damaged = _set_aside(db_file)
+        _copy_backup(backup_file, db_file)
+    db = open_db(db_file, writer=lock)  # checks the result and brings it up to date
+    try:
+        if damaged is not None:
+            audit.record(db, "恢复备份", detail=f"{backup_file.name}（损坏的数据已改名为 {damaged.name}）")
+        found = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table, _ in COUNTED}
+    finally:
+        db.close()
+    return Restored(safety, damaged, found)
+
+
+def _set_aside(db_file: Path) -> Path | None:
+    """Moves damaged data, or journal files left without their database, out of the restored file's way:
+    SQLite would otherwise apply a stray -wal to the copy."""
+    leftovers = [db_file.with_name(db_file.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    return store.set_aside(db_file) if any(path.exists() for path in leftovers) else None
+
+
 def restore_newest_good(damaged_db_file: Path) -> Path | None:
     """After a damaged file was set aside: puts the newest backup that passes its check in its place."""
     good = store.newest_good(store.backups_folder(damaged_db_file), damaged_db_file.stem)
     if good is None:
         return None
-    source = sqlite3.connect(f"{good.path.as_uri()}?mode=ro", uri=True)
-    target = sqlite3.connect(str(damaged_db_file))
+    _copy_backup(good.path, damaged_db_file)
+    return good.path
+
+
+def _copy_backup(backup_file: Path, db_file: Path) -> None:
+    """A checked backup copied page by page into a new file where the database was."""
+    source = sqlite3.connect(file_uri(backup_file, {"mode": "ro"}), uri=True)
+    target = sqlite3.connect(str(db_file))
     try:
         source.backup(target)
+    except sqlite3.Error as error:
+        raise UserError(f"恢复失败：{store.reason_of(error)}") from error
     finally:
         source.close()
         target.close()
-    return good.path

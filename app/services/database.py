@@ -1,26 +1,79 @@
-"""The database file as a whole: create (optionally with the demo office), open, check, back up, count."""
+"""The database file as a whole: create, open for reading or (with its lock) for writing, check, back up, count."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from sqlite_utils import Database
 
 from ..storage import backup as backup_storage
-from ..storage.db import DatabaseFileError, check_identity, connect, open_db
+from ..storage import filesystem
+from ..storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
+from ..storage.lock import DatabaseLock, DatabaseLocked
 from . import audit, backups
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
            "periods": "期次", "enrollments": "参训记录"}
 
 
-def create_database(path: str | Path) -> Database:
-    """Opens the database at path, making a new empty one when there is none."""
-    return open_db(Path(path), create=True)
+def create_database(path: str | Path, lock: DatabaseLock) -> Database:
+    """Opens the database at path for writing, making a new empty one when there is none."""
+    return open_db(Path(path), writer=lock, create=True)
 
 
-def open_database(path: str | Path, *, read_only: bool = False) -> Database:
-    return open_db(path, read_only=read_only)
+def open_database(path: str | Path, *, lock: DatabaseLock | None = None) -> Database:
+    """Opens for writing with the file's lock, else for reading (every write refused by SQLite).
+
+    A file from an earlier version is brought up to date first when nobody holds it; a reader cannot."""
+    try:
+        return open_db(path, writer=lock)
+    except NeedsMigration:
+        if lock is not None or not _migrated_while_free(Path(path)):
+            raise
+        return open_db(path)
+
+
+def light_connection(path: str | Path, lock: DatabaseLock | None = None) -> Database:
+    """A connection for background work beside an open one: PRAGMAs and the access mode (writable only
+    with the lock), without the checks and migrations the first open did."""
+    return connect(path, writer=lock)
+
+
+@contextmanager
+def writing(path: str | Path, *, create: bool = False, program: str = "命令") -> Iterator[Database]:
+    """The database open for writing while this process holds its lock, for one short piece of work."""
+    db = open_locked(path, create=create, program=program)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def open_locked(path: str | Path, *, create: bool = False, program: str = "命令") -> Database:
+    """Takes the file's lock and opens it for writing; closing the connection releases the lock."""
+    path = Path(path)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = DatabaseLock.acquire(path, program=program)
+    try:
+        db = open_db(path, writer=lock, create=create)
+    except BaseException:
+        lock.release()
+        raise
+    db.owned_lock = lock
+    return db
+
+
+def _migrated_while_free(path: Path) -> bool:
+    if not filesystem.is_writable(path):
+        return False
+    try:
+        with writing(path, program="命令（升级数据结构）"):
+            return True
+    except DatabaseLocked:
+        return False
 
 
 def is_empty(db: Database) -> bool:
@@ -33,7 +86,7 @@ def counts(db: Database) -> dict[str, int]:
 
 def check(db: Database) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
-    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+    problems = problem_lines([row[0] for row in db.execute("PRAGMA integrity_check").fetchall()])
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
     return problems
@@ -44,7 +97,10 @@ def check_file(path: str | Path) -> list[str]:
     path = Path(path)
     if not path.is_file():
         raise DatabaseFileError(f"找不到数据库文件：{path}")
-    db = connect(path)
+    try:
+        db = connect(path)  # for reading: also where nothing may be written, and while the window has it
+    except sqlite3.DatabaseError as error:
+        return [f"文件已损坏（{error}）"]
     try:
         check_identity(db, path)
         return check(db)
@@ -61,5 +117,6 @@ def backup(db: Database, to_dir: str | Path | None = None, reason: str = "手动
 def save_copy(db: Database, target: str | Path) -> Path:
     """另存备份: a checked copy at a path the user chose."""
     saved = backup_storage.backup_to(db, Path(target))
-    audit.record(db, "另存备份", detail=str(saved))
+    if audit.can_record(db):  # not when opened read-only: a copy changes nothing
+        audit.record(db, "另存备份", detail=str(saved))
     return saved

@@ -18,6 +18,7 @@ from ..storage import tables
 from ..storage.db import db_path
 from . import audit, backups, hours
 from .hours_columns import TOTAL_WORDS, HoursLayout, choose_sheet, date_value, kind_error, kind_value, year_value
+from .import_marker import importing
 from .progress import NO_PROGRESS, Progress
 from .sheet_reader import cell_text, read_sheets
 
@@ -235,8 +236,15 @@ def import_hours(db: Database, path: str | Path, options: HoursImportOptions, *,
     accepted = [row for row in result.rows if row.status == IMPORTED]
     if dry_run or not accepted:
         return result
-    if db_path(db) is not None:  # an in-memory database (the tests') has nothing to back up
-        result.backup = backups.take(db, "导入前")
+    with importing(db, result.file_name):  # a killed import is told at the next start
+        if db_path(db) is not None:  # an in-memory database (the tests') has nothing to back up
+            result.backup = backups.take(db, "导入前")
+        _write(db, result, accepted, progress)
+    result.written = len(accepted)
+    return result
+
+
+def _write(db: Database, result: HoursImport, accepted: list, progress: Progress) -> None:
     table, total = tables.hours_records(db), len(accepted) * 2
     with db.atomic():
         for start in range(0, len(accepted), _CHUNK):
@@ -244,5 +252,3 @@ def import_hours(db: Database, path: str | Path, options: HoursImportOptions, *,
             table.insert_many(row.record for row in accepted[start:start + _CHUNK])
         audit.record(db, "导入学时", detail=f"{result.file_name}：{result.summary()}")
         progress.step(total, total)
-    result.written = len(accepted)
-    return result

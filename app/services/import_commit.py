@@ -19,6 +19,7 @@ from ..storage.backup import reason_of
 from . import audit, backups
 from .bulk import without_cycle_collector
 from .import_check import RowCheck, unit_key
+from .import_marker import importing
 from .progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -128,11 +129,12 @@ class _Writer:
 
 
 def commit(db: Database, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
-    backups.before_change(db, "导入前", "导入")
-    try:
-        return _write(db, plan, progress)
-    except sqlite3.Error as error:  # the transaction was rolled back: say why in the office's words
-        raise UserError(f"导入未完成，数据未作任何改动：{reason_of(error)}") from error
+    with importing(db, plan.file_name):  # a killed import is told at the next start
+        backups.before_change(db, "导入前", "导入")
+        try:
+            return _write(db, plan, progress)
+        except sqlite3.Error as error:  # the transaction was rolled back: say why in the office's words
+            raise UserError(f"导入未完成，数据未作任何改动：{reason_of(error)}") from error
 
 
 def _write(db: Database, plan: ImportPlan, progress: Progress) -> ImportResult:

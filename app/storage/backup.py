@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import UserError
+from .filesystem import file_uri
 
 DAILY, WEEKLY, MONTHLY = 12, 10, 9
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[^.]+?)(?:-\d+)?\.db$")
@@ -89,7 +90,7 @@ def list_backups(folder: Path, stem: str) -> list[BackupFile]:
 
 def is_good(path: Path) -> bool:
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
         try:
             return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
@@ -150,7 +151,8 @@ def set_aside(db_file: Path) -> Path:
     while target.exists():
         counter += 1
         target = db_file.with_name(f"{db_file.name}.{counter}.damaged")
-    os.replace(db_file, target)
+    if db_file.exists():  # a database already moved away may have left its journal files behind
+        os.replace(db_file, target)
     for suffix in ("-wal", "-shm", "-journal"):
         companion = db_file.with_name(db_file.name + suffix)
         if companion.exists():

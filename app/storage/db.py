@@ -1,19 +1,33 @@
-"""Opening the office's SQLite file: PRAGMAs, identity check, damage check, journal mode, migrations."""
+"""Opening the office's SQLite file: the one place connections are made.
+
+A connection may write only for whoever holds the file's one-writer lock (`writer=`); every other one is
+opened with PRAGMA query_only, so a command or worker that forgot to take the lock is refused by SQLite
+("attempt to write a readonly database") instead of writing silently. A file in a place that cannot be
+written (a CD, a write-protected USB stick, a share without write rights) is opened through a read-only
+URI. `connect` is the light open (PRAGMAs and the access mode) for workers; `open_db` adds the identity and
+damage checks, the journal mode and migrations. A writer's outermost transaction, and its close, end with
+a checkpoint: the .db file alone then holds every committed change, which is what a copy taken with
+Explorer or by a nightly job gets.
+"""
 from __future__ import annotations
 
-import os
+import contextlib
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.errors import UserError
-from . import backup
+from . import backup, filesystem
 from .filesystem import is_network_path
+from .lock import DatabaseLock
 from .migrations import migrations, schema_version
 
 APPLICATION_ID = 0x54445331  # "TDS1": marks the file as ours
 BUSY_TIMEOUT_MS = 10_000
+CHECKPOINT_WAIT_MS = 2_000
+_SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14
+READ_ONLY_PLACE = "“{name}”或其所在文件夹是只读的，只能以只读方式打开（可查看和打印，不能修改）"
 
 
 class DatabaseFileError(UserError):
@@ -21,60 +35,82 @@ class DatabaseFileError(UserError):
 
 
 class DatabaseDamaged(DatabaseFileError):
-    """The file failed its check and was renamed to `damaged`; the newest good backup may replace it."""
+    """The file failed its check. The lock holder renames it to `damaged` (the newest good backup may then
+    take its place); a reader leaves it where it is. `problems` are quick_check's lines."""
 
-    def __init__(self, path: Path, damaged: Path, detail: str):
-        self.path, self.damaged = path, damaged
-        super().__init__(f"数据库文件已损坏（{detail}），已改名保存为“{damaged.name}”，原文件未被覆盖")
+    def __init__(self, path: Path, damaged: Path | None, problems: list[str]):
+        self.path, self.damaged, self.problems = path, damaged, problems
+        found = f"发现{len(problems)}处问题"
+        if damaged is not None:
+            text = f"数据库文件“{path.name}”已损坏（{found}），已改名保存为“{damaged.name}”，原文件未被覆盖"
+        else:
+            text = f"数据库文件“{path.name}”已损坏（{found}），未作改动；在程序窗口中打开它时会提示用最新的完好备份恢复"
+        super().__init__(text)
+
+    @property
+    def details(self) -> str:
+        return "\n".join(self.problems)
 
 
 class DatabaseNotWritable(DatabaseFileError):
     """The file or its folder is read-only (a CD, a read-only share, the read-only attribute)."""
 
 
-def connect(path: str | Path) -> Database:
-    """A connection with the PRAGMAs every connection needs; no migrations."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    # isolation_level=None: a stray write commits at once instead of opening a
-    # transaction that is silently lost at close; multi-row writes use db.atomic().
-    try:
-        db = Database(conn, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # 32 MB of page cache instead of SQLite's 2 MB: a 20,000-row import no longer spills its indexes.
-        db.execute("PRAGMA cache_size = -32768")
-    except BaseException:
-        conn.close()  # an open handle would keep the file locked on Windows
-        raise
-    return db
+class NeedsMigration(DatabaseFileError):
+    """A reader found a file from an earlier version: only the lock holder may bring it up to date."""
 
 
-def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
-    """Opens (or with create=True, makes) the database at path and brings its schema up to date.
+class OfficeDatabase(Database):
+    """A connection that knows whether it may write (`writable`); a writer checkpoints after each outermost
+    transaction and when it is closed."""
 
-    read_only opens without migrating or changing the journal mode, and refuses every write.
-    """
+    writable = False
+    owned_lock: DatabaseLock | None = None  # released when the connection is closed (open_locked)
+
+    @contextlib.contextmanager
+    def atomic(self):
+        outermost = not self.conn.in_transaction
+        with super().atomic():
+            yield self
+        if outermost:
+            checkpoint(self)
+
+    def close(self) -> None:
+        checkpoint(self)
+        super().close()
+        if self.owned_lock is not None:
+            self.owned_lock.release()
+            self.owned_lock = None
+
+
+def connect(path: str | Path, *, writer: DatabaseLock | None = None) -> OfficeDatabase:
+    """The light open: PRAGMAs and the access mode, no checks or migrations. Writable only with the lock
+    of this file (`writer`); otherwise every write is refused."""
+    path = Path(path)
+    writable = _may_write(path, writer)
+    if not writable and not path.is_file():
+        raise DatabaseFileError(f"找不到数据库文件：{path}")
+    return _wrap(_sqlite_connection(path, writable), writable)
+
+
+def open_db(path: str | Path, *, writer: DatabaseLock | None = None, create: bool = False) -> OfficeDatabase:
+    """Opens (or, for the lock holder with create=True, makes) the database at path: identity and damage
+    checks, then for a writer the journal mode and migrations. A reader refuses a file that needs migrating."""
     path = Path(path)
     if not create and not path.is_file():
         raise DatabaseFileError(f"找不到数据库文件：{path}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseFileError(f"无法创建文件夹 {path.parent}：{error.strerror or error}") from error
-    if not read_only and not is_writable(path):
-        raise DatabaseNotWritable(f"“{path.name}”或其所在文件夹是只读的，只能以只读方式打开（可查看和打印，不能修改）")
+    if create and writer is None:
+        raise ValueError("creating a database needs its lock")
     db = None
     try:
-        db = connect(path)
+        db = connect(path, writer=writer)
         ours = check_identity(db, path)
         _check_sound(db, path, ours)
-        if read_only:
-            _refuse_pending(db, path)
-            db.execute("PRAGMA query_only = ON")
-        else:
+        if db.writable:
             set_journal_mode(db, path)
             migrate(db, path)
+        else:
+            _refuse_pending(db, path)
     except sqlite3.DatabaseError as error:
         _close(db)
         raise DatabaseFileError(f"“{path.name}”不是本程序的数据库文件，或文件已损坏（{error}）") from error
@@ -84,9 +120,91 @@ def open_db(path: str | Path, *, create: bool = False, read_only: bool = False) 
     return db
 
 
-def memory_db() -> Database:
-    db = connect(":memory:")
+def memory_db() -> OfficeDatabase:
+    db = _wrap(sqlite3.connect(":memory:", isolation_level=None), writable=True)
     migrate(db, None)
+    return db
+
+
+def checkpoint(db: Database) -> bool:
+    """Copies what the WAL holds into the .db file and empties the WAL (a writer's connection only).
+
+    False when a reader kept it from finishing; the next checkpoint catches up. A rollback journal has
+    nothing to copy."""
+    if not getattr(db, "writable", False):
+        return False
+    try:
+        if db.conn.in_transaction:
+            return False
+        # A reader in the middle of a long query (a backup copy, a report) holds back the frames it reads:
+        # wait for it a little, never the full busy timeout on the window's thread.
+        db.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        try:
+            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error:
+        return False  # closed already, or still busy: the data is safe in the WAL, the next one copies it
+    return not busy
+
+
+def _may_write(path: Path, writer: DatabaseLock | None) -> bool:
+    if writer is None:
+        return False
+    if not writer.holds(path):
+        raise DatabaseFileError(f"“{path.name}”的写入锁已不在本程序手中（可能已被另一台电脑接管），不能再修改；请重新打开数据库")
+    if not filesystem.is_writable(path):
+        raise DatabaseNotWritable(READ_ONLY_PLACE.format(name=path.name))
+    return True
+
+
+def _sqlite_connection(path: Path, writable: bool) -> sqlite3.Connection:
+    # isolation_level=None: a stray write commits at once instead of opening a
+    # transaction that is silently lost at close; multi-row writes use db.atomic().
+    if writable:
+        return _sqlite(str(path))
+    if filesystem.is_writable(path):
+        found = _readable(_sqlite(str(path)))
+        if found is not None:
+            return found
+    # Where nothing may be written (or a reader was refused all the same): read-only, and immutable for a
+    # WAL file whose index (-shm) cannot be made there. WAL is only used on local disks, so that is a copy
+    # on a CD or a locked USB stick that nobody writes: it is read as it stands.
+    found = _readable(_sqlite(filesystem.file_uri(path, {"mode": "ro"}), uri=True))
+    return found or _sqlite(filesystem.file_uri(path, {"mode": "ro", "immutable": 1}), uri=True)
+
+
+def _sqlite(target: str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _readable(connection: sqlite3.Connection) -> sqlite3.Connection | None:
+    """The connection, or None (closed) when SQLite cannot open the file this way (it would have to create
+    or write something beside it); anything else, a busy file or damage, is raised."""
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
+            return None
+        raise
+
+
+def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:
+    try:
+        db = OfficeDatabase(connection, execute_plugins=False)
+        db.writable = writable
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # 32 MB of page cache instead of SQLite's 2 MB: a 20,000-row import no longer spills its indexes.
+        db.execute("PRAGMA cache_size = -32768")
+        if not writable:
+            db.execute("PRAGMA query_only = ON")
+    except BaseException:
+        connection.close()  # an open handle would keep the file locked on Windows
+        raise
     return db
 
 
@@ -116,12 +234,7 @@ def migrate(db: Database, path: Path | None) -> None:
 
 def _refuse_pending(db: Database, path: Path) -> None:
     if _user_tables(db) and migrations.pending(db):
-        raise DatabaseFileError(f"“{path.name}”需要先升级数据结构，只读方式无法打开；请在使用它的电脑上打开一次")
-
-
-def is_writable(path: Path) -> bool:
-    """SQLite writes the file and, beside it, its journal: both need write access."""
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+        raise NeedsMigration(f"“{path.name}”需要先升级数据结构，只读方式无法打开；请在使用它的电脑上打开一次")
 
 
 def _user_tables(db: Database) -> list[str]:
@@ -140,15 +253,29 @@ def check_identity(db: Database, path: Path) -> bool:
     return bool(tables)
 
 
-def _check_sound(db: Database, path: Path, ours: bool) -> None:
+def quick_check(db: Database) -> list[str]:
+    """quick_check's problems, one a line (empty when the file is sound)."""
     try:
         result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as error:
-        result = [str(error)]
-    if result == ["ok"] or not ours:
+        return [str(error)]
+    return problem_lines(result)
+
+
+def problem_lines(result: list[str]) -> list[str]:
+    """quick_check's or integrity_check's rows as one problem a line, without "ok" and the "*** in database
+    main ***" heading SQLite puts before a list of them."""
+    return [line for row in result for line in str(row).splitlines()
+            if line.strip() and line != "ok" and not line.startswith("***")]
+
+
+def _check_sound(db: Database, path: Path, ours: bool) -> None:
+    problems = quick_check(db)
+    if not problems or not ours:
         return
+    writable = db.writable
     db.close()
-    raise DatabaseDamaged(path, backup.set_aside(path), result[0])
+    raise DatabaseDamaged(path, backup.set_aside(path) if writable else None, problems)
 
 
 def _close(db: Database | None) -> None:

@@ -13,13 +13,14 @@ import socket
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..config import os_user
 from ..domain.errors import UserError
 
 HEARTBEAT_SECONDS = 30
+WINDOW = "窗口"
 STALE_SECONDS = 120  # four missed heartbeats: the other computer has probably crashed or lost the network
 
 
@@ -30,6 +31,7 @@ class LockInfo:
     pid: int
     started: float
     heartbeat: float
+    program: str = ""  # WINDOW or "命令 import-roster"; empty in lock files written before it was kept
 
     def describe(self) -> str:
         since = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.started))
@@ -41,7 +43,9 @@ class DatabaseLocked(UserError):
 
     def __init__(self, info: LockInfo, stale: bool, same_computer: bool):
         self.info, self.stale, self.same_computer = info, stale, same_computer
-        if same_computer:
+        if same_computer and info.program.startswith("命令"):
+            message = f"本机上正在运行的{info.program}正在修改此数据库，请等它完成后再打开"
+        elif same_computer:
             message = "本机已有一个本程序窗口正在使用此数据库，请切换到那个窗口"
         elif stale:
             message = info.describe() + "，但已超过两分钟没有响应，可能已异常退出"
@@ -49,14 +53,31 @@ class DatabaseLocked(UserError):
             message = info.describe() + "，可以只读方式打开"
         super().__init__(message)
 
+    def for_command(self, command: str) -> str:
+        """What a command-line user is told: who holds the database, and what to do instead."""
+        program = self.info.program
+        if self.same_computer and program.startswith("命令"):
+            where, advice = f"，是本机上正在运行的{program}", "请等它完成后再运行。"
+        elif self.same_computer:
+            where, advice = "，是本机上打开的本程序窗口", "请先关闭那个窗口再运行。"
+        else:
+            where = f"（{program}）" if program else ""
+            advice = (_TAKE_OVER if self.stale else f"请等 {self.info.user} 关闭本程序后再运行。")
+        return (f"{command} 要修改数据，现在不能运行：{self.info.describe()}{where}。{advice}"
+                "只读的命令（如 periods、people、check）可以照常运行；也可以用 --db 对数据库的副本操作。")
+
+
+_TAKE_OVER = ("那台电脑已超过两分钟没有响应，可能已异常退出；确认它已不再使用本程序后，"
+              "在本机窗口中打开此数据库并选择“接管并打开”。")
+
 
 def lock_path(db_file: Path) -> Path:
     return db_file.with_name(db_file.name + ".lock")
 
 
-def me() -> LockInfo:
+def me(program: str = WINDOW) -> LockInfo:
     now = time.time()
-    return LockInfo(socket.gethostname(), os_user(), os.getpid(), now, now)
+    return LockInfo(socket.gethostname(), os_user(), os.getpid(), now, now, program)
 
 
 class DatabaseLock:
@@ -64,10 +85,10 @@ class DatabaseLock:
         self.path, self.info = lock_path(db_file), info
 
     @classmethod
-    def acquire(cls, db_file: Path, *, take_over_stale: bool = False) -> "DatabaseLock":
+    def acquire(cls, db_file: Path, *, take_over_stale: bool = False, program: str = WINDOW) -> "DatabaseLock":
         """Takes the lock, or raises DatabaseLocked; a dead local holder is replaced without asking."""
         path = lock_path(Path(db_file))
-        mine = me()
+        mine = me(program)
         for _ in range(3):  # another process may create or remove the file between our steps
             if _create_exclusive(path, mine):
                 return cls(Path(db_file), mine)
@@ -96,6 +117,14 @@ class DatabaseLock:
         except OSError:
             pass  # a missed beat is harmless; the next one tries again
 
+    def holds(self, db_file: Path) -> bool:
+        """True when this is the lock of db_file and the lock file still names this process (it may have been
+        taken over from another computer after this one stopped answering)."""
+        if os.path.abspath(lock_path(Path(db_file))) != os.path.abspath(self.path):
+            return False
+        holder = read_lock(self.path)
+        return holder is not None and (holder.computer, holder.pid) == (self.info.computer, self.info.pid)
+
     def release(self) -> None:
         holder = read_lock(self.path)
         if holder and holder.pid == self.info.pid and holder.computer == self.info.computer:
@@ -103,10 +132,10 @@ class DatabaseLock:
 
 
 @contextmanager
-def held(db_file: Path):
+def held(db_file: Path, program: str = "命令"):
     """Holds the lock for a short piece of work, such as one command-line write."""
     db_file.parent.mkdir(parents=True, exist_ok=True)
-    lock = DatabaseLock.acquire(db_file)
+    lock = DatabaseLock.acquire(db_file, program=program)
     try:
         yield lock
     finally:
@@ -114,9 +143,11 @@ def held(db_file: Path):
 
 
 def read_lock(path: Path) -> LockInfo | None:
+    """The holder named in a lock file; keys a later version may add are ignored, not taken for damage."""
     try:
-        return LockInfo(**json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
+        found = json.loads(path.read_text(encoding="utf-8"))
+        return LockInfo(**{f.name: found[f.name] for f in fields(LockInfo) if f.name in found})
+    except (OSError, ValueError, TypeError, AttributeError):
         return None
 
 

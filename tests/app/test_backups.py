@@ -14,12 +14,14 @@ from app.services import backups, database, settings
 from app.storage import backup as store
 from app.storage.db import DatabaseDamaged, open_db
 
+from tests.writing import writable
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def live(tmp_path):
-    db = database.create_database(tmp_path / "数据" / "traindesk.db")
+    db = writable(tmp_path / "数据" / "traindesk.db", create=True)
     db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
     yield db
     db.close()
@@ -135,7 +137,7 @@ def test_restore_from_the_command_line(tmp_path, capsys):
     assert main(["init", "--db", str(db_file), "--demo"]) == 0
     assert main(["backup", "--db", str(db_file)]) == 0
     copy = next((tmp_path / "backups").glob("*.db"))
-    db = database.open_database(db_file)
+    db = writable(db_file)
     db.execute("DELETE FROM quotas")
     db.close()
     capsys.readouterr()
@@ -157,7 +159,7 @@ def test_a_damaged_file_is_set_aside_and_the_newest_good_backup_offered(tmp_path
     data[4096 * 3: 4096 * 6] = b"\x5a" * (4096 * 3)  # overwrite three pages in the middle of the file
     db_file.write_bytes(bytes(data))
     with pytest.raises(DatabaseDamaged) as caught:
-        open_db(db_file)
+        writable(db_file)
     assert caught.value.damaged.name == "t.db.damaged" and caught.value.damaged.read_bytes() == bytes(data)
     assert not db_file.exists()
     assert backups.restore_newest_good(db_file) is not None
@@ -206,3 +208,25 @@ def test_read_only_permission_errors_are_explained(live, tmp_path, monkeypatch):
     with pytest.raises(UserError, match="没有写入权限"):
         backups.take(live, to_dir=tmp_path / "备份")
     assert not list((tmp_path / "备份").glob("*"))
+
+
+def test_restore_from_the_command_line_sets_a_damaged_file_aside_first(tmp_path, capsys):
+    from tests.damage import spoil_fragment_counts
+
+    db_file = tmp_path / "t.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    assert main(["backup", "--db", str(db_file)]) == 0
+    copy = next((tmp_path / "backups").glob("*.db"))
+    spoil_fragment_counts(db_file)
+    damaged = db_file.read_bytes()
+    capsys.readouterr()
+    assert main(["periods", "--db", str(db_file)]) == 2  # a reader reports it and leaves it be
+    assert "已损坏（发现100处问题），未作改动" in capsys.readouterr().err and db_file.read_bytes() == damaged
+    assert main(["restore", str(copy), "--db", str(db_file)]) == 0
+    assert f"损坏的数据已改名保存为：{tmp_path / 't.db.damaged'}" in capsys.readouterr().out
+    assert (tmp_path / "t.db.damaged").read_bytes() == damaged
+    assert main(["check", "--db", str(db_file)]) == 0
+    db = database.open_database(db_file)
+    assert database.counts(db)["people"] == 600
+    assert db.execute("SELECT action FROM audit_log ORDER BY id DESC").fetchone()[0] == "恢复备份"
+    db.close()

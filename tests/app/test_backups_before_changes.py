@@ -11,11 +11,12 @@ from app.storage import backup as store
 from tests.app.test_cli import run
 from tests.app.test_roster_import import snapshot
 from tests.roster_files import good_rows, write_xlsx
+from tests.writing import writable
 
 
 @pytest.fixture
 def live(demo_file):
-    db = database.open_database(demo_file)
+    db = writable(demo_file)
     yield db
     db.close()
 

@@ -12,6 +12,7 @@ import pytest
 from app.cli import main
 from app.services import database
 from app.storage.db import DatabaseNotWritable, open_db
+from tests.writing import writable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,9 @@ def m999_slow(db):
 storage_db.migrations = newer
 known = storage_db.schema_version()
 storage_db.schema_version = lambda: known + 1
-storage_db.open_db(sys.argv[1])
+from app.services import database
+with database.writing(Path(sys.argv[1])):
+    pass
 """
 
 
@@ -54,7 +57,7 @@ def test_a_migration_killed_half_way_leaves_the_last_committed_state(tmp_path):
     assert flag.exists(), "the migration never got half way"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    db = open_db(db_file)  # the real schema: the killed migration left nothing behind
+    db = writable(db_file)  # the real schema: the killed migration left nothing behind
     assert "extra" not in db.table_names()
     assert db.execute("SELECT group_concat(notes) FROM people").fetchone() == before
     assert database.check(db) == []
@@ -71,11 +74,11 @@ def test_a_read_only_file_is_refused_for_writing_with_a_clear_message(tmp_path, 
         monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == db_file else real_access(path, mode))
     before = db_file.read_bytes()
     with pytest.raises(DatabaseNotWritable, match="只读"):
-        open_db(db_file)
+        writable(db_file)
     capsys.readouterr()
     assert main(["init", "--db", str(db_file), "--demo"]) == 2
     assert "只读" in capsys.readouterr().err
-    db = open_db(db_file, read_only=True)
+    db = open_db(db_file)
     assert database.counts(db)["people"] == 600
     db.close()
     assert db_file.read_bytes() == before

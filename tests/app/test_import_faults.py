@@ -24,6 +24,7 @@ from app.cli import main
 from app.services import database, demo
 from app.services.demo_people import generate_people
 from app.storage import tables
+from tests.writing import writable
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 20_000
@@ -37,7 +38,7 @@ def big_import(tmp_path_factory):
     """A demo database (closed, checkpointed) and a 20,000-row list of new people of its units."""
     folder = tmp_path_factory.mktemp("导入 故障")
     template = folder / "模板.db"
-    db = database.create_database(template)
+    db = writable(template, create=True)
     demo.build_demo(db)
     period = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
     units = tables.units(db).where()
@@ -127,11 +128,16 @@ def test_an_import_killed_at_random_moments_leaves_all_rows_or_none(big_import, 
         backed_up = pre_import_backup(db_file)
         assert main(["check", "--db", str(db_file)]) == 0, capsys.readouterr().out
         found = counts(db_file)
+        capsys.readouterr()
+        assert main(["periods", "--db", str(db_file)]) == 0
+        told = capsys.readouterr().err == f"提示：上次导入（{path.name}）未完成，数据保持导入前的状态\n"
         if found == before:
             outcomes["在提交事务中被终止（未写入）" if backed_up else "读取、检查或备份时被终止（未写入）"] += 1
+            assert told or not backed_up, "the next start must tell of an import killed in its transaction"
         else:
             assert found == (before[0] + ROWS, before[1] + ROWS), f"a killed import left part of its rows: {found}"
             outcomes["提交完成后被终止（全部写入）"] += 1
+            assert not told, "an import that committed is not reported as unfinished"
     with capsys.disabled():
         print(f"\n{len(files)}次强行终止（提交用时约{committing:.2f}秒）：{dict(outcomes)}")
     assert outcomes["在提交事务中被终止（未写入）"] >= len(files) // 2, outcomes
@@ -165,3 +171,54 @@ def test_an_import_into_a_size_capped_file_fails_clearly_and_loses_nothing(big_i
     assert main(["check", "--db", str(db_file)]) == 0
     assert main(["import-roster", str(path), "--period", str(period), "--db", str(db_file)]) == 0  # room again
     assert counts(db_file) == (before[0] + ROWS, before[1] + ROWS)
+
+
+def test_the_next_command_tells_of_an_import_killed_in_its_transaction(tmp_path, capsys):
+    from tests.hours_files import write_xlsx as write_hours
+    from tests.killed_import import kill_during_commit
+    from tests.roster_files import good_rows, write_xlsx
+
+    db_file = tmp_path / "数据" / "traindesk.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    person = sqlite3.connect(db_file).execute("SELECT name, id_number FROM people LIMIT 1").fetchone()
+    hours_file = write_hours(tmp_path / "网络 学院.xlsx", [[1, *person, 4, "2020-05-01", "中国干部网络学院", "课"]])
+    for args, name in ((["import-roster", write_xlsx(tmp_path / "县委办 名单.xlsx", good_rows(5))], "县委办 名单.xlsx"),
+                       (["import-hours", hours_file], "网络 学院.xlsx")):
+        before = counts(db_file), hours_count(db_file)
+        kill_during_commit(*args, "--db", db_file, folder=tmp_path)
+        capsys.readouterr()
+        assert main(["periods", "--db", str(db_file)]) == 0
+        assert capsys.readouterr().err == f"提示：上次导入（{name}）未完成，数据保持导入前的状态\n"
+        assert (counts(db_file), hours_count(db_file)) == before
+        assert main(["periods", "--db", str(db_file)]) == 0
+        assert capsys.readouterr().err == ""  # told once
+
+
+def hours_count(db_file: Path) -> int:
+    connection = sqlite3.connect(db_file)
+    try:
+        return connection.execute("SELECT count(*) FROM hours_records").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_an_import_that_committed_is_not_reported_even_when_its_note_was_left(tmp_path, capsys):
+    """Killed between COMMIT and removing its note; the file is named after a person (masked in the log)."""
+    import json
+    import socket
+
+    from tests.app.test_lock import dead_pid
+    from tests.roster_files import good_rows, write_xlsx
+
+    db_file = tmp_path / "traindesk.db"
+    assert main(["init", "--db", str(db_file), "--demo"]) == 0
+    last = sqlite3.connect(db_file).execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    rows = good_rows(2)
+    path = write_xlsx(tmp_path / f"{rows[0][5]} 名单.xlsx", rows)
+    assert main(["import-roster", str(path), "--db", str(db_file)]) == 0
+    note = tmp_path / "traindesk.db.importing"
+    note.write_text(json.dumps({"file": path.name, "started": 0, "computer": socket.gethostname(),
+                                "pid": dead_pid(), "audit_after": last}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["periods", "--db", str(db_file)]) == 0
+    assert capsys.readouterr().err == "" and not note.exists()

@@ -100,3 +100,47 @@ def test_command_line_writes_wait_for_the_lock_but_reads_do_not(tmp_path, capsys
     assert main(["restore", str(tmp_path / "x.db"), "--db", str(db_file)]) == 2
     assert "数据库正被 财务科-PC 上的 李四 使用" in capsys.readouterr().err
     assert main(["check", "--db", str(db_file)]) == 0
+
+
+def test_the_command_line_says_who_holds_the_database_and_what_to_do(tmp_path, capsys):
+    db_file = tmp_path / "a.db"
+    assert main(["init", "--db", str(db_file)]) == 0
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        told = {}
+        for name, fields in (("window", dict(pid=holder.pid, program="窗口")),
+                             ("command", dict(pid=holder.pid, program="命令 import-roster")),
+                             ("elsewhere", dict(computer="财务科-PC", user="李四", program="窗口")),
+                             ("stale", dict(computer="财务科-PC", user="李四", heartbeat=time.time() - 600))):
+            write_lock(db_file, **fields)
+            capsys.readouterr()
+            assert main(["people", "--full-id", "--db", str(db_file)]) == 2
+            told[name] = capsys.readouterr().err
+            assert told[name].startswith("错误：people 要修改数据，现在不能运行：数据库正被 ")
+            assert "只读的命令（如 periods、people、check）可以照常运行" in told[name] and "切换" not in told[name]
+            assert main(["people", "--db", str(db_file)]) == 0  # reading goes on meanwhile
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "是本机上打开的本程序窗口。请先关闭那个窗口再运行。" in told["window"]
+    assert "是本机上正在运行的命令 import-roster。请等它完成后再运行。" in told["command"]
+    assert "财务科-PC 上的 李四 使用" in told["elsewhere"] and "（窗口）。请等 李四 关闭本程序后再运行" in told["elsewhere"]
+    assert "超过两分钟没有响应" in told["stale"] and "接管并打开" in told["stale"]
+
+
+def test_the_window_is_told_when_a_command_holds_the_database(tmp_path):
+    db_file = tmp_path / "a.db"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        write_lock(db_file, pid=holder.pid, program="命令 import-hours")
+        with pytest.raises(DatabaseLocked, match="本机上正在运行的命令 import-hours正在修改此数据库，请等它完成后再打开"):
+            DatabaseLock.acquire(db_file)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_lock_files_with_fields_of_a_later_version_are_still_read(tmp_path):
+    db_file = tmp_path / "a.db"
+    write_lock(db_file, computer="财务科-PC", user="李四", extra="later")
+    assert read_lock(lock_path(db_file)).user == "李四"

@@ -5,6 +5,7 @@ from app.domain.models import Person, Unit
 from app.domain.pinyin import initials
 from app.services import people, units
 from app.storage.db import connect
+from app.storage.lock import DatabaseLock
 from app.storage.migrations import migrations
 from app.storage.people import PeopleFilter, PeoplePages
 from tests.roster_files import id_number
@@ -82,7 +83,7 @@ def test_pages_join_up_to_the_whole_ordered_list(db, monkeypatch, small):
 
 
 def test_older_databases_get_initials_when_migrated(tmp_path):
-    db = connect(tmp_path / "old.db")
+    db = connect(tmp_path / "old.db", writer=DatabaseLock.acquire(tmp_path / "old.db"))
     migrations.apply(db, stop_before="m005_people_pinyin")
     db.execute("INSERT INTO people (name, id_number) VALUES ('曾国藩', '11010519491231002X')")
     migrations.apply(db)

@@ -16,13 +16,14 @@ from app.services.roster_export import export_roster
 from app.services.roster_import import ImportOptions, import_file
 from tests.app.test_cli import run
 from tests.roster_files import HEADER, good_rows, write_xlsx
+from tests.writing import writable
 
 FULL_ID = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx]")
 
 
 @pytest.fixture
 def live(demo_file):
-    db = database.open_database(demo_file)
+    db = writable(demo_file)
     yield db
     db.close()
 
@@ -55,7 +56,7 @@ def test_a_roster_export_masks_ids_unless_full_ones_are_chosen_and_says_which(li
 
 
 def test_read_only_exports_only_masked_numbers(demo_file, tmp_path):
-    db = database.open_database(demo_file, read_only=True)
+    db = database.open_database(demo_file)
     period = busy_period(db)
     with pytest.raises(UserError, match="只读打开时不能导出完整身份证号码"):
         export_roster(db, period, tmp_path / "全.xlsx", full_ids=True)

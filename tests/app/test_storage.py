@@ -6,13 +6,14 @@ from sqlite_utils.migrations import Migrations
 from app.storage import db as storage_db
 from app.storage.db import APPLICATION_ID, DatabaseFileError, open_db
 from app.storage.migrations import migrations, schema_version
+from tests.writing import writable
 
 TABLES = {"units", "people", "plans", "plan_sections", "plan_items", "training_classes", "periods",
           "enrollments", "quotas", "contacts", "settings", "audit_log"}
 
 
 def test_migrations_create_every_table_and_mark_the_file(tmp_path):
-    db = open_db(tmp_path / "新 库.db", create=True)
+    db = writable(tmp_path / "新 库.db", create=True)
     assert TABLES <= set(db.table_names())
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
@@ -22,8 +23,8 @@ def test_migrations_create_every_table_and_mark_the_file(tmp_path):
 
 def test_applying_twice_changes_nothing(tmp_path):
     path = tmp_path / "a.db"
-    open_db(path, create=True).close()
-    db = open_db(path)
+    writable(path, create=True).close()
+    db = writable(path)
     schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     migrations.apply(db)
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
@@ -32,7 +33,7 @@ def test_applying_twice_changes_nothing(tmp_path):
 
 def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     path = tmp_path / "a.db"
-    db = open_db(path, create=True)
+    db = writable(path, create=True)
     db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
     db.close()
     newer = Migrations("traindesk")
@@ -45,7 +46,7 @@ def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
 
     monkeypatch.setattr(storage_db, "migrations", newer)
     monkeypatch.setattr(storage_db, "schema_version", lambda: schema_version() + 1)
-    db = open_db(path)
+    db = writable(path)
     assert "extra" in db.table_names()
     copies = list((tmp_path / "backups").glob("a-*-升级前.db"))
     assert len(copies) == 1
@@ -85,7 +86,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
 
 def test_a_file_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "new.db"
-    db = open_db(path, create=True)
+    db = writable(path, create=True)
     db.execute(f"PRAGMA user_version = {schema_version() + 5}")
     db.close()
     with pytest.raises(DatabaseFileError, match="更新版本"):

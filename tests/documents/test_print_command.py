@@ -6,6 +6,7 @@ from app.services import database
 from app.storage import tables
 from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
+from tests.writing import writable
 
 
 def run(capsys, *args):
@@ -79,7 +80,7 @@ def test_what_cannot_print_exits_2_with_one_chinese_line(capsys, demo_path, tmp_
 
 
 def test_a_character_missing_from_every_font_exits_2(capsys, demo_path, ids, tmp_path):
-    db = database.open_database(demo_path)
+    db = writable(demo_path)
     add_trainee(db, ids["period"], f"李{NOT_IN_ANY_FONT}")
     db.close()
     out_file = tmp_path / "x.pdf"

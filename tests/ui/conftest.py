@@ -20,7 +20,8 @@ def free_closed_widgets(qapp):
 @pytest.fixture
 def window(qtbot, qapp, demo_file):
     apply_style(qapp)
-    session = Session(database.open_database(demo_file), demo_file, DatabaseLock.acquire(demo_file))
+    lock = DatabaseLock.acquire(demo_file)
+    session = Session(database.open_database(demo_file, lock=lock), demo_file, lock)
     main = MainWindow(session)
     qtbot.addWidget(main)
     main.resize(1280, 800)
@@ -35,14 +36,15 @@ def answers(monkeypatch):
     """Records every message box and answers questions from a list (default: the first button)."""
     from ui.dialogs import messages
 
-    log = {"asked": [], "errors": [], "infos": [], "replies": []}
+    log = {"asked": [], "errors": [], "infos": [], "replies": [], "details": []}
 
-    def choose(parent, title, text, buttons, default=0):
+    def choose(parent, title, text, buttons, default=0, details=""):
         log["asked"].append((title, text, buttons))
+        log["details"].append(details)
         return log["replies"].pop(0) if log["replies"] else 0
 
     monkeypatch.setattr(messages, "choose", choose)
-    monkeypatch.setattr(messages, "error", lambda parent, title, text: log["errors"].append((title, text)))
+    monkeypatch.setattr(messages, "error", lambda parent, title, text, details="": log["errors"].append((title, text)))
     monkeypatch.setattr(messages, "info", lambda parent, title, text: log["infos"].append((title, text)))
     return log
 

@@ -1,6 +1,9 @@
 """Locks, read-only sessions, restoring backups and the audit log, from the window."""
 import json
+import sqlite3
 import time
+
+import pytest
 
 from app.services import backups, database
 from app.storage.lock import lock_path
@@ -30,6 +33,9 @@ def test_a_database_in_use_elsewhere_opens_read_only_when_asked(qtbot, answers, 
     window.show()
     assert "只读" in window.windowTitle() and "只读" in window.db_label.text()
     assert window.show_page("学员").model.total == 600
+    with session.worker_connection() as db:  # background work (printing, previews, imports) reads only too
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            db.execute("INSERT INTO units (name) VALUES ('县委办公室')")
     session.close()
     assert json.loads(lock_path(demo_file).read_text(encoding="utf-8"))["computer"] == "财务科-PC"
 
@@ -109,9 +115,9 @@ def test_unexpected_errors_are_explained_in_chinese():
 
 
 def test_a_read_only_file_offers_read_only_access(answers, demo_file, monkeypatch):
-    from ui import opening
+    from app.storage import filesystem
 
-    monkeypatch.setattr(opening, "is_writable", lambda path: False)
+    monkeypatch.setattr(filesystem, "is_writable", lambda path: False)
     answers["replies"] = [0]
     opened = database_actions.start_database(demo_file)
     assert "只读" in answers["asked"][0][1] and opened.lock is None

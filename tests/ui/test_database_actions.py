@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.services import database
 from ui import database_actions
+from tests.writing import writable
 
 
 def test_first_start_offers_the_demo(answers, home):
@@ -69,7 +70,7 @@ def test_opening_a_bad_file_keeps_the_current_database(qtbot, window, answers, t
 
 def test_open_another_database(qtbot, window, answers, tmp_path, monkeypatch):
     other = tmp_path / "other.db"
-    database.create_database(other).close()
+    writable(other, create=True).close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     window.open_database()
     assert window.session.path == other

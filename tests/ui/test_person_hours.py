@@ -105,7 +105,7 @@ def test_print_button_asks_for_the_years_certificate(qtbot, window, monkeypatch)
 
 
 def test_read_only_database_only_shows_the_hours(qtbot, demo_file):
-    session = Session(database.open_database(demo_file, read_only=True), demo_file, None)
+    session = Session(database.open_database(demo_file), demo_file, None)
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

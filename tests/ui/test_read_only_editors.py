@@ -10,7 +10,7 @@ from ui.session import Session
 
 
 def test_editors_only_look_when_the_database_is_read_only(qtbot, demo_file, monkeypatch):
-    session = Session(database.open_database(demo_file, read_only=True), demo_file, None)
+    session = Session(database.open_database(demo_file), demo_file, None)
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

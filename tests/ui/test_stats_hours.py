@@ -139,7 +139,7 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, window, tmp_path, monk
 
 
 def test_read_only_cannot_import(qtbot, demo_file):
-    session = Session(database.open_database(demo_file, read_only=True), demo_file, None)
+    session = Session(database.open_database(demo_file), demo_file, None)
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()

@@ -129,7 +129,7 @@ class ClassDialog(QDialog):
         if warning_count:
             parts.append(f'<span style="color:#a16207">{warning_count}条规则提示（不影响保存）</span>')
         if self.read_only:
-            parts.insert(0, "数据库正被其他电脑使用，只能查看")
+            parts.insert(0, "数据库是只读打开的，只能查看")
         self.summary.setText("；".join(parts) or "填写完毕即可保存")
 
     def show_period(self, period_id: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.services import backups
-from app.storage.db import connect
 
 from ..models.record_model import Column, RecordTableModel
 from ..session import Session
@@ -61,14 +60,11 @@ class RestoreDialog(QDialog):
         question = f"用 {chosen.taken:%Y-%m-%d %H:%M} 的备份替换当前数据吗？\n当前数据会先自动备份。"
         if messages.choose(self, "恢复备份", question, ["恢复", "取消"], default=1) != 0:
             return
-        path = self.session.path
+        connection = self.session.worker_connection()
 
         def work(progress):
-            db = connect(path)
-            try:
+            with connection as db:
                 return backups.restore(db, chosen.path)
-            finally:
-                db.close()
 
         self.task = run_task(self, "正在恢复备份…", work, self._restored)
 

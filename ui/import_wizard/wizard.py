@@ -1,7 +1,7 @@
 """The import wizard: file and target -> columns -> unknown units -> preview -> import -> receipt.
 
 Reading, checking and committing run through ui.tasks.run_task (progress, cancel); each work function
-opens its own database connection. The pages share what they learn through the wizard's attributes.
+gets its own database connection from the session (read-only when the session is). The pages share what they learn through the wizard's attributes.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from app.domain.errors import UserError
-from app.services import database
 from app.services.import_receipt import export_receipt, write_receipt
 from app.services.roster_import import ImportOptions, ImportPlan, ImportResult, analyse
 from app.services.sheet_reader import Sheet
@@ -72,14 +71,11 @@ class ImportWizard(QWizard):
         A second click while work is running does nothing: one import at a time."""
         if self.busy:
             return
-        path = self.session.path
+        connection = self.session.worker_connection()
 
         def task(progress):
-            db = database.open_database(path)
-            try:
+            with connection as db:
                 return work(progress, db)
-            finally:
-                db.close()
         self.busy = True
         self.task = run_task(self, label, task, on_done, on_error)
         self.task.done.connect(lambda: setattr(self, "busy", False))

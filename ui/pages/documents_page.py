@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 
 from app.domain.errors import UserError
 from app.services import error_log, plans, stats
-from app.services.database import open_database
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
@@ -236,17 +235,14 @@ class DocumentsPage(ListPage):
         if self.preview_task is not None:
             self.preview_task.cancel.set()  # an older preview nobody will look at
         self._stale, self._generation = False, self._generation + 1
-        generation, path = self._generation, self.session.path
+        generation, connection = self._generation, self.session.worker_connection()
         label, file_name = self.choice.label, self.file_name()
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
 
         def work(progress):
-            db = open_database(path)
-            try:
+            with connection as db:
                 return render(db, request, target, progress)
-            finally:
-                db.close()
 
         self.preview_task = run_task(
             self, f"正在生成{label}…", work,

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from ...domain.errors import UserError
 from ...storage.records import rows
 from .. import audit
 
@@ -16,6 +17,8 @@ def certificate_serials(db: Database, period_id: int, year: int, enrollment_ids:
     with db.atomic():
         serials = _issued(db, enrollment_ids)
         new = [e for e in enrollment_ids if e not in serials]
+        if new and not audit.can_record(db):
+            raise UserError(f"只读打开时不能发放新的结业证书编号（{len(new)}人尚未编号）；请在使用此数据库的电脑上打印")
         if new:
             period_code = _period_code(db, period_id, year)
             prefix = f"{year}-{period_code}-"
