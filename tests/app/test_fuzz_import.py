@@ -19,6 +19,7 @@ from app.cli import main
 from app.services import database
 from app.services.error_log import INTERNAL_ERROR
 from tests import fuzz_files
+from tests.writing import writable
 
 COUNT = 240
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +37,7 @@ def fuzz_cases(tmp_path_factory) -> list[fuzz_files.Case]:
 @pytest.fixture(scope="module")
 def db_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "fuzz.db"
-    database.create_database(path).close()
+    writable(path, create=True).close()
     return path
 
 
