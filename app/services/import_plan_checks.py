@@ -1,5 +1,6 @@
 """The checks of an import that need the database: people already in the archive (what would change),
-the period's roster (already on it, busy in an overlapping period), and the units' seats."""
+the period's roster (already on it, busy in an overlapping period), the period's capacity and the units'
+seats. Going past a capacity or a seat count is a warning, never a refusal, and never silent."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
@@ -72,7 +73,20 @@ def period_checks(db: Database, plan: ImportPlan) -> None:
             row.warnings.append("已在本期名单中，不重复加入")
         elif row.person_id in busy:
             row.warnings.append("多头调训：同时在" + "、".join(busy[row.person_id]))
+    plan.warnings += capacity_warnings(db, plan, period.capacity)
     plan.warnings += quota_warnings(db, plan)
+
+
+def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str]:
+    """The period's capacity (0: none set) against the trainees it has and those the import adds."""
+    joining = plan.to_enrol
+    if not capacity or not joining:
+        return []
+    enrolled = roster_queries.active_count(db, plan.options.period_id)
+    total = enrolled + joining
+    if total <= capacity:
+        return []
+    return [f"本期容量{capacity}人，已有{enrolled}人，导入后将有{total}人，超出{total - capacity}人"]
 
 
 def quota_warnings(db: Database, plan: ImportPlan) -> list[str]:
