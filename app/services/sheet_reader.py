@@ -19,7 +19,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from ..domain.errors import UserError
-from .spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, uncached_formulas
+from .spreadsheet_guard import MAX_CSV_BYTES, MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, uncached_formulas
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv")
@@ -136,6 +136,10 @@ def read_csv(data: bytes) -> list[list]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;") if sample.strip() else csv.excel
     except csv.Error:
         dialect = csv.excel
+    # A cell may be as long as the file the guard lets through: such a cell (a pasted page, a million
+    # characters for a unit's name) refuses its row with a reason instead of stopping the whole import.
+    if csv.field_size_limit() < MAX_CSV_BYTES:
+        csv.field_size_limit(MAX_CSV_BYTES)
     return [row for row in csv.reader(io.StringIO(text), dialect)]
 
 
