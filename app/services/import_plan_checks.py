@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Callable
 from sqlite_utils import Database
 
 from ..domain.models import Person
+from ..domain.vocab import standard_set
 from ..storage import roster as roster_queries
 from ..storage import tables
 from .import_check import RowCheck
+from .import_columns import LABELS
 
 if TYPE_CHECKING:
     from .roster_import import ImportPlan
@@ -43,18 +45,29 @@ def existing_people(db: Database, plan: ImportPlan, lookup: Callable[[Database, 
 
 
 def changes(person: Person, row: RowCheck, units: dict[int, str]) -> dict[str, tuple[str, str]]:
-    """field -> (archive value, file value) for every filled cell that differs from the archive."""
+    """field -> (archive value, file value) for every filled cell that differs from the archive; a word that
+    is not standard is not one, where the archive holds a standard word (the row says so)."""
     found = {}
     for key in UPDATABLE:
         new = row.values.get(key, "")
         old = getattr(person, key)
         if new and new != old:
+            if key in row.kept and old in standard_set(key):
+                _keep_standard(row, key, old)
+                continue
             found[key] = (old, new)
     if row.unit_text and row.unit_id is None:
         found["unit"] = (units.get(person.unit_id, ""), row.unit_text)
     elif row.unit_id is not None and row.unit_id != person.unit_id:
         found["unit"] = (units.get(person.unit_id, ""), units.get(row.unit_id, ""))
     return found
+
+
+def _keep_standard(row: RowCheck, key: str, held: str) -> None:
+    """A word that is not standard never replaces the standard word the archive holds (主任科员 over
+    二级主任科员 would lose what the office knows)."""
+    word = row.kept.pop(key)
+    row.notices[key] = f"{LABELS[key]}“{word}”不是标准名称，档案中已是“{held}”，未更改"
 
 
 def period_checks(db: Database, plan: ImportPlan) -> None:

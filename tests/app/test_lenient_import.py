@@ -216,3 +216,17 @@ def test_a_capacity_not_reached_says_nothing(capsys, demo_path, tmp_path):
     code, out, _ = run(capsys, "import-roster", write_xlsx(tmp_path / "a.xlsx", rows), "--period", period,
                        "--db", demo_path, "--dry-run")
     assert code == 0 and "容量" not in out
+
+
+def test_updating_never_puts_a_word_that_is_not_standard_over_a_standard_one(capsys, demo_path, tmp_path):
+    number = id_number("1980-02-03", 81)
+    first = [person("癸更新", "1980-02-03", 81, 工作单位="县财政局", 职级="二级主任科员", 民族="穿青人")]
+    assert run(capsys, "import-roster", write_xlsx(tmp_path / "a.xlsx", first), "--db", demo_path)[0] == 0
+    later = [person("癸更新", "1980-02-03", 81, 工作单位="县财政局", 职级="主任科员", 民族="汉", 学历="大专")]
+    report = tmp_path / "回执.xlsx"
+    code, out, _ = run(capsys, "import-roster", write_xlsx(tmp_path / "b.xlsx", later), "--mode", "update",
+                       "--db", demo_path, "--report", report)
+    assert code == 0 and "更新1人" in out and "职级“主任科员”" not in out
+    held = stored(demo_path, number)
+    assert (held["rank"], held["ethnicity"], held["education"]) == ("二级主任科员", "汉族", "大学专科")
+    assert "职级“主任科员”不是标准名称，档案中已是“二级主任科员”，未更改" in receipt_notes(report)["癸更新"][1]

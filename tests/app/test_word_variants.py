@@ -141,3 +141,10 @@ def test_a_person_with_a_word_kept_as_written_saves_again_unchanged(demo_db):
     again = people.save_person(demo_db, people.get_person(demo_db, saved.id))
     assert (again.rank, again.ethnicity, again.phone) == ("主任科员", "穿青人", "1381234")
     assert set(people.person_hints(again)) == {"rank", "ethnicity", "phone"}
+
+
+def test_old_county_level_ranks_kept_as_written_still_need_county_level_hours():
+    from app.domain.hours_rules import level
+
+    assert [level(rank) for rank in ("调研员", "副调研员", "处级", "主任科员", "科级")] == [
+        "县处级以上", "县处级以上", "县处级以上", "乡科级及以下", "乡科级及以下"]
