@@ -37,8 +37,19 @@ def _shipped() -> dict:
         return json.load(handle)
 
 
-def shipped_variants() -> dict[str, dict[str, str]]:
+@cache
+def _shipped_keys() -> dict[str, dict[str, str]]:
     return {field: {word_key(k): v for k, v in words.items()} for field, words in _shipped()["variants"].items()}
+
+
+def shipped_variants() -> dict[str, dict[str, str]]:
+    """field -> {variant's key: standard word}, a copy the caller may add to."""
+    return {field: dict(words) for field, words in _shipped_keys().items()}
+
+
+@cache
+def _standard_keys() -> dict[str, dict[str, str]]:
+    return {field: {word_key(w): w for w in vocab.person_words(field)} for field in FIELDS}
 
 
 def unresolved_hint(field: str, word: str) -> str:
@@ -60,7 +71,7 @@ class WordMap:
         self.variants = shipped_variants()
         for field, words in (office or {}).items():
             self.variants.setdefault(field, {}).update({word_key(k): v for k, v in words.items()})
-        self._standard = {field: {word_key(w): w for w in vocab.person_words(field)} for field in FIELDS}
+        self._standard = _standard_keys()
 
     def standard(self, field: str, text: str) -> Standard:
         """The standard word text stands for, or text tidied (trimmed, half-width) when it stands for none."""
