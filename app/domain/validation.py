@@ -38,8 +38,9 @@ def _choice_error(value: str, list_name: str, label: str) -> str | None:
 
 
 # The longest text each field takes: longer is not a name or a word but junk (a pasted page, a million
-# characters), refused by the forms and the import alike. Listed fields take words kept as written.
-MAX_LENGTHS = {"name": 30, "unit": 100, "post": 100, "notes": 500, "key_problems": 1000, "phone": 30,
+# characters). The forms refuse it; an import refuses such a name or unit name, and cuts other cells short
+# with a note. Listed fields take words kept as written, up to 50 characters.
+MAX_LENGTHS = {"name": 30, "unit": 100, "post": 200, "notes": 500, "key_problems": 1000, "phone": 30,
                "contact_name": 30, **dict.fromkeys(vocab.PERSON_LISTS, 50)}
 _LABELS = {"name": "姓名", "unit": "单位名称", "post": "职务", "notes": "备注", "key_problems": "重点难点问题或典型案例",
            "phone": "联系电话", "contact_name": "联系人", **vocab.PERSON_LABELS}

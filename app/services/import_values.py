@@ -1,6 +1,6 @@
 """One cell of a unit's list made into the value the archive keeps, with a note of what was done: listed
-words made standard (or kept as written, with a note), text cells tidied and held to their lengths,
-phone numbers kept as written when they look wrong. Nothing here refuses a row for how a word is written.
+words made standard (or kept as written, with a note), text cells tidied and cut to their lengths,
+phone numbers kept as written when they look wrong. Nothing here refuses a row.
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import NamedTuple
 from ..domain import vocab
 from ..domain.phone import normalize_phone, phone_error
 from ..domain.text import clean, has_invisible, to_halfwidth
-from ..domain.validation import length_error
+from ..domain.validation import MAX_LENGTHS, length_error
 from ..domain.variants import WordMap, nonstandard_note
+from .import_columns import LABELS
 
 LISTED = tuple(vocab.PERSON_LISTS)  # gender, ethnicity, political_status, education, cadre_category, rank
 TEXT_FIELDS = ("post", "key_problems", "notes")
@@ -47,9 +48,8 @@ def normalise(words: WordMap, key: str, text: str) -> Normalised:
         value, standard = words.standard(key, text)
     else:
         value, standard = clean(text), True
-    error = length_error(key, value) if key != "unit" else None
-    if error:
-        return Normalised(value, error)
+    if key != "unit" and len(value) > MAX_LENGTHS[key]:
+        return _capped(key, value, standard)
     if not standard:
         return Normalised(value, None, nonstandard_note(key, value), True)
     if value == text:
@@ -57,6 +57,14 @@ def normalise(words: WordMap, key: str, text: str) -> Normalised:
     if to_halfwidth(clean(text)).replace(" ", "") == value.replace(" ", ""):
         return Normalised(value, None, tidied(text))
     return Normalised(value, None, f"已按规范写法改为“{value}”（原为“{clean(text)}”）")
+
+
+def _capped(key: str, value: str, standard: bool) -> Normalised:
+    """A text cell longer than its field takes (a pasted page) is cut to that length, with a note: the row
+    is not refused for it."""
+    limit = MAX_LENGTHS[key]
+    return Normalised(value[:limit], None, f"{LABELS[key]}过长（共{len(value)}个字），只保存了前{limit}个字",
+                      not standard)
 
 
 def phone(text: str) -> Normalised:

@@ -31,10 +31,10 @@ def test_a_missing_name_is_an_error_but_a_word_that_is_not_standard_only_a_hint(
 
 
 def test_junk_and_a_sex_other_than_male_or_female_are_errors():
-    errors = person_errors(person(name="=HYPERLINK(1)", gender="未知", post="长" * 101, rank="级" * 51))
+    errors = person_errors(person(name="=HYPERLINK(1)", gender="未知", post="长" * 201, rank="级" * 51))
     assert errors["name"] == "姓名以“=”开头，可能是公式"
     assert errors["gender"] == "性别只能填“男”或“女”"
-    assert errors["post"] == "职务过长（共101个字，最多100个字）" and "最多50个字" in errors["rank"]
+    assert errors["post"] == "职务过长（共201个字，最多200个字）" and "最多50个字" in errors["rank"]
     assert person_errors(person(name="张" * 31))["name"] == "姓名过长（共31个字，最多30个字）"
     assert person_errors(person(name="张" * 30)) == {}
 
