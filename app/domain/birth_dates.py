@@ -18,6 +18,11 @@ _WITH_TIME = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2})?\s
 
 def read_birth(value: object, id_birth: date | None = None, today: date | None = None) -> str | None:
     """The date written, in ISO form, or None when it cannot be read as a date."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+        try:  # already ISO, as most lists and every export have it
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):

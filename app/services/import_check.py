@@ -196,18 +196,19 @@ class RowChecker:
             else:
                 values["birth_date"] = birth
         else:
-            written = read_birth(birth)
-            values["birth_date"] = written or clean(cell_text(birth))
-            if written is None:
-                row.errors["birth_date"] = f"出生日期“{clean(cell_text(birth))}”无法识别（应如 1990-01-02）"
+            written, text = read_birth(birth), clean(cell_text(birth))
+            values["birth_date"] = written or text
+            if written is None and text:
+                row.errors["birth_date"] = f"出生日期“{text}”无法识别（应如 1990-01-02）"
 
     @staticmethod
     def _birth_against_id(row: RowCheck, birth: object, info) -> None:
         from_id = info.birth_iso
         row.values["birth_date"] = from_id
-        written = read_birth(birth, info.birth_date)
+        written, text = read_birth(birth, info.birth_date), clean(cell_text(birth))
         if written is None:
-            row.notices["birth_date"] = f"出生日期“{clean(cell_text(birth))}”无法识别，已按身份证号码填为{from_id}"
+            if text:  # unreadable is no contradiction: the ID number says when
+                row.notices["birth_date"] = f"出生日期“{text}”无法识别，已按身份证号码填为{from_id}"
         elif not same_birth(written, from_id, birth):
             row.values["birth_date"] = written
             row.errors["birth_date"] = f"出生日期与身份证号码不符（号码显示为{from_id}）"
