@@ -45,7 +45,7 @@ class WordVariantsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         char = self.fontMetrics().horizontalAdvance("汉")
-        for column, width in enumerate((6, 14, 4, 10)):
+        for column, width in enumerate((5, 10, 3, 8)):
             self.table.setColumnWidth(column, width * char + 16)
         self.resize(min(char * 48, 860), min(char * 34, 500))
         self.reload()

@@ -13,7 +13,7 @@ CHOICE = 3  # the column edited
 
 
 class WordVariantsModel(QAbstractTableModel):
-    HEADERS = ("字段", "档案中的写法", "人数", "对应为")
+    HEADERS = ("字段", "档案中的写法", "人数", "对应为", "说明")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,8 +60,8 @@ class WordVariantsModel(QAbstractTableModel):
             return self._chosen[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             chosen = self._chosen[index.row()]
-            return (row.label, row.word, str(row.count), chosen or KEEP_TEXT)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and row.hint:
+            return (row.label, row.word, str(row.count), chosen or KEEP_TEXT, row.hint)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 4) and row.hint:
             return row.hint
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
