@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "备份设置(&S)…", self.backup_settings)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
+        settings_menu = self.menuBar().addMenu("设置(&S)")
+        self._action(settings_menu, "名称规范化(&N)…", self.word_variants)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "操作日志(&L)", self.show_audit_log)
         self._action(help_menu, "关于(&A)", self.about)
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
         from .dialogs.backup_settings_dialog import BackupSettingsDialog
 
         BackupSettingsDialog(self.session, self).exec()
+
+    def word_variants(self) -> None:
+        from .dialogs.word_variants_dialog import WordVariantsDialog
+
+        WordVariantsDialog(self.session, self).exec()
 
     def show_audit_log(self) -> None:
         from .dialogs.audit_dialog import AuditDialog

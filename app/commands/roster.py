@@ -52,6 +52,8 @@ def _import(db, args) -> int:
         print(f"将新建单位{len(new_units)}个：" + "、".join(new_units))
     for warning in plan.warnings:
         print(f"名额提示：{warning}")
+    if kept := plan.kept_note():
+        print(f"提示：{kept}")
     for row in [row for row in plan.rows if row.warnings and not row.rejected][:_SHOWN_REJECTED]:
         print(f"第{row.line}行 {row.values['name']}：{'；'.join(row.warnings)}")
     for row in rejected[:_SHOWN_REJECTED]:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 COUNTY_RANKS = frozenset("正部级 副部级 正厅级 副厅级 正处级 副处级 一级巡视员 二级巡视员 "
-                         "一级调研员 二级调研员 三级调研员 四级调研员".split())
+                         "一级调研员 二级调研员 三级调研员 四级调研员 "
+                         # words of the old system a list may keep as written (see data/word_variants.json):
+                         # which grade they became is not known, but they are county level or above
+                         "调研员 副调研员 处级 厅级".split())
 
 DEFAULT_REQUIREMENTS = {
     "county": {"hours": 550, "years": 5, "days": 90, "after_promotion_years": 1},

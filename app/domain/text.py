@@ -1,4 +1,4 @@
-"""Normalising what people type or paste: full-width characters, stray spaces."""
+"""Normalising what people type or paste: full-width characters, stray spaces, invisible characters."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,15 @@ import re
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _SPACES = re.compile(r"\s+")
+# Characters that show nothing yet make two equal-looking texts differ, or reorder what is shown: control
+# characters (whitespace aside, which is collapsed), format characters (zero-width spaces and joiners,
+# bidirectional marks and overrides, the byte-order mark, soft hyphens, tags) and the blank fillers used to
+# fake an empty name. Every Unicode Cf and non-space Cc character is here (tests/app/test_text.py).
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -14,10 +23,21 @@ def to_halfwidth(text: str) -> str:
 
 
 def clean(text: object) -> str:
-    """A field value trimmed, with runs of spaces (including full-width ones) made single."""
+    """A field value trimmed, with runs of spaces (including full-width ones) made single and invisible
+    characters taken out."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", str(text).replace("\u3000", " ")).strip()
+    return _SPACES.sub(" ", INVISIBLE.sub("", str(text)).replace("\u3000", " ")).strip()
+
+
+def has_invisible(text: str) -> bool:
+    return INVISIBLE.search(text) is not None
+
+
+def formula_start(text: str) -> str:
+    """The sign a text begins with that would make Excel or WPS read it as a formula (= + - @), else ""."""
+    first = to_halfwidth(text[:1])
+    return first if first and first in "=+-@" else ""
 
 
 def clean_name(text: object) -> str:

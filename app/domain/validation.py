@@ -8,6 +8,7 @@ from . import vocab
 from .idcard import IdInfo, IdNumberError, parse_id
 from .models import Period, Person, Plan, TrainingClass, Unit
 from .phone import phone_error
+from .text import formula_start
 
 Errors = dict[str, str]
 
@@ -36,22 +37,43 @@ def _choice_error(value: str, list_name: str, label: str) -> str | None:
     return None
 
 
-# A person's fields that take a value from a fixed list: field -> (word list, label).
-PERSON_CHOICES = {
-    "gender": ("genders", "性别"),
-    "ethnicity": ("ethnic_groups", "民族"),
-    "political_status": ("political_statuses", "政治面貌"),
-    "education": ("educations", "学历"),
-    "cadre_category": ("cadre_categories", "干部类别"),
-}
+# The longest text each field takes: longer is not a name or a word but junk (a pasted page, a million
+# characters). The forms refuse it; an import refuses such a name or unit name, and cuts other cells short
+# with a note. Listed fields take words kept as written, up to 50 characters.
+MAX_LENGTHS = {"name": 30, "unit": 100, "post": 200, "notes": 500, "key_problems": 1000, "phone": 30,
+               "contact_name": 30, **dict.fromkeys(vocab.PERSON_LISTS, 50)}
+_LABELS = {"name": "姓名", "unit": "单位名称", "post": "职务", "notes": "备注", "key_problems": "重点难点问题或典型案例",
+           "phone": "联系电话", "contact_name": "联系人", **vocab.PERSON_LABELS}
 
 
-def person_choice_error(field: str, value: str) -> str | None:
-    """Whether value is one of the choices of a listed field (职级 included)."""
-    if field == "rank":
-        return f"职级“{value}”不在可选范围内" if value and value not in vocab.ranks() else None
-    list_name, label = PERSON_CHOICES[field]
-    return _choice_error(value, list_name, label)
+def length_error(field: str, value: str, label: str = "") -> str | None:
+    limit = MAX_LENGTHS[field]
+    if len(value) > limit:
+        return f"{label or _LABELS[field]}过长（共{len(value)}个字，最多{limit}个字）"
+    return None
+
+
+def formula_error(value: str, label: str) -> str | None:
+    """A name beginning with = + - @ is a formula someone pasted (or planted), never a name."""
+    sign = formula_start(value)
+    return f"{label}以“{sign}”开头，可能是公式" if sign else None
+
+
+def name_error(name: str) -> str | None:
+    """A person's name: given, not a formula, not too long."""
+    if not name.strip():
+        return "姓名不能为空"
+    return formula_error(name, "姓名") or length_error("name", name)
+
+
+def unit_name_error(name: str) -> str | None:
+    if not name.strip():
+        return "单位名称不能为空"
+    return formula_error(name, "单位名称") or length_error("unit", name)
+
+
+def gender_error(value: str) -> str | None:
+    return "性别只能填“男”或“女”" if value and value not in ("男", "女") else None
 
 
 def identity_errors(id_number: str, gender: str, birth_date: str) -> tuple[IdInfo | None, Errors]:
@@ -69,29 +91,46 @@ def identity_errors(id_number: str, gender: str, birth_date: str) -> tuple[IdInf
 
 
 def person_errors(person: Person) -> Errors:
+    """What stops a person being saved: who it is cannot be told, the record contradicts itself, or junk.
+    A word that is not one of the standard words is no error (see person_hints)."""
     errors: Errors = {}
-    if not person.name.strip():
-        errors["name"] = "姓名不能为空"
-    elif len(person.name) > 30:
-        errors["name"] = "姓名过长"
-    info, identity = identity_errors(person.id_number, person.gender, person.birth_date)
+    if message := name_error(person.name):
+        errors["name"] = message
+    if message := gender_error(person.gender):
+        errors["gender"] = message
+    info, identity = identity_errors(person.id_number, "" if message else person.gender, person.birth_date)
     errors.update(identity)
     if not info and person.birth_date and (message := date_error(person.birth_date, "出生日期")):
         errors["birth_date"] = message
-    checks = {field: person_choice_error(field, getattr(person, field)) for field in (*PERSON_CHOICES, "rank")}
-    checks["phone"] = phone_error(person.phone)
-    errors.update({key: msg for key, msg in checks.items() if msg and key not in errors})
+    for field in ("post", "notes", "phone", *vocab.PERSON_LISTS):
+        if field not in errors and (message := length_error(field, getattr(person, field))):
+            errors[field] = message
     return errors
+
+
+def person_hints(person: Person) -> Errors:
+    """What is worth a look but saves as it is: a word that is not standard, a phone number of no known form."""
+    hints: Errors = {}
+    for field, label in vocab.PERSON_LABELS.items():
+        value = getattr(person, field)
+        if field != "gender" and value and value not in vocab.standard_set(field):
+            hints[field] = f"{label}“{value}”不是标准名称，可改选标准名称"
+    if message := phone_error(person.phone):
+        hints["phone"] = message + "（不妨碍保存）"
+    return hints
 
 
 def unit_errors(unit: Unit) -> Errors:
     errors: Errors = {}
-    if not unit.name.strip():
-        errors["name"] = "单位名称不能为空"
+    if message := unit_name_error(unit.name):
+        errors["name"] = message
     if message := _choice_error(unit.kind, "unit_kinds", "单位类型"):
         errors["kind"] = message
     if message := phone_error(unit.contact_phone):
         errors["contact_phone"] = message
+    for field in ("contact_name", "notes"):
+        if message := length_error(field, getattr(unit, field)):
+            errors[field] = message
     return errors
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.birth_dates import read_birth
 from ..domain.errors import UserError
 from ..domain.text import clean, to_halfwidth
 from .hours import FIRST_YEAR, KINDS, LAST_YEAR
-from .import_check import birth_text
 from .sheet_reader import Sheet, cell_text
 
 # field -> (label shown to the user, header words used for it)
@@ -104,7 +104,9 @@ def kind_value(value: object) -> str | None:
 
 def date_value(value: object) -> str:
     """A date as ISO text (2020-05-08) from what a sheet holds: Excel dates, 2020/5/8, 2020年5月8日, 20200508."""
-    return birth_text(value) if value not in (None, "") else ""
+    if value in (None, ""):
+        return ""
+    return read_birth(value) or clean(to_halfwidth(cell_text(value))).replace(" ", "")
 
 
 def kind_error(text: str) -> str:

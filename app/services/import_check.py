@@ -1,5 +1,9 @@
-"""Checking one row of a unit's sheet: each cell normalised (full-width characters, stray spaces,
-the words units write for listed values) and validated with the same rules as the person form.
+"""Checking one row of a unit's sheet: each cell normalised (full-width characters, stray spaces, invisible
+characters, the words units write for listed values) and checked with the person form's rules.
+
+A row is refused only when its person cannot be identified (no name, a bad ID number), when it contradicts
+itself (a sex or birth date the ID number contradicts), or when a cell is junk (a formula for a name, a
+name or unit name far too long). A word that is not standard is kept as written, with a note.
 
 Built for speed: 20,000 rows must check in a fraction of the time it takes to read them, so the
 values that repeat (units, ranks, categories ...) are checked once each and remembered.
@@ -8,38 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
+from ..domain.birth_dates import read_birth, same_birth
 from ..domain.idcard import normalize_id
-from ..domain.phone import normalize_phone, phone_error
-from ..domain.text import clean, clean_code, clean_name, to_halfwidth
-from ..domain.validation import PERSON_CHOICES, identity_errors, person_choice_error
+from ..domain.text import INVISIBLE, clean, clean_code, clean_name, to_halfwidth
+from ..domain.validation import identity_errors, name_error, unit_name_error
+from ..domain.variants import WordMap
 from .import_columns import LABELS
+from .import_values import LISTED, TEXT_FIELDS, normalise, phone, tidied, unit_key
 from .sheet_reader import cell_text
+
+__all__ = ["CREATE_UNIT", "SKIP_UNIT", "NEW_UNIT", "LISTED", "RowCheck", "RowChecker", "tidied", "unit_key"]
 
 CREATE_UNIT = -1  # a unit choice: make a new unit of that name
 SKIP_UNIT = -2  # a unit choice: leave that unit's rows out
-
-# What units write for the listed values, and the word the office's lists use.
-WORD_SYNONYMS = {
-    "gender": {"男性": "男", "女性": "女", "m": "男", "f": "女"},
-    "ethnicity": {},
-    "political_status": {"党员": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员", "预备党员": "中共预备党员",
-                         "团员": "共青团员", "民主党派": "民主党派成员", "无党派": "无党派人士", "无": "群众",
-                         **{party: "民主党派成员" for party in ("民革", "民盟", "民建", "民进", "农工党", "致公党",
-                                                             "九三学社", "台盟", "民革党员", "民盟盟员")}},
-    "education": {"硕士": "研究生", "博士": "研究生", "硕士研究生": "研究生", "博士研究生": "研究生", "本科": "大学本科",
-                  "大学": "大学本科", "大专": "大学专科", "专科": "大学专科", "中技": "中专", "职高": "中专",
-                  "初中": "初中及以下", "小学": "初中及以下"},
-    "cadre_category": {"村干部": "村(社区)干部", "社区干部": "村(社区)干部", "事业人员": "事业单位工作人员"},
-    "rank": {f"{level}{grade}": f"{level}{grade}级" for level in ("正", "副") for grade in ("部", "厅", "处", "科")},
-}
-LISTED = (*PERSON_CHOICES, "rank")
-TEXT_FIELDS = ("post", "key_problems", "notes")
 VALUE_FIELDS = ("name", "id_number", "birth_date", "phone", *LISTED, *TEXT_FIELDS)
 _BLANK = dict.fromkeys(VALUE_FIELDS, "")  # every row has every value, empty when the sheet lacks the column
-_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2})\s*日?|\s*月?)$")
-_EXCEL_EPOCH = date(1899, 12, 30)
+NEW_UNIT = "单位名录中没有此单位，导入时新建"
 
 
 @dataclass(slots=True)
@@ -49,7 +38,8 @@ class RowCheck:
     cells: list  # the row as read, for the receipt
     values: dict[str, str]
     errors: dict[str, str] = field(default_factory=dict)  # field ("" for the whole row) -> why refused
-    notices: dict[str, str] = field(default_factory=dict)  # field -> what was normalised
+    notices: dict[str, str] = field(default_factory=dict)  # field -> what was normalised, or kept and why
+    kept: dict[str, str] = field(default_factory=dict)  # field -> a word kept as written (not a standard one)
     unit_id: int | None = None
     unit_text: str = ""  # the unit as written, when it is not (yet) a known unit
     person_id: int | None = None
@@ -65,50 +55,21 @@ class RowCheck:
 
     def reason(self) -> str:
         """Every error, each led by its column's name unless the message already starts with it."""
-        return "；".join(text if not key or text.startswith(LABELS[key]) else f"{LABELS[key]}：{text}"
-                        for key, text in self.errors.items())
+        return "；".join(_led(key, text) for key, text in self.errors.items())
+
+    def remarks(self) -> list[str]:
+        """Notes on cells kept as written or filled from the ID number: worth a look, not a refusal."""
+        return [text for key, text in self.notices.items() if key in self.kept or text.startswith(LABELS[key])]
+
+    def corrections(self) -> list[str]:
+        """What normalising changed (spaces, full-width characters, a variant made standard), per column:
+        姓名已去掉多余的空格."""
+        return [LABELS[key] + text for key, text in self.notices.items()
+                if text != NEW_UNIT and key not in self.kept and not text.startswith(LABELS[key])]
 
 
-NEW_UNIT = "单位名录中没有此单位，导入时新建"
-
-
-def tidied(text: str) -> str:
-    """What normalising a cell did, in the words of the receipt: 已去掉空格 and/or 已把全角字符改为半角."""
-    done = []
-    if re.search(r"\s", text):
-        done.append("已去掉多余的空格")
-    if to_halfwidth(text) != text.replace("\u3000", " "):
-        done.append("已把全角字符改为半角")
-    return "，".join(done) or "已规范写法"
-
-
-def unit_key(name: str) -> str:
-    """Unit names compare without spaces and with half-width brackets: 县委 办公室 = 县委办公室."""
-    return to_halfwidth(clean(name)).replace(" ", "")
-
-
-def _listed(field_name: str, text: str) -> tuple[str, str | None]:
-    value = to_halfwidth(clean(text)).replace(" ", "")
-    value = WORD_SYNONYMS[field_name].get(value.lower() if value.isascii() else value, value)
-    if field_name == "ethnicity" and value and not value.endswith("族") and person_choice_error(field_name, value + "族") is None:
-        value += "族"
-    return value, person_choice_error(field_name, value)
-
-
-def birth_text(value: object) -> str:
-    """A birth date as written, made ISO: 1990-01-02, 1990/1/2, 1990.01, 1990年1月2日, 19900102, Excel dates."""
-    if isinstance(value, float) and 1 < value < 80000 and value.is_integer():
-        return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-    text = to_halfwidth(clean(cell_text(value))).replace(" ", "")
-    if re.fullmatch(r"\d{8}", text):
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    if text[:10].count("-") == 2 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
-        return text[:10]
-    match = _DATE.match(text)
-    if not match:
-        return text
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+def _led(key: str, text: str) -> str:
+    return text if not key or text.startswith(LABELS[key]) else f"{LABELS[key]}：{text}"
 
 
 class RowChecker:
@@ -116,12 +77,13 @@ class RowChecker:
 
     def __init__(self, columns: dict[str, int], units: dict[str, int], unit_choices: dict[str, int] | None = None,
                  default_unit_id: int | None = None, unknown_unit: int | None = None,
-                 bad_cells: dict[tuple[int, int], str] | None = None):
+                 bad_cells: dict[tuple[int, int], str] | None = None, words: WordMap | None = None):
         self.columns = columns
         self.bad_rows: dict[int, dict[int, str]] = {}  # 0-based row -> column -> why the cell cannot be read
         for (row, column), reason in (bad_cells or {}).items():
             self.bad_rows.setdefault(row, {})[column] = reason
         self.unknown_unit = unknown_unit  # what to do with a unit not chosen for: None (refuse) or CREATE_UNIT
+        self.words = words or WordMap()
         self._units: dict[str, tuple] = {}
         self.width = max(columns.values(), default=-1) + 1
         self.units = units
@@ -152,12 +114,15 @@ class RowChecker:
             value = cells[column]
             found = remembered.get(value)
             if found is None:
-                found = remembered[value] = self._normalise(key, value if isinstance(value, str) else cell_text(value))
+                text = value if isinstance(value, str) else cell_text(value)
+                found = remembered[value] = normalise(self.words, key, text)
             values[key] = found[0]
             if found[1]:
                 errors[key] = found[1]
             elif found[2]:
                 row.notices[key] = found[2]
+                if found[3]:
+                    row.kept[key] = found[0]
         self._identity(row, cells[self.birth_column] if self.birth_column is not None else "")
         self._unit(row)
         if unreadable:
@@ -179,12 +144,16 @@ class RowChecker:
 
     def _name(self, row: RowCheck, value: object) -> None:
         text = value if isinstance(value, str) else cell_text(value)
-        name = text if not _UNTIDY.search(text) else (clean(text) if text.isascii() else clean_name(to_halfwidth(text)))
+        untidy = _UNTIDY.search(text)
+        name = text if not untidy else (clean(text) if text.isascii() else clean_name(to_halfwidth(text)))
         row.values["name"] = name
-        if not name:
-            row.errors["name"] = "姓名不能为空"
-        elif len(name) > 30:
-            row.errors["name"] = "姓名过长"
+        if not untidy and 0 < len(name) <= 30 and name[0] not in "=+-@":
+            return  # the usual name: nothing to tidy, nothing to refuse
+        message = name_error(name)
+        if message and text.strip() and not name:
+            message = "姓名只有空格或不可见字符"
+        if message:
+            row.errors["name"] = message + ("，未导入" if "公式" in message else "")
         elif name != text:
             row.notices["name"] = tidied(text)
 
@@ -200,42 +169,49 @@ class RowChecker:
         if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
             row.values["phone"] = text  # the usual mobile number needs no more checks
             return
-        phone = normalize_phone(text)
-        row.values["phone"] = phone
-        if message := phone_error(phone):
-            row.errors["phone"] = message
-        elif phone != text:
-            row.notices["phone"] = tidied(text)
-
-    @staticmethod
-    def _normalise(key: str, text: str) -> tuple[str, str | None, str | None]:
-        if key in LISTED:
-            value, error = _listed(key, text)
-        else:
-            value, error = clean(text), None
-        if value == text:
-            return value, error, None
-        if to_halfwidth(clean(text)).replace(" ", "") == value.replace(" ", ""):
-            return value, error, tidied(text)
-        return value, error, f"已按规范写法改为“{value}”（原为“{clean(text)}”）"
+        found = phone(text)
+        row.values["phone"] = found.value
+        if found.notice:
+            row.notices["phone"] = found.notice
 
     def _identity(self, row: RowCheck, birth: object) -> None:
+        """Sex and birth date against the ID number: a contradiction refuses the row, an unreadable or
+        unknown value is taken from the number with a note."""
         values = row.values
-        written = _birth_iso(birth)
-        info, errors = identity_errors(values["id_number"], values["gender"], "")
-        from_id = info.birth_iso if info else ""
-        if info and written and not _same_birth(written, from_id, birth):
-            errors["birth_date"] = f"出生日期与身份证号码不符（号码显示为{from_id}）"
-        elif not info and written and not _ISO_ISH.fullmatch(written):
-            errors["birth_date"] = f"出生日期“{cell_text(birth)}”无法识别（应如 1990-01-02）"
-        for key, message in errors.items():
-            row.errors.setdefault(key, message)
+        unknown_gender = row.kept.pop("gender", None) if row.kept else None
+        info, errors = identity_errors(values["id_number"], "" if unknown_gender else values["gender"], "")
+        if unknown_gender and info:
+            values["gender"] = info.sex
+            row.notices["gender"] = f"性别“{unknown_gender}”无法识别，已按身份证号码填为{info.sex}"
         if info:
             values["id_number"] = info.number
-            values["birth_date"] = from_id
             values["gender"] = values["gender"] or info.sex
+        for key, message in errors.items():
+            row.errors.setdefault(key, message)
+        if birth in ("", None):
+            values["birth_date"] = info.birth_iso if info else ""
+        elif info:
+            if birth != info.birth_iso:  # else written as the ID number has it: the usual case
+                self._birth_against_id(row, birth, info)
+            else:
+                values["birth_date"] = birth
         else:
-            values["birth_date"] = written
+            written, text = read_birth(birth), clean(cell_text(birth))
+            values["birth_date"] = written or text
+            if written is None and text:
+                row.errors["birth_date"] = f"出生日期“{text}”无法识别（应如 1990-01-02）"
+
+    @staticmethod
+    def _birth_against_id(row: RowCheck, birth: object, info) -> None:
+        from_id = info.birth_iso
+        row.values["birth_date"] = from_id
+        written, text = read_birth(birth, info.birth_date), clean(cell_text(birth))
+        if written is None:
+            if text:  # unreadable is no contradiction: the ID number says when
+                row.notices["birth_date"] = f"出生日期“{text}”无法识别，已按身份证号码填为{from_id}"
+        elif not same_birth(written, from_id, birth):
+            row.values["birth_date"] = written
+            row.errors["birth_date"] = f"出生日期与身份证号码不符（号码显示为{from_id}）"
 
     def _unit(self, row: RowCheck) -> None:
         name = row.values.pop("unit", "")
@@ -253,6 +229,8 @@ class RowChecker:
 
     def _resolve_unit(self, name: str) -> tuple[int | None, str, str | None, str | None]:
         """(unit id, unit as written when it is not a known unit, error, notice)."""
+        if message := unit_name_error(name):  # junk is never created as a unit, whatever was chosen
+            return None, name[:100] + "…" if len(name) > 100 else name, message + "，未导入", None
         key = unit_key(name)
         unit_id = self.units.get(key, self.unit_choices.get(key, self.unknown_unit))
         if unit_id is None:
@@ -264,21 +242,7 @@ class RowChecker:
         return unit_id, "", None, None
 
 
-_UNTIDY = re.compile(r"[\s\uff01-\uff5e]|^$")
-_ISO_ISH = re.compile(r"\d{4}-\d{2}(-\d{2})?")
-
-
-def _birth_iso(value: object) -> str:
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return value
-    return birth_text(value) if value not in ("", None) else ""
-
-
-def _same_birth(written: str, from_id: str, cell: object) -> bool:
-    if from_id.startswith(written):
-        return True
-    # 1990.10 typed into a number cell arrives as 1990.1: October, not January.
-    return isinstance(cell, float) and len(written) == 7 and written.endswith("-01") and from_id[:7] == written[:5] + "10"
+_UNTIDY = re.compile(r"[\s\uff01-\uff5e" + INVISIBLE.pattern[1:] + "|^$")  # one class: as quick as before
 
 
 def _looks_like_note(name: str) -> bool:

@@ -1,5 +1,6 @@
 """The checks of an import that need the database: people already in the archive (what would change),
-the period's roster (already on it, busy in an overlapping period), and the units' seats."""
+the period's roster (already on it, busy in an overlapping period), the period's capacity and the units'
+seats. Going past a capacity or a seat count is a warning, never a refusal, and never silent."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
@@ -7,9 +8,11 @@ from typing import TYPE_CHECKING, Callable
 from sqlite_utils import Database
 
 from ..domain.models import Person
+from ..domain.vocab import standard_set
 from ..storage import roster as roster_queries
 from ..storage import tables
 from .import_check import RowCheck
+from .import_columns import LABELS
 
 if TYPE_CHECKING:
     from .roster_import import ImportPlan
@@ -42,18 +45,29 @@ def existing_people(db: Database, plan: ImportPlan, lookup: Callable[[Database, 
 
 
 def changes(person: Person, row: RowCheck, units: dict[int, str]) -> dict[str, tuple[str, str]]:
-    """field -> (archive value, file value) for every filled cell that differs from the archive."""
+    """field -> (archive value, file value) for every filled cell that differs from the archive; a word that
+    is not standard is not one, where the archive holds a standard word (the row says so)."""
     found = {}
     for key in UPDATABLE:
         new = row.values.get(key, "")
         old = getattr(person, key)
         if new and new != old:
+            if key in row.kept and old in standard_set(key):
+                _keep_standard(row, key, old)
+                continue
             found[key] = (old, new)
     if row.unit_text and row.unit_id is None:
         found["unit"] = (units.get(person.unit_id, ""), row.unit_text)
     elif row.unit_id is not None and row.unit_id != person.unit_id:
         found["unit"] = (units.get(person.unit_id, ""), units.get(row.unit_id, ""))
     return found
+
+
+def _keep_standard(row: RowCheck, key: str, held: str) -> None:
+    """A word that is not standard never replaces the standard word the archive holds (主任科员 over
+    二级主任科员 would lose what the office knows)."""
+    word = row.kept.pop(key)
+    row.notices[key] = f"{LABELS[key]}“{word}”不是标准名称，档案中已是“{held}”，未更改"
 
 
 def period_checks(db: Database, plan: ImportPlan) -> None:
@@ -72,7 +86,20 @@ def period_checks(db: Database, plan: ImportPlan) -> None:
             row.warnings.append("已在本期名单中，不重复加入")
         elif row.person_id in busy:
             row.warnings.append("多头调训：同时在" + "、".join(busy[row.person_id]))
+    plan.warnings += capacity_warnings(db, plan, period.capacity)
     plan.warnings += quota_warnings(db, plan)
+
+
+def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str]:
+    """The period's capacity (0: none set) against the trainees it has and those the import adds."""
+    joining = plan.to_enrol
+    if not capacity or not joining:
+        return []
+    enrolled = roster_queries.active_count(db, plan.options.period_id)
+    total = enrolled + joining
+    if total <= capacity:
+        return []
+    return [f"本期容量{capacity}人，已有{enrolled}人，导入后将有{total}人，超出{total - capacity}人"]
 
 
 def quota_warnings(db: Database, plan: ImportPlan) -> list[str]:

@@ -12,7 +12,6 @@ from sqlite_utils import Database
 from ..domain.idcard import mask_id
 from . import audit
 from .import_check import NEW_UNIT, RowCheck
-from .import_columns import LABELS
 from .sheet_reader import cell_text
 from .xlsx_export import XlsxColumn, write_table
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
 _DONE = {"add": "已新增", "update": "已更新", "keep": "已在档案中"}
 _PLANNED = {"add": "将新增", "update": "将更新", "keep": "已在档案中"}
+_LONGEST = 1000  # characters of a cell the receipt shows (Excel holds at most 32,767)
 
 
 def outcome(row: RowCheck, committed: bool) -> str:
@@ -37,11 +37,13 @@ def outcome(row: RowCheck, committed: bool) -> str:
 
 
 def explanation(row: RowCheck) -> str:
+    """Why a row was refused, what to know about it (words kept as written, values taken from the ID
+    number), and what was put right on the way."""
     parts = [row.reason()] if row.errors else []
     parts += row.warnings
-    corrected = {key: text for key, text in row.notices.items() if text != NEW_UNIT}
-    if corrected:
-        parts.append("已自动修正：" + "；".join(f"{LABELS[key]}{text}" for key, text in corrected.items()))
+    parts += row.remarks()
+    if corrected := row.corrections():
+        parts.append("已自动修正：" + "；".join(corrected))
     if row.notices.get("unit") == NEW_UNIT:
         parts.append(NEW_UNIT)
     return "；".join(part for part in parts if part)
@@ -59,13 +61,15 @@ def write_receipt(plan: ImportPlan, result: ImportResult | None, path: str | Pat
     id_column = plan.layout.columns.get("id_number")
     rows, marks = [], {}
     for index, row in enumerate(plan.rows):
-        cells = [cell_text(row.cells[i]) if i < len(row.cells) else "" for i in range(width)]
+        cells = [_shown(cell_text(row.cells[i])) if i < len(row.cells) else "" for i in range(width)]
         if id_column is not None and id_column < width:
             cells[id_column] = mask_id(cells[id_column])
         rows.append([row.line, *cells, outcome(row, committed), explanation(row)])
         _mark(marks, index, row, plan.layout.columns, width)
     summary = result.summary() if committed else plan.summary() + "（预览，尚未导入）"
     subtitle = f"文件：{plan.file_name}　工作表：{plan.sheet.name}　{datetime.now():%Y-%m-%d %H:%M}　{summary}"
+    if plan.warnings:
+        subtitle += "　提示：" + "；".join(plan.warnings)
     return write_table(path, "导入回执", f"{Path(plan.file_name).stem} 导入回执", columns, rows,
                        subtitle=subtitle, marks=marks, landscape=True)
 
@@ -75,6 +79,13 @@ def export_receipt(db: Database, plan: ImportPlan, result: ImportResult | None, 
     saved = write_receipt(plan, result, path)
     audit.record(db, "导出导入回执", detail=f"{plan.file_name}：{len(plan.rows)}行，身份证号已隐去中间部分，保存为 {saved.name}")
     return saved
+
+
+def _shown(text: str) -> str:
+    """A cell as the receipt shows it: junk a unit pasted (a million characters) is cut short."""
+    if len(text) <= _LONGEST:
+        return text
+    return f"{text[:_LONGEST]}…（共{len(text)}个字，以下从略）"
 
 
 def _mark(marks: dict, index: int, row: RowCheck, columns: dict[str, int], width: int) -> None:
@@ -90,5 +101,5 @@ def _mark(marks: dict, index: int, row: RowCheck, columns: dict[str, int], width
 
 
 def _width(header: str, rows: list[RowCheck], column: int) -> float:
-    longest = max([len(header), *(len(cell_text(r.cells[column])) for r in rows[:200] if column < len(r.cells))])
+    longest = max([len(header), *(min(len(cell_text(r.cells[column])), 40) for r in rows[:200] if column < len(r.cells))])
     return min(max(longest * 0.6 + 1, 4), 20)

@@ -10,6 +10,7 @@ from ..domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
 from ..domain.models import Person
 from ..domain.phone import normalize_phone
 from ..domain.text import clean, clean_name
+from ..domain import validation
 from ..domain.validation import person_errors
 from ..storage import people as people_queries
 from ..storage import roster as roster_queries
@@ -22,6 +23,7 @@ by_id_number = people_queries.by_id_number
 PeopleFilter = people_queries.PeopleFilter
 PeoplePages = people_queries.PeoplePages
 attendance = roster_queries.attendance  # every period a person was on the roster of
+person_hints = validation.person_hints  # worth a look but no bar to saving: a word that is not standard
 
 
 def get_person(db: Database, person_id: int) -> Person:

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from ..domain.errors import UserError
 from ..domain.models import Unit
 from ..domain.text import clean
+from ..domain.validation import unit_name_error
 from ..storage import people as people_queries
 from ..storage import tables
 from .bulk import without_cycle_collector
@@ -24,6 +25,7 @@ from .import_plan_checks import existing_people, period_checks
 from .import_commit import ImportResult, commit
 from .progress import NO_PROGRESS, Progress
 from .sheet_reader import Sheet, cell_text, read_sheets
+from .word_variants import word_map
 
 MODES = {"add": "仅新增", "add-update": "新增并更新", "update": "仅更新"}
 __all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "best_sheet", "commit", "choose_sheet",
@@ -60,6 +62,25 @@ class ImportPlan:
     @property
     def to_enrol(self) -> int:
         return sum(1 for row in self.rows if row.enrol == "enrol" and not row.rejected)
+
+    def kept_words(self) -> dict[str, int]:
+        """Each word kept as written (not a standard one), as "职级“主任科员”", with how many imported rows hold it."""
+        found: dict[str, int] = {}
+        for row in self.rows:
+            if not row.rejected:
+                for key, word in row.kept.items():
+                    label = f"{LABELS[key]}“{word}”"
+                    found[label] = found.get(label, 0) + 1
+        return found
+
+    def kept_note(self, shown: int = 10) -> str:
+        """The words kept as written, for the preview and the command line; empty when there are none."""
+        kept = self.kept_words()
+        if not kept:
+            return ""
+        words = "、".join(f"{word}{count}行" for word, count in list(kept.items())[:shown])
+        more = f"等{len(kept)}种" if len(kept) > shown else ""
+        return f"以下写法不是标准名称，按原文保存（可在“设置 → 名称规范化”中对应为标准名称）：{words}{more}"
 
     def summary(self) -> str:
         parts = [f"共{len(self.rows)}行", f"新增{self.count('add')}人", f"更新{self.count('update')}人",
@@ -107,7 +128,7 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
         tables.periods(db).get(options.period_id)
     units = {unit_key(unit.name): unit.id for unit in tables.units(db).where()}
     checker = RowChecker(layout.columns, units, options.unit_choices, options.default_unit_id,
-                         CREATE_UNIT if options.create_units else None, sheet.bad_cells)
+                         CREATE_UNIT if options.create_units else None, sheet.bad_cells, word_map(db))
     with without_cycle_collector():
         rows, total = [], len(sheet.rows)
         for index in range(layout.data_row, total):
@@ -140,7 +161,8 @@ def _mark_duplicates(rows: list[RowCheck]) -> None:
 
 
 def unknown_units(db: Database, sheet: Sheet, layout: Layout) -> dict[str, int]:
-    """Units the sheet names that the database does not know, with how many rows name each."""
+    """Units the sheet names that the database does not know, with how many rows name each; names that
+    cannot be a unit's (a formula, far too long) are left out: their rows are refused, never mapped."""
     column = layout.columns.get("unit")
     if column is None:
         return {}
@@ -148,7 +170,7 @@ def unknown_units(db: Database, sheet: Sheet, layout: Layout) -> dict[str, int]:
     found: dict[str, int] = {}
     for cells in sheet.rows[layout.data_row:]:
         name = clean(cell_text(cells[column])) if column < len(cells) else ""
-        if name and unit_key(name) not in known:
+        if name and unit_key(name) not in known and unit_name_error(name) is None:
             found[name] = found.get(name, 0) + 1
     return found
 

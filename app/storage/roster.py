@@ -103,6 +103,11 @@ def busy_elsewhere(db: Database, period: Period) -> dict[int, list[str]]:
     return found
 
 
+def active_count(db: Database, period_id: int) -> int:
+    """Trainees holding a seat in the period (not replaced, not withdrawn)."""
+    return db.execute(f"SELECT count(*) FROM enrollments WHERE period_id = ? AND {ACTIVE}", [period_id]).fetchone()[0]
+
+
 def enrolled_ids(db: Database, period_id: int) -> set[int]:
     return {row[0] for row in db.execute("SELECT person_id FROM enrollments WHERE period_id = ?", [period_id])}
 

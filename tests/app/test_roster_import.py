@@ -15,8 +15,8 @@ from app.services.roster_import import (ImportOptions, analyse, choose_sheet, co
                                         suggest_unit, unknown_units)
 from app.services.roster_template import write_template
 from app.storage import tables
-from tests.roster_files import (BAD_ROWS, HEADER, fullwidth_row, good_rows, person, write_csv, write_xls,
-                                write_xlsx)
+from tests.roster_files import (BAD_ROWS, HEADER, NOTED_ROWS, fullwidth_row, good_rows, person, write_csv,
+                                write_xls, write_xlsx)
 
 COUNTED = ("people", "enrollments", "units", "quotas", "audit_log")
 
@@ -36,7 +36,7 @@ def period_id(db, status="筹备") -> int:
 
 @pytest.fixture
 def mixed(tmp_path) -> Path:
-    rows = good_rows(4) + [row for row, _, _ in BAD_ROWS] + [fullwidth_row(), good_rows(1)[0]]
+    rows = good_rows(4) + [row for row, _, _ in BAD_ROWS + NOTED_ROWS] + [fullwidth_row(), good_rows(1)[0]]
     return write_xlsx(tmp_path / "县委办 报送名单.xlsx", rows)
 
 
@@ -47,10 +47,14 @@ def test_every_bad_cell_is_marked_with_its_reason(demo_db, mixed):
         checked = by_name[row[1]]
         assert checked.action == "reject"
         assert word in checked.errors[field], (row[1], checked.errors)
+    for row, field, word in NOTED_ROWS:
+        checked = by_name[row[1]]
+        assert checked.action == "add" and not checked.errors
+        assert word in checked.notices[field] and checked.values[field] == row[HEADER.index("手机号码")]
     duplicate = plan.rows[-1]
     assert duplicate.rejected and "与第3行重复" in duplicate.errors["id_number"]
     assert [row.action for row in plan.rows[:4]] == ["add"] * 4
-    assert len(plan.rows) == 4 + len(BAD_ROWS) + 2  # the note under the table is not a row
+    assert len(plan.rows) == 4 + len(BAD_ROWS) + len(NOTED_ROWS) + 2  # the note under the table is not a row
 
 
 def test_full_width_characters_and_stray_spaces_are_normalised_not_refused(demo_db, mixed):
@@ -211,7 +215,7 @@ def test_cancelling_the_commit_leaves_the_database_as_it_was(demo_db, mixed):
         commit(demo_db, plan, Progress(is_cancelled=cancel_late))
     assert snapshot(demo_db) == before
     result = commit(demo_db, plan)  # the plan is unchanged and can still be committed
-    assert result.added == 6 and result.units_created == ["县新成立办公室"]
+    assert result.added == 7 and result.units_created == ["县新成立办公室"]
 
 
 def test_a_failure_half_way_rolls_everything_back(demo_db, mixed, monkeypatch):
@@ -227,16 +231,16 @@ def test_import_file_creates_unknown_units_and_dry_run_writes_nothing(demo_db, m
     before = snapshot(demo_db)
     plan, result = import_file(demo_db, mixed, ImportOptions(), dry_run=True)
     assert result is None and snapshot(demo_db) == before
-    assert plan.count("add") == 6  # 县新成立办公室 will be created, so its row passes
+    assert plan.count("add") == 7  # 县新成立办公室 will be created, so its row passes
     plan, result = import_file(demo_db, mixed, ImportOptions())
-    assert result.added == 6 and result.rejected == 6 and result.units_created == ["县新成立办公室"]
+    assert result.added == 7 and result.rejected == 5 and result.units_created == ["县新成立办公室"]
 
 
 def test_the_receipt_lists_every_row_with_its_outcome(demo_db, mixed, tmp_path):
     plan, result = import_file(demo_db, mixed, ImportOptions())
     path = write_receipt(plan, result, tmp_path / "回执" / "回执.xlsx")
     sheet = load_workbook(path).active
-    assert "导入回执" in sheet["A1"].value and "新增6人" in sheet["A2"].value
+    assert "导入回执" in sheet["A1"].value and "新增7人" in sheet["A2"].value
     header = [cell.value for cell in sheet[3]]
     assert header[0] == "原行号" and header[1:len(HEADER) + 1] == HEADER and header[-2:] == ["导入结果", "问题说明"]
     lines = {}

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 from app.services import database, people
 from app.services import roster as roster_service
-from tests.roster_files import BAD_ROWS, HEADER, fullwidth_row, good_rows, person, write_csv, write_xls, write_xlsx
+from tests.roster_files import (BAD_ROWS, HEADER, NOTED_ROWS, fullwidth_row, good_rows, person, write_csv, write_xls,
+                                write_xlsx)
 from tests.ui.conftest import type_text
 from ui.import_wizard.launch import open_import_wizard
 from ui.import_wizard.preview_model import ERROR, NOTICE
@@ -49,7 +50,7 @@ def close_wizards(window):
 
 @pytest.fixture
 def mixed(tmp_path):
-    rows = good_rows(3) + [row for row, _, _ in BAD_ROWS] + [fullwidth_row(), good_rows(1)[0]]
+    rows = good_rows(3) + [row for row, _, _ in BAD_ROWS + NOTED_ROWS] + [fullwidth_row(), good_rows(1)[0]]
     return write_xlsx(tmp_path / "县委办 报送 名单.xlsx", rows)
 
 
@@ -78,18 +79,22 @@ def test_preview_marks_every_bad_cell_then_imports_in_one_go(qtbot, window, mixe
         assert index.data(Qt.ItemDataRole.BackgroundRole) == ERROR, row[1]
         assert word in index.data(Qt.ItemDataRole.ToolTipRole)
         assert model.index(index.row(), 1).data() == "未导入"
+    for row, field, word in NOTED_ROWS:  # imported as written, the cell yellow with its note
+        index = cell(model, row[1], LABELS[field])
+        assert index.data(Qt.ItemDataRole.BackgroundRole) == NOTICE and word in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert model.index(index.row(), 1).data() == "将新增"
     assert cell(model, "王五", "身份证号码").data(Qt.ItemDataRole.BackgroundRole) == NOTICE
-    assert preview.proxy.rowCount() == 6  # the filter starts on the rows with problems
+    assert preview.proxy.rowCount() == 6  # the filter starts on the rows to look at: 5 refused, 1 noted
     assert counts(window) == before  # nothing written before 导入
     press(qtbot, wizard, COMMIT, FINISH)
     after = counts(window)
-    assert after["people"] == before["people"] + 5 and after["units"] == before["units"] + 1
-    assert "新增 <b>5</b> 人" in wizard.page(FINISH).counts.text()
+    assert after["people"] == before["people"] + 6 and after["units"] == before["units"] + 1
+    assert "新增 <b>6</b> 人" in wizard.page(FINISH).counts.text()
     receipt = tmp_path / "回执.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(receipt), ""))
     wizard.save_receipt()
     results = [row[-2].value for row in load_workbook(receipt).active.iter_rows(min_row=4)]
-    assert results.count("未导入") == 6 and results.count("已新增") == 5  # 5 bad rows and the duplicate
+    assert results.count("未导入") == 5 and results.count("已新增") == 6  # 4 bad rows and the duplicate
 
 
 def test_a_unit_is_mapped_to_an_existing_one(qtbot, window, tmp_path):

@@ -1,5 +1,5 @@
-"""Pieces of forms built in code: choice boxes over the office's word lists, and a red message under
-each field that the form fills from {field: message} as the user types."""
+"""Pieces of forms built in code: choice boxes over the office's word lists, and a message under each
+field that the form fills as the user types: red for what stops saving, amber for a hint that does not."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, 
 from app.domain.errors import ValidationError
 
 ERROR_STYLE = "color: #b3261e;"
+HINT_STYLE = "color: #92400e;"
 NONE_TEXT = "（未填）"
+NONSTANDARD = "（非标准名称）"
 
 
 def choice_box(words, *, empty: bool = True) -> QComboBox:
@@ -26,6 +28,14 @@ def select_data(box: QComboBox, value) -> None:
     """Shows the entry whose data is value (the empty entry when there is none)."""
     index = box.findData(value)
     box.setCurrentIndex(max(index, 0))
+
+
+def select_word(box: QComboBox, word: str) -> None:
+    """Shows the entry of a stored word; a word not among the standard ones (kept as a unit wrote it) gets an
+    entry of its own, so opening and saving a record never loses or refuses it."""
+    if word and box.findData(word) < 0:
+        box.addItem(word + NONSTANDARD, word)
+    select_data(box, word)
 
 
 class FieldErrors:
@@ -49,10 +59,14 @@ class FieldErrors:
         self.labels[key] = message
         form.addRow(label, holder)
 
-    def show(self, errors: dict[str, str]) -> None:
+    def show(self, errors: dict[str, str], hints: dict[str, str] | None = None) -> None:
+        """Each field's error in red, else its hint (which does not stop saving) in amber."""
+        hints = hints or {}
         for key, label in self.labels.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
+            text = errors.get(key) or hints.get(key, "")
+            label.setText(text)
+            label.setStyleSheet(ERROR_STYLE if key in errors else HINT_STYLE)
+            label.setVisible(bool(text))
 
     def text(self, key: str) -> str:
         label = self.labels.get(key)

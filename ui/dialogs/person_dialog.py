@@ -1,5 +1,6 @@
 """The person form: every field of a person, checked as you type by the same rules the service applies;
-birth date and sex come from the ID number and are checked against what was typed."""
+birth date and sex come from the ID number and are checked against what was typed. A word that is not a
+standard one (an imported 主任科员) is shown as stored, with a hint, and saves as it is."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,7 +13,7 @@ from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
 from app.services import people, units
 
-from .form import FieldErrors, choice_box, save_or_show, select_data
+from .form import FieldErrors, choice_box, save_or_show, select_data, select_word
 
 _DERIVED = ("gender", "birth_date")  # filled from the ID number unless the user typed them
 
@@ -91,11 +92,12 @@ class PersonDialog(QDialog):
         self.post.setText(person.post)
         self.phone.setText(person.phone)
         self.notes.setText(person.notes)
-        for box, value in ((self.gender, person.gender), (self.ethnicity, person.ethnicity),
-                           (self.political_status, person.political_status), (self.education, person.education),
-                           (self.unit, person.unit_id), (self.rank, person.rank),
-                           (self.cadre_category, person.cadre_category)):
-            select_data(box, value)
+        select_data(self.gender, person.gender)
+        select_data(self.unit, person.unit_id)
+        for box, word in ((self.ethnicity, person.ethnicity), (self.political_status, person.political_status),
+                          (self.education, person.education), (self.rank, person.rank),
+                          (self.cadre_category, person.cadre_category)):
+            select_word(box, word)
 
     def draft(self) -> Person:
         return replace(self.person, name=self.name.text(), id_number=self.id_number.text(),
@@ -121,10 +123,14 @@ class PersonDialog(QDialog):
         self._revalidate()
 
     def _revalidate(self) -> dict[str, str]:
-        errors = people.person_problems(self.db, people.normalized(self.draft()))
-        self.errors.show(errors)
+        draft = people.normalized(self.draft())
+        errors, hints = people.person_problems(self.db, draft), people.person_hints(draft)
+        self.errors.show(errors, hints)
         self.save_button.setEnabled(not errors)
-        self.summary.setText(f"还有{len(errors)}处需要修改" if errors else "")
+        if errors:
+            self.summary.setText(f"还有{len(errors)}处需要修改")
+        else:
+            self.summary.setText(f"有{len(hints)}处提示，不妨碍保存" if hints else "")
         return errors
 
     def save(self) -> None:

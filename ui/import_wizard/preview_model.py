@@ -1,5 +1,5 @@
 """The preview table: each checked row with its outcome; a bad cell red with its reason as the tooltip,
-a normalised cell yellow with what was changed, and what an update will change."""
+a normalised cell (or a word kept as written) yellow with what was done, and what an update will change."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -16,7 +16,7 @@ ERROR = QBrush(QColor("#f8d0cc"))
 NOTICE = QBrush(QColor("#fff2c6"))
 WARNING = QBrush(QColor("#fdecea"))
 REFUSED = QBrush(QColor("#b3261e"))
-FILTERS = {"all": "全部行", "problems": "只看有问题的行", "changes": "只看将更新的人"}
+FILTERS = {"all": "全部行", "problems": "只看有问题或提示的行", "changes": "只看将更新的人"}
 # column widths in Chinese characters; the rest take 5
 WIDTHS = {"行号": 3, "结果": 7, "身份证号码": 11, "出生日期": 6, "工作单位": 8, "联系电话": 7, "职务": 6, "干部类别": 6,
           "重点难点问题或典型案例": 12, "将变更": 12, "提示": 24}
@@ -92,7 +92,7 @@ class PreviewModel(QAbstractTableModel):
             return row.values.get(key, "")
         if column == len(self.fields) + 2:
             return "；".join(f"{LABELS[k]}：{old or '（空）'}→{new}" for k, (old, new) in row.changes.items())
-        return "；".join(part for part in (row.reason(), *row.warnings) if part)
+        return "；".join(part for part in (row.reason(), *row.warnings, *row.remarks()) if part)
 
 
 class PreviewFilter(SettingFilter):
@@ -105,5 +105,5 @@ class PreviewFilter(SettingFilter):
             return True
         row = self.sourceModel().row(source_row)
         if self.setting == "problems":
-            return row.rejected or bool(row.warnings)
+            return row.rejected or bool(row.warnings) or bool(row.remarks())
         return row.action == "update"

@@ -27,7 +27,8 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle("预览")
-        self.setSubTitle("红色单元格有错，该行不会导入（鼠标停在单元格上可看原因）；黄色单元格已自动修正。")
+        self.setSubTitle("红色单元格有错，该行不会导入；黄色单元格已自动修正，或不是标准名称而按原文保存"
+                         "（鼠标停在单元格上可看说明）。")
         self.setCommitPage(True)
         self.model = PreviewModel(self)
         self.proxy = PreviewFilter(self)
@@ -81,8 +82,11 @@ class PreviewPage(QWizardPage):
         self.summary.setText(plan.summary())
         self.warnings.setText("名额提示：" + "；".join(plan.warnings) if plan.warnings else "")
         self.warnings.setVisible(bool(plan.warnings))
-        self.notes.setText("；".join(plan.notes))
-        self.notes.setVisible(bool(plan.notes))
+        notes = list(plan.notes)
+        if kept := plan.kept_note():
+            notes.append(kept)
+        self.notes.setText("；".join(notes))
+        self.notes.setVisible(bool(notes))
         self.full_ids.where = f"导入预览：{plan.file_name}"
         self.filter.setCurrentIndex(1 if plan.count("reject") else 0)
         self.explained.setText("选中一行可在此看到它的全部问题说明。")
