@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from tests import hours_files
-from tests.roster_files import BAD_ROWS, HEADER, good_rows, write_csv, write_xls, write_xlsx
+from tests.roster_files import BAD_ROWS, HEADER, NOTED_ROWS, good_rows, write_csv, write_xls, write_xlsx
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "big5", "latin-1",
              "shift_jis", "utf-32")
@@ -38,7 +38,7 @@ class Case:
 def seeds(folder: Path) -> dict[str, bytes]:
     """The valid files every mutation starts from."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = good_rows(8) + [row for row, _, _ in BAD_ROWS]
+    rows = good_rows(8) + [row for row, _, _ in BAD_ROWS + NOTED_ROWS]
     hours_rows = [[1, "张三", "11010519491231002X", 6, date(2020, 11, 2), "学院", "课程"]]
     dated = [row[:4] + [date.fromisoformat(row[4])] + row[5:] for row in good_rows(6)]
     made = {"roster.xlsx": write_xlsx(folder / "r.xlsx", rows, extra_sheet=True),

@@ -24,6 +24,7 @@ from .sheet_reader import cell_text
 
 __all__ = ["CREATE_UNIT", "SKIP_UNIT", "NEW_UNIT", "LISTED", "RowCheck", "RowChecker", "tidied", "unit_key"]
 
+IDENTIFYING = ("name", "id_number", "unit")  # an unreadable cell here refuses the row
 CREATE_UNIT = -1  # a unit choice: make a new unit of that name
 SKIP_UNIT = -2  # a unit choice: leave that unit's rows out
 VALUE_FIELDS = ("name", "id_number", "birth_date", "phone", *LISTED, *TEXT_FIELDS)
@@ -130,11 +131,20 @@ class RowChecker:
         return row
 
     def _unreadable(self, row: RowCheck, cells: dict[int, str]) -> None:
-        """A cell the file cannot give a value for (a formula without its result) is an error, never empty."""
+        """A cell the file cannot give a value for (a formula without its result) is never read as empty:
+        in a cell that names the person or the unit it refuses the row; elsewhere the row is imported
+        without that value (an update never blanks the archive), and the note says why."""
         for key, column in self.columns.items():
-            if column in cells:
+            if column not in cells:
+                continue
+            if key in IDENTIFYING:
                 row.errors[key] = cells[column]
                 row.notices.pop(key, None)
+            elif key in row.values:
+                row.errors.pop(key, None)
+                if key not in ("gender", "birth_date"):  # those two were taken from the ID number
+                    row.values[key] = ""
+                row.notices[key] = f"{cells[column]}（该项未导入，本行其余各项照常导入）"
 
     def _has_data(self, cells: list, name: object) -> bool:
         """A row without an ID number is data unless it is blank or a note like 填表人：张三."""

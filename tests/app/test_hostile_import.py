@@ -92,7 +92,8 @@ def test_too_many_rows_are_refused_whatever_the_format(demo_db, tmp_path, monkey
             read_source(path)
 
 
-def test_formulas_without_a_result_are_bad_cells_never_empty(demo_db, tmp_path):
+def test_formulas_without_a_result_are_never_read_as_empty(demo_db, tmp_path):
+    """A phone the file holds no value for leaves the phone out, with the reason; a name or ID refuses."""
     phone_formula = person("张公式", "1981-02-03", 21)
     phone_formula[PHONE] = "=13800000000+1"
     id_formula = person("", "1982-03-04", 23)  # name and ID both formulas: the row must not vanish as blank
@@ -102,8 +103,8 @@ def test_formulas_without_a_result_are_bad_cells_never_empty(demo_db, tmp_path):
     assert [row.line for row in plan.rows] == [3, 4, 5]
     good, phone, unnamed = plan.rows
     assert not good.rejected
-    assert phone.rejected and set(phone.errors) == {"phone"}
-    assert "单元格M4是公式" in phone.errors["phone"] and "联系电话：" in phone.reason()
+    assert not phone.rejected and phone.values["phone"] == "" and phone.values["name"] == "张公式"
+    assert "单元格M4是公式" in phone.notices["phone"] and "该项未导入" in phone.notices["phone"]
     assert unnamed.rejected and {"name", "id_number"} <= set(unnamed.errors)
     assert "单元格F5是公式" in unnamed.errors["id_number"]
 

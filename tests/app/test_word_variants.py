@@ -16,6 +16,7 @@ from app.domain.text import INVISIBLE, clean
 from app.domain.variants import WordMap, _shipped, nonstandard_note, word_key
 from app.services import audit, database, people, word_variants
 from app.services.roster_import import ImportOptions, import_file
+from tests.writing import writable
 from tests.roster_files import id_number, person, write_xlsx
 
 
@@ -80,7 +81,7 @@ def test_every_invisible_character_is_taken_out():
 @pytest.fixture
 def office_file(tmp_path, demo_file) -> Path:
     """The demo office after a unit's list with words nobody mapped (on a file: applying takes a backup)."""
-    db = database.open_database(demo_file)
+    db = writable(demo_file)
     rows = [person("甲主任", "1980-01-01", 11, 职级="主任科员"), person("乙主任", "1981-01-01", 13, 职级="主任科员"),
             person("丙穿青", "1982-01-01", 15, 民族="穿青人")]
     import_file(db, write_xlsx(tmp_path / "a.xlsx", rows), ImportOptions())
@@ -89,12 +90,12 @@ def office_file(tmp_path, demo_file) -> Path:
 
 
 def test_the_offices_mapping_is_kept_in_the_database_and_used_by_the_next_import(office_file, tmp_path):
-    db = database.open_database(office_file)
+    db = writable(office_file)
     seen = {(w.field, w.word): (w.count, w.standard) for w in word_variants.seen_words(db)}
     assert seen == {("rank", "主任科员"): (2, ""), ("ethnicity", "穿青人"): (1, "")}
     word_variants.save_variants(db, {"rank": {"主任科员": "二级主任科员"}})
     db.close()
-    db = database.open_database(office_file)  # read back from the file
+    db = writable(office_file)  # read back from the file
     assert word_variants.office_variants(db) == {"rank": {"主任科员": "二级主任科员"}}
     assert "“主任科员”→“二级主任科员”" in audit.entries(db)[0]["detail"]
     plan, _ = import_file(db, write_xlsx(tmp_path / "b.xlsx", [person("丁主任", "1983-01-01", 17, 职级="主任科员")]),
@@ -104,7 +105,7 @@ def test_the_offices_mapping_is_kept_in_the_database_and_used_by_the_next_import
 
 
 def test_applying_the_mapping_changes_the_archive_in_one_logged_change_after_a_backup(office_file):
-    db = database.open_database(office_file)
+    db = writable(office_file)
     word_variants.save_variants(db, {"rank": {"主任科员": "二级主任科员"}, "ethnicity": {"穿青人": "汉族"}})
     assert [str(change) for change in word_variants.pending(db)] == ["民族“穿青人”→“汉族”1人",
                                                                      "职级“主任科员”→“二级主任科员”2人"]
@@ -124,7 +125,7 @@ def test_applying_the_mapping_changes_the_archive_in_one_logged_change_after_a_b
 
 
 def test_a_bad_mapping_is_refused_and_nothing_is_saved(office_file):
-    db = database.open_database(office_file)
+    db = writable(office_file)
     for choices, message in (({"rank": {"主任科员": "大官"}}, "不是职级的标准名称"),
                              ({"rank": {"一级科员": "二级科员"}}, "本身就是标准名称"),
                              ({"rank": {" ": "二级科员"}}, "1至50个字"),
