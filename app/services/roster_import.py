@@ -137,6 +137,8 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
             row = checker.check(index + 1, sheet.rows[index])
             if row is not None:
                 rows.append(row)
+        if not rows:
+            raise UserError(f"文件中没有数据：“{file_name}”的表头（第{layout.header_row + 1}行）下没有数据行")
         plan = ImportPlan(file_name, sheet, layout, options, rows)
         _mark_duplicates(rows)
         existing_people(db, plan, people_queries.by_id_numbers)
@@ -192,6 +194,4 @@ def import_file(db: Database, path: str | Path, options: ImportOptions, sheet: s
     chosen, layout = choose_sheet(read_source(path, sheet))
     options.create_units = True
     plan = analyse(db, Path(path).name, chosen, layout, options, progress)
-    if not plan.rows:
-        raise UserError(f"文件中没有数据：“{plan.file_name}”的表头下没有数据行")
     return plan, None if dry_run else commit(db, plan, progress)

@@ -197,7 +197,7 @@ def test_an_empty_or_all_nul_file_says_there_is_no_data(capsys, demo_path, tmp_p
 
 def test_a_header_with_no_rows_under_it_is_not_reported_as_imported(capsys, demo_path, tmp_path):
     code, out, err = import_dry(capsys, demo_path, write_csv(tmp_path / "只有表头.csv", []))
-    assert code == 2 and "共0行" not in out and "文件中没有数据" in one_line(err) and "表头下没有数据行" in err
+    assert code == 2 and "共0行" not in out and "文件中没有数据" in one_line(err) and "表头（第1行）下没有数据行" in err
 
 
 def test_binary_junk_named_csv_is_refused_in_the_offices_words(capsys, demo_path, tmp_path):

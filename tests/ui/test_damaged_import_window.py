@@ -50,6 +50,15 @@ def test_an_unforeseen_failure_shows_chinese_and_logs_the_english(qtbot, window,
     assert "points past end of file" in (home / "logs" / "error.log").read_text(encoding="utf-8")
 
 
+def test_a_list_with_only_its_header_says_so_before_the_preview(qtbot, window, tmp_path, answers):
+    wizard = start(qtbot, window, write_xlsx(tmp_path / "空 名单.xlsx", []))
+    press(qtbot, wizard, NEXT, COLUMNS)
+    qtbot.mouseClick(wizard.button(NEXT), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(answers["errors"]), timeout=10000)
+    assert "表头（第2行）下没有数据行" in answers["errors"].pop()[1]
+    assert wizard.currentId() == COLUMNS
+
+
 def test_a_list_on_a_hidden_sheet_is_previewed_with_a_note(qtbot, window, tmp_path):
     wizard = start(qtbot, window, hidden_xlsx(tmp_path, "hidden"))
     press(qtbot, wizard, NEXT, COLUMNS)
