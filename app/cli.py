@@ -15,17 +15,17 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import config
-from .commands import basic, hours, roster
-from .commands import calendar as calendar_command
-from .commands import documents as document_commands
-from .commands import hours_import as hours_import_command
-from .commands.output import EXIT_OK, fail
-from .domain.errors import UserError
-from .services import database, error_log
-from .services.import_marker import interrupted_import
-from .storage import filesystem, lock
-from .storage.db import DatabaseNotWritable
+from app import config
+from app.commands import basic, hours, roster
+from app.commands import calendar as calendar_command
+from app.commands import documents as document_commands
+from app.commands import hours_import as hours_import_command
+from app.commands.output import EXIT_OK, fail
+from app.domain.errors import UserError
+from app.services import database, error_log
+from app.services.import_marker import interrupted_import
+from app.storage import filesystem, lock
+from app.storage.db import DatabaseNotWritable
 
 COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command, hours_import_command)
 

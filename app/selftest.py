@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import config
+from app import config
 
 
 def _step(name: str, work: Callable[[], str], log: list[str]) -> bool:
@@ -27,12 +27,12 @@ def _step(name: str, work: Callable[[], str], log: list[str]) -> bool:
 
 
 def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
-    from .services import backups, database, demo, stats
+    from app.services import backups, database, demo, stats
 
     db_file = folder / "自检 数据" / "traindesk.db"
 
     def build() -> str:
-        from .storage.lock import DatabaseLock
+        from app.storage.lock import DatabaseLock
 
         db_file.parent.mkdir(parents=True)
         state["lock"] = DatabaseLock.acquire(db_file, program="自检")
@@ -55,8 +55,8 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
     def rules_and_search() -> str:
         from datetime import date
 
-        from .domain.holidays import holiday_name
-        from .services import people, rule_checks
+        from app.domain.holidays import holiday_name
+        from app.services import people, rule_checks
 
         warnings = sum(len(found) for found in rule_checks.warnings_by_class(state["db"]).values())
         if holiday_name(date(2020, 10, 1)) is None:
@@ -67,9 +67,9 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
     def import_list() -> str:
         from openpyxl import Workbook
 
-        from .services.demo_people import generate_people
-        from .services.roster_import import ImportOptions, import_file
-        from .storage import tables
+        from app.services.demo_people import generate_people
+        from app.services.roster_import import ImportOptions, import_file
+        from app.storage import tables
 
         db = state["db"]
         units = tables.units(db).where()
@@ -90,7 +90,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         return plan.summary()
 
     def letters() -> str:
-        from .services.documents import KINDS, DocumentRequest, fonts, render
+        from app.services.documents import KINDS, DocumentRequest, fonts, render
 
         # each kind's module is imported when first printed: all of them must be in the build
         if unbuildable := [kind.label for kind in KINDS.values() if not callable(kind.build)]:

@@ -16,10 +16,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import ui  # noqa: E402,F401  (its None guard protects Python 3.11 from PySide6 6.12.0)
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import ui  # noqa: E402,F401  (its None guard protects Python 3.11 from PySide6 6.12.0)
 from app.domain import vocab  # noqa: E402
 from app.domain.models import Enrollment, Period, Person, TrainingClass, Unit  # noqa: E402
 from app.storage import tables  # noqa: E402
@@ -66,10 +66,10 @@ def timed(work, runs: int = 30) -> float:
 def measure() -> tuple[float, list[tuple[str, float]], int, tuple[int, int]]:
     """Baseline (the empty grid) and the month view's figures, in milliseconds."""
     app = QApplication.instance() or QApplication([])
-    from ui.style import apply_style
     from ui.calendar.grid_view import CalendarGrid
     from ui.pages.calendar_page import CalendarPage
     from ui.session import Session
+    from ui.style import apply_style
 
     apply_style(app)
     db = memory_db()

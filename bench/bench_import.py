@@ -21,10 +21,10 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 
 from app.domain.idcard import check_digit  # noqa: E402
 from app.services import database, demo  # noqa: E402
-from bench.common import interleaved  # noqa: E402
 from app.services.demo_people import generate_people  # noqa: E402
 from app.services.roster_import import ImportOptions, import_file  # noqa: E402
 from app.storage import tables  # noqa: E402
+from bench.common import interleaved  # noqa: E402
 
 ROWS = 20_000
 RUNS = 7

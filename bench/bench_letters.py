@@ -15,8 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
 
-from bench.common import Figure, table  # noqa: E402
-from bench.office import office_with_period  # noqa: E402
 from app.services.database import open_database
 from app.services.documents import DocumentRequest, render
 from app.services.documents.admission import trainee_values
@@ -26,6 +24,8 @@ from app.services.documents.letters import period_values
 from app.services.documents.sources import period_info, trainees
 from app.services.documents.templates import ADMISSION, fill
 from app.services.documents.typeset import Typesetter
+from bench.common import Figure, table  # noqa: E402
+from bench.office import office_with_period  # noqa: E402
 
 TARGET = 1.5
 

@@ -21,9 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtPrintSupport import QPrintDialog  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
+from app.services import database  # noqa: E402
 from bench.common import Figure, table  # noqa: E402
 from bench.office import office_with_period  # noqa: E402
-from app.services import database  # noqa: E402
 from ui import print_actions, printing  # noqa: E402
 from ui.session import Session  # noqa: E402
 

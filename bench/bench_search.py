@@ -59,7 +59,7 @@ def measure() -> tuple[float, dict[str, tuple[int, float, float, str]]]:
         base = baseline_ms(db)
         found = {}
         for label, keys in keystrokes(db).items():
-            times = [best_of(lambda: keystroke_ms(db, key), 3) for key in keys]
+            times = [best_of(lambda key=key: keystroke_ms(db, key), 3) for key in keys]
             worst = max(times)
             found[label] = (len(keys), statistics.median(times), worst, keys[times.index(worst)])
         db.close()

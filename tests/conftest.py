@@ -46,3 +46,14 @@ def demo_file(tmp_path) -> Path:
     with database.writing(path, create=True) as db_:
         demo.build_demo(db_)
     return path
+
+
+@pytest.fixture
+def demo_path(tmp_path, capsys) -> Path:
+    """A demo database made by the command line (`init --demo`), in a folder with Chinese and a space."""
+    from tests.cli import run
+
+    path = tmp_path / "办公 室" / "x.db"
+    code, out, _ = run(capsys, "init", "--db", path, "--demo")
+    assert code == 0 and "人员600" in out
+    return path

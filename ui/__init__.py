@@ -1,4 +1,4 @@
 """TrainingDesk's window: Qt only, talking to app.services."""
-from .none_guard import keep_none_alive
+from ui.none_guard import keep_none_alive
 
 keep_none_alive()

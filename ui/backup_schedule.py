@@ -5,8 +5,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.domain.errors import UserError
 from app.services import backups
-
-from .session import Session
+from ui.session import Session
 
 
 class _Signals(QObject):

@@ -8,10 +8,9 @@ from app.domain.errors import UserError
 from app.domain.models import TrainingClass
 from app.services import class_editor, classes, year_copy
 from app.services.class_editor import ClassDraft
-
-from .class_form.dialog import ClassDialog
-from .dialogs import messages
-from .session import Session
+from ui.class_form.dialog import ClassDialog
+from ui.dialogs import messages
+from ui.session import Session
 
 
 def fit_dialog(dialog: QWidget) -> None:

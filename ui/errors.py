@@ -7,8 +7,7 @@ import sys
 from app.domain.errors import UserError
 from app.services import error_log
 from app.storage.backup import reason_of
-
-from .dialogs import messages
+from ui.dialogs import messages
 
 
 def explain(error: BaseException) -> str:

@@ -10,13 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
-
-from .backup_schedule import BackupSchedule
-from .errors import install_excepthook
-from .database_actions import remember, remembered_path, start_database
-from .main_window import MainWindow
-from .session import Session
-from .style import apply_style
+from ui.backup_schedule import BackupSchedule
+from ui.database_actions import remember, remembered_path, start_database
+from ui.errors import install_excepthook
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.style import apply_style
 
 
 def _args(argv: list[str]) -> argparse.Namespace:
@@ -50,7 +49,7 @@ def fit_to_screen(window: MainWindow) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from . import selftest
+        from ui import selftest
 
         make_app()
         return selftest.run()

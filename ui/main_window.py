@@ -5,14 +5,22 @@ import importlib
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import config
 from app.services import database
-
-from . import database_actions
-from .session import Session
+from ui import database_actions
+from ui.session import Session
 
 # (nav title, module under ui.pages, class). A page's module is imported when the page is first shown:
 # the print centre alone would bring reportlab and QtPdf into start-up.
@@ -140,22 +148,22 @@ class MainWindow(QMainWindow):
 
     # The dialogs are imported when first used: start-up pays only for the main window.
     def restore_backup(self) -> None:
-        from .dialogs.restore_dialog import RestoreDialog
+        from ui.dialogs.restore_dialog import RestoreDialog
 
         RestoreDialog(self.session, self).exec()
 
     def backup_settings(self) -> None:
-        from .dialogs.backup_settings_dialog import BackupSettingsDialog
+        from ui.dialogs.backup_settings_dialog import BackupSettingsDialog
 
         BackupSettingsDialog(self.session, self).exec()
 
     def word_variants(self) -> None:
-        from .dialogs.word_variants_dialog import WordVariantsDialog
+        from ui.dialogs.word_variants_dialog import WordVariantsDialog
 
         WordVariantsDialog(self.session, self).exec()
 
     def show_audit_log(self) -> None:
-        from .dialogs.audit_dialog import AuditDialog
+        from ui.dialogs.audit_dialog import AuditDialog
 
         AuditDialog(self.session.db, self).exec()
 

@@ -14,8 +14,7 @@ from app.services.import_marker import interrupted_import
 from app.storage import filesystem
 from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked
-
-from .dialogs import messages
+from ui.dialogs import messages
 
 
 @dataclass

@@ -14,9 +14,8 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         from PySide6.QtWidgets import QApplication
 
         from app.services import database
-
-        from .main_window import PAGES, MainWindow
-        from .session import Session
+        from ui.main_window import PAGES, MainWindow
+        from ui.session import Session
 
         app = QApplication.instance() or QApplication([])  # `traindesk --self-test` has made it with its style
         path, lock = state["db_file"], state["lock"]
@@ -36,8 +35,8 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         return f"{len(PAGES)}个页面：" + "、".join(entry[0] for entry in PAGES)
 
     def pdf_preview() -> str:
-        from .pdf_preview import PdfPreview
-        from .printing import page_image
+        from ui.pdf_preview import PdfPreview
+        from ui.printing import page_image
 
         preview = PdfPreview()
         pages = preview.show_pdf(state["letters"])
@@ -54,7 +53,7 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
     def print_one_page() -> str:
         from PySide6.QtPrintSupport import QPrinter
 
-        from .printing import new_printer, print_pdf
+        from ui.printing import new_printer, print_pdf
 
         target = folder / "打印输出.pdf"
         printer = new_printer("自检")

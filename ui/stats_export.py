@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from app.domain.errors import UserError
 from app.services.table_export import ExportTable, export_tables
 from app.services.xlsx_export import XlsxColumn
-
-from .dialogs import messages
-from .import_wizard.launch import XLSX_FILTER, documents_folder
-from .models.record_model import SORT_ROLE
+from ui.dialogs import messages
+from ui.import_wizard.launch import XLSX_FILTER, documents_folder
+from ui.models.record_model import SORT_ROLE
 
 
 def view_table(view: QTableView, sheet: str, title: str, subtitle: str = "") -> ExportTable:

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.domain.errors import UserError
 from app.services import error_log
 from app.services.progress import Cancelled, Progress
-
-from .dialogs import messages
+from ui.dialogs import messages
 
 SHOW_AFTER_MS = 500
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..domain.errors import UserError
-from ..services import calendar_events
-from .output import EXIT_OK
+from app.commands.output import EXIT_OK
+from app.domain.errors import UserError
+from app.services import calendar_events
 
 
 def register(commands, common) -> None:

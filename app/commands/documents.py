@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..domain.errors import UserError
-from ..services.documents import KINDS, DocumentRequest, record_output, render
-from ..services.documents.sources import ORDERS
-from .output import EXIT_OK
+from app.commands.output import EXIT_OK
+from app.domain.errors import UserError
+from app.services.documents import KINDS, DocumentRequest, record_output, render
+from app.services.documents.sources import ORDERS
 
 
 def _iso_date(text: str) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..services import hours
-from .output import emit
+from app.commands.output import emit
+from app.services import hours
 
 
 def register(commands, common) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..services import hours
-from ..services.hours_import import HoursImportOptions, import_hours
-from .output import EXIT_OK
+from app.commands.output import EXIT_OK
+from app.services import hours
+from app.services.hours_import import HoursImportOptions, import_hours
 
 EXIT_REFUSED = 3
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..services import roster_import
-from ..services.roster_import import MODES, ImportOptions
-from .output import EXIT_OK
+from app.commands.output import EXIT_OK
+from app.services import roster_import
+from app.services.roster_import import MODES, ImportOptions
 
 EXIT_REJECTED = 3
 _SHOWN_REJECTED = 20
@@ -61,7 +61,7 @@ def _import(db, args) -> int:
     if len(rejected) > _SHOWN_REJECTED:
         print(f"……另有{len(rejected) - _SHOWN_REJECTED}行未通过" + ("，详见回执" if args.report else "，用 --report 生成回执查看全部"))
     if args.report:  # a dry run writes nothing to the database, not even the audit log
-        from ..services.import_receipt import export_receipt, write_receipt
+        from app.services.import_receipt import export_receipt, write_receipt
 
         saved = write_receipt(plan, result, args.report) if result is None else export_receipt(db, plan, result, args.report)
         print(f"回执已保存：{saved}")
@@ -69,7 +69,7 @@ def _import(db, args) -> int:
 
 
 def _export(db, args) -> int:
-    from ..services.roster_export import export_roster
+    from app.services.roster_export import export_roster
 
     saved = export_roster(db, args.period, args.output, full_ids=args.full_id)
     print(f"已导出：{saved}" + ("（含完整身份证号码）" if args.full_id else "（身份证号码已隐去中间部分）"))
@@ -77,7 +77,7 @@ def _export(db, args) -> int:
 
 
 def _template(args) -> int:
-    from ..services.roster_template import write_template
+    from app.services.roster_template import write_template
 
     print(f"模板已保存：{write_template(args.output)}")
     return EXIT_OK

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from .text import to_halfwidth
+from app.domain.text import to_halfwidth
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DATE = re.compile(r"(\d{4}|\d{2})[-./年](\d{1,2})(?:[-./月](\d{1,2})[日号]?|月)?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..config import data_file
+from app.config import data_file
 
 
 def entries(name: str, missing: str) -> Iterator[tuple[int, str]]:

@@ -48,7 +48,7 @@ class Person:
 
     def __post_init__(self):
         if not self.name_initials and self.name:
-            from .pinyin import initials
+            from app.domain.pinyin import initials
 
             self.name_initials = initials(self.name)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import clean_code
+from app.domain.text import clean_code
 
 _MOBILE = re.compile(r"^(?:\+?86-?)?1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(?:\(?0\d{2,3}\)?-?)?[2-9]\d{6,7}(?:-\d{1,6})?$")

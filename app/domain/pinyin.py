@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .char_table import entries
+from app.domain.char_table import entries
 
 # Surnames whose everyday reading starts with another letter (曾 is zēng as a surname, not céng).
 _SURNAME_INITIALS = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .holidays import holidays_between
-from .models import Period, Plan, TrainingClass
+from app.domain.holidays import holidays_between
+from app.domain.models import Period, Plan, TrainingClass
 
 MAIN_CLASS = "主体班"
 SPECIAL_CLASS = "专题班"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .models import Period
-from .validation import Errors, period_errors
+from app.domain.models import Period
+from app.domain.validation import Errors, period_errors
 
 
 def overlaps(start_a: str, end_a: str, start_b: str, end_b: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .char_table import entries
+from app.domain.char_table import entries
 
 UNKNOWN = 99  # characters without data (Latin letters, rare extensions) sort after all others
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from . import vocab
-from .idcard import IdInfo, IdNumberError, parse_id
-from .models import Period, Person, Plan, TrainingClass, Unit
-from .phone import phone_error
-from .text import formula_start
+from app.domain import vocab
+from app.domain.idcard import IdInfo, IdNumberError, parse_id
+from app.domain.models import Period, Person, Plan, TrainingClass, Unit
+from app.domain.phone import phone_error
+from app.domain.text import formula_start
 
 Errors = dict[str, str]
 

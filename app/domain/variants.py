@@ -11,9 +11,9 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..config import data_file
-from . import vocab
-from .text import clean, clean_name, to_halfwidth
+from app.config import data_file
+from app.domain import vocab
+from app.domain.text import clean, clean_name, to_halfwidth
 
 FIELDS = vocab.PERSON_LABELS  # field -> label: the fields that have standard words
 _NUMERALS = {"1": "一", "2": "二", "3": "三", "4": "四"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from ..config import data_file
+from app.config import data_file
 
 # A person's fields whose standard words are a list: field -> (word list, label). 职级 is two lists.
 PERSON_LISTS = {

@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from ..storage.records import Table
-from . import audit
+from app.services import audit
+from app.storage.records import Table
 
 
 def set_archived(db: Database, table: Table, entity: str, record_id: int, archived: bool):

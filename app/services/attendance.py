@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.models import Enrollment, Period
-from ..storage import tables
-from ..storage.enrollments import roster
-from ..storage.records import rows
-from . import settings
+from app.domain.errors import UserError
+from app.domain.models import Enrollment, Period
+from app.services import settings
+from app.storage import tables
+from app.storage.enrollments import roster
+from app.storage.records import rows
 
 HALVES = ("上午", "下午")
 MARKS = ("出勤", "请假", "缺勤")

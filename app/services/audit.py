@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..config import os_user
-from ..domain.idcard import mask_id
-from ..storage.records import rows
+from app.config import os_user
+from app.domain.idcard import mask_id
+from app.storage.records import rows
 
 # An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..storage import backup as store
-from ..storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
-from ..storage.filesystem import file_uri
-from ..storage.lock import DatabaseLock
-from . import audit, settings
+from app.domain.errors import UserError
+from app.services import audit, settings
+from app.storage import backup as store
+from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
+from app.storage.filesystem import file_uri
+from app.storage.lock import DatabaseLock
 
 SECOND_FOLDER_KEY = "backup_second_folder"
 INTERVAL_MINUTES = 30

@@ -7,15 +7,15 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from ..domain import conflicts as conflict_rules
-from ..domain.conflicts import Conflict, Span
-from ..domain.errors import UserError
-from ..domain.ics import Event, calendar_text
-from ..domain.models import Period
-from ..domain.schedule import days_between, shift_iso, shift_report_time
-from ..storage.classes import ACTIVE
-from ..storage.records import from_row, rows
-from . import classes, rule_checks
+from app.domain import conflicts as conflict_rules
+from app.domain.conflicts import Conflict, Span
+from app.domain.errors import UserError
+from app.domain.ics import Event, calendar_text
+from app.domain.models import Period
+from app.domain.schedule import days_between, shift_iso, shift_report_time
+from app.services import classes, rule_checks
+from app.storage.classes import ACTIVE
+from app.storage.records import from_row, rows
 
 
 @dataclass(frozen=True)

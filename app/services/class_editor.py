@@ -6,14 +6,14 @@ from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError, ValidationError
-from ..domain.models import Contact, Period, TrainingClass
-from ..domain.phone import normalize_phone, phone_error
-from ..domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
-from ..domain.validation import Errors, class_errors
-from ..storage import tables
-from . import audit, backups
-from .archive import set_archived
+from app.domain.errors import UserError, ValidationError
+from app.domain.models import Contact, Period, TrainingClass
+from app.domain.phone import normalize_phone, phone_error
+from app.domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
+from app.domain.validation import Errors, class_errors
+from app.services import audit, backups
+from app.services.archive import set_archived
+from app.storage import tables
 
 
 @dataclass
@@ -26,7 +26,7 @@ class ClassDraft:
 
 
 def load_draft(db: Database, class_id: int) -> ClassDraft:
-    from ..storage.classes import list_periods
+    from app.storage.classes import list_periods
 
     periods = list_periods(db, class_id=class_id, include_archived=True)
     contacts = tables.contacts(db).where("class_id = ?", [class_id], order_by="sort_order, id")

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.errors import ValidationError
-from ..domain.models import Contact, Period, TrainingClass
-from ..domain.validation import class_errors, period_errors
-from ..storage import classes as class_queries
-from ..storage import tables
-from . import audit
+from app.domain.errors import ValidationError
+from app.domain.models import Contact, Period, TrainingClass
+from app.domain.validation import class_errors, period_errors
+from app.services import audit
+from app.storage import classes as class_queries
+from app.storage import tables
 
 list_classes = class_queries.list_classes
 list_periods = class_queries.list_periods

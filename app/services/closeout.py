@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..storage import tables
-from . import attendance, audit
-from .attendance import ensure_open
+from app.domain.errors import UserError
+from app.services import attendance, audit
+from app.services.attendance import ensure_open
+from app.storage import tables
 
 
 @dataclass

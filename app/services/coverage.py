@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.models import Person
-from ..storage import tables
-from ..storage.people import search
-from ..storage.records import rows
+from app.domain.errors import UserError
+from app.domain.models import Person
+from app.storage import tables
+from app.storage.people import search
+from app.storage.records import rows
 
 ATTENDED = ("已报到", "结业", "请假")
 

@@ -13,7 +13,7 @@ import io
 import unicodedata
 from collections import Counter
 
-from ..domain.errors import UserError
+from app.domain.errors import UserError
 
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: anything longer is not a list's content
 TOO_LONG = "单元格内容过长（{count:,}个字符，超过Excel单元格的上限），不像是名单内容，未读取"

@@ -8,11 +8,11 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from ..storage import backup as backup_storage
-from ..storage import filesystem
-from ..storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
-from ..storage.lock import DatabaseLock, DatabaseLocked
-from . import audit, backups
+from app.services import audit, backups
+from app.storage import backup as backup_storage
+from app.storage import filesystem
+from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
+from app.storage.lock import DatabaseLock, DatabaseLocked
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
            "periods": "期次", "enrollments": "参训记录"}

@@ -9,13 +9,23 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ..config import seed_file
-from ..domain.errors import UserError
-from ..domain.models import (Contact, Enrollment, Period, Person, Plan, PlanItem, PlanSection,
-                             Quota, TrainingClass, Unit)
-from ..storage import tables
-from . import attendance, audit, closeout, settings
-from .demo_people import generate_people
+from app.config import seed_file
+from app.domain.errors import UserError
+from app.domain.models import (
+    Contact,
+    Enrollment,
+    Period,
+    Person,
+    Plan,
+    PlanItem,
+    PlanSection,
+    Quota,
+    TrainingClass,
+    Unit,
+)
+from app.services import attendance, audit, closeout, settings
+from app.services.demo_people import generate_people
+from app.storage import tables
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
 _PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",

@@ -7,12 +7,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from ..domain.idcard import check_digit
-from ..domain.models import Person, Unit
+from app.domain.idcard import check_digit
+from app.domain.models import Person, Unit
 
 
 def _weighted(rng: random.Random, pairs: list[list]) -> str:
-    values, weights = zip(*pairs)
+    values, weights = zip(*pairs, strict=False)
     return rng.choices(values, weights=weights)[0]
 
 

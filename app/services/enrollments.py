@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.models import Enrollment
-from ..storage import enrollments as enrollment_queries
-from ..storage import tables
-from . import audit
+from app.domain.errors import UserError
+from app.domain.models import Enrollment
+from app.services import audit
+from app.storage import enrollments as enrollment_queries
+from app.storage import tables
 
 roster = enrollment_queries.roster
 

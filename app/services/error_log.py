@@ -6,7 +6,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from .. import config
+from app import config
 
 INTERNAL_ERROR = "程序内部错误，操作未完成，数据未作改动；详细信息已写入日志：{log}"
 

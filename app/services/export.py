@@ -5,11 +5,11 @@ from dataclasses import asdict
 
 from sqlite_utils import Database
 
-from ..domain.models import Period, Person, TrainingClass
-from ..domain.rules import class_warnings
-from .classes import class_contacts
-from .rule_checks import thresholds
-from .plans import PlanOutline
+from app.domain.models import Period, Person, TrainingClass
+from app.domain.rules import class_warnings
+from app.services.classes import class_contacts
+from app.services.plans import PlanOutline
+from app.services.rule_checks import thresholds
 
 
 def _contact_json(contact) -> dict:

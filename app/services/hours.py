@@ -8,14 +8,14 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ..domain.errors import NotFound, ValidationError
-from ..domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, judge, level
-from ..domain.models import HoursRecord
-from ..domain.text import to_halfwidth
-from ..domain.validation import date_error
-from ..storage import tables
-from ..storage.records import rows
-from . import audit, settings
+from app.domain.errors import NotFound, ValidationError
+from app.domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, judge, level
+from app.domain.models import HoursRecord
+from app.domain.text import to_halfwidth
+from app.domain.validation import date_error
+from app.services import audit, settings
+from app.storage import tables
+from app.storage.records import rows
 
 REQUIREMENTS_KEY = "hours_requirements"
 KINDS = ("网络学习", "集中培训", "其他")

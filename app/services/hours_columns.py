@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain.birth_dates import read_birth
-from ..domain.errors import UserError
-from ..domain.text import clean, to_halfwidth
-from .hours import FIRST_YEAR, KINDS, LAST_YEAR
-from .sheet_reader import Sheet, cell_text
+from app.domain.birth_dates import read_birth
+from app.domain.errors import UserError
+from app.domain.text import clean, to_halfwidth
+from app.services.hours import FIRST_YEAR, KINDS, LAST_YEAR
+from app.services.sheet_reader import Sheet, cell_text
 
 # field -> (label shown to the user, header words used for it)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -9,18 +9,26 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.idcard import id_error, mask_id, normalize_id
-from ..domain.models import HoursRecord
-from ..domain.text import clean, clean_name
-from ..domain.validation import date_error
-from ..storage import tables
-from ..storage.db import db_path
-from . import audit, backups, hours
-from .hours_columns import TOTAL_WORDS, HoursLayout, choose_sheet, date_value, kind_error, kind_value, year_value
-from .import_marker import importing
-from .progress import NO_PROGRESS, Progress
-from .sheet_reader import cell_text, read_sheets
+from app.domain.errors import UserError
+from app.domain.idcard import id_error, mask_id, normalize_id
+from app.domain.models import HoursRecord
+from app.domain.text import clean, clean_name
+from app.domain.validation import date_error
+from app.services import audit, backups, hours
+from app.services.hours_columns import (
+    TOTAL_WORDS,
+    HoursLayout,
+    choose_sheet,
+    date_value,
+    kind_error,
+    kind_value,
+    year_value,
+)
+from app.services.import_marker import importing
+from app.services.progress import NO_PROGRESS, Progress
+from app.services.sheet_reader import cell_text, read_sheets
+from app.storage import tables
+from app.storage.db import db_path
 
 IMPORTED, REFUSED, ALREADY = "导入", "未通过", "已导入过"
 _CHUNK = 1000  # rows written between two progress reports (and chances to cancel)

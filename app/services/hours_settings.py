@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..domain.errors import ValidationError
-from . import attendance, audit, hours, settings
+from app.domain.errors import ValidationError
+from app.services import attendance, audit, hours, settings
 
 
 @dataclass

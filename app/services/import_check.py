@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.birth_dates import read_birth, same_birth
-from ..domain.idcard import normalize_id
-from ..domain.text import INVISIBLE, clean, clean_code, clean_name, to_halfwidth
-from ..domain.validation import identity_errors, name_error, unit_name_error
-from ..domain.variants import WordMap
-from .import_columns import LABELS
-from .import_values import LISTED, TEXT_FIELDS, normalise, phone, tidied, unit_key
-from .sheet_reader import cell_text
+from app.domain.birth_dates import read_birth, same_birth
+from app.domain.idcard import normalize_id
+from app.domain.text import INVISIBLE, clean, clean_code, clean_name, to_halfwidth
+from app.domain.validation import identity_errors, name_error, unit_name_error
+from app.domain.variants import WordMap
+from app.services.import_columns import LABELS
+from app.services.import_values import LISTED, TEXT_FIELDS, normalise, phone, tidied, unit_key
+from app.services.sheet_reader import cell_text
 
 __all__ = ["CREATE_UNIT", "SKIP_UNIT", "NEW_UNIT", "LISTED", "RowCheck", "RowChecker", "tidied", "unit_key"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.text import to_halfwidth
+from app.domain.text import to_halfwidth
 
 # field -> (label shown to the user, header words units use for it; the first is the template's)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -17,9 +17,9 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from ..storage.db import db_path
-from ..storage.lock import process_alive
-from . import audit
+from app.services import audit
+from app.storage.db import db_path
+from app.storage.lock import process_alive
 
 IMPORT_ACTIONS = ("导入名单", "导入学时")
 

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Callable
 
 from sqlite_utils import Database
 
-from ..domain.models import Person
-from ..domain.vocab import standard_set
-from ..storage import roster as roster_queries
-from ..storage import tables
-from .import_check import RowCheck
-from .import_columns import LABELS
+from app.domain.models import Person
+from app.domain.vocab import standard_set
+from app.services.import_check import RowCheck
+from app.services.import_columns import LABELS
+from app.storage import roster as roster_queries
+from app.storage import tables
 
 if TYPE_CHECKING:
-    from .roster_import import ImportPlan
+    from app.services.roster_import import ImportPlan
 
 # Archive fields an import may update; an empty cell never blanks what the archive holds.
 UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..domain import vocab
-from ..domain.phone import normalize_phone, phone_error
-from ..domain.text import clean, has_invisible, to_halfwidth
-from ..domain.validation import MAX_LENGTHS, length_error
-from ..domain.variants import WordMap, nonstandard_note
-from .import_columns import LABELS
+from app.domain import vocab
+from app.domain.phone import normalize_phone, phone_error
+from app.domain.text import clean, has_invisible, to_halfwidth
+from app.domain.validation import MAX_LENGTHS, length_error
+from app.domain.variants import WordMap, nonstandard_note
+from app.services.import_columns import LABELS
 
 LISTED = tuple(vocab.PERSON_LISTS)  # gender, ethnicity, political_status, education, cadre_category, rank
 TEXT_FIELDS = ("post", "key_problems", "notes")

@@ -5,17 +5,17 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError, ValidationError
-from ..domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
-from ..domain.models import Person
-from ..domain.phone import normalize_phone
-from ..domain.text import clean, clean_name
-from ..domain import validation
-from ..domain.validation import person_errors
-from ..storage import people as people_queries
-from ..storage import roster as roster_queries
-from ..storage import tables
-from . import audit
+from app.domain import validation
+from app.domain.errors import UserError, ValidationError
+from app.domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
+from app.domain.models import Person
+from app.domain.phone import normalize_phone
+from app.domain.text import clean, clean_name
+from app.domain.validation import person_errors
+from app.services import audit
+from app.storage import people as people_queries
+from app.storage import roster as roster_queries
+from app.storage import tables
 
 search_people = people_queries.search
 count_people = people_queries.count

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError, ValidationError
-from ..domain.models import Contact, Plan
-from ..domain.validation import Errors, plan_errors
-from ..storage import tables
-from . import audit, backups
-from .archive import set_archived
-from .class_editor import contact_errors
-from .plans import SectionOutline
+from app.domain.errors import UserError, ValidationError
+from app.domain.models import Contact, Plan
+from app.domain.validation import Errors, plan_errors
+from app.services import audit, backups
+from app.services.archive import set_archived
+from app.services.class_editor import contact_errors
+from app.services.plans import SectionOutline
+from app.storage import tables
 
 
 def outline_errors(sections: list[SectionOutline]) -> Errors:

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from ..domain.errors import ValidationError
-from ..domain.models import Contact, Plan, PlanItem, PlanSection
-from ..domain.validation import plan_errors
-from ..storage import tables
-from . import audit
+from app.domain.errors import ValidationError
+from app.domain.models import Contact, Plan, PlanItem, PlanSection
+from app.domain.validation import plan_errors
+from app.services import audit
+from app.storage import tables
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..domain.errors import UserError
+from app.domain.errors import UserError
 
 
 class Cancelled(UserError):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.errors import ValidationError
-from ..storage import roster as roster_queries
-from ..storage import tables
-from ..storage.roster import QuotaUsage
-from . import audit
+from app.domain.errors import ValidationError
+from app.services import audit
+from app.storage import roster as roster_queries
+from app.storage import tables
+from app.storage.roster import QuotaUsage
 
 
 def usage(db: Database, period_id: int, every_unit: bool = False) -> list[QuotaUsage]:

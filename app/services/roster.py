@@ -7,16 +7,16 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ..domain import vocab
-from ..domain.errors import UserError, ValidationError
-from ..domain.models import Enrollment, Period
-from ..domain.pinyin import initials
-from ..domain.strokes import stroke_key
-from ..domain.text import clean
-from ..storage import roster as roster_queries
-from ..storage import tables
-from ..storage.roster import INACTIVE, RosterLine
-from . import audit, backups
+from app.domain import vocab
+from app.domain.errors import UserError, ValidationError
+from app.domain.models import Enrollment, Period
+from app.domain.pinyin import initials
+from app.domain.strokes import stroke_key
+from app.domain.text import clean
+from app.services import audit, backups
+from app.storage import roster as roster_queries
+from app.storage import tables
+from app.storage.roster import INACTIVE, RosterLine
 
 REPLACE_NOTICE_DAYS = 5  # seed 004: a replacement is reported at least 5 days before the class starts
 ORDERS = {"unit": "按单位顺序", "name": "按姓名拼音", "strokes": "按姓氏笔画"}
@@ -170,7 +170,7 @@ def remove_many(db: Database, enrollment_ids: list[int]) -> None:
     if len(enrollment_ids) > 1:
         backups.before_change(db, "删除前", "移出名单")
     with db.atomic():
-        for enrollment_id, name in zip(enrollment_ids, people):
+        for enrollment_id, name in zip(enrollment_ids, people, strict=False):
             tables.enrollments(db).delete(enrollment_id)
             audit.record(db, "移出名单", "enrollment", enrollment_id, name)
 

@@ -12,20 +12,20 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.models import Unit
-from ..domain.text import clean
-from ..domain.validation import unit_name_error
-from ..storage import people as people_queries
-from ..storage import tables
-from .bulk import without_cycle_collector
-from .import_check import CREATE_UNIT, RowCheck, RowChecker, unit_key
-from .import_columns import LABELS, REQUIRED, Layout, find_layout, layout_at
-from .import_plan_checks import existing_people, period_checks
-from .import_commit import ImportResult, commit
-from .progress import NO_PROGRESS, Progress
-from .sheet_reader import Sheet, cell_text, read_sheets
-from .word_variants import word_map
+from app.domain.errors import UserError
+from app.domain.models import Unit
+from app.domain.text import clean
+from app.domain.validation import unit_name_error
+from app.services.bulk import without_cycle_collector
+from app.services.import_check import CREATE_UNIT, RowCheck, RowChecker, unit_key
+from app.services.import_columns import LABELS, REQUIRED, Layout, find_layout, layout_at
+from app.services.import_commit import ImportResult, commit
+from app.services.import_plan_checks import existing_people, period_checks
+from app.services.progress import NO_PROGRESS, Progress
+from app.services.sheet_reader import Sheet, cell_text, read_sheets
+from app.services.word_variants import word_map
+from app.storage import people as people_queries
+from app.storage import tables
 
 MODES = {"add": "仅新增", "add-update": "新增并更新", "update": "仅更新"}
 __all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "best_sheet", "commit", "choose_sheet",

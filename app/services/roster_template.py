@@ -8,8 +8,8 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..domain import vocab
-from .xlsx_export import XlsxColumn, add_table, new_workbook, save
+from app.domain import vocab
+from app.services.xlsx_export import XlsxColumn, add_table, new_workbook, save
 
 ROWS = 300  # prepared, unlocked rows for the unit to fill
 COLUMNS = [

@@ -5,11 +5,11 @@ from dataclasses import dataclass, fields, replace
 
 from sqlite_utils import Database
 
-from ..domain import rules
-from ..domain.rules import RuleWarning, Thresholds
-from ..storage import classes as class_queries
-from ..storage import tables
-from . import settings
+from app.domain import rules
+from app.domain.rules import RuleWarning, Thresholds
+from app.services import settings
+from app.storage import classes as class_queries
+from app.storage import tables
 
 SETTING_PREFIX = "rules."
 

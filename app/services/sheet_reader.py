@@ -18,17 +18,17 @@ import sys
 import threading
 import zipfile
 import zlib
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
-from ..domain.errors import UserError
-from .csv_reader import MAX_CELL_CHARS, TOO_LONG, read_text_list
-from .spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, damaged, uncached_formulas
+from app.domain.errors import UserError
+from app.services.csv_reader import MAX_CELL_CHARS, TOO_LONG, read_text_list
+from app.services.spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, damaged, uncached_formulas
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv", ".txt")

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from ..storage.classes import ACTIVE, LIVE_PERIODS
-from ..storage.records import rows
-from . import attendance, hours
+from app.services import attendance, hours
+from app.storage.classes import ACTIVE, LIVE_PERIODS
+from app.storage.records import rows
 
 BREAKDOWNS = {"kind": ("班次类型", "c.kind"), "unit": ("单位", "coalesce(u.name, '（无单位）')"),
               "category": ("干部类别", "coalesce(nullif(pe.cadre_category, ''), '（未填）')"),
@@ -91,4 +91,4 @@ def figures(o: YearOverview) -> list[tuple[str, object, str]]:
     values = (o.planned_periods, o.scheduled_periods, o.held_periods, o.planned_trainees, o.person_times, o.completed,
               o.hours, rate, o.behind)
     texts = [*(str(value) for value in values[:6]), f"{o.hours:g}", rate, f"{o.behind}人"]
-    return list(zip(FIGURE_LABELS, values, texts))
+    return list(zip(FIGURE_LABELS, values, texts, strict=False))

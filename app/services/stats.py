@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..storage.classes import ACTIVE, LIVE_PERIODS
-from ..storage.records import from_row, rows
+from app.storage.classes import ACTIVE, LIVE_PERIODS
+from app.storage.records import from_row, rows
 
 
 @dataclass

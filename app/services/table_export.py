@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import audit
-from .xlsx_export import XlsxColumn, add_table, new_workbook, save
+from app.services import audit
+from app.services.xlsx_export import XlsxColumn, add_table, new_workbook, save
 
 
 @dataclass

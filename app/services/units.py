@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError, ValidationError
-from ..domain.models import Unit
-from ..domain.phone import normalize_phone
-from ..domain.text import clean
-from ..domain.validation import unit_errors
-from ..storage import tables
-from ..storage import units as unit_queries
-from . import audit
+from app.domain.errors import UserError, ValidationError
+from app.domain.models import Unit
+from app.domain.phone import normalize_phone
+from app.domain.text import clean
+from app.domain.validation import unit_errors
+from app.services import audit
+from app.storage import tables
+from app.storage import units as unit_queries
 
 list_units = unit_queries.list_units
 

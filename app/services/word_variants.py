@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..domain import vocab
-from ..domain.errors import UserError
-from ..domain.variants import FIELDS, WordMap, unresolved_hint, word_key
-from ..storage import words as word_queries
-from . import audit, backups, settings
+from app.domain import vocab
+from app.domain.errors import UserError
+from app.domain.variants import FIELDS, WordMap, unresolved_hint, word_key
+from app.services import audit, backups, settings
+from app.storage import words as word_queries
 
 SETTING = "word_variants"  # {field: {word as written: standard word}}
 KEEP = ""  # the choice "keep as written"

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain.errors import UserError
+from app.domain.errors import UserError
 
 FONT = "宋体"
 FORMULA_STARTS = ("=", "+", "-", "@")

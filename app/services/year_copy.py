@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from ..domain.models import Plan, TrainingClass
-from ..domain.schedule import next_year_iso
-from ..storage import tables
-from . import audit
-from .class_editor import copy_class, load_draft
+from app.domain.errors import UserError
+from app.domain.models import Plan, TrainingClass
+from app.domain.schedule import next_year_iso
+from app.services import audit
+from app.services.class_editor import copy_class, load_draft
+from app.storage import tables
 
 
 def copy_plan_to_next_year(db: Database, plan_id: int) -> Plan:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from .filesystem import file_uri
+from app.domain.errors import UserError
+from app.storage.filesystem import file_uri
 
 DAILY, WEEKLY, MONTHLY = 12, 10, 9
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[^.]+?)(?:-\d+)?\.db$")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.models import Period, TrainingClass
-from .records import from_row, rows
+from app.domain.models import Period, TrainingClass
+from app.storage.records import from_row, rows
 
 # Trainees who count against a period's seats: everyone but the replaced and the withdrawn.
 ACTIVE = "status NOT IN ('已替换', '退学')"

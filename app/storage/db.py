@@ -17,11 +17,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import UserError
-from . import backup, filesystem
-from .filesystem import is_network_path
-from .lock import DatabaseLock
-from .migrations import migrations, schema_version
+from app.domain.errors import UserError
+from app.storage import backup, filesystem
+from app.storage.filesystem import is_network_path
+from app.storage.lock import DatabaseLock
+from app.storage.migrations import migrations, schema_version
 
 APPLICATION_ID = 0x54445331  # "TDS1": marks the file as ours
 BUSY_TIMEOUT_MS = 10_000

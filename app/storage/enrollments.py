@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.models import Enrollment
-from .records import from_row, rows
+from app.domain.models import Enrollment
+from app.storage.records import from_row, rows
 
 
 def roster(db: Database, period_id: int) -> list[Enrollment]:

@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..config import os_user
-from ..domain.errors import UserError
+from app.config import os_user
+from app.domain.errors import UserError
 
 HEARTBEAT_SECONDS = 30
 WINDOW = "窗口"

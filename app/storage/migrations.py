@@ -221,7 +221,7 @@ def m004_period_place(db: Database) -> None:
 @migration
 def m005_people_pinyin(db: Database) -> None:
     """Pinyin initials stored beside each name, so 'zs' finds 张三 without working them out for every row."""
-    from ..domain.pinyin import initials
+    from app.domain.pinyin import initials
 
     db.execute("ALTER TABLE people ADD COLUMN name_initials TEXT NOT NULL DEFAULT ''")
     names = db.execute("SELECT id, name FROM people").fetchall()

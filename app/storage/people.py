@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..domain.idcard import normalize_id
-from ..domain.models import Person
-from ..domain.text import clean, clean_code
-from .records import from_row, rows
+from app.domain.idcard import normalize_id
+from app.domain.models import Person
+from app.domain.text import clean, clean_code
+from app.storage.records import from_row, rows
 
 _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name
 FROM people p LEFT JOIN units u ON u.id = p.unit_id"""

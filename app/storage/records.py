@@ -6,7 +6,7 @@ from typing import Any, Generic, Iterable, TypeVar
 
 from sqlite_utils import Database
 
-from ..domain.errors import NotFound
+from app.domain.errors import NotFound
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
 def rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, values)) for values in cursor.fetchall()]
+    return [dict(zip(names, values, strict=False)) for values in cursor.fetchall()]
 
 
 class Table(Generic[T]):

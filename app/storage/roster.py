@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..domain.models import Period
-from .classes import ACTIVE
-from .records import from_row, rows
+from app.domain.models import Period
+from app.storage.classes import ACTIVE
+from app.storage.records import from_row, rows
 
 
 @dataclass

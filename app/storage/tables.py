@@ -3,9 +3,20 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.models import (Contact, Enrollment, HoursRecord, Period, Person, Plan, PlanItem, PlanSection,
-                             Quota, TrainingClass, Unit)
-from .records import Table
+from app.domain.models import (
+    Contact,
+    Enrollment,
+    HoursRecord,
+    Period,
+    Person,
+    Plan,
+    PlanItem,
+    PlanSection,
+    Quota,
+    TrainingClass,
+    Unit,
+)
+from app.storage.records import Table
 
 
 def units(db: Database) -> Table[Unit]:

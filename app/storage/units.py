@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.models import Unit
-from .records import from_row, rows
+from app.domain.models import Unit
+from app.storage.records import from_row, rows
 
 
 def list_units(db: Database) -> list[Unit]:

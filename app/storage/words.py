@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.vocab import PERSON_LISTS
+from app.domain.vocab import PERSON_LISTS
 
 
 def _column(field: str) -> str:

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 from app.domain.errors import UserError
+from app.domain.idcard import check_digit
 from app.domain.models import Period, Person, TrainingClass, Unit
 from app.services import attendance, closeout, enrollments, people, units
 from app.services.classes import save_class, save_period
 from app.storage import tables
-from app.domain.idcard import check_digit
 
 
 def person_id(n: int) -> str:

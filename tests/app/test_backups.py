@@ -13,7 +13,6 @@ from app.domain.errors import UserError
 from app.services import backups, database, settings
 from app.storage import backup as store
 from app.storage.db import DatabaseDamaged, open_db
-
 from tests.writing import writable
 
 ROOT = Path(__file__).resolve().parents[2]

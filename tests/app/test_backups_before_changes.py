@@ -8,8 +8,8 @@ from app.services import backups, class_editor, database, plan_editor, settings
 from app.services import roster as roster_service
 from app.services.roster_import import ImportOptions, import_file
 from app.storage import backup as store
-from tests.app.test_cli import run
 from tests.app.test_roster_import import snapshot
+from tests.cli import run
 from tests.roster_files import good_rows, write_xlsx
 from tests.writing import writable
 

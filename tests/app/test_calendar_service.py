@@ -9,7 +9,7 @@ from app.domain.models import Enrollment
 from app.services import calendar_events, classes
 from app.services.calendar_events import CalendarFilter
 from app.storage import tables
-from tests.app.test_cli import demo_path, run  # noqa: F401  (demo_path is a fixture)
+from tests.cli import run
 from tests.writing import writable
 
 YEAR = (date(2020, 1, 1), date(2020, 12, 31))
@@ -83,7 +83,7 @@ def test_cli_calendar_cannot_write_exits_2(capsys, demo_path, tmp_path):
 
 
 def test_cli_classes_json_carries_each_class_warnings(capsys, demo_path):
-    db_module = __import__("app.services.database", fromlist=["x"])
+    __import__("app.services.database", fromlist=["x"])
     db = writable(demo_path)
     main_class = tables.classes(db).where("name = '科级干部培训班'")[0]
     main_class.leader_lecture_hours = 10

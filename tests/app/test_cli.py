@@ -7,24 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from tests.app.test_demo import seed_004_classes
+from tests.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys) -> Path:
-    path = tmp_path / "办公 室" / "x.db"
-    code, out, _ = run(capsys, "init", "--db", path, "--demo")
-    assert code == 0 and "人员600" in out
-    return path
 
 
 def test_classes_json_lists_both_seeds(capsys, demo_path):

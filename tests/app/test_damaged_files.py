@@ -17,18 +17,11 @@ from app.services import database, roster_import
 from app.services.roster_import import read_source
 from app.services.spreadsheet_guard import UnsafeSpreadsheet
 from app.services.xls_guard import MAX_CELLS
-from tests.app.test_cli import run
 from tests.app.test_spreadsheet_guard import rewrite
+from tests.cli import run
 from tests.roster_files import HEADER, good_rows, write_csv, write_xls, write_xlsx
 
 DAMAGED = "不完整或已损坏（可能下载、复制时中断），请让单位重新发送"
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys):
-    path = tmp_path / "办公 室" / "x.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
 
 
 def import_dry(capsys, demo_path, path, *extra) -> tuple[int, str, str]:
@@ -144,7 +137,7 @@ def test_xls_structures_that_would_run_the_parser_out_of_memory_are_refused(tmp_
         at = 512 + fat * 512 + directory * 4
         data[at:at + 4] = struct.pack("<I", directory)
 
-    cases = [(far_cell, f"数据范围过大（65,535行×65,536列"), (fat_length, "不完整或已损坏"),
+    cases = [(far_cell, "数据范围过大（65,535行×65,536列"), (fat_length, "不完整或已损坏"),
              (looping_directory, "不完整或已损坏")]
     for patch, reason in cases:
         with pytest.raises(UnsafeSpreadsheet, match=re.escape(reason)):

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.services import database
 from app.services.error_log import INTERNAL_ERROR
 from tests import fuzz_files
 from tests.writing import writable

@@ -8,19 +8,12 @@ from app.domain.errors import UserError
 from app.services import database, sheet_reader
 from app.services.roster_import import ImportOptions, import_file, read_source
 from app.services.spreadsheet_guard import MAX_PART_BYTES, UnsafeSpreadsheet
-from tests.app.test_cli import run
 from tests.app.test_roster_import import plan_for, snapshot
 from tests.app.test_spreadsheet_guard import rewrite
+from tests.cli import run
 from tests.roster_files import HEADER, good_rows, person, write_csv, write_xlsx
 
 PHONE, ID = HEADER.index("手机号码"), HEADER.index("公民身份号码")
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys):
-    path = tmp_path / "办公 室" / "x.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
 
 
 def bomb(tmp_path):

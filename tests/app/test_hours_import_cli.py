@@ -3,8 +3,8 @@ from datetime import date
 
 from app.domain.idcard import mask_id
 from app.services import database, hours
-from tests.app.test_cli import demo_path, run  # noqa: F401  (the fixture)
 from tests.app.test_hours_import import STRANGER
+from tests.cli import run
 from tests.hours_files import write_xlsx
 
 

@@ -5,22 +5,14 @@ refused, each with its reason; going past a period's capacity is said, never sil
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from app.services import database
-from tests.writing import writable
-from tests.app.test_cli import run
+from tests.cli import run
 from tests.roster_files import HEADER, id_number, person, write_csv, write_xlsx
+from tests.writing import writable
 
 COLUMN = {header: index for index, header in enumerate(HEADER)}
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys) -> Path:
-    path = tmp_path / "办公 室" / "x.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
 
 
 def stored(path: Path, number: str) -> dict:
@@ -29,7 +21,7 @@ def stored(path: Path, number: str) -> dict:
         row = db.execute("SELECT p.*, coalesce(u.name, '') AS unit FROM people p LEFT JOIN units u ON u.id = p.unit_id"
                          " WHERE id_number = ?", [number]).fetchone()
         names = [d[0] for d in db.execute("SELECT p.*, '' AS unit FROM people p LIMIT 0").description]
-        return dict(zip(names, row)) if row else {}
+        return dict(zip(names, row, strict=False)) if row else {}
     finally:
         db.close()
 
@@ -154,12 +146,12 @@ def test_rows_that_contradict_themselves_or_are_junk_are_refused_and_nothing_cha
     before = snapshot(demo_path)
     code, out, _ = run(capsys, "import-roster", refused_list(tmp_path), "--db", demo_path, "--report", report)
     assert code == 3
-    assert f"新增0人" in out and f"未导入{len(REFUSED)}行" in out and "新建单位" not in out
+    assert "新增0人" in out and f"未导入{len(REFUSED)}行" in out and "新建单位" not in out
     assert snapshot(demo_path) == before  # no person, no unit: the over-long and formula units were not created
     sheet = load_workbook(report).active
     lines = list(sheet.iter_rows(min_row=4))
     assert len(lines) == len(REFUSED)
-    for line, (name, _, field, reason) in zip(lines, REFUSED):
+    for line, (name, _, _field, reason) in zip(lines, REFUSED, strict=False):
         assert line[-2].value == "未导入" and reason in line[-1].value, (name, line[-1].value)
         assert f"第{line[0].value}行" in out
     assert "单位名称过长（共102个字" in out

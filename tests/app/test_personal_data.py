@@ -14,7 +14,7 @@ from app.services.documents import DocumentRequest, record_output, render
 from app.services.import_receipt import export_receipt
 from app.services.roster_export import export_roster
 from app.services.roster_import import ImportOptions, import_file
-from tests.app.test_cli import run
+from tests.cli import run
 from tests.roster_files import HEADER, good_rows, write_xlsx
 from tests.writing import writable
 

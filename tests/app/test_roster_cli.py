@@ -5,15 +5,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.services import database
-from tests.app.test_cli import run
+from tests.cli import run
 from tests.roster_files import BAD_ROWS, good_rows, person, write_csv, write_xls, write_xlsx
-
-
-@pytest.fixture
-def demo_path(tmp_path, capsys) -> Path:
-    path = tmp_path / "办公 室" / "x.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
 
 
 def counts(path: Path) -> dict:

@@ -11,12 +11,29 @@ from app.services import roster as roster_service
 from app.services.import_check import CREATE_UNIT, SKIP_UNIT
 from app.services.import_receipt import write_receipt
 from app.services.progress import Cancelled, Progress
-from app.services.roster_import import (ImportOptions, analyse, choose_sheet, commit, import_file, read_source,
-                                        suggest_unit, unknown_units)
+from app.services.roster_import import (
+    ImportOptions,
+    analyse,
+    choose_sheet,
+    commit,
+    import_file,
+    read_source,
+    suggest_unit,
+    unknown_units,
+)
 from app.services.roster_template import write_template
 from app.storage import tables
-from tests.roster_files import (BAD_ROWS, HEADER, NOTED_ROWS, fullwidth_row, good_rows, person, write_csv,
-                                write_xls, write_xlsx)
+from tests.roster_files import (
+    BAD_ROWS,
+    HEADER,
+    NOTED_ROWS,
+    fullwidth_row,
+    good_rows,
+    person,
+    write_csv,
+    write_xls,
+    write_xlsx,
+)
 
 COUNTED = ("people", "enrollments", "units", "quotas", "audit_log")
 
@@ -271,7 +288,7 @@ def test_the_template_reads_back_as_a_list(demo_db, tmp_path):
         "C4", "D4", "I4", "J4", "K4", "L4"}
     assert sheet["F4"].number_format == "@"
     row = good_rows(1)[0]
-    for column, value in zip("BCDEFGHIJKLMN", [row[i] for i in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]):
+    for column, value in zip("BCDEFGHIJKLMN", [row[i] for i in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)], strict=False):
         sheet[f"{column}4"] = value
     book.save(path)
     plan = plan_for(demo_db, path)

@@ -15,8 +15,8 @@ def period(start="2020-07-06", end="2020-09-03", **values) -> Period:
     return Period(class_id=1, number=values.pop("number", 1), start_date=start, end_date=end, **values)
 
 
-def rules_of(c, periods=(), t=Thresholds()) -> list[str]:
-    return [w.rule for w in class_warnings(c, list(periods), t)]
+def rules_of(c, periods=(), t: Thresholds | None = None) -> list[str]:
+    return [w.rule for w in class_warnings(c, list(periods), t or Thresholds())]
 
 
 def test_the_demo_main_class_breaks_no_rule():

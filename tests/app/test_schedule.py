@@ -1,13 +1,13 @@
 """Dates: holidays, the same weekday a year on, the checks across a class's periods, conflicts, .ics."""
+from dataclasses import fields
 from datetime import date, datetime, timezone
 
 from app.domain import conflicts
 from app.domain.holidays import holiday_name, holidays_between, is_adjusted_workday, known_year
 from app.domain.ics import Event, calendar_text
 from app.domain.models import Period
-from app.domain.schedule import period_set_errors, same_weekday_next_year, shift_report_time
 from app.domain.rules import THRESHOLD_SETTINGS, Thresholds
-from dataclasses import fields
+from app.domain.schedule import period_set_errors, same_weekday_next_year, shift_report_time
 
 
 def test_holidays_and_adjusted_working_days():

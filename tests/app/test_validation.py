@@ -1,5 +1,4 @@
-from app.domain.models import Period, Person, TrainingClass
-from app.domain.models import Unit
+from app.domain.models import Period, Person, TrainingClass, Unit
 from app.domain.validation import class_errors, period_errors, person_errors, person_hints, unit_errors
 
 ID = "11010519491231002X"

@@ -14,10 +14,10 @@ from app.domain.errors import UserError
 from app.domain.models import Person
 from app.domain.text import INVISIBLE, clean
 from app.domain.variants import WordMap, _shipped, nonstandard_note, word_key
-from app.services import audit, database, people, word_variants
+from app.services import audit, people, word_variants
 from app.services.roster_import import ImportOptions, import_file
-from tests.writing import writable
 from tests.roster_files import id_number, person, write_xlsx
+from tests.writing import writable
 
 
 def test_every_shipped_variant_stands_for_a_standard_word_and_is_not_one_itself():

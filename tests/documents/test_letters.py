@@ -23,7 +23,7 @@ def test_one_admission_letter_per_trainee_on_one_a4_page(demo_db, tmp_path):
     assert pages == len(people) == len(page_texts(target))
     assert page_sizes(target) == {(210, 297)}
     assert_fonts_embedded(target)
-    for trainee, page in zip(people, page_texts(target)):
+    for trainee, page in zip(people, page_texts(target), strict=False):
         flat = "".join(page.split())
         assert f"{trainee.name}同志：" in flat
         assert "入学通知书" in flat and "加强党的政治建设专题培训班第1期" in flat

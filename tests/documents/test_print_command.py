@@ -16,13 +16,6 @@ def run(capsys, *args):
 
 
 @pytest.fixture
-def demo_path(tmp_path, capsys):
-    path = tmp_path / "办公 室" / "培训.db"
-    assert run(capsys, "init", "--db", path, "--demo")[0] == 0
-    return path
-
-
-@pytest.fixture
 def ids(demo_path):
     db = database.open_database(demo_path)
     try:

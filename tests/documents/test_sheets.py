@@ -66,7 +66,7 @@ def test_certificates_only_for_completed_trainees_with_stable_serials(demo_db, t
     assert page_sizes(first) == {(297, 210)}
     serials = re.findall(r"证书编号：(\d{4}-\d{2}-\d{3})", squeezed(first))
     assert serials == [f"2020-01-{n:03d}" for n in range(1, len(completed) + 1)]
-    for person, page in zip(completed, page_texts(first)):
+    for person, page in zip(completed, page_texts(first), strict=False):
         assert f"{person.name}同志：" in "".join(page.split())
     again = tmp_path / "again.pdf"
     render(demo_db, DocumentRequest("certificates", period_id=period), again)

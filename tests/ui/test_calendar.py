@@ -3,10 +3,10 @@ import unicodedata
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
 
 from app.services import classes
 from app.storage import tables

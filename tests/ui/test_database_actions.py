@@ -1,11 +1,10 @@
 """First start and the 文件 menu: new, open, save a backup copy."""
-from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
 from app.services import database
-from ui import database_actions
 from tests.writing import writable
+from ui import database_actions
 
 
 def test_first_start_offers_the_demo(answers, home):

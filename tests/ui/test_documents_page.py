@@ -3,10 +3,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
 
 from app.services.documents import fonts
 from app.services.documents.sources import trainees

@@ -2,14 +2,23 @@
 import threading
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
-from openpyxl import load_workbook
 
 from app.services import database, people
 from app.services import roster as roster_service
-from tests.roster_files import (BAD_ROWS, HEADER, NOTED_ROWS, fullwidth_row, good_rows, person, write_csv, write_xls,
-                                write_xlsx)
+from tests.roster_files import (
+    BAD_ROWS,
+    HEADER,
+    NOTED_ROWS,
+    fullwidth_row,
+    good_rows,
+    person,
+    write_csv,
+    write_xls,
+    write_xlsx,
+)
 from tests.ui.conftest import type_text
 from ui.import_wizard.launch import open_import_wizard
 from ui.import_wizard.preview_model import ERROR, NOTICE

@@ -150,8 +150,8 @@ def test_new_people_without_a_unit_come_last(qtbot, window):
 
 
 def test_download_template_from_the_page(qtbot, window, answers, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
     from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
 
     page = click_nav(qtbot, window, "学员")
     target = tmp_path / "下载 目录" / "模板.xlsx"

@@ -1,11 +1,10 @@
 """Masked ID numbers on screen and in exports from the window; showing or exporting them whole is a logged
 choice; removing several trainees is backed up first and all or none."""
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from openpyxl import load_workbook
 
 from app.services import audit
-from app.services import roster as roster_service
 from app.storage import backup as store
 from tests.ui.helpers import select_rows
 from tests.ui.test_main_window import click_nav

@@ -1,14 +1,14 @@
 """The roster window of a period, opened from the lists and driven through its buttons and dialogs."""
 from datetime import date, timedelta
 
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from openpyxl import load_workbook
 
 from app.services import quotas
 from app.services import roster as roster_service
 from tests.ui.conftest import type_text
-from tests.ui.helpers import double_click_row, select_rows, when_dialog_opens
+from tests.ui.helpers import select_rows, when_dialog_opens
 from tests.ui.test_main_window import click_nav
 from ui.period_actions import open_period
 from ui.roster.trainee_dialogs import ReplaceDialog

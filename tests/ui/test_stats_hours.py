@@ -5,8 +5,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication
 
 from app.services import audit, database, hours, statistics
-from app.services.hours_import import HoursImport
 from app.services.hours_columns import HoursLayout
+from app.services.hours_import import HoursImport
 from tests.hours_files import write_xlsx
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens

@@ -3,16 +3,24 @@ see the flags, close the period out (or reopen it with a reason)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
-                               QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
 
 from app.domain.errors import UserError
 from app.services import attendance, closeout
 from app.storage import tables
-
-from ..dialogs import messages
-from ..session import Session
-from .model import AttendanceModel
+from ui.attendance.model import AttendanceModel
+from ui.dialogs import messages
+from ui.session import Session
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",
         Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: "", Qt.Key.Key_0: ""}

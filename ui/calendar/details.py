@@ -7,8 +7,7 @@ from html import escape
 from app.domain.conflicts import KIND_LABELS, Conflict
 from app.domain.holidays import holiday_name, is_adjusted_workday
 from app.services.calendar_events import CalendarEntry
-
-from .grid_painter import WEEKDAYS
+from ui.calendar.grid_painter import WEEKDAYS
 
 
 def _conflict_lines(conflicts: list[Conflict]) -> str:

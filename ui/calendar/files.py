@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app.domain.errors import UserError
 from app.services import calendar_events
 from app.services.calendar_events import CalendarEntry, CalendarFilter
-
-from ..dialogs import messages
-from .grid_painter import Marks
-from .printing import print_month_pdf
+from ui.calendar.grid_painter import Marks
+from ui.calendar.printing import print_month_pdf
+from ui.dialogs import messages
 
 
 def _documents(name: str) -> str:

@@ -9,9 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from app.domain.holidays import holiday_name, is_adjusted_workday
-
-from . import palette
-from .grid_scene import Bar, GridScene, day_label
+from ui.calendar import palette
+from ui.calendar.grid_scene import Bar, GridScene, day_label
 
 WEEKDAYS = "一二三四五六日"
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -9,8 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from app.services.calendar_events import CalendarEntry
-
-from .lanes import Segment, hidden_counts, segments, visible_lanes
+from ui.calendar.lanes import Segment, hidden_counts, segments, visible_lanes
 
 GAP = 2.0
 

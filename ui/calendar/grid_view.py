@@ -9,10 +9,9 @@ from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from app.services.calendar_events import CalendarEntry
-
-from .grid_painter import Marks, paint_grid
-from .grid_scene import Bar, GridScene, build_scene
-from .lanes import monday_of
+from ui.calendar.grid_painter import Marks, paint_grid
+from ui.calendar.grid_scene import Bar, GridScene, build_scene
+from ui.calendar.lanes import monday_of
 
 
 class CalendarGrid(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from . import palette
+from ui.calendar import palette
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -74,7 +74,7 @@ def paint_legend(p: QPainter, rect: QRectF, items: list[tuple[str, str]]) -> Non
     line = metrics.height() + 4
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    for (style, label), (x, y) in zip(items, _positions(items, metrics, rect.width())):
+    for (style, label), (x, y) in zip(items, _positions(items, metrics, rect.width()), strict=False):
         swatch = line * (2.2 if style.startswith("away:") else 1.0)
         box = QRectF(rect.left() + x, rect.top() + y + 3, swatch - 6, line - 6)
         _swatch(p, box, style)

@@ -9,10 +9,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from app.domain.errors import UserError
 from app.services.calendar_events import CalendarEntry
-
-from .grid_painter import Marks, paint_grid
-from .grid_scene import build_scene
-from .legend import legend_height, paint_legend
+from ui.calendar.grid_painter import Marks, paint_grid
+from ui.calendar.grid_scene import build_scene
+from ui.calendar.legend import legend_height, paint_legend
 
 DPI = 96  # the page is laid out in the same units as the screen, so the grid looks the same
 

@@ -11,9 +11,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.domain.holidays import holiday_name, is_adjusted_workday
-
-from . import palette
-from .grid_painter import WEEKDAYS
+from ui.calendar import palette
+from ui.calendar.grid_painter import WEEKDAYS
 
 COLUMNS, ROWS = 4, 3
 _CENTER = Qt.AlignmentFlag.AlignCenter

@@ -10,13 +10,12 @@ from app.domain.errors import UserError
 from app.domain.models import TrainingClass
 from app.services import plans, rule_checks
 from app.services.class_editor import ClassDraft, draft_errors, save_draft
-
-from ..dialogs import messages
-from ..forms.contacts_editor import ContactsEditor
-from ..forms.fields import Fields
-from ..widgets import note
-from .periods_tab import PeriodsTab
-from .tabs import HoursTab, basic_tab, scrolling
+from ui.class_form.periods_tab import PeriodsTab
+from ui.class_form.tabs import HoursTab, basic_tab, scrolling
+from ui.dialogs import messages
+from ui.forms.contacts_editor import ContactsEditor
+from ui.forms.fields import Fields
+from ui.widgets import note
 
 BASIC, PERIODS, HOURS, CONTACTS = range(4)
 _TAB_OF_FIELD = {"planned_periods": PERIODS, "trainees_per_period": PERIODS, "length_days": HOURS,

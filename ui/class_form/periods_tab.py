@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QPushButton
 from app.domain import vocab
 from app.domain.models import Period
 from app.services import class_editor
-
-from ..dialogs import messages
-from ..forms.fields import Fields
-from ..models.period_drafts import PeriodDraftsModel
-from ..widgets import make_table, note
-from .tabs import form_layout
+from ui.class_form.tabs import form_layout
+from ui.dialogs import messages
+from ui.forms.fields import Fields
+from ui.models.period_drafts import PeriodDraftsModel
+from ui.widgets import make_table, note
 
 
 class PeriodsTab(QWidget):

@@ -5,10 +5,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from app.domain import vocab
 from app.domain.models import TrainingClass
-
-from ..forms.coverage_editor import CoverageEditor
-from ..forms.fields import Fields
-from ..widgets import note
+from ui.forms.coverage_editor import CoverageEditor
+from ui.forms.fields import Fields
+from ui.widgets import note
 
 
 def scrolling(content: QWidget) -> QScrollArea:

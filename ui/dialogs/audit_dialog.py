@@ -5,9 +5,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from app.services import audit
-
-from ..models.record_model import SORT_ROLE, Column, RecordTableModel
-from ..widgets import make_table
+from ui.models.record_model import SORT_ROLE, Column, RecordTableModel
+from ui.widgets import make_table
 
 
 class AuditModel(RecordTableModel):

@@ -3,21 +3,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import config
 from app.domain.errors import UserError
 from app.services.documents import fonts
-from app.services.documents.preferences import (LetterSettings, letter_settings, letter_settings_errors,
-                                                save_letter_settings)
+from app.services.documents.preferences import (
+    LetterSettings,
+    letter_settings,
+    letter_settings_errors,
+    save_letter_settings,
+)
 from app.services.documents.seal import clear_seal, seal_image, set_seal
 from app.services.documents.templates import TEMPLATES, reset_template, save_template, template_errors, template_text
-
-from ..session import Session
-from ..widgets import note
-from . import messages
+from ui.dialogs import messages
+from ui.session import Session
+from ui.widgets import note
 
 ERROR_STYLE = "color: #b3261e;"
 

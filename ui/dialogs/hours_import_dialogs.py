@@ -3,15 +3,22 @@ with every refused row and its reason."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from app.services import hours
 from app.services.hours_import import HoursImport, HoursImportOptions
-
-from ..models.record_model import Column, RecordTableModel, attr
-from ..widgets import make_table
-from .form import choice_box
+from ui.dialogs.form import choice_box
+from ui.models.record_model import Column, RecordTableModel, attr
+from ui.widgets import make_table
 
 FROM_FILE = "按文件中的年度或日期"
 

@@ -3,15 +3,22 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtWidgets import (QDialog, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QSpinBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from app.domain.errors import ValidationError
 from app.services import hours_settings
-
-from ..write_access import enable_writes
-from .form import save_cancel
-from . import messages
+from ui.dialogs import messages
+from ui.dialogs.form import save_cancel
+from ui.write_access import enable_writes
 
 GROUPS = (
     ("考勤与计入学时", (("hours_per_day", "每天学时", 24), ("hours_per_half_day", "每半天学时", 12),

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import vocab
 from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
 from app.services import people, units
-
-from .form import FieldErrors, choice_box, save_or_show, select_data, select_word
+from ui.dialogs.form import FieldErrors, choice_box, save_or_show, select_data, select_word
 
 _DERIVED = ("gender", "birth_date")  # filled from the ID number unless the user typed them
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.services import backups
-
-from ..models.record_model import Column, RecordTableModel
-from ..session import Session
-from ..tasks import run_task
-from ..widgets import make_table
-from . import messages
+from ui.dialogs import messages
+from ui.models.record_model import Column, RecordTableModel
+from ui.session import Session
+from ui.tasks import run_task
+from ui.widgets import make_table
 
 
 def _count(table: str):

@@ -4,10 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.domain.models import Contact
-
-from ..models.contacts_model import ContactsModel
-from ..widgets import note
-from .fields import message_html
+from ui.forms.fields import message_html
+from ui.models.contacts_model import ContactsModel
+from ui.widgets import note
 
 
 class ContactsEditor(QWidget):

@@ -5,14 +5,22 @@ from __future__ import annotations
 from html import escape
 
 from openpyxl.utils import get_column_letter
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout,
-                               QWidget, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from app.services.import_columns import FIELDS, LABELS, REQUIRED, Layout, find_layout, layout_at
 from app.services.roster_import import unknown_units
 from app.services.sheet_reader import cell_text
-
-from ..dialogs.form import ERROR_STYLE
+from ui.dialogs.form import ERROR_STYLE
 
 SKIP = ""
 
@@ -136,5 +144,5 @@ class ColumnsPage(QWizardPage):
         return wizard.check_then_next()
 
     def nextId(self) -> int:
-        from .wizard import PREVIEW, UNITS
+        from ui.import_wizard.wizard import PREVIEW, UNITS
         return UNITS if self.wizard_.unknown else PREVIEW

@@ -3,15 +3,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
-                               QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizardPage)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from app.domain.errors import UserError
 from app.services import classes, units
 from app.services.roster_import import best_sheet
 from app.services.sheet_reader import FILE_FILTER, read_sheets
-
-from .launch import documents_folder, download_template
+from ui.import_wizard.launch import documents_folder, download_template
 
 MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",
               "add-update": "新增并更新：已有的人按本表更新职务、电话等（空白单元格不覆盖）",

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.errors import UserError
 from app.services.roster_template import write_template
-
-from ..dialogs import messages
-from ..session import Session
+from ui.dialogs import messages
+from ui.session import Session
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -20,7 +19,7 @@ def documents_folder() -> Path:
 
 
 def open_import_wizard(parent: QWidget, session: Session, period_id: int | None = None):
-    from .wizard import ImportWizard
+    from ui.import_wizard.wizard import ImportWizard
 
     wizard = ImportWizard(parent, session, period_id)
     wizard.open()

@@ -9,8 +9,7 @@ from app.domain.idcard import mask_id
 from app.services.import_columns import FIELDS, LABELS
 from app.services.import_receipt import outcome
 from app.services.roster_import import ImportPlan
-
-from ..models.filtering import SettingFilter
+from ui.models.filtering import SettingFilter
 
 ERROR = QBrush(QColor("#f8d0cc"))
 NOTICE = QBrush(QColor("#fff2c6"))

@@ -11,12 +11,11 @@ from app.services import units
 from app.services.import_receipt import explanation, outcome
 from app.services.progress import Cancelled
 from app.services.roster_import import commit
-
-from ..dialogs import messages
-from ..id_reveal import FullIdBox
-from ..write_access import writable
-from ..widgets import make_table
-from .preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
+from ui.dialogs import messages
+from ui.id_reveal import FullIdBox
+from ui.import_wizard.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
+from ui.widgets import make_table
+from ui.write_access import writable
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"

@@ -11,19 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from app.domain.errors import UserError
+from app.services.import_columns import Layout
 from app.services.import_receipt import export_receipt, write_receipt
 from app.services.roster_import import ImportOptions, ImportPlan, ImportResult, analyse
 from app.services.sheet_reader import Sheet
-from app.services.import_columns import Layout
-
-from ..dialogs import messages
-from ..session import Session
-from ..tasks import run_task
-from .columns_page import ColumnsPage
-from .file_page import FilePage
-from .launch import XLSX_FILTER
-from .preview_page import FinishPage, PreviewPage
-from .unit_choice_page import UnitChoicePage
+from ui.dialogs import messages
+from ui.import_wizard.columns_page import ColumnsPage
+from ui.import_wizard.file_page import FilePage
+from ui.import_wizard.launch import XLSX_FILTER
+from ui.import_wizard.preview_page import FinishPage, PreviewPage
+from ui.import_wizard.unit_choice_page import UnitChoicePage
+from ui.session import Session
+from ui.tasks import run_task
 
 FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
 

@@ -5,9 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.domain.rules import RuleWarning
-
-from .lists import ClassesModel
-from .record_model import SORT_ROLE, Column
+from ui.models.lists import ClassesModel
+from ui.models.record_model import SORT_ROLE, Column
 
 _WARNING = QColor("#a16207")
 _GREY = QColor("#9ca3af")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 
 from app.services import people
-
-from .lists import PeopleModel
+from ui.models.lists import PeopleModel
 
 PAGE = 200
 

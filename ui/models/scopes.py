@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lists import PeriodRostersModel, PlansModel
-from .record_model import Column, RecordTableModel, attr
+from ui.models.lists import PeriodRostersModel, PlansModel
+from ui.models.record_model import Column, RecordTableModel, attr
 
 YEAR_COLUMNS = (
     Column("年度", attr("year"), 5, numeric=True),

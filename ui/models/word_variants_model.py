@@ -32,7 +32,7 @@ class WordVariantsModel(QAbstractTableModel):
     def changed(self) -> dict[str, dict[str, str]]:
         """field -> {word: standard word or KEEP} for every row whose choice was changed."""
         found: dict[str, dict[str, str]] = {}
-        for row, chosen in zip(self._rows, self._chosen):
+        for row, chosen in zip(self._rows, self._chosen, strict=False):
             if chosen != row.standard:
                 found.setdefault(row.field, {})[row.word] = chosen
         return found

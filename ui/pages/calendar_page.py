@@ -13,20 +13,19 @@ from app.domain.conflicts import PERSON, PLACE, UNIT
 from app.domain.errors import UserError
 from app.services import calendar_events, rule_checks
 from app.services.calendar_events import CalendarFilter
-
-from .. import period_actions
-from ..calendar import files
-from ..calendar.details import day_html, entry_html, overview_html
-from ..calendar.grid_painter import Marks
-from ..calendar.grid_view import CalendarGrid
-from ..calendar.lanes import monday_of
-from ..calendar.legend import Legend, legend_items
-from ..calendar.moves import MovePeriod
-from ..calendar.toolbar import CalendarToolbar
-from ..calendar.year_view import YearOverview
-from ..dialogs import messages
-from ..session import Session
-from .lazy import LoadsWhenShown
+from ui import period_actions
+from ui.calendar import files
+from ui.calendar.details import day_html, entry_html, overview_html
+from ui.calendar.grid_painter import Marks
+from ui.calendar.grid_view import CalendarGrid
+from ui.calendar.lanes import monday_of
+from ui.calendar.legend import Legend, legend_items
+from ui.calendar.moves import MovePeriod
+from ui.calendar.toolbar import CalendarToolbar
+from ui.calendar.year_view import YearOverview
+from ui.dialogs import messages
+from ui.pages.lazy import LoadsWhenShown
+from ui.session import Session
 
 MONTH, WEEK, YEAR = range(3)
 

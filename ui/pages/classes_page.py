@@ -8,10 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout
 
 from app.services import classes, rule_checks
-
-from .. import class_actions
-from ..models.class_list import ClassListModel
-from .list_page import ListPage
+from ui import class_actions
+from ui.models.class_list import ClassListModel
+from ui.pages.list_page import ListPage
 
 REFRESH_ON = {"classes", "periods", "plans", "enrollments", "settings"}
 

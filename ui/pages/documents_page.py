@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.services import error_log, plans, stats
@@ -18,16 +17,15 @@ from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
 from app.services.progress import Cancelled
-
-from .. import printing
-from ..dialogs import messages
-from ..dialogs.document_settings import DocumentSettingsDialog
-from ..models.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
-from ..pdf_preview import PdfPreview
-from ..print_actions import show_status
-from ..tasks import run_task
-from ..widgets import note, size_columns
-from .list_page import ListPage
+from ui import printing
+from ui.dialogs import messages
+from ui.dialogs.document_settings import DocumentSettingsDialog
+from ui.models.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
+from ui.pages.list_page import ListPage
+from ui.pdf_preview import PdfPreview
+from ui.print_actions import show_status
+from ui.tasks import run_task
+from ui.widgets import note, size_columns
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
 

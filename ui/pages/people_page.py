@@ -7,16 +7,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QV
 
 from app.domain import vocab
 from app.services import people, units
-
-from ..dialogs import messages
-from ..dialogs.confirm import ask_then_delete
-from ..dialogs.person_dialog import PersonDialog
-from ..id_reveal import FullIdBox
-from ..import_wizard.launch import download_template, open_import_wizard
-from ..models.people_model import PagedPeopleModel
-from ..write_access import enable_writes
-from .list_page import ListPage
-from .person_detail import PersonDetail
+from ui.dialogs import messages
+from ui.dialogs.confirm import ask_then_delete
+from ui.dialogs.person_dialog import PersonDialog
+from ui.id_reveal import FullIdBox
+from ui.import_wizard.launch import download_template, open_import_wizard
+from ui.models.people_model import PagedPeopleModel
+from ui.pages.list_page import ListPage
+from ui.pages.person_detail import PersonDetail
+from ui.write_access import enable_writes
 
 SEARCH_DELAY_MS = 150
 RELOAD_ON = ("people", "units", "enrollments")

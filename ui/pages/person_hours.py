@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPush
 
 from app.domain.models import Person
 from app.services import hours, statistics
-
-from .. import print_actions
-from ..dialogs.confirm import ask_then_delete
-from ..dialogs.hours_record_dialog import HoursRecordDialog
-from ..models.lists import HoursRecordsModel
-from ..widgets import make_table
-from ..write_access import READ_ONLY_TIP, writable
+from ui import print_actions
+from ui.dialogs.confirm import ask_then_delete
+from ui.dialogs.hours_record_dialog import HoursRecordDialog
+from ui.models.lists import HoursRecordsModel
+from ui.widgets import make_table
+from ui.write_access import READ_ONLY_TIP, writable
 
 
 class PersonHours(QWidget):

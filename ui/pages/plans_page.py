@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plan_editor, plans, year_copy
-
-from ..dialogs import messages
-from ..models.lists import PlansModel
-from ..plan_editor.editor import PlanEditor
-from .list_page import ListPage
+from ui.dialogs import messages
+from ui.models.lists import PlansModel
+from ui.pages.list_page import ListPage
+from ui.plan_editor.editor import PlanEditor
 
 REFRESH_ON = {"classes", "periods", "plans", "settings"}
 
@@ -207,19 +206,19 @@ class PlansPage(ListPage):
         self.refresh()
 
     def open_class(self, class_id: int) -> None:
-        from .. import class_actions
+        from ui import class_actions
 
         class_actions.open_class(self, self.session, class_id)
 
     def print_notice(self) -> None:
         plan = self.editor.plan
         if plan is not None and plan.id is not None:
-            from .. import print_actions  # reportlab loads on the first print, not with the first page
+            from ui import print_actions  # reportlab loads on the first print, not with the first page
 
             print_actions.print_plan_notice(self, self.session, plan.id)
 
     def new_class_for_item(self, item_id: int) -> None:
         if self.editor.plan is not None:
-            from .. import class_actions  # the class form loads when first used, not with the first page
+            from ui import class_actions  # the class form loads when first used, not with the first page
 
             class_actions.new_class(self, self.session, self.editor.plan.id, item_id)

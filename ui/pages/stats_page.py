@@ -5,21 +5,30 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import classes, coverage, hours, statistics, stats
 from app.services.table_export import ExportTable
 from app.services.xlsx_export import XlsxColumn
-
-from .. import print_actions, stats_export
-from ..charts import BarChart, PieChart
-from ..hours_import import import_hours_file
-from ..models.lists import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
-from ..models.record_model import SORT_ROLE
-from ..widgets import make_table, note
-from ..write_access import enable_writes
-from .list_page import ListPage
+from ui import print_actions, stats_export
+from ui.charts import BarChart, PieChart
+from ui.hours_import import import_hours_file
+from ui.models.lists import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
+from ui.models.record_model import SORT_ROLE
+from ui.pages.list_page import ListPage
+from ui.widgets import make_table, note
+from ui.write_access import enable_writes
 
 BREAKDOWN_TABS = (("unit", "按单位"), ("category", "按干部类别"), ("rank", "按职级"), ("kind", "按班次类型"))
 RELOAD_ON = ("hours", "enrollments", "people", "units", "classes")
@@ -83,7 +92,7 @@ class StatsPage(ListPage):
         return row
 
     def edit_rules(self) -> None:
-        from ..dialogs.hours_settings_dialog import HoursSettingsDialog
+        from ui.dialogs.hours_settings_dialog import HoursSettingsDialog
 
         dialog = HoursSettingsDialog(self.session, self)
         if dialog.exec():
@@ -167,7 +176,7 @@ class StatsPage(ListPage):
             return
         db = self.session.db
         self.overview = overview = statistics.overview(db, year)
-        for label, (_, _, text) in zip(self.figure_labels, statistics.figures(overview)):
+        for label, (_, _, text) in zip(self.figure_labels, statistics.figures(overview), strict=False):
             label.setText(text)
         for key, model in self.breakdowns.items():
             model.set_rows(overview.lines[key])

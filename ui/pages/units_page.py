@@ -3,21 +3,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
-                               QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from app.domain import vocab
 from app.domain.models import Unit
 from app.domain.validation import unit_errors
 from app.services import units
-
-from ..dialogs import messages
-from ..dialogs.confirm import ask_then_delete
-from ..dialogs.form import FieldErrors, choice_box, save_or_show, select_data
-from ..models.lists import UnitsModel
-from ..models.record_model import RECORD_ROLE
-from ..write_access import enable_writes
-from .list_page import ListPage
+from ui.dialogs import messages
+from ui.dialogs.confirm import ask_then_delete
+from ui.dialogs.form import FieldErrors, choice_box, save_or_show, select_data
+from ui.models.lists import UnitsModel
+from ui.models.record_model import RECORD_ROLE
+from ui.pages.list_page import ListPage
+from ui.write_access import enable_writes
 
 
 class UnitsPage(ListPage):

@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 from app.domain import rules
 from app.domain.models import Plan
 from app.services import classes, plan_editor, plans
-
-from ..class_form.tabs import form_layout, scrolling
-from ..forms.contacts_editor import ContactsEditor
-from ..forms.fields import Fields, message_html
-from ..session import Session
-from ..warnings_panel import WarningsPanel
-from .outline_editor import OutlineEditor
+from ui.class_form.tabs import form_layout, scrolling
+from ui.forms.contacts_editor import ContactsEditor
+from ui.forms.fields import Fields, message_html
+from ui.plan_editor.outline_editor import OutlineEditor
+from ui.session import Session
+from ui.warnings_panel import WarningsPanel
 
 BASIC, OUTLINE, CONTACTS, WARNINGS = range(4)
 _TITLES = ("基本信息", "工作要点", "联系人", "规则提示")

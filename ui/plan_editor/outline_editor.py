@@ -3,12 +3,22 @@ classes that carry out the selected point, and a button to add one."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSplitter, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..dialogs import messages
-from ..models.outline_model import OutlineModel
-from ..widgets import note
+from ui.dialogs import messages
+from ui.models.outline_model import OutlineModel
+from ui.widgets import note
 
 
 class OutlineEditor(QWidget):

@@ -1,13 +1,12 @@
 """Picking trainees by need: the people behind their required hours (应训未训), furthest behind first."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QVBoxLayout, QWidget
 
 from app.services import hours
-
-from ..models.record_model import Column, RecordTableModel, attr
-from ..widgets import make_table
+from ui.models.record_model import Column, RecordTableModel, attr
+from ui.widgets import make_table
 
 
 class BehindModel(RecordTableModel):

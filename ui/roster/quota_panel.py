@@ -6,11 +6,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.domain.errors import UserError
 from app.services import quotas
-
-from ..dialogs import messages
-from ..models.filtering import SettingFilter
-from ..models.roster_models import QuotaModel
-from ..widgets import make_table
+from ui.dialogs import messages
+from ui.models.filtering import SettingFilter
+from ui.models.roster_models import QuotaModel
+from ui.widgets import make_table
 
 
 class _InUse(SettingFilter):

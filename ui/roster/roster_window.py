@@ -6,26 +6,35 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import vocab
 from app.domain.errors import UserError
 from app.services import quotas
 from app.services import roster as roster_service
 from app.services.roster_export import export_roster, id_shown
-
-from .. import class_actions, print_actions
-from ..dialogs import messages
-from ..dialogs.person_dialog import PersonDialog
-from ..id_reveal import FullIdBox
-from ..import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
-from ..models.roster_models import RosterModel
-from ..session import Session
-from ..widgets import heading, make_table, note
-from ..write_access import enable_writes, writable
-from .quota_panel import QuotaPanel
-from .trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
+from ui import class_actions, print_actions
+from ui.dialogs import messages
+from ui.dialogs.person_dialog import PersonDialog
+from ui.id_reveal import FullIdBox
+from ui.import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
+from ui.models.roster_models import RosterModel
+from ui.roster.quota_panel import QuotaPanel
+from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
+from ui.session import Session
+from ui.widgets import heading, make_table, note
+from ui.write_access import enable_writes, writable
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = ("people", "units", "enrollments", "quotas", "periods")
@@ -128,7 +137,7 @@ class RosterWindow(QWidget):
         return [details, attendance, printing]
 
     def open_attendance(self) -> None:
-        from ..attendance.dialog import AttendanceDialog
+        from ui.attendance.dialog import AttendanceDialog
 
         dialog = AttendanceDialog(self.session, self.period_id, self)
         dialog.exec()

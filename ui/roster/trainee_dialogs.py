@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QTabWidget, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from app.domain.errors import ValidationError
 from app.services import roster as roster_service
 from app.storage import tables
-
-from ..dialogs.form import FieldErrors
-from .behind_list import BehindList
-from .people_search import PeopleSearch
+from ui.dialogs.form import FieldErrors
+from ui.roster.behind_list import BehindList
+from ui.roster.people_search import PeopleSearch
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, object]:

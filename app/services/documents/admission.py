@@ -6,15 +6,15 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
-from ..progress import NO_PROGRESS, Progress
-from .layout import OFFICIAL
-from .letters import checked_template, letter_story, period_values, require, signed
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .seal import seal_image
-from .sources import Trainee, issue_date, requested_trainees
-from .templates import ADMISSION, fill, template_text
-from .typeset import Typesetter
+from app.services.documents.layout import OFFICIAL
+from app.services.documents.letters import checked_template, letter_story, period_values, require, signed
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.seal import seal_image
+from app.services.documents.sources import Trainee, issue_date, requested_trainees
+from app.services.documents.templates import ADMISSION, fill, template_text
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 
 def trainee_values(t: Typesetter, trainee: Trainee) -> dict[str, str]:

@@ -10,17 +10,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 from sqlite_utils import Database
 
-from ..progress import NO_PROGRESS, Progress
-from .layout import CERTIFICATE, Styles
-from .letters import checked_template, letter_story, period_values, require, signed
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .seal import seal_image
-from .serials import certificate_serials
-from .sources import requested_trainees
-from .templates import CERTIFICATE as TEMPLATE
-from .templates import fill, template_text
-from .typeset import Typesetter
+from app.services.documents.layout import CERTIFICATE, Styles
+from app.services.documents.letters import checked_template, letter_story, period_values, require, signed
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.seal import seal_image
+from app.services.documents.serials import certificate_serials
+from app.services.documents.sources import requested_trainees
+from app.services.documents.templates import CERTIFICATE as TEMPLATE
+from app.services.documents.templates import fill, template_text
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 COMPLETED = ("结业",)
 _RED = colors.Color(0.72, 0.1, 0.1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ...config import resource_file, user_data_dir
+from app.config import resource_file, user_data_dir
 
 BUNDLED = ("wqy-microhei.ttc", 0)
 BUNDLED_LABEL = "文泉驿微米黑（随软件附带）"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from ...domain.errors import UserError
-from .fonts import FontSet, LoadedFont
+from app.domain.errors import UserError
+from app.services.documents.fonts import FontSet, LoadedFont
 
 
 @dataclass(frozen=True)

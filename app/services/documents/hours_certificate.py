@@ -7,21 +7,21 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...domain.idcard import mask_id
-from ...storage import tables
-from ...storage.records import rows
-from .. import hours
-from ..progress import NO_PROGRESS, Progress
-from .formats import amount, cn_range
-from .layout import OFFICIAL
-from .letters import letter_story, signed
-from .pdf import DocumentStart, build_pdf
-from .preferences import letter_settings
-from .request import DocumentRequest
-from .seal import seal_image
-from .sources import issue_date
-from .typeset import Typesetter
+from app.domain.errors import UserError
+from app.domain.idcard import mask_id
+from app.services import hours
+from app.services.documents.formats import amount, cn_range
+from app.services.documents.layout import OFFICIAL
+from app.services.documents.letters import letter_story, signed
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.preferences import letter_settings
+from app.services.documents.request import DocumentRequest
+from app.services.documents.seal import seal_image
+from app.services.documents.sources import issue_date
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
+from app.storage import tables
+from app.storage.records import rows
 
 CLASS_COLUMNS = (("班次", 0), ("培训时间", 44), ("结果", 16), ("学时", 16))
 OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 28), ("学时", 16))

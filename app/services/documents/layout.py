@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from .fonts import FontSet
+from app.services.documents.fonts import FontSet
 
 TEXT_WIDTH, TEXT_HEIGHT = 156 * mm, 225 * mm
 LINES, CHARS = 22, 28

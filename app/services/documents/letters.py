@@ -10,14 +10,14 @@ from xml.sax.saxutils import unescape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
 
-from ...domain.errors import UserError
-from ...domain.models import Contact
-from .formats import amount, cn_date, cn_range, report_time
-from .layout import OFFICIAL
-from .pdf import Signature
-from .sources import PeriodInfo
-from .templates import FIELD, LetterTemplate
-from .typeset import Typesetter
+from app.domain.errors import UserError
+from app.domain.models import Contact
+from app.services.documents.formats import amount, cn_date, cn_range, report_time
+from app.services.documents.layout import OFFICIAL
+from app.services.documents.pdf import Signature
+from app.services.documents.sources import PeriodInfo
+from app.services.documents.templates import FIELD, LetterTemplate
+from app.services.documents.typeset import Typesetter
 
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）")

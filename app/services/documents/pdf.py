@@ -14,10 +14,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from ... import config
-from ..progress import NO_PROGRESS, Progress
-from .layout import Geometry, draw_page_number
-from .typeset import Typesetter
+from app import config
+from app.services.documents.layout import Geometry, draw_page_number
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 SEAL_SIZE = 42 * mm
 NOTE_SIZE = 11

@@ -8,21 +8,21 @@ from pathlib import Path
 from reportlab.platypus import CondPageBreak
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...domain.models import Period, PlanSection, TrainingClass
-from ...domain.text import chinese_numeral
-from ...storage import tables
-from ...storage.classes import list_periods
-from ..plans import PlanOutline, SectionOutline, plan_outline
-from ..progress import NO_PROGRESS, Progress
-from .formats import month_day_range
-from .layout import LINE, OFFICIAL
-from .letters import signed
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .seal import seal_image
-from .sources import issue_date
-from .typeset import Typesetter
+from app.domain.errors import UserError
+from app.domain.models import Period, PlanSection, TrainingClass
+from app.domain.text import chinese_numeral
+from app.services.documents.formats import month_day_range
+from app.services.documents.layout import LINE, OFFICIAL
+from app.services.documents.letters import signed
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.seal import seal_image
+from app.services.documents.sources import issue_date
+from app.services.documents.typeset import Typesetter
+from app.services.plans import PlanOutline, SectionOutline, plan_outline
+from app.services.progress import NO_PROGRESS, Progress
+from app.storage import tables
+from app.storage.classes import list_periods
 
 CLASS_SECTION = "班次安排"
 KEEP = 4 * LINE  # a heading starts a new page rather than end one with less than this below it

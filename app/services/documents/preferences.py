@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ...domain.errors import ValidationError
-from .. import audit, settings
-from .unit_letters import REPLY_DAYS, REPLY_DAYS_SETTING
+from app.domain.errors import ValidationError
+from app.services import audit, settings
+from app.services.documents.unit_letters import REPLY_DAYS, REPLY_DAYS_SETTING
 
 
 @dataclass

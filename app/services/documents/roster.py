@@ -6,13 +6,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from sqlite_utils import Database
 
-from ..progress import NO_PROGRESS, Progress
-from .formats import cn_range
-from .layout import FORM_LANDSCAPE
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .sources import ORDERS, Trainee, requested_trainees
-from .typeset import Typesetter
+from app.services.documents.formats import cn_range
+from app.services.documents.layout import FORM_LANDSCAPE
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.sources import ORDERS, Trainee, requested_trainees
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 COLUMNS = (("序号", 12), ("姓名", 24), ("性别", 12), ("民族", 18), ("出生年月", 22), ("政治面貌", 26),
            ("工作单位", 52), ("职务", 32), ("职级", 30), ("联系电话", 29))

@@ -8,8 +8,8 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from .. import audit, settings
+from app.domain.errors import UserError
+from app.services import audit, settings
 
 SETTING = "seal_png"
 MAX_BYTES = 2_000_000

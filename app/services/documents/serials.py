@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...storage.records import rows
-from .. import audit
+from app.domain.errors import UserError
+from app.services import audit
+from app.storage.records import rows
 
 
 def certificate_serials(db: Database, period_id: int, year: int, enrollment_ids: list[int]) -> dict[int, str]:

@@ -8,14 +8,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
-from ...domain.idcard import mask_id
-from ..progress import NO_PROGRESS, Progress
-from .formats import cn_date, weekday
-from .layout import FORM
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .sources import PeriodInfo, Trainee, requested_trainees
-from .typeset import Typesetter
+from app.domain.idcard import mask_id
+from app.services.documents.formats import cn_date, weekday
+from app.services.documents.layout import FORM
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.sources import PeriodInfo, Trainee, requested_trainees
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
 ROW_HEIGHT = 9 * mm

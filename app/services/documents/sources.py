@@ -8,13 +8,13 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...domain.models import Contact, Period, Plan, TrainingClass
-from ...domain.strokes import stroke_key
-from ...storage import tables
-from ...storage.classes import ACTIVE
-from ...storage.records import from_row, rows
-from .. import settings
+from app.domain.errors import UserError
+from app.domain.models import Contact, Period, Plan, TrainingClass
+from app.domain.strokes import stroke_key
+from app.services import settings
+from app.storage import tables
+from app.storage.classes import ACTIVE
+from app.storage.records import from_row, rows
 
 ORDERS = {"unit": "按单位顺序", "strokes": "按姓氏笔画"}
 

@@ -8,17 +8,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...domain.text import chinese_numeral
-from ..progress import NO_PROGRESS, Progress
-from .charts import bar_chart, pie_chart
-from .formats import amount, cn_date, cn_range
-from .layout import FORM
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .sources import issue_date, period_info
-from .summary_data import Tally, period_by_unit, total, year_summary
-from .typeset import Typesetter
+from app.domain.errors import UserError
+from app.domain.text import chinese_numeral
+from app.services.documents.charts import bar_chart, pie_chart
+from app.services.documents.formats import amount, cn_date, cn_range
+from app.services.documents.layout import FORM
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.sources import issue_date, period_info
+from app.services.documents.summary_data import Tally, period_by_unit, total, year_summary
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
 
 # (header, value of a Tally, width in mm)
 NAME = ("名称", lambda t: t.label, 0)
@@ -78,7 +78,7 @@ def year_story(db: Database, t: Typesetter, year: int) -> tuple[str, list]:
              t.para(f"统计范围：{year}年开班的期次；已举办指已结班；统计日期：{cn_date(issue_date(None))}",
                     t.styles.subtitle)]
     tables = (summary.by_class, summary.by_kind, summary.by_unit, summary.by_category)
-    for number, ((heading, name, columns), tallies) in enumerate(zip(YEAR_TABLES, tables), start=1):
+    for number, ((heading, name, columns), tallies) in enumerate(zip(YEAR_TABLES, tables, strict=False), start=1):
         story += [t.para(f"{chinese_numeral(number)}、{heading}", t.styles.form_heading),
                   tally_table(t, name, columns, tallies, name)]
     story += [t.para(f"{chinese_numeral(len(YEAR_TABLES) + 1)}、图示", t.styles.form_heading), _charts(t, summary)]

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from ...storage.classes import ACTIVE, LIVE_PERIODS
-from ...storage.records import rows
-from ..statistics import YEAR_ENROLLMENTS
+from app.services.statistics import YEAR_ENROLLMENTS
+from app.storage.classes import ACTIVE, LIVE_PERIODS
+from app.storage.records import rows
 
 REPORTED = ("已报到", "结业", "缺训")  # came to the class (缺训 = came but missed too much)
 
@@ -76,7 +76,7 @@ def year_summary(db: Database, year: int) -> YearSummary:
     classes = rows(db, _YEAR_CLASSES, [str(year), year])
     by_class = [_class_tally(row, [r for r in records if r["class_id"] == row["id"]]) for row in classes]
     kinds: dict[str, Tally] = {}
-    for row, tally in zip(classes, by_class):
+    for row, tally in zip(classes, by_class, strict=False):
         kind = row["kind"] or "未分类"
         kinds[kind] = total([kinds[kind], tally] if kind in kinds else [tally], kind)
     by_category = sorted(_group(records, "cadre_category"), key=lambda t: -t.enrolled)

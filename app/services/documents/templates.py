@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ...domain.errors import ValidationError
-from .. import audit, settings
+from app.domain.errors import ValidationError
+from app.services import audit, settings
 
 FIELD = re.compile(r"\{([^{}]*)\}")
 

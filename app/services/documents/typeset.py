@@ -7,11 +7,10 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from .fonts import FontSet, font_set
-from .glyphs import GlyphCheck, markup
-from .layout import Styles, make_styles
-from .linebreak import CANNOT_START
-
+from app.services.documents.fonts import FontSet, font_set
+from app.services.documents.glyphs import GlyphCheck, markup
+from app.services.documents.layout import Styles, make_styles
+from app.services.documents.linebreak import CANNOT_START
 
 _GOOD_BREAK_AFTER = "的和与及、"
 
@@ -61,7 +60,7 @@ class Typesetter:
     def title(self, text: str, style, width: float) -> Paragraph:
         """A centred title; when it needs several lines they are balanced, broken after 的/和/与 where possible."""
         breaks = title_breaks(text, stringWidth(text, style.fontName, style.fontSize) / width)
-        lines = [text[start:end] for start, end in zip([0, *breaks], [*breaks, len(text)])]
+        lines = [text[start:end] for start, end in zip([0, *breaks], [*breaks, len(text)], strict=False)]
         return Paragraph("<br/>".join(self.markup(line, style.fontName) for line in lines), style)
 
     def mixed(self, parts: list[tuple[str, str | None]], style) -> Paragraph:

@@ -11,23 +11,23 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
-from ...domain.errors import UserError
-from ...domain.idcard import mask_id
-from ...domain.models import Unit
-from ...storage import tables
-from ...storage.classes import ACTIVE
-from ...storage.records import rows
-from .. import settings
-from ..progress import NO_PROGRESS, Progress
-from .formats import cn_date
-from .layout import OFFICIAL
-from .letters import checked_template, letter_story, period_values, require, signed
-from .pdf import DocumentStart, build_pdf
-from .request import DocumentRequest
-from .seal import seal_image
-from .sources import PeriodInfo, Trainee, issue_date, period_info, trainees
-from .templates import UNIT_LETTER, fill, template_text
-from .typeset import Typesetter
+from app.domain.errors import UserError
+from app.domain.idcard import mask_id
+from app.domain.models import Unit
+from app.services import settings
+from app.services.documents.formats import cn_date
+from app.services.documents.layout import OFFICIAL
+from app.services.documents.letters import checked_template, letter_story, period_values, require, signed
+from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.request import DocumentRequest
+from app.services.documents.seal import seal_image
+from app.services.documents.sources import PeriodInfo, Trainee, issue_date, period_info, trainees
+from app.services.documents.templates import UNIT_LETTER, fill, template_text
+from app.services.documents.typeset import Typesetter
+from app.services.progress import NO_PROGRESS, Progress
+from app.storage import tables
+from app.storage.classes import ACTIVE
+from app.storage.records import rows
 
 REPLY_DAYS = 10  # default: names are due this many days before the class starts
 REPLY_DAYS_SETTING = "unit_letter_reply_days"
