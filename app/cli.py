@@ -16,18 +16,15 @@ import sys
 from pathlib import Path
 
 from app import config
-from app.commands import basic, hours, roster
-from app.commands import calendar as calendar_command
-from app.commands import documents as document_commands
-from app.commands import hours_import as hours_import_command
+from app.commands import basic, calendar, documents, hours, hours_import, roster
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
 from app.services import database, error_log
-from app.services.import_marker import interrupted_import
+from app.services.importing.marker import interrupted_import
 from app.storage import filesystem, lock
 from app.storage.db import DatabaseNotWritable
 
-COMMAND_MODULES = (basic, roster, hours, document_commands, calendar_command, hours_import_command)
+COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import)
 
 
 def _parser() -> argparse.ArgumentParser:

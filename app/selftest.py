@@ -68,7 +68,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         from openpyxl import Workbook
 
         from app.services.demo_people import generate_people
-        from app.services.roster_import import ImportOptions, import_file
+        from app.services.importing.pipeline import ImportOptions, import_file
         from app.storage import tables
 
         db = state["db"]

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STALLED = """
 import sys, time
 from pathlib import Path
-from app.services import import_commit
+from app.services.importing import commit as import_commit
 from app.storage.records import Table
 
 flag = Path(sys.argv[1])

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import audit, backups, database
-from app.services.import_marker import interrupted_import
+from app.services.importing.marker import interrupted_import
 from app.storage import filesystem
 from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.commands.output import EXIT_OK
-from app.services import roster_import
-from app.services.roster_import import MODES, ImportOptions
+from app.services.importing import pipeline
+from app.services.importing.pipeline import MODES, ImportOptions
 
 EXIT_REJECTED = 3
 _SHOWN_REJECTED = 20
@@ -41,7 +41,7 @@ def register(commands, common) -> None:
 
 def _import(db, args) -> int:
     options = ImportOptions(mode=args.mode, period_id=args.period)
-    plan, result = roster_import.import_file(db, args.file, options, sheet=args.sheet, dry_run=args.dry_run)
+    plan, result = pipeline.import_file(db, args.file, options, sheet=args.sheet, dry_run=args.dry_run)
     rejected = [row for row in plan.rows if row.rejected]
     print(f"{plan.file_name}（工作表“{plan.sheet.name}”，表头在第{plan.layout.header_row + 1}行）")
     for note in plan.notes:
@@ -61,7 +61,7 @@ def _import(db, args) -> int:
     if len(rejected) > _SHOWN_REJECTED:
         print(f"……另有{len(rejected) - _SHOWN_REJECTED}行未通过" + ("，详见回执" if args.report else "，用 --report 生成回执查看全部"))
     if args.report:  # a dry run writes nothing to the database, not even the audit log
-        from app.services.import_receipt import export_receipt, write_receipt
+        from app.services.importing.receipt import export_receipt, write_receipt
 
         saved = write_receipt(plan, result, args.report) if result is None else export_receipt(db, plan, result, args.report)
         print(f"回执已保存：{saved}")
@@ -77,7 +77,7 @@ def _export(db, args) -> int:
 
 
 def _template(args) -> int:
-    from app.services.roster_template import write_template
+    from app.services.importing.template import write_template
 
     print(f"模板已保存：{write_template(args.output)}")
     return EXIT_OK

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from app.domain import conflicts as conflict_rules
+from app.domain import conflicts
 from app.domain.conflicts import Conflict, Span
 from app.domain.errors import UserError
 from app.domain.ics import Event, calendar_text
@@ -128,9 +128,9 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
                                JOIN units u ON u.id = e.unit_id WHERE e.period_id IN ({marks}) AND e.{ACTIVE}
                                GROUP BY e.unit_id, e.period_id""", list(spans))
     limit = rule_checks.thresholds(db).unit_away_limit
-    return (conflict_rules.person_conflicts(spans, [(r["person_id"], r["name"], r["period_id"]) for r in bookings])
-            + conflict_rules.unit_conflicts(spans, [tuple(r.values()) for r in unit_counts], limit, first, last)
-            + conflict_rules.place_conflicts(spans))
+    return (conflicts.person_conflicts(spans, [(r["person_id"], r["name"], r["period_id"]) for r in bookings])
+            + conflicts.unit_conflicts(spans, [tuple(r.values()) for r in unit_counts], limit, first, last)
+            + conflicts.place_conflicts(spans))
 
 
 def move_period(db: Database, period_id: int, start: date) -> Period:

@@ -9,7 +9,7 @@ from app.domain.birth_dates import read_birth
 from app.domain.errors import UserError
 from app.domain.text import clean, to_halfwidth
 from app.services.hours import FIRST_YEAR, KINDS, LAST_YEAR
-from app.services.sheet_reader import Sheet, cell_text
+from app.services.importing.reader import Sheet, cell_text
 
 # field -> (label shown to the user, header words used for it)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

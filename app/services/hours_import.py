@@ -24,9 +24,9 @@ from app.services.hours_columns import (
     kind_value,
     year_value,
 )
-from app.services.import_marker import importing
+from app.services.importing.marker import importing
+from app.services.importing.reader import cell_text, read_sheets
 from app.services.progress import NO_PROGRESS, Progress
-from app.services.sheet_reader import cell_text, read_sheets
 from app.storage import tables
 from app.storage.db import db_path
 

@@ -14,15 +14,14 @@ from app.domain.text import clean, clean_name
 from app.domain.validation import person_errors
 from app.services import audit
 from app.storage import people as people_queries
-from app.storage import roster as roster_queries
-from app.storage import tables
+from app.storage import roster, tables
 
 search_people = people_queries.search
 count_people = people_queries.count
 by_id_number = people_queries.by_id_number
 PeopleFilter = people_queries.PeopleFilter
 PeoplePages = people_queries.PeoplePages
-attendance = roster_queries.attendance  # every period a person was on the roster of
+attendance = roster.attendance  # every period a person was on the roster of
 person_hints = validation.person_hints  # worth a look but no bar to saving: a word that is not standard
 
 

@@ -5,13 +5,12 @@ from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
 from app.services import audit
-from app.storage import roster as roster_queries
-from app.storage import tables
+from app.storage import roster, tables
 from app.storage.roster import QuotaUsage
 
 
 def usage(db: Database, period_id: int, every_unit: bool = False) -> list[QuotaUsage]:
-    return roster_queries.quota_usage(db, period_id, every_unit)
+    return roster.quota_usage(db, period_id, every_unit)
 
 
 def warnings(db: Database, period_id: int) -> list[str]:

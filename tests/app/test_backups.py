@@ -11,7 +11,7 @@ import pytest
 from app.cli import main
 from app.domain.errors import UserError
 from app.services import backups, database, settings
-from app.storage import backup as store
+from app.storage import backup
 from app.storage.db import DatabaseDamaged, open_db
 from tests.writing import writable
 
@@ -33,7 +33,7 @@ def people_count(db) -> int:
 def test_a_backup_is_a_checked_copy_named_by_time_and_reason(live):
     made = backups.take(live, "手动", now=datetime(2020, 3, 2, 8, 30))
     assert made.name == "traindesk-20200302-083000-手动.db"
-    assert store.is_good(made)
+    assert backup.is_good(made)
     assert sqlite3.connect(made).execute("SELECT name FROM units").fetchall() == [("县委办公室",)]
     assert not list(made.parent.glob("*.part"))
 
@@ -54,7 +54,7 @@ def test_thinning_over_400_simulated_days_keeps_recent_daily_weekly_monthly(live
             live.execute("UPDATE units SET notes = ?", [str(when)])
             backups.take(live, "定时", now=when)
     last_day = (start + timedelta(days=399)).date()
-    kept = store.list_backups(live_folder(live), "traindesk")
+    kept = backup.list_backups(live_folder(live), "traindesk")
     days = sorted({b.taken.date() for b in kept}, reverse=True)
     recent = [b for b in kept if b.taken.date() >= last_day - timedelta(days=1)]
     assert len(recent) == 6  # all three of today and of yesterday
@@ -68,13 +68,13 @@ def test_thinning_over_400_simulated_days_keeps_recent_daily_weekly_monthly(live
 
 
 def live_folder(db) -> Path:
-    return store.backups_folder(Path(db.execute("PRAGMA database_list").fetchone()[2]))
+    return backup.backups_folder(Path(db.execute("PRAGMA database_list").fetchone()[2]))
 
 
 def test_the_newest_backup_is_never_thinned():
-    old = [store.BackupFile(Path(f"/x/t-{n}.db"), datetime(2018, 1, 1) - timedelta(days=40 * n), "定时")
+    old = [backup.BackupFile(Path(f"/x/t-{n}.db"), datetime(2018, 1, 1) - timedelta(days=40 * n), "定时")
            for n in range(60)]
-    doomed = store.to_thin(old, date(2020, 1, 1))
+    doomed = backup.to_thin(old, date(2020, 1, 1))
     assert old[0] not in doomed and len(old) - len(doomed) == 1 + 12 + 10 + 9
 
 
@@ -103,7 +103,7 @@ def test_the_second_folder_copy_has_the_same_name_even_when_the_clock_ticks(live
             return cls.moment
 
     monkeypatch.setattr(backups, "datetime", Ticking)
-    monkeypatch.setattr(store, "datetime", Ticking)
+    monkeypatch.setattr(backup, "datetime", Ticking)
     second = tmp_path / "U盘"
     second.mkdir()
     settings.put(live, backups.SECOND_FOLDER_KEY, str(second))
@@ -203,7 +203,7 @@ def test_read_only_permission_errors_are_explained(live, tmp_path, monkeypatch):
     def refuse(*args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(store.os, "replace", refuse)
+    monkeypatch.setattr(backup.os, "replace", refuse)
     with pytest.raises(UserError, match="没有写入权限"):
         backups.take(live, to_dir=tmp_path / "备份")
     assert not list((tmp_path / "备份").glob("*"))

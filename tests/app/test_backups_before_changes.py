@@ -4,10 +4,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import UserError
-from app.services import backups, class_editor, database, plan_editor, settings
-from app.services import roster as roster_service
-from app.services.roster_import import ImportOptions, import_file
-from app.storage import backup as store
+from app.services import backups, class_editor, database, plan_editor, roster, settings
+from app.services.importing.pipeline import ImportOptions, import_file
+from app.storage import backup
 from tests.app.test_roster_import import snapshot
 from tests.cli import run
 from tests.roster_files import good_rows, write_xlsx
@@ -22,12 +21,12 @@ def live(demo_file):
 
 
 def taken(db_file: Path, reason: str) -> list[Path]:
-    return [b.path for b in store.list_backups(store.backups_folder(db_file), db_file.stem) if b.reason == reason]
+    return [b.path for b in backup.list_backups(backup.backups_folder(db_file), db_file.stem) if b.reason == reason]
 
 
 def block_backups(db_file: Path) -> None:
     """A file where the backups folder should be: every backup fails, as on a full or read-only disk."""
-    folder = store.backups_folder(db_file)
+    folder = backup.backups_folder(db_file)
     if folder.is_dir():
         for item in folder.iterdir():
             item.unlink()
@@ -43,7 +42,7 @@ def test_an_import_is_backed_up_first_a_dry_run_is_not(live, demo_file, tmp_path
     _, result = import_file(live, path, ImportOptions())
     assert result.added == 3
     copies = taken(demo_file, "导入前")
-    assert len(copies) == 1 and store.is_good(copies[0])
+    assert len(copies) == 1 and backup.is_good(copies[0])
     assert backups._counts(copies[0])["people"] == before  # the copy holds the data as it was
 
 
@@ -90,9 +89,9 @@ def enrolled(db, count: int) -> list[int]:
 
 def test_removing_several_trainees_is_backed_up_and_all_or_none(live, demo_file):
     ids = enrolled(live, 3)
-    roster_service.remove(live, ids[0])
+    roster.remove(live, ids[0])
     assert taken(demo_file, "删除前") == []  # one is not a bulk delete
-    roster_service.remove_many(live, ids[1:])
+    roster.remove_many(live, ids[1:])
     assert len(taken(demo_file, "删除前")) == 1
     assert live.execute(f"SELECT count(*) FROM enrollments WHERE id IN ({','.join('?' * 3)})", ids).fetchone()[0] == 0
 
@@ -102,7 +101,7 @@ def test_a_bulk_removal_with_one_refused_trainee_removes_nobody(live):
     live.execute("UPDATE enrollments SET status = '已替换' WHERE id = ?", [ids[1]])
     before = snapshot(live)
     with pytest.raises(UserError, match="不能移出名单"):
-        roster_service.remove_many(live, ids)
+        roster.remove_many(live, ids)
     assert snapshot(live) == before
 
 
@@ -115,7 +114,7 @@ def test_a_failed_backup_stops_bulk_deletes(live, demo_file):
     before = snapshot(live)
     classes_before = live.execute("SELECT count(*) FROM training_classes").fetchone()[0]
     with pytest.raises(UserError, match="移出名单前的自动备份未能完成"):
-        roster_service.remove_many(live, ids)
+        roster.remove_many(live, ids)
     with pytest.raises(UserError, match="删除班次前的自动备份未能完成"):
         class_editor.delete_class(live, empty_class.id)
     assert snapshot(live) == before

@@ -13,8 +13,9 @@ import xlwt
 from openpyxl import Workbook
 
 from app.domain.errors import UserError
-from app.services import database, roster_import
-from app.services.roster_import import read_source
+from app.services import database
+from app.services.importing import pipeline
+from app.services.importing.pipeline import read_source
 from app.services.spreadsheet_guard import UnsafeSpreadsheet
 from app.services.xls_guard import MAX_CELLS
 from tests.app.test_spreadsheet_guard import rewrite
@@ -107,12 +108,12 @@ def test_the_parsers_english_never_reaches_the_user(capsys, demo_path, tmp_path,
     """Whatever calamine says past the guard (here its compound-file error), the user reads Chinese."""
     from python_calamine import CalamineError
 
-    from app.services import sheet_reader
+    from app.services.importing import reader
 
     def failing(path):
         raise CalamineError("Cfb error: Sector 4294967040 points past end of file")
 
-    monkeypatch.setattr(sheet_reader.CalamineWorkbook, "from_path", failing)
+    monkeypatch.setattr(reader.CalamineWorkbook, "from_path", failing)
     code, _, err = import_dry(capsys, demo_path, write_xls(tmp_path / "名单.xls", good_rows(2)))
     assert code == 2 and one_line(err) == f"错误：“名单.xls”{DAMAGED}"
     assert "Sector" not in err
@@ -267,7 +268,7 @@ def test_an_unforeseen_failure_is_one_line_and_its_traceback_is_logged(capsys, d
     def broken(*args, **kwargs):
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr(roster_import, "analyse", broken)
+    monkeypatch.setattr(pipeline, "analyse", broken)
     code, out, err = import_dry(capsys, demo_path, write_xlsx(tmp_path / "名单.xlsx", good_rows(2)))
     log = home / "logs" / "error.log"
     assert code == 2 and out == ""

@@ -5,8 +5,9 @@ import zipfile
 import pytest
 
 from app.domain.errors import UserError
-from app.services import database, sheet_reader
-from app.services.roster_import import ImportOptions, import_file, read_source
+from app.services import database
+from app.services.importing import reader
+from app.services.importing.pipeline import ImportOptions, import_file, read_source
 from app.services.spreadsheet_guard import MAX_PART_BYTES, UnsafeSpreadsheet
 from tests.app.test_roster_import import plan_for, snapshot
 from tests.app.test_spreadsheet_guard import rewrite
@@ -33,7 +34,7 @@ def test_hostile_files_are_refused_by_the_import_before_any_parser(demo_db, tmp_
     def parser_must_not_run(*args, **kwargs):
         raise AssertionError("the parser saw a hostile file")
 
-    monkeypatch.setattr(sheet_reader.CalamineWorkbook, "from_path", parser_must_not_run)
+    monkeypatch.setattr(reader.CalamineWorkbook, "from_path", parser_must_not_run)
     before = snapshot(demo_db)
     for path, reason in ((bomb(tmp_path), "解压后异常庞大"), (entity_trick(tmp_path), "不安全的XML")):
         with pytest.raises(UnsafeSpreadsheet, match=reason):
@@ -79,7 +80,7 @@ def test_a_sheet_damaged_in_transit_gets_the_guards_reason_not_the_parsers(capsy
 
 
 def test_too_many_rows_are_refused_whatever_the_format(demo_db, tmp_path, monkeypatch):
-    monkeypatch.setattr(sheet_reader, "MAX_ROWS", 5)  # the real cap is 100,000 rows
+    monkeypatch.setattr(reader, "MAX_ROWS", 5)  # the real cap is 100,000 rows
     for path in (write_xlsx(tmp_path / "多.xlsx", good_rows(6)), write_csv(tmp_path / "多.csv", good_rows(6))):
         with pytest.raises(UnsafeSpreadsheet, match="超过5行上限"):
             read_source(path)
@@ -118,7 +119,7 @@ def test_macros_are_noted_in_the_plan_and_by_the_command_line(capsys, demo_path,
     plain = write_xlsx(tmp_path / "明文.xlsx", good_rows(2))
     macro = rewrite(plain, tmp_path / "带宏.xlsm", {}, {"xl/vbaProject.bin": b"\0" * 200})
     sheets = read_source(macro)
-    assert sheets[0].notes == [sheet_reader.MACRO_NOTE]
+    assert sheets[0].notes == [reader.MACRO_NOTE]
     code, out, _ = run(capsys, "import-roster", macro, "--db", demo_path, "--dry-run")
     assert code == 0 and "提示：文件含有宏" in out and "不会运行宏" in out
 

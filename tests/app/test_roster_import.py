@@ -8,10 +8,8 @@ from app.domain.errors import UserError
 from app.domain.models import Person
 from app.services import people, quotas
 from app.services import roster as roster_service
-from app.services.import_check import CREATE_UNIT, SKIP_UNIT
-from app.services.import_receipt import write_receipt
-from app.services.progress import Cancelled, Progress
-from app.services.roster_import import (
+from app.services.importing.check import CREATE_UNIT, SKIP_UNIT
+from app.services.importing.pipeline import (
     ImportOptions,
     analyse,
     choose_sheet,
@@ -21,7 +19,9 @@ from app.services.roster_import import (
     suggest_unit,
     unknown_units,
 )
-from app.services.roster_template import write_template
+from app.services.importing.receipt import write_receipt
+from app.services.importing.template import write_template
+from app.services.progress import Cancelled, Progress
 from app.storage import tables
 from tests.roster_files import (
     BAD_ROWS,
@@ -238,7 +238,7 @@ def test_cancelling_the_commit_leaves_the_database_as_it_was(demo_db, mixed):
 def test_a_failure_half_way_rolls_everything_back(demo_db, mixed, monkeypatch):
     plan = plan_for(demo_db, mixed, period_id=period_id(demo_db))
     before = snapshot(demo_db)
-    monkeypatch.setattr("app.services.import_commit._Writer.enrol", lambda self, period: 1 / 0)
+    monkeypatch.setattr("app.services.importing.commit._Writer.enrol", lambda self, period: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         commit(demo_db, plan)
     assert snapshot(demo_db) == before

@@ -75,7 +75,7 @@ def test_preview_marks_every_bad_cell_then_imports_in_one_go(qtbot, window, mixe
     press(qtbot, wizard, NEXT, PREVIEW)
     preview = wizard.page(PREVIEW)
     model = preview.model
-    from app.services.import_columns import LABELS
+    from app.services.importing.columns import LABELS
     expected = ["", "姓名", "性别", "民族", "出生日期", "身份证号码", "工作单位", "职务", "职级", "干部类别",
                 "政治面貌", "学历", "联系电话", "重点难点问题或典型案例"]
     # the sheet's own headers (公民身份号码, 现任职务, 手机号码 ...) map onto the office's words
@@ -133,16 +133,16 @@ def test_the_columns_page_needs_a_name_and_an_id_column(qtbot, window, mixed):
 
 
 def test_cancelling_the_import_leaves_the_database_as_it_was(qtbot, window, mixed, monkeypatch, answers):
-    from app.services import import_commit
+    from app.services.importing import commit
 
     release = threading.Event()
-    original = import_commit._Writer.add_people
+    original = commit._Writer.add_people
 
     def slow_add(self):
         added = original(self)
         release.wait(5)
         return added
-    monkeypatch.setattr(import_commit._Writer, "add_people", slow_add)
+    monkeypatch.setattr(commit._Writer, "add_people", slow_add)
     before = counts(window)
     wizard = start(qtbot, window, mixed)
     press(qtbot, wizard, NEXT, COLUMNS)

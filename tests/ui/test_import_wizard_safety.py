@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from app.services import audit, database
 from app.services.spreadsheet_guard import MAX_PART_BYTES
-from app.storage import backup as store
+from app.storage import backup
 from tests.app.test_spreadsheet_guard import rewrite
 from tests.roster_files import HEADER, good_rows, person, write_xlsx
 from tests.ui.test_import_wizard import COMMIT, NEXT, cell, close_wizards, press, start  # noqa: F401
@@ -46,7 +46,7 @@ def test_the_preview_masks_ids_marks_formulas_and_notes_macros(qtbot, window, tm
 
 def test_the_import_is_backed_up_first_and_refused_without_a_backup(qtbot, window, tmp_path, answers):
     path = window.session.path
-    folder = store.backups_folder(path)
+    folder = backup.backups_folder(path)
     wizard = start(qtbot, window, write_xlsx(tmp_path / "名单.xlsx", good_rows(2)))
     press(qtbot, wizard, NEXT, COLUMNS)
     press(qtbot, wizard, NEXT, PREVIEW)
@@ -62,4 +62,4 @@ def test_the_import_is_backed_up_first_and_refused_without_a_backup(qtbot, windo
     folder.unlink()
     press(qtbot, wizard, COMMIT, FINISH)
     assert database.counts(window.session.db)["people"] == before["people"] + 2
-    assert [b.reason for b in store.list_backups(folder, path.stem)] == ["导入前"]
+    assert [b.reason for b in backup.list_backups(folder, path.stem)] == ["导入前"]

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.idcard import mask_id
-from app.services import people as people_service
+from app.services import people
 from tests.ui.conftest import type_text
 from ui.main_window import PAGES
 
@@ -65,7 +65,7 @@ def test_classes_page_search_and_detail(qtbot, window):
 
 def test_people_are_found_by_full_id_number_though_the_list_masks_it(qtbot, window):
     page = click_nav(qtbot, window, "学员")
-    someone = people_service.search_people(window.session.db)[42]
+    someone = people.search_people(window.session.db)[42]
     column = [c.header for c in page.model.columns].index("身份证号码")
     assert page.proxy.index(0, column).data().count("*") == 8
     qtbot.keyClicks(page.search, someone.id_number)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.cli import main
 from app.services import database
-from app.services.import_marker import marker_path
+from app.services.importing.marker import marker_path
 from app.storage import filesystem
 from tests.damage import spoil_fragment_counts
 from tests.killed_import import kill_during_commit

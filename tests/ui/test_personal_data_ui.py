@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.services import audit
-from app.storage import backup as store
+from app.storage import backup
 from tests.ui.helpers import select_rows
 from tests.ui.test_main_window import click_nav
 from tests.ui.test_roster_window import open_period_with
@@ -75,7 +75,7 @@ def test_the_roster_window_masks_ids_and_asks_before_exporting_them_whole(qtbot,
 def test_removing_several_trainees_backs_up_first_and_is_all_or_none(qtbot, window, answers):
     roster = open_period_with(window)
     db = window.session.db
-    backups_folder = store.backups_folder(window.session.path)
+    backups_folder = backup.backups_folder(window.session.path)
     count = roster.model.rowCount()
     select_rows(roster.table, [0, 1])
     chosen = [line.enrollment_id for line in roster.selected_lines()]
@@ -90,5 +90,5 @@ def test_removing_several_trainees_backs_up_first_and_is_all_or_none(qtbot, wind
     answers["replies"] = [0]
     roster.remove()
     assert roster.model.rowCount() == count - 2
-    assert [b.reason for b in store.list_backups(backups_folder, window.session.path.stem)] == ["删除前"]
+    assert [b.reason for b in backup.list_backups(backups_folder, window.session.path.stem)] == ["删除前"]
     roster.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QVBoxLayout
 
 from app.domain.errors import UserError
-from app.services import word_variants
+from app.services.importing import word_variants
 from ui.dialogs import messages
 from ui.models.word_variants_model import CHOICE, StandardWordDelegate, WordVariantsModel
 from ui.widgets import make_table, note

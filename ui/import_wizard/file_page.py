@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.services import classes, units
-from app.services.roster_import import best_sheet
-from app.services.sheet_reader import FILE_FILTER, read_sheets
+from app.services.importing.pipeline import best_sheet
+from app.services.importing.reader import FILE_FILTER, read_sheets
 from ui.import_wizard.launch import documents_folder, download_template
 
 MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",

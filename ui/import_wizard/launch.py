@@ -7,7 +7,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.errors import UserError
-from app.services.roster_template import write_template
+from app.services.importing.template import write_template
 from ui.dialogs import messages
 from ui.session import Session
 

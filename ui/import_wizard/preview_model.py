@@ -6,9 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.idcard import mask_id
-from app.services.import_columns import FIELDS, LABELS
-from app.services.import_receipt import outcome
-from app.services.roster_import import ImportPlan
+from app.services.importing.columns import FIELDS, LABELS
+from app.services.importing.pipeline import ImportPlan
+from app.services.importing.receipt import outcome
 from ui.models.filtering import SettingFilter
 
 ERROR = QBrush(QColor("#f8d0cc"))

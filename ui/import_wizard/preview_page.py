@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.domain.errors import UserError
 from app.services import units
-from app.services.import_receipt import explanation, outcome
+from app.services.importing.pipeline import commit
+from app.services.importing.receipt import explanation, outcome
 from app.services.progress import Cancelled
-from app.services.roster_import import commit
 from ui.dialogs import messages
 from ui.id_reveal import FullIdBox
 from ui.import_wizard.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel

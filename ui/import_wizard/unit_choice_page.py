@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from app.services import units
-from app.services.import_check import CREATE_UNIT, SKIP_UNIT
-from app.services.roster_import import suggest_unit
+from app.services.importing.check import CREATE_UNIT, SKIP_UNIT
+from app.services.importing.pipeline import suggest_unit
 
 
 class UnitChoicePage(QWizardPage):

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from app.domain.errors import UserError
-from app.services.import_columns import Layout
-from app.services.import_receipt import export_receipt, write_receipt
-from app.services.roster_import import ImportOptions, ImportPlan, ImportResult, analyse
-from app.services.sheet_reader import Sheet
+from app.services.importing.columns import Layout
+from app.services.importing.pipeline import ImportOptions, ImportPlan, ImportResult, analyse
+from app.services.importing.reader import Sheet
+from app.services.importing.receipt import export_receipt, write_receipt
 from ui.dialogs import messages
 from ui.import_wizard.columns_page import ColumnsPage
 from ui.import_wizard.file_page import FilePage

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from app.domain import vocab
-from app.services.word_variants import KEEP, SeenWord
+from app.services.importing.word_variants import KEEP, SeenWord
 
 KEEP_TEXT = "（保持原样）"
 CHOICE = 3  # the column edited

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
-from app.services import roster as roster_service
+from app.services import roster
 from app.storage import tables
 from ui.dialogs.form import FieldErrors
 from ui.roster.behind_list import BehindList
@@ -78,13 +78,13 @@ class ReplaceDialog(QDialog):
         super().__init__(parent)
         self.db, self.line, self.today = db, line, today or date.today()
         self.enrollment = tables.enrollments(db).get(line.enrollment_id)
-        self.period = roster_service.period_of(db, line.period_id)
+        self.period = roster.period_of(db, line.period_id)
         self.setWindowTitle(f"更换学员 — {line.name}（{line.unit_name}）")
         self.search = PeopleSearch(db, multiple=False, parent=self)
         self.reason = QLineEdit(placeholderText="更换原因，如：原学员因病住院")
-        days = roster_service.days_before_start(self.period, self.today)
+        days = roster.days_before_start(self.period, self.today)
         rule = (f"距开班还有{days}天。" if days > 0 else "已到开班日期。") + (
-            "不足5天，须说明更换原因；更换将记入操作记录。" if days < roster_service.REPLACE_NOTICE_DAYS
+            "不足5天，须说明更换原因；更换将记入操作记录。" if days < roster.REPLACE_NOTICE_DAYS
             else "按规定，更换学员应提前5天报告。")
         self.errors = FieldErrors()
         form = QFormLayout()
@@ -107,7 +107,7 @@ class ReplaceDialog(QDialog):
         chosen = self.search.selected()
         if not chosen:
             return {"person": "请在列表中选择替换的人"}
-        return roster_service.replace_errors(self.db, self.enrollment, self.period, chosen[0].id,
+        return roster.replace_errors(self.db, self.enrollment, self.period, chosen[0].id,
                                              self.reason.text().strip(), self.today)
 
     def _revalidate(self) -> None:
@@ -118,7 +118,7 @@ class ReplaceDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.saved, self.busy = roster_service.replace_trainee(
+            self.saved, self.busy = roster.replace_trainee(
                 self.db, self.line.enrollment_id, self.search.selected()[0].id, self.reason.text(), self.today)
         except ValidationError as error:
             self.errors.show(error.errors)
@@ -153,7 +153,7 @@ class TraineeDialog(QDialog):
 
     def save(self) -> None:
         try:
-            roster_service.update_details(self.db, self.line.enrollment_id, self.hours.value(),
+            roster.update_details(self.db, self.line.enrollment_id, self.hours.value(),
                                           self.problems.toPlainText(), self.notes.text())
         except ValidationError as error:
             self.errors.show(error.errors)

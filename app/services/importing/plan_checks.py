@@ -9,13 +9,12 @@ from sqlite_utils import Database
 
 from app.domain.models import Person
 from app.domain.vocab import standard_set
-from app.services.import_check import RowCheck
-from app.services.import_columns import LABELS
-from app.storage import roster as roster_queries
-from app.storage import tables
+from app.services.importing.check import RowCheck
+from app.services.importing.columns import LABELS
+from app.storage import roster, tables
 
 if TYPE_CHECKING:
-    from app.services.roster_import import ImportPlan
+    from app.services.importing.pipeline import ImportPlan
 
 # Archive fields an import may update; an empty cell never blanks what the archive holds.
 UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",
@@ -76,8 +75,8 @@ def period_checks(db: Database, plan: ImportPlan) -> None:
     if period_id is None:
         return
     period = tables.periods(db).get(period_id)
-    on_roster = roster_queries.enrolled_ids(db, period_id)
-    busy = roster_queries.busy_elsewhere(db, period)
+    on_roster = roster.enrolled_ids(db, period_id)
+    busy = roster.busy_elsewhere(db, period)
     for row in plan.rows:
         if row.rejected:
             continue
@@ -95,7 +94,7 @@ def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str
     joining = plan.to_enrol
     if not capacity or not joining:
         return []
-    enrolled = roster_queries.active_count(db, plan.options.period_id)
+    enrolled = roster.active_count(db, plan.options.period_id)
     total = enrolled + joining
     if total <= capacity:
         return []
@@ -104,7 +103,7 @@ def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str
 
 def quota_warnings(db: Database, plan: ImportPlan) -> list[str]:
     """Once a period has seats allocated, a unit going past its seats (or holding none) is warned about."""
-    usage = {u.unit_id: u for u in roster_queries.quota_usage(db, plan.options.period_id)}
+    usage = {u.unit_id: u for u in roster.quota_usage(db, plan.options.period_id)}
     if not any(u.seats is not None for u in usage.values()):
         return []
     joining: dict[int, int] = {}

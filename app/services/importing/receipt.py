@@ -11,13 +11,13 @@ from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
 from app.services import audit
-from app.services.import_check import NEW_UNIT, RowCheck
-from app.services.sheet_reader import cell_text
+from app.services.importing.check import NEW_UNIT, RowCheck
+from app.services.importing.reader import cell_text
 from app.services.xlsx_export import XlsxColumn, write_table
 
 if TYPE_CHECKING:
-    from app.services.import_commit import ImportResult
-    from app.services.roster_import import ImportPlan
+    from app.services.importing.commit import ImportResult
+    from app.services.importing.pipeline import ImportPlan
 
 _DONE = {"add": "已新增", "update": "已更新", "keep": "已在档案中"}
 _PLANNED = {"add": "将新增", "update": "将更新", "keep": "已在档案中"}

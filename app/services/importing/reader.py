@@ -27,7 +27,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from app.domain.errors import UserError
-from app.services.csv_reader import MAX_CELL_CHARS, TOO_LONG, read_text_list
+from app.services.importing.csv_reader import MAX_CELL_CHARS, TOO_LONG, read_text_list
 from app.services.spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, damaged, uncached_formulas
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")

@@ -17,13 +17,13 @@ from app.domain.errors import UserError
 from app.domain.pinyin import initials
 from app.services import audit, backups
 from app.services.bulk import without_cycle_collector
-from app.services.import_check import RowCheck, unit_key
-from app.services.import_marker import importing
+from app.services.importing.check import RowCheck, unit_key
+from app.services.importing.marker import importing
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage.backup import reason_of
 
 if TYPE_CHECKING:
-    from app.services.roster_import import ImportPlan
+    from app.services.importing.pipeline import ImportPlan
 
 CHUNK = 2000
 _PERSON_COLUMNS = ("name", "id_number", "gender", "ethnicity", "birth_date", "political_status", "education",

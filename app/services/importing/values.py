@@ -12,7 +12,7 @@ from app.domain.phone import normalize_phone, phone_error
 from app.domain.text import clean, has_invisible, to_halfwidth
 from app.domain.validation import MAX_LENGTHS, length_error
 from app.domain.variants import WordMap, nonstandard_note
-from app.services.import_columns import LABELS
+from app.services.importing.columns import LABELS
 
 LISTED = tuple(vocab.PERSON_LISTS)  # gender, ethnicity, political_status, education, cadre_category, rank
 TEXT_FIELDS = ("post", "key_problems", "notes")

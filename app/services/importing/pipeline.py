@@ -17,15 +17,14 @@ from app.domain.models import Unit
 from app.domain.text import clean
 from app.domain.validation import unit_name_error
 from app.services.bulk import without_cycle_collector
-from app.services.import_check import CREATE_UNIT, RowCheck, RowChecker, unit_key
-from app.services.import_columns import LABELS, REQUIRED, Layout, find_layout, layout_at
-from app.services.import_commit import ImportResult, commit
-from app.services.import_plan_checks import existing_people, period_checks
+from app.services.importing.check import CREATE_UNIT, RowCheck, RowChecker, unit_key
+from app.services.importing.columns import LABELS, REQUIRED, Layout, find_layout, layout_at
+from app.services.importing.commit import ImportResult, commit
+from app.services.importing.plan_checks import existing_people, period_checks
+from app.services.importing.reader import Sheet, cell_text, read_sheets
+from app.services.importing.word_variants import word_map
 from app.services.progress import NO_PROGRESS, Progress
-from app.services.sheet_reader import Sheet, cell_text, read_sheets
-from app.services.word_variants import word_map
-from app.storage import people as people_queries
-from app.storage import tables
+from app.storage import people, tables
 
 MODES = {"add": "仅新增", "add-update": "新增并更新", "update": "仅更新"}
 __all__ = ["MODES", "ImportOptions", "ImportPlan", "ImportResult", "analyse", "best_sheet", "commit", "choose_sheet",
@@ -141,7 +140,7 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
             raise UserError(f"文件中没有数据：“{file_name}”的表头（第{layout.header_row + 1}行）下没有数据行")
         plan = ImportPlan(file_name, sheet, layout, options, rows)
         _mark_duplicates(rows)
-        existing_people(db, plan, people_queries.by_id_numbers)
+        existing_people(db, plan, people.by_id_numbers)
         period_checks(db, plan)
     return plan
 
