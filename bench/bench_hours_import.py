@@ -18,7 +18,7 @@ from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from app.services import database, demo  # noqa: E402
-from app.services.hours_import import HoursImportOptions, import_hours  # noqa: E402
+from app.services.hours.importer import HoursImportOptions, import_hours
 from bench.common import Figure, interleaved, table  # noqa: E402
 
 ROWS = 20_000

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.services.hours_import import HoursImport, HoursImportOptions, import_hours
+from app.services.hours.importer import HoursImport, HoursImportOptions, import_hours
 from ui.dialogs.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.import_wizard.launch import documents_folder
 from ui.session import Session

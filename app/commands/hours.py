@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from app.commands.output import emit
-from app.services import hours
+from app.services.hours import ledger as hours
 
 
 def register(commands, common) -> None:

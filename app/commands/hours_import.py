@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.commands.output import EXIT_OK
-from app.services import hours
-from app.services.hours_import import HoursImportOptions, import_hours
+from app.services.hours import ledger
+from app.services.hours.importer import HoursImportOptions, import_hours
 
 EXIT_REFUSED = 3
 
@@ -21,7 +21,7 @@ def register(commands, common) -> None:
     sub.add_argument("file", type=Path, metavar="FILE", help="学时文件，应有“身份证号码”和“学时”两列")
     sub.add_argument("--year", type=int, help="文件中没有年度时记入的年度（默认取日期所在年度）")
     sub.add_argument("--source", default="", help="文件中没有来源时记入的来源，如 中国干部网络学院")
-    sub.add_argument("--kind", choices=list(hours.KINDS), default="网络学习",
+    sub.add_argument("--kind", choices=list(ledger.KINDS), default="网络学习",
                      help="文件中没有类别时记入的类别（默认 网络学习）")
     sub.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
     sub.set_defaults(handler=_import, writes=lambda args: not args.dry_run)

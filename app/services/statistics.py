@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from app.services import attendance, hours
+from app.services import attendance
+from app.services.hours import ledger
 from app.storage.classes import ACTIVE, LIVE_PERIODS
 from app.storage.records import rows
 
@@ -48,7 +49,7 @@ def overview(db: Database, year: int) -> YearOverview:
     totals = _totals(db, year)
     result = YearOverview(
         year, planned[0], planned[1], periods[1], periods[0], totals.person_times, totals.completed, totals.hours,
-        attendance.attendance_rate(db, year), len(hours.behind(db, year)),
+        attendance.attendance_rate(db, year), len(ledger.behind(db, year)),
         db.execute("SELECT count(*) FROM people").fetchone()[0])
     result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
     return result

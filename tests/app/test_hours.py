@@ -7,8 +7,9 @@ from app.cli import main
 from app.domain.errors import UserError, ValidationError
 from app.domain.idcard import check_digit
 from app.domain.models import HoursRecord, Period, Person, TrainingClass, Unit
-from app.services import coverage, enrollments, hours, people, statistics, units
+from app.services import coverage, enrollments, people, statistics, units
 from app.services.classes import save_class, save_period
+from app.services.hours import ledger as hours
 
 
 def id_number(n: int) -> str:

@@ -6,9 +6,10 @@ import pytest
 
 from app.domain.errors import UserError
 from app.domain.idcard import check_digit, mask_id
-from app.services import audit, hours
-from app.services.hours_columns import header_key, year_value
-from app.services.hours_import import ALREADY, IMPORTED, REFUSED, HoursImportOptions, import_hours
+from app.services import audit
+from app.services.hours import ledger as hours
+from app.services.hours.columns import header_key, year_value
+from app.services.hours.importer import ALREADY, IMPORTED, REFUSED, HoursImportOptions, import_hours
 from app.services.progress import Cancelled, Progress
 from tests.app.test_hours import id_number, office  # noqa: F401  (the fixture)
 from tests.hours_files import write_csv, write_xls, write_xlsx

@@ -2,7 +2,8 @@
 from datetime import date
 
 from app.domain.idcard import mask_id
-from app.services import database, hours
+from app.services import database
+from app.services.hours import ledger
 from tests.app.test_hours_import import STRANGER
 from tests.cli import run
 from tests.hours_files import write_xlsx
@@ -78,4 +79,4 @@ def test_an_unreadable_file_exits_2_and_changes_nothing(capsys, demo_path, tmp_p
         assert code == 2 and err.startswith("错误：") and reason in err, err
         assert len(err.strip().splitlines()) == 1 and out == ""
     assert records(demo_path) == before
-    assert hours.KINDS == ("网络学习", "集中培训", "其他")
+    assert ledger.KINDS == ("网络学习", "集中培训", "其他")

@@ -4,8 +4,8 @@ import pytest
 from app.cli import main
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
-from app.services import hours
 from app.services.documents import DocumentRequest, render
+from app.services.hours import ledger as hours
 from app.storage import tables
 from tests.documents.conftest import assert_fonts_embedded, page_sizes, squeezed
 

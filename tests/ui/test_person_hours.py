@@ -2,7 +2,8 @@
 printing a certificate of hours, and only looking when the database is read-only."""
 from PySide6.QtCore import Qt
 
-from app.services import audit, database, hours, people
+from app.services import audit, database, people
+from app.services.hours import ledger
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from ui.dialogs.hours_record_dialog import HoursRecordDialog
@@ -39,7 +40,7 @@ def test_registering_hours_checks_as_you_type_and_saves_once(qtbot, window):
         type_text(dialog.date, "2020-13-01")
         seen["date"] = (dialog.save_button.isEnabled(), dialog.errors.text("date"))
         dialog.save()  # refused while a field is wrong: nothing is written
-        seen["written"] = len(hours.records_of(db, person.id))
+        seen["written"] = len(ledger.records_of(db, person.id))
         dialog.date.clear()
         type_text(dialog.date, "2020-06-30")
         dialog.year.setValue(2020)
@@ -55,11 +56,11 @@ def test_registering_hours_checks_as_you_type_and_saves_once(qtbot, window):
     assert "不是数字" in seen["words"]
     assert seen["date"][0] is False and "不是有效日期" in seen["date"][1]
     assert seen["written"] == 0 and seen["ready"]
-    saved = hours.records_of(db, person.id)
+    saved = ledger.records_of(db, person.id)
     assert [(r.year, r.hours, r.kind, r.source, r.date, r.notes) for r in saved] == [
         (2020, 1.5, "网络学习", "中国干部网络学院", "2020-06-30", "专题课程")]
     assert tab.model.rowCount() == 1 and tab.year.currentData() == 2020
-    assert f"网络学习{hours.person_hours(db, person.id, 2020).online:g}" in tab.year_summary.text()
+    assert f"网络学习{ledger.person_hours(db, person.id, 2020).online:g}" in tab.year_summary.text()
     logged = audit.entries(db, 1)[0]
     assert logged["action"] == "登记学时" and logged["entity_id"] == person.id and "1.5学时" in logged["detail"]
 
@@ -69,23 +70,23 @@ def test_cancelling_the_dialog_writes_nothing(qtbot, window):
     tab, person = open_person(qtbot, window, first_person_without_records(db))
     when_dialog_opens(lambda dialog: (type_text(dialog.hours, "8"), dialog.reject()))
     tab.add_button.click()
-    assert hours.records_of(db, person.id) == [] and tab.model.rowCount() == 0
+    assert ledger.records_of(db, person.id) == [] and tab.model.rowCount() == 0
 
 
 def test_deleting_a_record_asks_first_and_is_logged(qtbot, window, answers):
     db = window.session.db
     person_id = db.execute("SELECT person_id FROM hours_records LIMIT 1").fetchone()[0]
     tab, person = open_person(qtbot, window, person_id)
-    before = hours.records_of(db, person_id)
+    before = ledger.records_of(db, person_id)
     assert tab.model.rowCount() == len(before) > 0
     tab.table.selectRow(0)
     assert tab.delete_button.isEnabled()
     answers["replies"] = [1]  # 取消
     tab.delete_button.click()
-    assert len(hours.records_of(db, person_id)) == len(before)
+    assert len(ledger.records_of(db, person_id)) == len(before)
     tab.delete_button.click()  # 删除
     assert "删除" in answers["asked"][-1][0] and person.name in answers["asked"][-1][1]
-    assert [r.id for r in hours.records_of(db, person_id)] == [r.id for r in before[1:]]
+    assert [r.id for r in ledger.records_of(db, person_id)] == [r.id for r in before[1:]]
     assert tab.model.rowCount() == len(before) - 1
     logged = audit.entries(db, 1)[0]
     assert (logged["action"], logged["entity_id"]) == ("删除学时", person_id)

@@ -194,11 +194,11 @@ def test_a_read_only_database_can_be_looked_at_not_changed(qtbot, window, monkey
 
 
 def test_picking_the_people_furthest_behind_first(qtbot, window, answers):
-    from app.services import hours
+    from app.services.hours import ledger
 
     roster = open_period_with(window, status="报名")
     year = int(roster.period.start_date[:4])
-    expected = [p.person_id for p in hours.behind(window.session.db, year)]
+    expected = [p.person_id for p in ledger.behind(window.session.db, year)]
     chosen = {}
 
     def pick(dialog):
@@ -213,7 +213,7 @@ def test_picking_the_people_furthest_behind_first(qtbot, window, answers):
     when_dialog_opens(pick)
     roster.add_people()
     assert chosen["listed"] == expected
-    shortfalls = {p.person_id: p.shortfall for p in hours.behind(window.session.db, year)}
+    shortfalls = {p.person_id: p.shortfall for p in ledger.behind(window.session.db, year)}
     assert [shortfalls[pid] for pid in chosen["listed"]] == sorted(shortfalls[pid] for pid in chosen["listed"])[::-1]
     on_roster = {line.person_id for line in roster.model.records()}
     assert set(chosen["ids"]) <= on_roster and len(chosen["ids"]) == 2

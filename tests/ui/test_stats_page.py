@@ -1,5 +1,6 @@
 """The statistics page against the services it shows."""
-from app.services import coverage, hours, statistics
+from app.services import coverage, statistics
+from app.services.hours import ledger as hours
 from tests.ui.conftest import type_text
 
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.services import hours
-from app.services.hours_import import HoursImport, HoursImportOptions
+from app.services.hours import ledger
+from app.services.hours.importer import HoursImport, HoursImportOptions
 from ui.dialogs.form import choice_box
 from ui.models.record_model import Column, RecordTableModel, attr
 from ui.widgets import make_table
@@ -36,10 +36,10 @@ class HoursImportOptionsDialog(QDialog):
     def __init__(self, parent, file_name: str):
         super().__init__(parent)
         self.setWindowTitle("导入学时")
-        self.year = QSpinBox(minimum=hours.FIRST_YEAR - 1, maximum=hours.LAST_YEAR, suffix=" 年")
+        self.year = QSpinBox(minimum=ledger.FIRST_YEAR - 1, maximum=ledger.LAST_YEAR, suffix=" 年")
         self.year.setSpecialValueText(FROM_FILE)  # the minimum stands for "no year given"
         self.year.setValue(self.year.minimum())
-        self.kind = choice_box(hours.KINDS, empty=False)
+        self.kind = choice_box(ledger.KINDS, empty=False)
         self.source = QLineEdit(placeholderText="如 中国干部网络学院")
         form = QFormLayout()
         form.addRow("文件", QLabel(file_name, wordWrap=True))

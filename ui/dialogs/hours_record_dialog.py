@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from app.domain.models import HoursRecord, Person
-from app.services import hours
+from app.services.hours import ledger
 from ui.dialogs.form import FieldErrors, choice_box, save_cancel, save_or_show
 
 
@@ -18,10 +18,10 @@ class HoursRecordDialog(QDialog):
         self.saved: HoursRecord | None = None
         self.setWindowTitle(f"登记学时 — {person.name}")
         self.errors = FieldErrors()
-        self.year = QSpinBox(minimum=hours.FIRST_YEAR, maximum=hours.LAST_YEAR, suffix=" 年")
+        self.year = QSpinBox(minimum=ledger.FIRST_YEAR, maximum=ledger.LAST_YEAR, suffix=" 年")
         self.year.setValue(year or date.today().year)
         self.hours = QLineEdit(placeholderText="如 2 或 1.5")
-        self.kind = choice_box(hours.KINDS, empty=False)
+        self.kind = choice_box(ledger.KINDS, empty=False)
         self.source = QLineEdit(placeholderText="如 中国干部网络学院、市委党校")
         self.date = QLineEdit(placeholderText="如 2020-05-08，可不填")
         self.notes = QLineEdit(placeholderText="如 课程名称、证书编号")
@@ -44,16 +44,16 @@ class HoursRecordDialog(QDialog):
         self._revalidate()
 
     def draft(self) -> HoursRecord:
-        return HoursRecord(self.person.id, self.year.value(), hours.hours_value(self.hours.text()),
+        return HoursRecord(self.person.id, self.year.value(), ledger.hours_value(self.hours.text()),
                            self.kind.currentData(), self.source.text().strip(), self.date.text().strip(),
                            self.notes.text().strip())
 
     def problems(self) -> dict[str, str]:
-        errors = hours.record_errors(self.draft())
+        errors = ledger.record_errors(self.draft())
         typed = self.hours.text().strip()
         if not typed:
             errors["hours"] = "请填写学时"
-        elif hours.hours_value(typed) is None:
+        elif ledger.hours_value(typed) is None:
             errors["hours"] = f"学时“{typed}”不是数字（应如 2 或 1.5）"
         return errors
 
@@ -65,4 +65,4 @@ class HoursRecordDialog(QDialog):
     def save(self) -> None:
         if self.problems():
             return
-        self.saved = save_or_show(self, self.errors, self.save_button, lambda: hours.add_record(self.db, self.draft()))
+        self.saved = save_or_show(self, self.errors, self.save_button, lambda: ledger.add_record(self.db, self.draft()))

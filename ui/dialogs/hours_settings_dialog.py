@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
-from app.services import hours_settings
+from app.services.hours import settings
 from ui.dialogs import messages
 from ui.dialogs.form import save_cancel
 from ui.write_access import enable_writes
@@ -36,8 +36,8 @@ class HoursSettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("学时规则")
-        current = hours_settings.load(session.db)
-        types = {f.name: f.type for f in fields(hours_settings.HoursRules)}
+        current = settings.load(session.db)
+        types = {f.name: f.type for f in fields(settings.HoursRules)}
         self.fields = {}
         layout = QVBoxLayout(self)
         grid = QGridLayout()  # two columns: the dialog must fit 1366×768 at 150%
@@ -58,14 +58,14 @@ class HoursSettingsDialog(QDialog):
         enable_writes(session, [save_button])
         layout.addWidget(buttons)
 
-    def rules(self) -> hours_settings.HoursRules:
+    def rules(self) -> settings.HoursRules:
         values = {key: spin.value() for key, spin in self.fields.items()}
-        kinds = {f.name: f.type for f in fields(hours_settings.HoursRules)}
-        return hours_settings.HoursRules(**{k: (int(v) if kinds[k] == "int" else float(v)) for k, v in values.items()})
+        kinds = {f.name: f.type for f in fields(settings.HoursRules)}
+        return settings.HoursRules(**{k: (int(v) if kinds[k] == "int" else float(v)) for k, v in values.items()})
 
     def save(self) -> None:
         try:
-            hours_settings.save(self.session.db, self.rules())
+            settings.save(self.session.db, self.rules())
         except ValidationError as problem:
             messages.error(self, "学时规则", str(problem))
             return

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.models import Person
-from app.services import hours, statistics
+from app.services import statistics
+from app.services.hours import ledger
 from ui import print_actions
 from ui.dialogs.confirm import ask_then_delete
 from ui.dialogs.hours_record_dialog import HoursRecordDialog
@@ -54,7 +55,7 @@ class PersonHours(QWidget):
     def show_person(self, person: Person | None, class_years: set[int] = frozenset()) -> None:
         """class_years: the years the person's periods ended in, offered in the year list."""
         self.person, self.class_years = person, set(class_years)
-        records = hours.records_of(self.session.db, person.id) if person else []
+        records = ledger.records_of(self.session.db, person.id) if person else []
         self.model.set_rows(records)
         self._fill_years(records)
         self._show_year()
@@ -81,7 +82,7 @@ class PersonHours(QWidget):
         if self.person is None or year is None:
             self.year_summary.setText("")
         else:
-            self.year_summary.setText(year_text(hours.person_hours(self.session.db, self.person.id, year)))
+            self.year_summary.setText(year_text(ledger.person_hours(self.session.db, self.person.id, year)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -108,14 +109,14 @@ class PersonHours(QWidget):
             return
         question = (f"删除{self.person.name}{record.year}年{record.kind}{record.hours:g}学时的记录"
                     + (f"（{record.source}）" if record.source else "") + "？")
-        if ask_then_delete(self, "删除学时", question, lambda: hours.delete_record(self.session.db, record.id)):
+        if ask_then_delete(self, "删除学时", question, lambda: ledger.delete_record(self.session.db, record.id)):
             self._changed()
 
     def print_certificate(self) -> None:
         print_actions.print_hours_certificate(self, self.session, self.person.id, self.year.currentData())
 
 
-def year_text(entry: hours.PersonHours) -> str:
+def year_text(entry: ledger.PersonHours) -> str:
     window = f"近五年累计{entry.window_hours:g}学时，" if entry.level == "县处级以上" else ""
     text = (f"本年合计{entry.total:g}学时（班次{entry.classes:g}，其他集中{entry.other:g}，网络学习{entry.online:g}），"
             f"{window}{entry.level}要求{entry.required:g}学时：{entry.status}")

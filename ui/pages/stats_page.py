@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import classes, coverage, hours, statistics, stats
+from app.services import classes, coverage, statistics, stats
+from app.services.hours import ledger as hours
 from app.services.table_export import ExportTable
 from app.services.xlsx_export import XlsxColumn
 from ui import print_actions, stats_export

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QVBoxLayout, QWidget
 
-from app.services import hours
+from app.services.hours import ledger
 from ui.models.record_model import Column, RecordTableModel, attr
 from ui.widgets import make_table
 
@@ -26,7 +26,7 @@ class BehindList(QWidget):
     def __init__(self, db, year: int, parent=None):
         super().__init__(parent)
         self.model = BehindModel(self)
-        self.model.set_rows(hours.behind(db, year))
+        self.model.set_rows(ledger.behind(db, year))
         proxy = QSortFilterProxyModel(self, filterKeyColumn=-1)
         proxy.setSourceModel(self.model)
         self.proxy = proxy

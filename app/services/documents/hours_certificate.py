@@ -9,7 +9,6 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
-from app.services import hours
 from app.services.documents.formats import amount, cn_range
 from app.services.documents.layout import OFFICIAL
 from app.services.documents.letters import letter_story, signed
@@ -19,6 +18,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
+from app.services.hours import ledger
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage import tables
 from app.storage.records import rows
@@ -45,7 +45,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     if request.year is None:
         raise UserError("学时证明需要指定年度")
     person = tables.people(db).get(request.person_id)
-    entry = hours.person_hours(db, person.id, request.year)
+    entry = ledger.person_hours(db, person.id, request.year)
     issuer = letter_settings(db).office_name
     if not issuer:
         raise UserError("请先在“文书设置”中填写发文机关，再打印学时证明")
@@ -55,7 +55,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     classes = [[f"{r['name']}第{r['number']}期", cn_range(r["start_date"], r["end_date"]), r["status"], amount(r["hours"])]
                for r in _periods(db, person.id, request.year)]
     others = [[r.source or "—", r.kind, r.date or "—", amount(r.hours)]
-              for r in hours.records_of(db, person.id) if r.year == request.year]
+              for r in ledger.records_of(db, person.id) if r.year == request.year]
     lines = [f"{request.year}年度学时证明",
              f"兹证明{name}同志（身份证号码{mask_id(person.id_number)}），{unit}{t.check(person.post, owner, '职务')}，"
              f"{request.year}年度参加干部教育培训情况如下：",
@@ -73,7 +73,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     return build_pdf(target, story, t, OFFICIAL, f"{person.name}{request.year}年度学时证明", progress=progress)
 
 
-def _verdict(entry: hours.PersonHours) -> str:
+def _verdict(entry: ledger.PersonHours) -> str:
     if entry.status == "达标":
         return "已达到规定要求"
     if entry.status == "提任未满一年":

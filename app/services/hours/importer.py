@@ -14,8 +14,9 @@ from app.domain.idcard import id_error, mask_id, normalize_id
 from app.domain.models import HoursRecord
 from app.domain.text import clean, clean_name
 from app.domain.validation import date_error
-from app.services import audit, backups, hours
-from app.services.hours_columns import (
+from app.services import audit, backups
+from app.services.hours import ledger
+from app.services.hours.columns import (
     TOTAL_WORDS,
     HoursLayout,
     choose_sheet,
@@ -42,9 +43,9 @@ class HoursImportOptions:
     kind: str = "网络学习"
 
     def check(self) -> None:
-        if self.year is not None and not hours.FIRST_YEAR <= self.year <= hours.LAST_YEAR:
-            raise UserError(f"导入年度应在{hours.FIRST_YEAR}至{hours.LAST_YEAR}之间")
-        if self.kind not in hours.KINDS:
+        if self.year is not None and not ledger.FIRST_YEAR <= self.year <= ledger.LAST_YEAR:
+            raise UserError(f"导入年度应在{ledger.FIRST_YEAR}至{ledger.LAST_YEAR}之间")
+        if self.kind not in ledger.KINDS:
             raise UserError(kind_error(self.kind))
 
 
@@ -126,7 +127,7 @@ class _RowChecker:
             reasons.append(f"姓名“{name}”与档案中此身份证号码的“{archive_name}”不符")
         record = self._record(cells, person_id or 0, reasons)
         if not reasons:
-            reasons += list(hours.record_errors(record).values()) or self._repeated(line, record, found)
+            reasons += list(ledger.record_errors(record).values()) or self._repeated(line, record, found)
         found.record = record
         if reasons:
             found.status, found.reason = REFUSED, "；".join(reasons)
@@ -187,7 +188,7 @@ def _hours(value: object) -> tuple[float | None, str]:
     typed = clean(cell_text(value))
     if not typed:
         return None, "缺少学时"
-    amount = hours.hours_value(value)
+    amount = ledger.hours_value(value)
     return amount, "" if amount is not None else f"学时“{typed}”不是数字"
 
 

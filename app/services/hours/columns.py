@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.domain.birth_dates import read_birth
 from app.domain.errors import UserError
 from app.domain.text import clean, to_halfwidth
-from app.services.hours import FIRST_YEAR, KINDS, LAST_YEAR
+from app.services.hours.ledger import FIRST_YEAR, KINDS, LAST_YEAR
 from app.services.importing.reader import Sheet, cell_text
 
 # field -> (label shown to the user, header words used for it)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
-from app.services import attendance, audit, hours, settings
+from app.services import attendance, audit, settings
+from app.services.hours import ledger
 
 
 @dataclass
@@ -25,7 +26,7 @@ class HoursRules:
 
 
 def load(db: Database) -> HoursRules:
-    rules = hours.requirements(db)
+    rules = ledger.requirements(db)
     return HoursRules(
         attendance.setting(db, "hours_per_day"), attendance.setting(db, "hours_per_half_day"),
         round(1 / attendance.setting(db, "leave_limit")), int(attendance.setting(db, "report_within_days")),
@@ -56,7 +57,7 @@ def save(db: Database, rules: HoursRules) -> None:
         settings.put(db, "hours_per_half_day", rules.hours_per_half_day)
         settings.put(db, "leave_limit", 1 / rules.leave_fraction_denominator)
         settings.put(db, "report_within_days", rules.report_within_days)
-        settings.put(db, hours.REQUIREMENTS_KEY, {
+        settings.put(db, ledger.REQUIREMENTS_KEY, {
             "county": {"hours": rules.county_hours, "years": rules.county_years, "days": rules.county_days,
                        "after_promotion_years": rules.after_promotion_years},
             "township": {"hours": rules.township_hours, "days": rules.township_days},
