@@ -27,7 +27,8 @@ def _step(name: str, work: Callable[[], str], log: list[str]) -> bool:
 
 
 def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
-    from app.services import backups, database, demo, stats
+    from app.services import backups, database, demo
+    from app.services.stats import statistics
 
     db_file = folder / "自检 数据" / "traindesk.db"
 
@@ -45,7 +46,7 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         problems = database.check(state["db"])
         if problems:
             raise RuntimeError("；".join(problems))
-        return f"完好，{len(stats.class_summaries(state['db']))}个班次"
+        return f"完好，{len(statistics.class_summaries(state['db']))}个班次"
 
     def backup_and_restore() -> str:
         made = backups.take(state["db"], "自检")

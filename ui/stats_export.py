@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from app.domain.errors import UserError
-from app.services.table_export import ExportTable, export_tables
-from app.services.xlsx_export import XlsxColumn
+from app.services.exports.tables import ExportTable, export_tables
+from app.services.exports.xlsx import XlsxColumn
 from ui.dialogs import messages
 from ui.import_wizard.launch import XLSX_FILTER, documents_folder
 from ui.models.record_model import SORT_ROLE

@@ -69,7 +69,7 @@ def _import(db, args) -> int:
 
 
 def _export(db, args) -> int:
-    from app.services.roster_export import export_roster
+    from app.services.exports.roster import export_roster
 
     saved = export_roster(db, args.period, args.output, full_ids=args.full_id)
     print(f"已导出：{saved}" + ("（含完整身份证号码）" if args.full_id else "（身份证号码已隐去中间部分）"))

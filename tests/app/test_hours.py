@@ -7,9 +7,10 @@ from app.cli import main
 from app.domain.errors import UserError, ValidationError
 from app.domain.idcard import check_digit
 from app.domain.models import HoursRecord, Period, Person, TrainingClass, Unit
-from app.services import coverage, enrollments, people, statistics, units
+from app.services import enrollments, people, units
 from app.services.classes import save_class, save_period
 from app.services.hours import ledger as hours
+from app.services.stats import coverage, statistics
 
 
 def id_number(n: int) -> str:

@@ -2,8 +2,8 @@
 from openpyxl import load_workbook
 
 from app.services import audit
-from app.services.table_export import ExportTable, export_tables
-from app.services.xlsx_export import XlsxColumn
+from app.services.exports.tables import ExportTable, export_tables
+from app.services.exports.xlsx import XlsxColumn
 
 COLUMNS = [XlsxColumn("姓名", 5, text=True), XlsxColumn("学时", 4)]
 

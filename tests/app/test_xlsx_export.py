@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from app.services.xlsx_export import XlsxColumn, write_table
+from app.services.exports.xlsx import XlsxColumn, write_table
 
 XML_TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff"
                          + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r"))

@@ -1,6 +1,6 @@
 """The printed yearly summary carries its charts, drawn in the embedded fonts."""
-from app.services import statistics
 from app.services.documents import DocumentRequest, render
+from app.services.stats import statistics
 from tests.documents.conftest import assert_fonts_embedded, squeezed
 
 

@@ -280,7 +280,7 @@ def test_the_group_to_cover_in_full_is_ticked_in_the_form(qtbot, demo_db):
     row = next(r for r in range(categories.rowCount()) if categories.item(r).text() == "专业技术人员")
     categories.item(row).setCheckState(Qt.CheckState.Checked)
     dialog.save()
-    from app.services import coverage
+    from app.services.stats import coverage
     assert coverage.group_of(demo_db, class_named(demo_db, "人才研修班").id) == {"categories": ["专业技术人员"], "ranks": []}
     again = open_form(demo_db, "人才研修班", qtbot).fields.widget("coverage")
     assert again.categories.item(row).checkState() == Qt.CheckState.Checked

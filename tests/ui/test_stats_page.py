@@ -1,6 +1,6 @@
 """The statistics page against the services it shows."""
-from app.services import coverage, statistics
 from app.services.hours import ledger as hours
+from app.services.stats import coverage, statistics
 from tests.ui.conftest import type_text
 
 

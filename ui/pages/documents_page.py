@@ -12,11 +12,12 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.services import error_log, plans, stats
+from app.services import error_log, plans
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
 from app.services.progress import Cancelled
+from app.services.stats import statistics
 from ui import printing
 from ui.dialogs import messages
 from ui.dialogs.document_settings import DocumentSettingsDialog
@@ -144,7 +145,7 @@ class DocumentsPage(ListPage):
         scope, db = self.choice.scope, self.session.db
         if scope == "plan":
             return plans.list_plans(db)
-        return years(db) if scope == "year" else stats.period_summaries(db)
+        return years(db) if scope == "year" else statistics.period_summaries(db)
 
     def refresh(self) -> None:
         """Reloads the list, keeping the selected period, plan or year when it is still there."""

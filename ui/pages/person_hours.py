@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.models import Person
-from app.services import statistics
 from app.services.hours import ledger
+from app.services.stats import statistics
 from ui import print_actions
 from ui.dialogs.confirm import ask_then_delete
 from ui.dialogs.hours_record_dialog import HoursRecordDialog

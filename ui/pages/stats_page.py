@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import classes, coverage, statistics, stats
+from app.services import classes
+from app.services.exports.tables import ExportTable
+from app.services.exports.xlsx import XlsxColumn
 from app.services.hours import ledger as hours
-from app.services.table_export import ExportTable
-from app.services.xlsx_export import XlsxColumn
+from app.services.stats import coverage, statistics
 from ui import print_actions, stats_export
 from ui.charts import BarChart, PieChart
 from ui.hours_import import import_hours_file
@@ -168,7 +169,7 @@ class StatsPage(ListPage):
             self._database_changed()  # the same: stale now, reloaded at once if on screen
 
     def rows(self) -> list:
-        return stats.class_summaries(self.session.db)
+        return statistics.class_summaries(self.session.db)
 
     def refresh(self) -> None:
         super().refresh()

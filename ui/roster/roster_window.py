@@ -23,7 +23,7 @@ from app.domain import vocab
 from app.domain.errors import UserError
 from app.services import quotas
 from app.services import roster as roster_service
-from app.services.roster_export import export_roster, id_shown
+from app.services.exports.roster import export_roster, id_shown
 from ui import class_actions, print_actions
 from ui.dialogs import messages
 from ui.dialogs.person_dialog import PersonDialog

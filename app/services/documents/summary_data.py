@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from app.services.statistics import YEAR_ENROLLMENTS
+from app.services.stats.statistics import YEAR_ENROLLMENTS
 from app.storage.classes import ACTIVE, LIVE_PERIODS
 from app.storage.records import rows
 

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.domain import vocab
-from app.services.xlsx_export import XlsxColumn, add_table, new_workbook, save
+from app.services.exports.xlsx import XlsxColumn, add_table, new_workbook, save
 
 ROWS = 300  # prepared, unlocked rows for the unit to fill
 COLUMNS = [
