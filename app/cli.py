@@ -19,8 +19,9 @@ from app import config
 from app.commands import basic, calendar, documents, hours, hours_import, roster
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
-from app.services import database, error_log
+from app.services import database
 from app.services.importing.marker import interrupted_import
+from app.services.safety import error_log
 from app.storage import filesystem, lock
 from app.storage.db import DatabaseNotWritable
 

@@ -27,7 +27,8 @@ def _step(name: str, work: Callable[[], str], log: list[str]) -> bool:
 
 
 def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
-    from app.services import backups, database, demo
+    from app.services import database, demo
+    from app.services.safety import backups
     from app.services.stats import statistics
 
     db_file = folder / "自检 数据" / "traindesk.db"

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from openpyxl import Workbook, load_workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
-from app.services.spreadsheet_guard import UnsafeSpreadsheet, check_spreadsheet, uncached_formulas  # noqa: E402
+from app.services.safety.spreadsheet_guard import UnsafeSpreadsheet, check_spreadsheet, uncached_formulas
 from bench.common import Figure, table  # noqa: E402
 
 EXPANDED = 340 * 1024 * 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.domain.errors import UserError
-from app.services import backups
+from app.services.safety import backups
 from ui.session import Session
 
 

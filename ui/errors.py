@@ -5,7 +5,7 @@ import sqlite3
 import sys
 
 from app.domain.errors import UserError
-from app.services import error_log
+from app.services.safety import error_log
 from app.storage.backup import reason_of
 from ui.dialogs import messages
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.domain.errors import UserError
-from app.services import audit
+from app.services.safety import audit
 from ui.dialogs import messages
 from ui.session import Session
 from ui.write_access import writable

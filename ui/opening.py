@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import audit, backups, database
+from app.services import database
 from app.services.importing.marker import interrupted_import
+from app.services.safety import audit, backups
 from app.storage import filesystem
 from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import UserError
-from app.services import error_log
 from app.services.progress import Cancelled, Progress
+from app.services.safety import error_log
 from ui.dialogs import messages
 
 SHOW_AFTER_MS = 500

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from app.commands.output import EXIT_OK, EXIT_PROBLEMS, emit
 from app.domain.idcard import mask_id
-from app.services import audit, backups, classes, database, demo, plans
+from app.services import classes, database, demo, plans
 from app.services import people as people_service
 from app.services.exports.records import class_json, period_json, person_json, plan_json
+from app.services.safety import audit, backups
 
 _SHOWN_PROBLEMS = 20
 

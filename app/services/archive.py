@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from app.services import audit
+from app.services.safety import audit
 from app.storage.records import Table
 
 

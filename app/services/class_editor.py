@@ -11,8 +11,8 @@ from app.domain.models import Contact, Period, TrainingClass
 from app.domain.phone import normalize_phone, phone_error
 from app.domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
 from app.domain.validation import Errors, class_errors
-from app.services import audit, backups
 from app.services.archive import set_archived
+from app.services.safety import audit, backups
 from app.storage import tables
 
 

@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from app.domain.errors import ValidationError
 from app.domain.models import Contact, Period, TrainingClass
 from app.domain.validation import class_errors, period_errors
-from app.services import audit
+from app.services.safety import audit
 from app.storage import classes as class_queries
 from app.storage import tables
 

@@ -7,8 +7,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import attendance, audit
+from app.services import attendance
 from app.services.attendance import ensure_open
+from app.services.safety import audit
 from app.storage import tables
 
 

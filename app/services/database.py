@@ -8,7 +8,7 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from app.services import audit, backups
+from app.services.safety import audit, backups
 from app.storage import backup as backup_storage
 from app.storage import filesystem
 from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines

@@ -23,8 +23,9 @@ from app.domain.models import (
     TrainingClass,
     Unit,
 )
-from app.services import attendance, audit, closeout, settings
+from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
+from app.services.safety import audit
 from app.storage import tables
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")

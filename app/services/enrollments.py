@@ -5,7 +5,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Enrollment
-from app.services import audit
+from app.services.safety import audit
 from app.storage import enrollments as enrollment_queries
 from app.storage import tables
 

@@ -12,7 +12,7 @@ from app.domain.models import Person
 from app.domain.phone import normalize_phone
 from app.domain.text import clean, clean_name
 from app.domain.validation import person_errors
-from app.services import audit
+from app.services.safety import audit
 from app.storage import people as people_queries
 from app.storage import roster, tables
 

@@ -9,10 +9,10 @@ from sqlite_utils import Database
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Contact, Plan
 from app.domain.validation import Errors, plan_errors
-from app.services import audit, backups
 from app.services.archive import set_archived
 from app.services.class_editor import contact_errors
 from app.services.plans import SectionOutline
+from app.services.safety import audit, backups
 from app.storage import tables
 
 

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from app.domain.errors import ValidationError
 from app.domain.models import Contact, Plan, PlanItem, PlanSection
 from app.domain.validation import plan_errors
-from app.services import audit
+from app.services.safety import audit
 from app.storage import tables
 
 

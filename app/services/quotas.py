@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
-from app.services import audit
+from app.services.safety import audit
 from app.storage import roster, tables
 from app.storage.roster import QuotaUsage
 

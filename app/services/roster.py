@@ -13,7 +13,7 @@ from app.domain.models import Enrollment, Period
 from app.domain.pinyin import initials
 from app.domain.strokes import stroke_key
 from app.domain.text import clean
-from app.services import audit, backups
+from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
 from app.storage.roster import INACTIVE, RosterLine

@@ -8,7 +8,7 @@ from app.domain.models import Unit
 from app.domain.phone import normalize_phone
 from app.domain.text import clean
 from app.domain.validation import unit_errors
-from app.services import audit
+from app.services.safety import audit
 from app.storage import tables
 from app.storage import units as unit_queries
 

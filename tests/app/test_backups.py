@@ -10,7 +10,8 @@ import pytest
 
 from app.cli import main
 from app.domain.errors import UserError
-from app.services import backups, database, settings
+from app.services import database, settings
+from app.services.safety import backups
 from app.storage import backup
 from app.storage.db import DatabaseDamaged, open_db
 from tests.writing import writable

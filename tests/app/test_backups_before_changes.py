@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import UserError
-from app.services import backups, class_editor, database, plan_editor, roster, settings
+from app.services import class_editor, database, plan_editor, roster, settings
 from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.safety import backups
 from app.storage import backup
 from tests.app.test_roster_import import snapshot
 from tests.cli import run

@@ -16,8 +16,8 @@ from app.domain.errors import UserError
 from app.services import database
 from app.services.importing import pipeline
 from app.services.importing.pipeline import read_source
-from app.services.spreadsheet_guard import UnsafeSpreadsheet
-from app.services.xls_guard import MAX_CELLS
+from app.services.safety.spreadsheet_guard import UnsafeSpreadsheet
+from app.services.safety.xls_guard import MAX_CELLS
 from tests.app.test_spreadsheet_guard import rewrite
 from tests.cli import run
 from tests.roster_files import HEADER, good_rows, write_csv, write_xls, write_xlsx

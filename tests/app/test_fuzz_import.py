@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.services.error_log import INTERNAL_ERROR
+from app.services.safety.error_log import INTERNAL_ERROR
 from tests import fuzz_files
 from tests.writing import writable
 

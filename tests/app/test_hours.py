@@ -108,7 +108,7 @@ def test_record_rules_name_each_bad_field(db, office):
 
 
 def test_deleting_a_record_is_logged_and_changes_the_ledger(db, office):
-    from app.services import audit
+    from app.services.safety import audit
 
     made, _ = office
     online = next(r for r in hours.records_of(db, made["张一"].id) if r.kind == "网络学习")

@@ -6,11 +6,11 @@ import pytest
 
 from app.domain.errors import UserError
 from app.domain.idcard import check_digit, mask_id
-from app.services import audit
 from app.services.hours import ledger as hours
 from app.services.hours.columns import header_key, year_value
 from app.services.hours.importer import ALREADY, IMPORTED, REFUSED, HoursImportOptions, import_hours
 from app.services.progress import Cancelled, Progress
+from app.services.safety import audit
 from tests.app.test_hours import id_number, office  # noqa: F401  (the fixture)
 from tests.hours_files import write_csv, write_xls, write_xlsx
 

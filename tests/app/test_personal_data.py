@@ -8,12 +8,13 @@ from openpyxl import load_workbook
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
-from app.services import attendance, audit, backups, closeout, database, people
+from app.services import attendance, closeout, database, people
 from app.services import roster as roster_service
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.exports.roster import export_roster
 from app.services.importing.pipeline import ImportOptions, import_file
 from app.services.importing.receipt import export_receipt
+from app.services.safety import audit, backups
 from tests.cli import run
 from tests.roster_files import HEADER, good_rows, write_xlsx
 from tests.writing import writable

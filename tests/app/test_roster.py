@@ -6,9 +6,10 @@ from openpyxl import load_workbook
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Period, Person, TrainingClass, Unit
-from app.services import audit, classes, people, quotas, units
+from app.services import classes, people, quotas, units
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster
+from app.services.safety import audit
 from tests.roster_files import id_number
 
 START = date(2020, 5, 11)

@@ -2,7 +2,8 @@ import pytest
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Period, Person, TrainingClass, Unit
-from app.services import audit, classes, database, enrollments, people, units
+from app.services import classes, database, enrollments, people, units
+from app.services.safety import audit
 
 ID = "11010519491231002X"
 

@@ -5,7 +5,12 @@ import openpyxl
 import pytest
 import xlwt
 
-from app.services.spreadsheet_guard import MAX_PART_BYTES, UnsafeSpreadsheet, check_spreadsheet, uncached_formulas
+from app.services.safety.spreadsheet_guard import (
+    MAX_PART_BYTES,
+    UnsafeSpreadsheet,
+    check_spreadsheet,
+    uncached_formulas,
+)
 
 
 def xlsx(path, rows=(("姓名", "身份证号"), ("张三", "11010519491231002X"))):

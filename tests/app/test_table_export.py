@@ -1,9 +1,9 @@
 """Saving the window's tables as .xlsx: one sheet each, text kept as text, lists of people logged."""
 from openpyxl import load_workbook
 
-from app.services import audit
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
+from app.services.safety import audit
 
 COLUMNS = [XlsxColumn("姓名", 5, text=True), XlsxColumn("学时", 4)]
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from app.services import backups
+from app.services.safety import backups
 from app.storage.lock import lock_path
 from ui import database_actions
 from ui.dialogs.audit_dialog import AuditDialog

@@ -177,7 +177,7 @@ def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, 
     """Controlled timing: the letters' preview is held back until the user has switched to the roster."""
     import threading
 
-    from app.services import audit
+    from app.services.safety import audit
 
     real_render = documents_page.render
     gates = {"letters": threading.Event(), "roster": threading.Event()}
@@ -209,7 +209,7 @@ def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, 
 
 
 def test_an_unforeseen_preview_failure_is_told_in_chinese_and_logged(qtbot, page, monkeypatch):
-    from app.services import error_log
+    from app.services.safety import error_log
 
     def broken(db, request, target, progress):
         raise ValueError("unsupported operand type(s)")

@@ -2,8 +2,9 @@
 and macros shown in the preview, ID numbers masked there, and no import without its backup."""
 from PySide6.QtCore import Qt
 
-from app.services import audit, database
-from app.services.spreadsheet_guard import MAX_PART_BYTES
+from app.services import database
+from app.services.safety import audit
+from app.services.safety.spreadsheet_guard import MAX_PART_BYTES
 from app.storage import backup
 from tests.app.test_spreadsheet_guard import rewrite
 from tests.roster_files import HEADER, good_rows, person, write_xlsx

@@ -2,8 +2,9 @@
 printing a certificate of hours, and only looking when the database is read-only."""
 from PySide6.QtCore import Qt
 
-from app.services import audit, database, people
+from app.services import database, people
 from app.services.hours import ledger
+from app.services.safety import audit
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from ui.dialogs.hours_record_dialog import HoursRecordDialog

@@ -4,7 +4,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import audit
+from app.services.safety import audit
 from app.storage import backup
 from tests.ui.helpers import select_rows
 from tests.ui.test_main_window import click_nav

@@ -4,10 +4,11 @@ from datetime import date
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication
 
-from app.services import audit, database
+from app.services import database
 from app.services.hours import ledger as hours
 from app.services.hours.columns import HoursLayout
 from app.services.hours.importer import HoursImport
+from app.services.safety import audit
 from app.services.stats import statistics
 from tests.hours_files import write_xlsx
 from tests.ui.conftest import type_text

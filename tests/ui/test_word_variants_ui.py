@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWizard
 
 from app.domain.models import Unit
-from app.services import audit, people, units
+from app.services import people, units
 from app.services.importing import word_variants
 from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.safety import audit
 from tests.roster_files import id_number, person, write_xlsx
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, PREVIEW, cell, press, start

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
-from app.services import audit
+from app.services.safety import audit
 from ui.models.record_model import SORT_ROLE, Column, RecordTableModel
 from ui.widgets import make_table
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
-from app.services import backups, settings
+from app.services import settings
+from app.services.safety import backups
 from ui.dialogs import messages
 from ui.session import Session
 

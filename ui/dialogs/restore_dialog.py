@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.services import backups
+from app.services.safety import backups
 from ui.dialogs import messages
 from ui.models.record_model import Column, RecordTableModel
 from ui.session import Session

@@ -12,11 +12,12 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.services import error_log, plans
+from app.services import plans
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
 from app.services.progress import Cancelled
+from app.services.safety import error_log
 from app.services.stats import statistics
 from ui import printing
 from ui.dialogs import messages

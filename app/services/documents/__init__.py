@@ -12,9 +12,9 @@ from typing import Callable
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import audit
 from app.services.documents.request import DocumentRequest
 from app.services.progress import NO_PROGRESS, Progress
+from app.services.safety import audit
 
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
 

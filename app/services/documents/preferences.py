@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
-from app.services import audit, settings
+from app.services import settings
 from app.services.documents.unit_letters import REPLY_DAYS, REPLY_DAYS_SETTING
+from app.services.safety import audit
 
 
 @dataclass

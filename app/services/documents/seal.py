@@ -9,7 +9,8 @@ from reportlab.lib.utils import ImageReader
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import audit, settings
+from app.services import settings
+from app.services.safety import audit
 
 SETTING = "seal_png"
 MAX_BYTES = 2_000_000

@@ -8,7 +8,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import audit
+from app.services.safety import audit
 from app.storage.records import rows
 
 

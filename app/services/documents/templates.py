@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
-from app.services import audit, settings
+from app.services import settings
+from app.services.safety import audit
 
 FIELD = re.compile(r"\{([^{}]*)\}")
 

@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
-from app.services import audit, settings
+from app.services import settings
 from app.services.exports.xlsx import XlsxColumn, write_table
 from app.services.roster import period_of, period_title, roster
+from app.services.safety import audit
 
 COLUMNS = [
     XlsxColumn("序号", 2.5, center=True),

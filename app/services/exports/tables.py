@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.services import audit
 from app.services.exports.xlsx import XlsxColumn, add_table, new_workbook, save
+from app.services.safety import audit
 
 
 @dataclass

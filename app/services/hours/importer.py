@@ -14,7 +14,6 @@ from app.domain.idcard import id_error, mask_id, normalize_id
 from app.domain.models import HoursRecord
 from app.domain.text import clean, clean_name
 from app.domain.validation import date_error
-from app.services import audit, backups
 from app.services.hours import ledger
 from app.services.hours.columns import (
     TOTAL_WORDS,
@@ -28,6 +27,7 @@ from app.services.hours.columns import (
 from app.services.importing.marker import importing
 from app.services.importing.reader import cell_text, read_sheets
 from app.services.progress import NO_PROGRESS, Progress
+from app.services.safety import audit, backups
 from app.storage import tables
 from app.storage.db import db_path
 

@@ -13,7 +13,8 @@ from app.domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, j
 from app.domain.models import HoursRecord
 from app.domain.text import to_halfwidth
 from app.domain.validation import date_error
-from app.services import audit, settings
+from app.services import settings
+from app.services.safety import audit
 from app.storage import tables
 from app.storage.records import rows
 

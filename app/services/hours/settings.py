@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
-from app.services import attendance, audit, settings
+from app.services import attendance, settings
 from app.services.hours import ledger
+from app.services.safety import audit
 
 
 @dataclass

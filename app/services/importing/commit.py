@@ -15,11 +15,11 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.pinyin import initials
-from app.services import audit, backups
 from app.services.bulk import without_cycle_collector
 from app.services.importing.check import RowCheck, unit_key
 from app.services.importing.marker import importing
 from app.services.progress import NO_PROGRESS, Progress
+from app.services.safety import audit, backups
 from app.storage.backup import reason_of
 
 if TYPE_CHECKING:

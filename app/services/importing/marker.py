@@ -17,7 +17,7 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from app.services import audit
+from app.services.safety import audit
 from app.storage.db import db_path
 from app.storage.lock import process_alive
 

@@ -28,7 +28,13 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from app.domain.errors import UserError
 from app.services.importing.csv_reader import MAX_CELL_CHARS, TOO_LONG, read_text_list
-from app.services.spreadsheet_guard import MAX_ROWS, UnsafeSpreadsheet, check_spreadsheet, damaged, uncached_formulas
+from app.services.safety.spreadsheet_guard import (
+    MAX_ROWS,
+    UnsafeSpreadsheet,
+    check_spreadsheet,
+    damaged,
+    uncached_formulas,
+)
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv", ".txt")

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
-from app.services import audit
 from app.services.exports.xlsx import XlsxColumn, write_table
 from app.services.importing.check import NEW_UNIT, RowCheck
 from app.services.importing.reader import cell_text
+from app.services.safety import audit
 
 if TYPE_CHECKING:
     from app.services.importing.commit import ImportResult

@@ -11,7 +11,8 @@ from sqlite_utils import Database
 from app.domain import vocab
 from app.domain.errors import UserError
 from app.domain.variants import FIELDS, WordMap, unresolved_hint, word_key
-from app.services import audit, backups, settings
+from app.services import settings
+from app.services.safety import audit, backups
 from app.storage import words as word_queries
 
 SETTING = "word_variants"  # {field: {word as written: standard word}}

@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.services import audit, settings
+from app.services import settings
+from app.services.safety import audit
 from app.storage import backup as store
 from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
 from app.storage.filesystem import file_uri

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from defusedxml import ElementTree
 
 from app.domain.errors import UserError
-from app.services import xls_guard
+from app.services.safety import xls_guard
 
 MAX_TOTAL_BYTES = 300 * 1024 * 1024  # all parts of an .xlsx, uncompressed
 MAX_PART_BYTES = 150 * 1024 * 1024
