@@ -56,10 +56,6 @@ def default_db_path() -> Path:
     return user_data_dir() / DB_FILENAME
 
 
-def backup_dir() -> Path:
-    return user_data_dir() / "backups"
-
-
 def os_user() -> str:
     """The signed-in user's name, for the audit log and the lock file."""
     try:

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import UserError
 from app.domain.models import TrainingClass
-from app.services import class_editor, classes, year_copy
-from app.services.class_editor import ClassDraft
+from app.services import classes, year_copy
+from app.services.classes import ClassDraft
 from ui.class_form.dialog import ClassDialog
 from ui.dialogs import messages
 from ui.session import Session
@@ -34,7 +34,7 @@ def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, peri
 
 def open_class(parent: QWidget | None, session: Session, class_id: int, period_id: int | None = None):
     """Opens the class form on a class (and on one of its periods); returns the saved class or None."""
-    return edit_draft(parent, session, class_editor.load_draft(session.db, class_id), period_id)
+    return edit_draft(parent, session, classes.load_draft(session.db, class_id), period_id)
 
 
 def new_class(parent: QWidget | None, session: Session, plan_id: int | None = None, plan_item_id: int | None = None):
@@ -43,23 +43,23 @@ def new_class(parent: QWidget | None, session: Session, plan_id: int | None = No
 
 
 def delete_class(parent: QWidget | None, session: Session, class_id: int) -> bool:
-    """Deletes after asking; once anyone is enrolled, offers to archive instead. True when something changed."""
-    training_class = classes.get_class(session.db, class_id)
-    if count := class_editor.enrollment_count(session.db, class_id=class_id):
-        text = (f"班次“{training_class.name}”已有{count}条学员记录，不能删除。\n\n"
+    """Deletes after asking or, once anyone was enrolled (the service's rule), offers to archive instead.
+    True when something changed."""
+    found = classes.removal(session.db, class_id)
+    if found.archive_instead:
+        text = (f"班次“{found.name}”已有{found.enrolled}条学员记录，不能删除。\n\n"
                 "可以归档：班次不再出现在列表和日历中，全部记录保留，需要时还可恢复。")
         if messages.choose(parent, "不能删除", text, ["归档", "取消"]) != 0:
             return False
         return set_archived(parent, session, class_id, True)
-    periods = len(classes.list_periods(session.db, class_id=class_id, include_archived=True))
-    text = f"删除班次“{training_class.name}”" + (f"及其{periods}个期次" if periods else "") + "？删除后不能恢复。"
+    text = f"删除班次“{found.name}”" + (f"及其{found.periods}个期次" if found.periods else "") + "？删除后不能恢复。"
     if messages.choose(parent, "删除班次", text, ["删除", "取消"], default=1) != 0:
         return False
-    return _run(parent, session, lambda: class_editor.delete_class(session.db, class_id))
+    return _run(parent, session, lambda: classes.delete_class(session.db, class_id))
 
 
 def set_archived(parent: QWidget | None, session: Session, class_id: int, archived: bool) -> bool:
-    return _run(parent, session, lambda: class_editor.set_class_archived(session.db, class_id, archived))
+    return _run(parent, session, lambda: classes.set_class_archived(session.db, class_id, archived))
 
 
 def copy_to_next_year(parent: QWidget | None, session: Session, class_id: int) -> TrainingClass | None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from app.domain import vocab
 from app.domain.idcard import IdInfo, IdNumberError, parse_id
-from app.domain.models import Period, Person, Plan, TrainingClass, Unit
+from app.domain.models import Contact, Period, Person, Plan, TrainingClass, Unit
 from app.domain.phone import phone_error
 from app.domain.text import formula_start
 
@@ -198,3 +198,14 @@ def _is_report_time(value: str) -> bool:
         except ValueError:
             continue
     return False
+
+
+def contact_errors(contact: Contact) -> Errors:
+    """A contact person of a plan or a class: a name, and phone and fax numbers that are numbers."""
+    errors: Errors = {}
+    if not contact.name.strip():
+        errors["name"] = "联系人姓名不能为空"
+    for key, label in (("phone", "联系电话"), ("fax", "传真")):
+        if message := phone_error(getattr(contact, key)):
+            errors[key] = message.replace("联系电话", label).replace("电话号码", f"{label}号码")
+    return errors

@@ -76,10 +76,6 @@ def _migrated_while_free(path: Path) -> bool:
         return False
 
 
-def is_empty(db: Database) -> bool:
-    return not any(db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in COUNTED)
-
-
 def counts(db: Database) -> dict[str, int]:
     return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in COUNTED}
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from app.domain.errors import UserError
 from app.domain.models import Plan, TrainingClass
 from app.domain.schedule import next_year_iso
-from app.services.class_editor import copy_class, load_draft
+from app.services.classes import copy_class, load_draft
 from app.services.safety import audit
 from app.storage import tables
 

@@ -7,8 +7,8 @@ import pytest
 from app.domain.errors import UserError
 from app.domain.idcard import check_digit
 from app.domain.models import Period, Person, TrainingClass, Unit
-from app.services import attendance, closeout, enrollments, people, units
-from app.services.classes import save_class, save_period
+from app.services import attendance, closeout, people, roster, units
+from app.services.classes import ClassDraft, save_draft, save_period
 from app.storage import tables
 
 
@@ -21,11 +21,12 @@ def person_id(n: int) -> str:
 def period(db):
     """A 5-day class of 40 course hours (limit for leave: 40/7 = 5.71 h) with four trainees."""
     unit = units.save_unit(db, Unit(name="县委办公室"))
-    training_class = save_class(db, TrainingClass(name="科级干部培训班", kind="主体班", total_hours=40))
+    training_class = save_draft(db, ClassDraft(TrainingClass(name="科级干部培训班", kind="主体班", total_hours=40)))
     period = save_period(db, Period(training_class.id, 1, "2020-05-11", "2020-05-15", status="开班"))
     for n, name in enumerate(["张一", "王二", "李三", "赵四"]):
         person = people.save_person(db, Person(name=name, id_number=person_id(n), unit_id=unit.id))
-        enrollments.enroll(db, period.id, person.id, status="已报到")
+        added = roster.add_people(db, period.id, [person.id]).added
+        roster.set_status(db, added[0], "已报到")
     return period
 
 
@@ -87,7 +88,7 @@ def test_close_out_credits_hours_marks_completion_and_locks(db, period):
     result = closeout.close_out(db, period.id, today=date(2020, 5, 20))
     # 张一 10 half-days = 40 h; 王二 8 = 32 h (退学); 李三 9 = 36 h; 赵四 0 (缺训).
     assert (result.completed, result.withdrawn, result.absent, result.hours) == (2, 1, 1, 108)
-    got = {e.person_name: (e.status, e.hours) for e in enrollments.roster(db, period.id)}
+    got = {e.name: (e.status, e.hours) for e in roster.roster(db, period.id)}
     assert got == {"张一": ("结业", 40), "王二": ("退学", 32), "李三": ("结业", 36), "赵四": ("缺训", 0)}
     assert tables.periods(db).get(period.id).status == "结班"
     with pytest.raises(UserError, match="已结班"):

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import UserError
-from app.services import class_editor, database, plan_editor, roster, settings
+from app.services import classes, database, plans, roster, settings
 from app.services.importing.pipeline import ImportOptions, import_file
 from app.services.safety import backups
 from app.storage import backup
@@ -108,7 +108,7 @@ def test_a_bulk_removal_with_one_refused_trainee_removes_nobody(live):
 
 def test_a_failed_backup_stops_bulk_deletes(live, demo_file):
     ids = enrolled(live, 2)
-    empty_class = class_editor.load_draft(live, live.execute(
+    empty_class = classes.load_draft(live, live.execute(
         "SELECT id FROM training_classes WHERE id NOT IN (SELECT class_id FROM periods WHERE id IN "
         "(SELECT period_id FROM enrollments)) LIMIT 1").fetchone()[0]).training_class
     block_backups(demo_file)
@@ -117,7 +117,7 @@ def test_a_failed_backup_stops_bulk_deletes(live, demo_file):
     with pytest.raises(UserError, match="移出名单前的自动备份未能完成"):
         roster.remove_many(live, ids)
     with pytest.raises(UserError, match="删除班次前的自动备份未能完成"):
-        class_editor.delete_class(live, empty_class.id)
+        classes.delete_class(live, empty_class.id)
     assert snapshot(live) == before
     assert live.execute("SELECT count(*) FROM training_classes").fetchone()[0] == classes_before
 
@@ -125,8 +125,8 @@ def test_a_failed_backup_stops_bulk_deletes(live, demo_file):
 def test_deleting_a_class_or_a_plan_is_backed_up_first(live, demo_file):
     class_id = live.execute("SELECT id FROM training_classes WHERE id NOT IN (SELECT class_id FROM periods WHERE id IN "
                             "(SELECT period_id FROM enrollments)) LIMIT 1").fetchone()[0]
-    class_editor.delete_class(live, class_id)
+    classes.delete_class(live, class_id)
     assert len(taken(demo_file, "删除前")) == 1
     plan = live.execute("INSERT INTO plans (year, title) VALUES (2030, '待删计划')").lastrowid
-    plan_editor.delete_plan(live, plan)
+    plans.delete_plan(live, plan)
     assert len(taken(demo_file, "删除前")) == 2

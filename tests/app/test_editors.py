@@ -5,8 +5,8 @@ import pytest
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Contact, Period, Person, PlanItem, PlanSection, TrainingClass, Unit
-from app.services import class_editor, enrollments, people, plan_editor, plans, rule_checks, units, year_copy
-from app.services.class_editor import ClassDraft
+from app.services import classes, people, plans, roster, rule_checks, units, year_copy
+from app.services.classes import ClassDraft
 from app.services.plans import SectionOutline
 from app.storage import tables
 
@@ -22,17 +22,17 @@ def draft(**values) -> ClassDraft:
 
 
 def test_a_class_with_periods_and_contacts_is_saved_together(db):
-    saved = class_editor.save_draft(db, draft())
-    loaded = class_editor.load_draft(db, saved.id)
+    saved = classes.save_draft(db, draft())
+    loaded = classes.load_draft(db, saved.id)
     assert [(p.number, p.start_date) for p in loaded.periods] == [(1, "2020-05-11"), (2, "2020-10-12")]
     assert [(c.name, c.class_id) for c in loaded.contacts] == [("刘静", saved.id)]
 
 
 def test_period_numbers_can_be_swapped(db):
-    loaded = class_editor.load_draft(db, class_editor.save_draft(db, draft()).id)
+    loaded = classes.load_draft(db, classes.save_draft(db, draft()).id)
     loaded.periods[0].number, loaded.periods[1].number = 2, 1
-    class_editor.save_draft(db, loaded)
-    assert [(p.number, p.start_date) for p in class_editor.load_draft(db, loaded.training_class.id).periods] == [
+    classes.save_draft(db, loaded)
+    assert [(p.number, p.start_date) for p in classes.load_draft(db, loaded.training_class.id).periods] == [
         (1, "2020-10-12"), (2, "2020-05-11")]
 
 
@@ -46,38 +46,38 @@ def test_bad_drafts_are_refused_and_nothing_is_written(db, change, key):
     bad = draft()
     change(bad)
     with pytest.raises(ValidationError) as caught:
-        class_editor.save_draft(db, bad)
+        classes.save_draft(db, bad)
     assert key in caught.value.errors
     assert count(db, "training_classes") == count(db, "periods") == count(db, "contacts") == 0
 
 
 @pytest.fixture
 def enrolled(db):
-    saved = class_editor.save_draft(db, draft())
+    saved = classes.save_draft(db, draft())
     unit = units.save_unit(db, Unit(name="县委办公室"))
     person = people.save_person(db, Person(name="张三", id_number="11010519491231002X", unit_id=unit.id))
-    period = class_editor.load_draft(db, saved.id).periods[0]
-    enrollments.enroll(db, period.id, person.id)
+    period = classes.load_draft(db, saved.id).periods[0]
+    roster.add_people(db, period.id, [person.id])
     return saved, period
 
 
 def test_a_class_or_period_with_enrollments_cannot_be_deleted_but_can_be_archived(db, enrolled):
     saved, period = enrolled
     with pytest.raises(UserError, match="已有1条学员记录，不能删除；可以归档"):
-        class_editor.delete_class(db, saved.id)
-    loaded = class_editor.load_draft(db, saved.id)
+        classes.delete_class(db, saved.id)
+    loaded = classes.load_draft(db, saved.id)
     loaded.removed_period_ids.append(period.id)
     loaded.periods = loaded.periods[1:]
     with pytest.raises(UserError, match="第1期已有1条学员记录"):
-        class_editor.save_draft(db, loaded)
+        classes.save_draft(db, loaded)
     assert count(db, "periods") == 2 and count(db, "contacts") == 1
-    class_editor.set_class_archived(db, saved.id, True)
+    classes.set_class_archived(db, saved.id, True)
     assert tables.classes(db).get(saved.id).archived and count(db, "enrollments") == 1
 
 
 def test_an_empty_class_is_deleted_with_its_periods(db):
-    saved = class_editor.save_draft(db, draft())
-    class_editor.delete_class(db, saved.id)
+    saved = classes.save_draft(db, draft())
+    classes.delete_class(db, saved.id)
     assert count(db, "training_classes") == count(db, "periods") == count(db, "contacts") == 0
 
 
@@ -94,7 +94,7 @@ def test_plan_outline_is_renumbered_by_its_order(demo_db):
     moved = sections[1].items.pop(0)  # 4 → end of the first heading
     sections[0].items.append(moved)
     sections.insert(1, SectionOutline(PlanSection(plan.id, 0, "新增标题"), [PlanItem(0, 0, "新要点。")]))
-    plan_editor.save_plan(demo_db, plan, sections, current.contacts)
+    plans.save_plan(demo_db, plan, sections, current.contacts)
     found = outline(demo_db, plan.id)
     assert found[0][2][:4] == [(1, "着力完善理论教育常态学习机制。"), (2, "深入开展党的十九届四中全会精神学习教育。"),
                                (3, "持续深化习近平新时代中国特色社会主义思想教育培训。"), (4, "扎实开展党性教育。")]
@@ -110,7 +110,7 @@ def test_an_empty_heading_is_refused_and_nothing_changes(demo_db):
     current = plans.plan_outline(demo_db, plan.id)
     current.sections[2].section.title = ""
     with pytest.raises(ValidationError, match="第3个标题不能为空"):
-        plan_editor.save_plan(demo_db, replace(plan, title="改了"), current.sections, current.contacts)
+        plans.save_plan(demo_db, replace(plan, title="改了"), current.sections, current.contacts)
     assert plans.get_plan(demo_db, plan.id).title == plan.title
     assert outline(demo_db, plan.id)[2][1] == "加强实践锻炼"
 
@@ -118,8 +118,8 @@ def test_an_empty_heading_is_refused_and_nothing_changes(demo_db):
 def test_a_plan_with_classes_cannot_be_deleted(demo_db):
     plan = plans.list_plans(demo_db)[0]
     with pytest.raises(UserError, match="还有12个班次，不能删除；可以归档"):
-        plan_editor.delete_plan(demo_db, plan.id)
-    plan_editor.set_plan_archived(demo_db, plan.id, True)
+        plans.delete_plan(demo_db, plan.id)
+    plans.set_plan_archived(demo_db, plan.id, True)
     assert plan.id not in [p.id for p in plans.list_plans(demo_db)]
 
 
@@ -131,7 +131,7 @@ def test_copy_a_plan_to_the_next_year(demo_db):
     assert len(plans.plan_outline(demo_db, copy.id).items) == 22
     copied = {c.name: c for c in tables.classes(demo_db).where("plan_id = ?", [copy.id])}
     assert len(copied) == 12
-    periods = class_editor.load_draft(demo_db, copied["县管副职领导干部进修班"].id).periods
+    periods = classes.load_draft(demo_db, copied["县管副职领导干部进修班"].id).periods
     assert [(p.start_date, p.end_date, p.status, p.report_time) for p in periods] == [
         ("2021-03-01", "2021-03-30", "筹备", "2021-03-01 08:30"), ("2021-08-31", "2021-09-29", "筹备", "2021-08-31 08:30")]
     by_item = plans.classes_by_item(demo_db, copy.id)

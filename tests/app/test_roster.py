@@ -20,8 +20,8 @@ def office(db):
     """Two overlapping periods of two classes, two units and five people."""
     first = units.save_unit(db, Unit(name="县委办公室", sort_order=20))
     second = units.save_unit(db, Unit(name="县财政局", sort_order=10))
-    course = classes.save_class(db, TrainingClass(name="科级干部培训班", kind="主体班", total_hours=40))
-    other = classes.save_class(db, TrainingClass(name="选调生培训班"))
+    course = classes.save_draft(db, classes.ClassDraft(TrainingClass(name="科级干部培训班", kind="主体班", total_hours=40)))
+    other = classes.save_draft(db, classes.ClassDraft(TrainingClass(name="选调生培训班")))
     period = classes.save_period(db, Period(course.id, 1, START.isoformat(), (START + timedelta(days=4)).isoformat()))
     overlapping = classes.save_period(db, Period(other.id, 1, "2020-05-13", "2020-05-20"))
     names = ["王五", "丁一", "张三", "马六", "于二"]

@@ -2,7 +2,7 @@ import pytest
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Period, Person, TrainingClass, Unit
-from app.services import classes, database, enrollments, people, units
+from app.services import classes, database, people, roster, units
 from app.services.safety import audit
 
 ID = "11010519491231002X"
@@ -62,7 +62,7 @@ def test_units_are_unique_and_cannot_be_deleted_while_people_belong(db, unit):
 
 
 def _class_with_period(db):
-    training_class = classes.save_class(db, TrainingClass(name="科级干部培训班", kind="主体班"))
+    training_class = classes.save_draft(db, classes.ClassDraft(TrainingClass(name="科级干部培训班", kind="主体班")))
     period = classes.save_period(db, Period(training_class.id, 1, "2020-05-11", "2020-05-25"))
     return training_class, period
 
@@ -80,10 +80,10 @@ def test_periods_of_one_class_may_not_overlap_or_share_a_number(db):
 def test_enrolling_the_same_person_twice_is_refused(db, unit):
     _, period = _class_with_period(db)
     person = people.save_person(db, Person(name="张三", id_number=ID, unit_id=unit.id))
-    enrollments.enroll(db, period.id, person.id)
-    with pytest.raises(UserError, match="已在第1期名单中"):
-        enrollments.enroll(db, period.id, person.id)
-    assert [(e.person_name, e.unit_name) for e in enrollments.roster(db, period.id)] == [("张三", "县委办公室")]
+    assert len(roster.add_people(db, period.id, [person.id]).added) == 1
+    again = roster.add_people(db, period.id, [person.id])
+    assert again.added == [] and again.refused == {person.id: "“张三”已在本期名单中"}
+    assert [(e.name, e.unit_name) for e in roster.roster(db, period.id)] == [("张三", "县委办公室")]
     with pytest.raises(UserError, match="1条参训记录"):
         people.delete_person(db, person.id)
 

@@ -18,7 +18,7 @@ def test_year_summary_ends_with_charts_of_the_same_figures(demo_db, tmp_path):
 
 
 def test_the_printed_summary_and_the_statistics_page_count_the_same_trainees(demo_db):
-    from app.services import class_editor
+    from app.services import classes
     from app.services.documents.summary_data import total, year_summary
 
     def counts():
@@ -36,5 +36,5 @@ def test_the_printed_summary_and_the_statistics_page_count_the_same_trainees(dem
                                  ORDER BY count(*) DESC LIMIT 1""").fetchone()
     its_periods = demo_db.execute("SELECT count(*) FROM periods WHERE class_id = ? AND substr(start_date, 1, 4) = '2020'",
                                   [busiest]).fetchone()[0]
-    class_editor.set_class_archived(demo_db, busiest, True)  # the office "deleted" a class that had trainees
+    classes.set_class_archived(demo_db, busiest, True)  # the office "deleted" a class that had trainees
     assert counts() == (person_times - trainees, periods - its_periods)

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit
 
 from app.domain.models import Enrollment
-from app.services import class_editor
+from app.services import classes
 from app.storage import tables
 from tests.ui.conftest import type_text
 from ui import class_actions
@@ -17,7 +17,7 @@ def class_named(db, name):
 
 
 def open_form(db, name, qtbot) -> ClassDialog:
-    dialog = ClassDialog(db, class_editor.load_draft(db, class_named(db, name).id))
+    dialog = ClassDialog(db, classes.load_draft(db, class_named(db, name).id))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -78,7 +78,7 @@ def test_end_before_start_is_an_error_and_nothing_is_saved(qtbot, demo_db, answe
     assert not dialog.save_button.isEnabled() and "1处需要改正" in dialog.summary.text()
     dialog.save()  # even forced, the service refuses
     assert answers["errors"][0][0] == "未能保存"
-    stored = class_editor.load_draft(demo_db, class_named(demo_db, "科级干部培训班").id).periods[1]
+    stored = classes.load_draft(demo_db, class_named(demo_db, "科级干部培训班").id).periods[1]
     assert stored.end_date == "2020-10-26"
 
 
@@ -98,7 +98,7 @@ def test_added_period_overlapping_another_is_an_error_until_moved(qtbot, demo_db
     replace_text(qtbot, dialog.periods.fields.widget("place"), "县委党校第二教室")
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    periods = class_editor.load_draft(demo_db, class_named(demo_db, "选调生培训班").id).periods
+    periods = classes.load_draft(demo_db, class_named(demo_db, "选调生培训班").id).periods
     assert [(p.number, p.start_date, p.place) for p in periods] == [(1, "2020-08-17", ""), (2, "2020-08-24", "县委党校第二教室")]
 
 
@@ -121,7 +121,7 @@ def test_deleting_a_period_with_trainees_is_refused_and_archiving_offered(qtbot,
     assert "不能删除" in answers["asked"][0][0] and "条学员记录" in answers["asked"][0][1]
     assert dialog.periods.model.index(0, 5).data() == "已归档"
     dialog.save()
-    stored = class_editor.load_draft(demo_db, class_named(demo_db, "科级干部培训班").id).periods
+    stored = classes.load_draft(demo_db, class_named(demo_db, "科级干部培训班").id).periods
     assert [p.archived for p in stored] == [True, False]
     assert tables.enrollments(demo_db).count("period_id = ?", [stored[0].id]) > 0
 
@@ -132,7 +132,7 @@ def test_a_period_without_trainees_is_removed_on_save(qtbot, demo_db):
     dialog.periods.table.selectRow(0)
     dialog.periods.remove_period()
     dialog.save()
-    assert class_editor.load_draft(demo_db, class_named(demo_db, "人才研修班").id).periods == []
+    assert classes.load_draft(demo_db, class_named(demo_db, "人才研修班").id).periods == []
 
 
 def test_contacts_are_typed_in_the_table_and_a_bad_phone_blocks_saving(qtbot, demo_db):
@@ -146,7 +146,7 @@ def test_contacts_are_typed_in_the_table_and_a_bad_phone_blocks_saving(qtbot, de
     model.setData(model.index(0, 2), "023-57731234")
     assert dialog.save_button.isEnabled()
     dialog.save()
-    assert [(c.name, c.phone) for c in class_editor.load_draft(demo_db, class_named(demo_db, "人才研修班").id).contacts] == [
+    assert [(c.name, c.phone) for c in classes.load_draft(demo_db, class_named(demo_db, "人才研修班").id).contacts] == [
         ("刘静", "023-57731234")]
 
 
@@ -192,7 +192,7 @@ def test_new_class_from_the_classes_page(qtbot, window, classes_page, monkeypatc
     assert classes_page.model.rowCount() == before + 1
     assert classes_page.selected_record().name == "党务干部专题培训班"
     saved = class_named(window.session.db, "党务干部专题培训班")
-    assert len(class_editor.load_draft(window.session.db, saved.id).periods) == 1
+    assert len(classes.load_draft(window.session.db, saved.id).periods) == 1
 
 
 def test_class_list_marks_warnings(qtbot, window, classes_page, monkeypatch):
@@ -244,14 +244,14 @@ def test_copy_a_class_to_the_next_year(qtbot, window, classes_page, answers):
     qtbot.mouseClick(classes_page.copy_button, Qt.MouseButton.LeftButton)
     assert "暂不属于任何计划" in answers["infos"][0][1]
     copies = tables.classes(window.session.db).where("name = '人才研修班' AND plan_id IS NULL")
-    periods = class_editor.load_draft(window.session.db, copies[0].id).periods
+    periods = classes.load_draft(window.session.db, copies[0].id).periods
     assert [(p.start_date, p.end_date, p.status) for p in periods] == [("2021-11-15", "2021-11-19", "筹备")]
 
 
 def test_open_class_helper_opens_the_form_on_a_period(qtbot, window, monkeypatch):
     db = window.session.db
     training_class = class_named(db, "科级干部培训班")
-    second = class_editor.load_draft(db, training_class.id).periods[1]
+    second = classes.load_draft(db, training_class.id).periods[1]
     seen = {}
 
     def look(dialog):
@@ -264,7 +264,7 @@ def test_open_class_helper_opens_the_form_on_a_period(qtbot, window, monkeypatch
 
 def test_enrolled_above_planned_warns(qtbot, demo_db):
     training_class = class_named(demo_db, "人才研修班")
-    period = class_editor.load_draft(demo_db, training_class.id).periods[0]
+    period = classes.load_draft(demo_db, training_class.id).periods[0]
     for person in tables.people(demo_db).where("1", order_by="id")[:41]:
         tables.enrollments(demo_db).insert(Enrollment(period.id, person.id, person.unit_id))
     dialog = open_form(demo_db, "人才研修班", qtbot)

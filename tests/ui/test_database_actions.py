@@ -22,7 +22,7 @@ def test_first_start_offers_the_demo(answers, home):
 def test_first_start_can_begin_empty_or_quit(answers, tmp_path):
     answers["replies"] = [1]
     opened = database_actions.start_database(tmp_path / "empty.db")
-    assert database.is_empty(opened.db)
+    assert set(database.counts(opened.db).values()) == {0}
     opened.db.close()
     opened.lock.release()
     answers["replies"] = [2]

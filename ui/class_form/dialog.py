@@ -9,7 +9,7 @@ from app.domain import rules
 from app.domain.errors import UserError
 from app.domain.models import TrainingClass
 from app.services import plans, rule_checks
-from app.services.class_editor import ClassDraft, draft_errors, save_draft
+from app.services.classes import ClassDraft, draft_errors, save_draft
 from ui.class_form.periods_tab import PeriodsTab
 from ui.class_form.tabs import HoursTab, basic_tab, scrolling
 from ui.dialogs import messages

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QPushButton
 
 from app.domain import vocab
 from app.domain.models import Period
-from app.services import class_editor
+from app.services import classes
 from ui.class_form.tabs import form_layout
 from ui.dialogs import messages
 from ui.forms.fields import Fields
@@ -141,7 +141,7 @@ class PeriodsTab(QWidget):
         if row < 0:
             return
         period = self.periods()[row]
-        if period.id and (count := class_editor.enrollment_count(self.db, period_id=period.id)):
+        if period.id and (count := classes.enrollment_count(self.db, period_id=period.id)):
             text = (f"第{period.number}期已有{count}条学员记录，不能删除。\n\n"
                     "可以归档：该期不再出现在日历和各类名单中，学员记录全部保留，需要时还可恢复。")
             if messages.choose(self, "不能删除", text, ["归档本期", "取消"]) == 0:

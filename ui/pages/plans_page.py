@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, 
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
-from app.services import classes, plan_editor, plans, year_copy
+from app.services import classes, plans, year_copy
 from ui.dialogs import messages
 from ui.models.lists import PlansModel
 from ui.pages.list_page import ListPage
@@ -155,7 +155,7 @@ class PlansPage(ListPage):
         if not self._leave_current():
             return
         year = max((p.year for p in self.model.records()), default=2019) + 1
-        saved = plan_editor.save_plan(self.session.db, Plan(year=year, title=f"{year}年干部教育培训工作要点"), [], [])
+        saved = plans.save_plan(self.session.db, Plan(year=year, title=f"{year}年干部教育培训工作要点"), [], [])
         self._show_new(saved.id)
         self.editor.setCurrentIndex(0)
         self.editor.fields.widget("title").setFocus()
@@ -186,7 +186,7 @@ class PlansPage(ListPage):
             return
         if messages.choose(self, "删除计划", f"删除计划“{plan.title}”及其全部要点？删除后不能恢复。",
                            ["删除", "取消"], default=1) == 0:
-            plan_editor.delete_plan(self.session.db, plan.id)
+            plans.delete_plan(self.session.db, plan.id)
             self.editor.dirty = False
             self.shown_plan_id = None
             self.session.data_changed.emit("plans")
@@ -200,7 +200,7 @@ class PlansPage(ListPage):
             self._set_archived(self.editor.plan.id, False)
 
     def _set_archived(self, plan_id: int, archived: bool) -> None:
-        plan_editor.set_plan_archived(self.session.db, plan_id, archived)
+        plans.set_plan_archived(self.session.db, plan_id, archived)
         self.editor.dirty = False
         self.session.data_changed.emit("plans")
         self.refresh()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from app.domain import rules
 from app.domain.models import Plan
-from app.services import classes, plan_editor, plans
+from app.services import classes, plans
 from ui.class_form.tabs import form_layout, scrolling
 from ui.forms.contacts_editor import ContactsEditor
 from ui.forms.fields import Fields, message_html
@@ -90,7 +90,7 @@ class PlanEditor(QTabWidget):
             self.fields.show({})
             return
         plan = self.current_plan()
-        self.errors = plan_editor.plan_draft_errors(plan, self.outline.model.outline(), self.contacts.model.contacts())
+        self.errors = plans.plan_draft_errors(plan, self.outline.model.outline(), self.contacts.model.contacts())
         own_classes = classes.list_classes(self.session.db, plan_id=plan.id)
         totals: dict[str, list[str]] = {}
         for warning in rules.plan_warnings(plan, own_classes):
@@ -113,7 +113,7 @@ class PlanEditor(QTabWidget):
 
     def save(self) -> Plan:
         """Writes the plan as edited; raises ValidationError or UserError and changes nothing on failure."""
-        saved = plan_editor.save_plan(self.session.db, self.current_plan(), self.outline.model.outline(),
+        saved = plans.save_plan(self.session.db, self.current_plan(), self.outline.model.outline(),
                                       self.contacts.model.contacts())
         self.load(saved.id)
         return saved

@@ -176,8 +176,3 @@ def behind(db: Database, year: int) -> list[PersonHours]:
     """应训未训: people short of their requirement, furthest behind first."""
     short = [p for p in ledger(db, year) if p.status == "未达标"]
     return sorted(short, key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order, p.name))
-
-
-def shortfall_by_person(db: Database, year: int) -> dict[int, float]:
-    """For picking trainees: how far behind each person is (0 when on track)."""
-    return {p.person_id: p.shortfall + p.online_shortfall for p in ledger(db, year)}
