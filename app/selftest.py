@@ -70,7 +70,8 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         from openpyxl import Workbook
 
         from app.services.demo_people import generate_people
-        from app.services.importing.pipeline import ImportOptions, import_file
+        from app.services.importing.pipeline import import_file
+        from app.services.importing.plan import ImportOptions
         from app.storage import tables
 
         db = state["db"]

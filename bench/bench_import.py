@@ -22,7 +22,8 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 from app.domain.idcard import check_digit  # noqa: E402
 from app.services import database, demo  # noqa: E402
 from app.services.demo_people import generate_people  # noqa: E402
-from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.importing.pipeline import import_file
+from app.services.importing.plan import ImportOptions
 from app.storage import tables  # noqa: E402
 from bench.common import interleaved  # noqa: E402
 

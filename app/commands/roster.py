@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.commands.output import EXIT_OK
 from app.services.importing import pipeline
-from app.services.importing.pipeline import MODES, ImportOptions
+from app.services.importing.plan import MODES, ImportOptions
 
 EXIT_REJECTED = 3
 _SHOWN_REJECTED = 20

@@ -5,7 +5,8 @@ import pytest
 
 from app.domain.errors import UserError
 from app.services import classes, database, plans, roster, settings
-from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.importing.pipeline import import_file
+from app.services.importing.plan import ImportOptions
 from app.services.safety import backups
 from app.storage import backup
 from tests.app.test_roster_import import snapshot

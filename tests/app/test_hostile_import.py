@@ -7,7 +7,8 @@ import pytest
 from app.domain.errors import UserError
 from app.services import database
 from app.services.importing import reader
-from app.services.importing.pipeline import ImportOptions, import_file, read_source
+from app.services.importing.pipeline import import_file, read_source
+from app.services.importing.plan import ImportOptions
 from app.services.safety.spreadsheet_guard import MAX_PART_BYTES, UnsafeSpreadsheet
 from tests.app.test_roster_import import plan_for, snapshot
 from tests.app.test_spreadsheet_guard import rewrite

@@ -12,7 +12,8 @@ from app.services import attendance, closeout, database, people
 from app.services import roster as roster_service
 from app.services.documents import DocumentRequest, record_output, render
 from app.services.exports.roster import export_roster
-from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.importing.pipeline import import_file
+from app.services.importing.plan import ImportOptions
 from app.services.importing.receipt import export_receipt
 from app.services.safety import audit, backups
 from tests.cli import run

@@ -10,7 +10,6 @@ from app.services import people, quotas
 from app.services import roster as roster_service
 from app.services.importing.check import CREATE_UNIT, SKIP_UNIT
 from app.services.importing.pipeline import (
-    ImportOptions,
     analyse,
     choose_sheet,
     commit,
@@ -19,6 +18,7 @@ from app.services.importing.pipeline import (
     suggest_unit,
     unknown_units,
 )
+from app.services.importing.plan import ImportOptions
 from app.services.importing.receipt import write_receipt
 from app.services.importing.template import write_template
 from app.services.progress import Cancelled, Progress

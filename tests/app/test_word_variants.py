@@ -16,7 +16,8 @@ from app.domain.text import INVISIBLE, clean
 from app.domain.variants import WordMap, _shipped, nonstandard_note, word_key
 from app.services import people
 from app.services.importing import word_variants
-from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.importing.pipeline import import_file
+from app.services.importing.plan import ImportOptions
 from app.services.safety import audit
 from tests.roster_files import id_number, person, write_xlsx
 from tests.writing import writable

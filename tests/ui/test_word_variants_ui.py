@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QWizard
 from app.domain.models import Unit
 from app.services import people, units
 from app.services.importing import word_variants
-from app.services.importing.pipeline import ImportOptions, import_file
+from app.services.importing.pipeline import import_file
+from app.services.importing.plan import ImportOptions
 from app.services.safety import audit
 from tests.roster_files import id_number, person, write_xlsx
 from tests.ui.helpers import when_dialog_opens

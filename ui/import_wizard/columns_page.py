@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.services.importing.cells import cell_text
 from app.services.importing.columns import FIELDS, LABELS, REQUIRED, Layout, find_layout, layout_at
 from app.services.importing.pipeline import unknown_units
-from app.services.importing.reader import cell_text
 from ui.dialogs.form import ERROR_STYLE
 
 SKIP = ""

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.idcard import mask_id
 from app.services.importing.columns import FIELDS, LABELS
-from app.services.importing.pipeline import ImportPlan
+from app.services.importing.plan import ImportPlan
 from app.services.importing.receipt import outcome
 from ui.models.filtering import SettingFilter
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.domain.errors import UserError
 from app.services import units
-from app.services.importing.pipeline import commit
+from app.services.importing.commit import commit
 from app.services.importing.receipt import explanation, outcome
 from app.services.progress import Cancelled
 from ui.dialogs import messages

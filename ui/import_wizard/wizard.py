@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 
 from app.domain.errors import UserError
 from app.services.importing.columns import Layout
-from app.services.importing.pipeline import ImportOptions, ImportPlan, ImportResult, analyse
+from app.services.importing.commit import ImportResult
+from app.services.importing.pipeline import analyse
+from app.services.importing.plan import ImportOptions, ImportPlan
 from app.services.importing.reader import Sheet
 from app.services.importing.receipt import export_receipt, write_receipt
 from ui.dialogs import messages

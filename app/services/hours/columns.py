@@ -9,7 +9,8 @@ from app.domain.birth_dates import read_birth
 from app.domain.errors import UserError
 from app.domain.text import clean, to_halfwidth
 from app.services.hours.ledger import FIRST_YEAR, KINDS, LAST_YEAR
-from app.services.importing.reader import Sheet, cell_text
+from app.services.importing.cells import cell_text
+from app.services.importing.reader import Sheet
 
 # field -> (label shown to the user, header words used for it)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -24,8 +24,9 @@ from app.services.hours.columns import (
     kind_value,
     year_value,
 )
+from app.services.importing.cells import cell_text
 from app.services.importing.marker import importing
-from app.services.importing.reader import cell_text, read_sheets
+from app.services.importing.reader import read_sheets
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import tables

@@ -18,9 +18,8 @@ from app.domain.idcard import normalize_id
 from app.domain.text import INVISIBLE, clean, clean_code, clean_name, to_halfwidth
 from app.domain.validation import identity_errors, name_error, unit_name_error
 from app.domain.variants import WordMap
+from app.services.importing.cells import LISTED, TEXT_FIELDS, cell_text, normalise, phone, tidied, unit_key
 from app.services.importing.columns import LABELS
-from app.services.importing.reader import cell_text
-from app.services.importing.values import LISTED, TEXT_FIELDS, normalise, phone, tidied, unit_key
 
 __all__ = ["CREATE_UNIT", "SKIP_UNIT", "NEW_UNIT", "LISTED", "RowCheck", "RowChecker", "tidied", "unit_key"]
 

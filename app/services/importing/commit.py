@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -18,12 +17,10 @@ from app.domain.pinyin import initials
 from app.services.bulk import without_cycle_collector
 from app.services.importing.check import RowCheck, unit_key
 from app.services.importing.marker import importing
+from app.services.importing.plan import ImportPlan
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage.backup import reason_of
-
-if TYPE_CHECKING:
-    from app.services.importing.pipeline import ImportPlan
 
 CHUNK = 2000
 _PERSON_COLUMNS = ("name", "id_number", "gender", "ethnicity", "birth_date", "political_status", "education",

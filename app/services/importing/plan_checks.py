@@ -3,7 +3,7 @@ the period's roster (already on it, busy in an overlapping period), the period's
 seats. Going past a capacity or a seat count is a warning, never a refusal, and never silent."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from sqlite_utils import Database
 
@@ -11,10 +11,8 @@ from app.domain.models import Person
 from app.domain.vocab import standard_set
 from app.services.importing.check import RowCheck
 from app.services.importing.columns import LABELS
+from app.services.importing.plan import ImportPlan
 from app.storage import roster, tables
-
-if TYPE_CHECKING:
-    from app.services.importing.pipeline import ImportPlan
 
 # Archive fields an import may update; an empty cell never blanks what the archive holds.
 UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",

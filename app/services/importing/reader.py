@@ -21,7 +21,6 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
@@ -61,28 +60,6 @@ class Sheet:
     bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> why it cannot be read
     notes: list[str] = field(default_factory=list)  # about the whole file, shown with the preview
     hidden: bool = False  # hidden (or "very hidden") in Excel: chosen only when no shown sheet has a list
-
-
-def cell_text(value: object) -> str:
-    """A cell as the text the user sees; numbers too long for Excel appear as Excel shows them."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float):
-        if value.is_integer():
-            # Excel keeps 15 significant digits: a longer number (an ID typed as a number) has lost its end.
-            return f"{value:.14E}" if abs(value) >= 1e15 else str(int(value))
-        return f"{value:.15g}"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return str(value)
-    return str(value)
 
 
 def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:

@@ -11,13 +11,13 @@ from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
 from app.services.exports.xlsx import XlsxColumn, write_table
+from app.services.importing.cells import cell_text
 from app.services.importing.check import NEW_UNIT, RowCheck
-from app.services.importing.reader import cell_text
 from app.services.safety import audit
 
 if TYPE_CHECKING:
     from app.services.importing.commit import ImportResult
-    from app.services.importing.pipeline import ImportPlan
+    from app.services.importing.plan import ImportPlan
 
 _DONE = {"add": "已新增", "update": "已更新", "keep": "已在档案中"}
 _PLANNED = {"add": "将新增", "update": "将更新", "keep": "已在档案中"}

@@ -1,10 +1,12 @@
-"""One cell of a unit's list made into the value the archive keeps, with a note of what was done: listed
-words made standard (or kept as written, with a note), text cells tidied and cut to their lengths,
-phone numbers kept as written when they look wrong. Nothing here refuses a row.
+"""One cell of a unit's list: as the text the user sees (cell_text), and made into the value the archive
+keeps with a note of what was done: listed words made standard (or kept as written, with a note), text
+cells tidied and cut to their lengths, phone numbers kept as written when they look wrong. Nothing here
+refuses a row. The rows' checks (check.py), the receipt and the hours import read cells through here.
 """
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from app.domain import vocab
@@ -16,6 +18,28 @@ from app.services.importing.columns import LABELS
 
 LISTED = tuple(vocab.PERSON_LISTS)  # gender, ethnicity, political_status, education, cadre_category, rank
 TEXT_FIELDS = ("post", "key_problems", "notes")
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text the user sees; numbers too long for Excel appear as Excel shows them."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer():
+            # Excel keeps 15 significant digits: a longer number (an ID typed as a number) has lost its end.
+            return f"{value:.14E}" if abs(value) >= 1e15 else str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
 
 
 class Normalised(NamedTuple):
