@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.domain.rules import RuleWarning
-from ui.models.lists import ClassesModel
+from ui.classes.models import ClassesModel
 from ui.models.record_model import SORT_ROLE, Column
 
 _WARNING = QColor("#a16207")

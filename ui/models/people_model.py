@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 
 from app.services import people
-from ui.models.lists import PeopleModel
+from ui.people.models import PeopleModel
 
 PAGE = 200
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ui.models.lists import PeriodRostersModel, PlansModel
+from ui.documents.models import PeriodRostersModel
 from ui.models.record_model import Column, RecordTableModel, attr
+from ui.plans.models import PlansModel
 
 YEAR_COLUMNS = (
     Column("年度", attr("year"), 5, numeric=True),

@@ -13,7 +13,7 @@ from app.services.stats import statistics
 from ui import print_actions
 from ui.dialogs.confirm import ask_then_delete
 from ui.dialogs.hours_record_dialog import HoursRecordDialog
-from ui.models.lists import HoursRecordsModel
+from ui.people.models import HoursRecordsModel
 from ui.widgets import make_table
 from ui.write_access import READ_ONLY_TIP, writable
 

@@ -9,9 +9,9 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plans, year_copy
 from ui.dialogs import messages
-from ui.models.lists import PlansModel
 from ui.pages.list_page import ListPage
 from ui.plan_editor.editor import PlanEditor
+from ui.plans.models import PlansModel
 
 REFRESH_ON = {"classes", "periods", "plans", "settings"}
 

@@ -26,9 +26,9 @@ from app.services.stats import coverage, statistics
 from ui import print_actions, stats_export
 from ui.charts import BarChart, PieChart
 from ui.hours_import import import_hours_file
-from ui.models.lists import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 from ui.models.record_model import SORT_ROLE
 from ui.pages.list_page import ListPage
+from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 from ui.widgets import make_table, note
 from ui.write_access import enable_writes
 

@@ -21,9 +21,9 @@ from app.services import units
 from ui.dialogs import messages
 from ui.dialogs.confirm import ask_then_delete
 from ui.dialogs.form import FieldErrors, choice_box, save_or_show, select_data
-from ui.models.lists import UnitsModel
 from ui.models.record_model import RECORD_ROLE
 from ui.pages.list_page import ListPage
+from ui.units.models import UnitsModel
 from ui.write_access import enable_writes
 
 

@@ -1,0 +1,19 @@
+"""The classes list's columns."""
+from __future__ import annotations
+
+from ui.models.record_model import Column, RecordTableModel, attr
+
+
+class ClassesModel(RecordTableModel):
+    columns = (
+        Column("所属计划", attr("plan_title"), 14),
+        Column("序号", attr("seq"), 3, numeric=True),
+        Column("班次名称", attr("name"), 22),
+        Column("类型", attr("kind"), 5),
+        Column("承办", attr("host"), 10),
+        Column("计划期数", attr("planned_periods"), 4, numeric=True),
+        Column("每期人数", attr("trainees_per_period"), 4, numeric=True),
+        Column("学制(天)", attr("length_days"), 4, numeric=True),
+        Column("总课时", attr("total_hours"), 4, numeric=True),
+        Column("调训对象", attr("target_trainees"), 16),
+    )

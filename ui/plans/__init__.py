@@ -1,0 +1,1 @@
+"""计划: the plans page, the plan editor and its outline."""

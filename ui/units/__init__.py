@@ -1,0 +1,1 @@
+"""单位: the units page and the unit form."""
