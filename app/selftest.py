@@ -2,7 +2,7 @@
 
 It works in a temporary folder, prints each step, and returns 0 only when every step passed. The
 built application runs it in CI, so a missing data file or hidden import fails there, not in the office.
-These are the steps without Qt; `ui.selftest` adds the window's (every page, the PDF preview, printing).
+These are the steps without Qt; `ui.shell.selftest` adds the window's (every page, the PDF preview, printing).
 """
 from __future__ import annotations
 

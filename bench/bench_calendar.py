@@ -68,8 +68,8 @@ def measure() -> tuple[float, list[tuple[str, float]], int, tuple[int, int]]:
     app = QApplication.instance() or QApplication([])
     from ui.calendar.grid_view import CalendarGrid
     from ui.pages.calendar_page import CalendarPage
-    from ui.session import Session
-    from ui.style import apply_style
+    from ui.shell.session import Session
+    from ui.shell.style import apply_style
 
     apply_style(app)
     db = memory_db()

@@ -25,7 +25,7 @@ from app.services import database  # noqa: E402
 from bench.common import Figure, table  # noqa: E402
 from bench.office import office_with_period  # noqa: E402
 from ui import print_actions, printing  # noqa: E402
-from ui.session import Session  # noqa: E402
+from ui.shell.session import Session
 
 TARGET = 0.5
 _clock = {"start": 0.0, "shown": 0.0}

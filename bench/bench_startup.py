@@ -31,10 +31,10 @@ APP = """
 import resource
 import time
 from pathlib import Path
-from ui.main import make_app, fit_to_screen
-from ui.database_actions import start_database
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell.main import make_app, fit_to_screen
+from ui.shell.database_actions import start_database
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 app = make_app()
 opened = start_database(Path({path!r}))
 window = MainWindow(Session(opened.db, opened.path, opened.lock))

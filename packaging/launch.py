@@ -1,6 +1,6 @@
 """The PyInstaller entry point: the same start as `traindesk`."""
 import sys
 
-from ui.main import main
+from ui.shell.main import main
 
 sys.exit(main())

@@ -1,4 +1,4 @@
 """TrainingDesk's window: Qt only, talking to app.services."""
-from ui.none_guard import keep_none_alive
+from ui.shell.none_guard import keep_none_alive
 
 keep_none_alive()

@@ -1,5 +1,5 @@
 import sys
 
-from ui.main import main
+from ui.shell.main import main
 
 sys.exit(main())

@@ -9,8 +9,8 @@ from app.domain.models import TrainingClass
 from app.services import classes, year_copy
 from app.services.classes import ClassDraft
 from ui.class_form.dialog import ClassDialog
-from ui.dialogs import messages
-from ui.session import Session
+from ui.common import messages
+from ui.shell.session import Session
 
 
 def fit_dialog(dialog: QWidget) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app.services.hours.importer import HoursImport, HoursImportOptions, import_hours
 from ui.dialogs.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.import_wizard.launch import documents_folder
-from ui.session import Session
-from ui.tasks import Task, run_task
+from ui.shell.session import Session
+from ui.shell.tasks import Task, run_task
 
 FILE_FILTER = "学时表格 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import UserError
-from ui.dialogs import messages
+from ui.common import messages
 from ui.roster.roster_window import RosterWindow
-from ui.session import Session
+from ui.shell.session import Session
 
 _open: dict[tuple[int, int], RosterWindow] = {}
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from app.services.documents import KINDS, DocumentRequest, record_output, render
 from app.services.progress import Progress
 from ui import printing
-from ui.session import Session
-from ui.tasks import Task, run_task
+from ui.shell.session import Session
+from ui.shell.tasks import Task, run_task
 
 
 def _share(progress: Progress, start: int, parts: int) -> Progress:

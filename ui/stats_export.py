@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from app.domain.errors import UserError
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
-from ui.dialogs import messages
+from ui.common import messages
+from ui.common.record_model import SORT_ROLE
 from ui.import_wizard.launch import XLSX_FILTER, documents_folder
-from ui.models.record_model import SORT_ROLE
 
 
 def view_table(view: QTableView, sheet: str, title: str, subtitle: str = "") -> ExportTable:

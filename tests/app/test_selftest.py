@@ -36,8 +36,8 @@ def test_traindesk_self_test_flag_needs_no_window(tmp_path):
 
 
 def test_a_window_step_that_fails_fails_the_self_test(qapp, monkeypatch):
-    from ui import pdf_preview
-    from ui import selftest as window_selftest
+    from ui.common import pdf_preview
+    from ui.shell import selftest as window_selftest
 
     monkeypatch.setattr(pdf_preview.PdfPreview, "show_pdf", lambda self, path: 0)
     out = io.StringIO()

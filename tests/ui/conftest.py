@@ -2,9 +2,9 @@ import pytest
 
 from app.services import database
 from app.storage.lock import DatabaseLock
-from ui.main_window import MainWindow
-from ui.session import Session
-from ui.style import apply_style
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
+from ui.shell.style import apply_style
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ def window(qtbot, qapp, demo_file):
 @pytest.fixture
 def answers(monkeypatch):
     """Records every message box and answers questions from a list (default: the first button)."""
-    from ui.dialogs import messages
+    from ui.common import messages
 
     log = {"asked": [], "errors": [], "infos": [], "replies": [], "details": []}
 

@@ -8,7 +8,7 @@ from app.storage.lock import DatabaseLock
 from tests.roster_files import good_rows, write_xlsx
 from tests.ui.test_import_wizard import COMMIT, NEXT, close_wizards, press, start  # noqa: F401  (the fixture)
 from ui.import_wizard.wizard import COLUMNS, FINISH, PREVIEW
-from ui.session import Session
+from ui.shell.session import Session
 
 
 def copied(db_file, tmp_path, name: str) -> sqlite3.Connection:

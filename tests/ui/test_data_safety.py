@@ -7,12 +7,12 @@ import pytest
 
 from app.services.safety import backups
 from app.storage.lock import lock_path
-from ui import database_actions
-from ui.dialogs.audit_dialog import AuditDialog
-from ui.dialogs.backup_settings_dialog import BackupSettingsDialog
-from ui.dialogs.restore_dialog import RestoreDialog
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell import database_actions
+from ui.shell.audit_dialog import AuditDialog
+from ui.shell.backup_settings_dialog import BackupSettingsDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.restore_dialog import RestoreDialog
+from ui.shell.session import Session
 
 
 def foreign_lock(path, stale=False):
@@ -106,7 +106,7 @@ def test_dialogs_fit_a_small_screen(qtbot, window):
 def test_unexpected_errors_are_explained_in_chinese():
     import sqlite3
 
-    from ui.errors import explain
+    from ui.shell.errors import explain
 
     assert "只读" in explain(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "磁盘空间不足" in explain(sqlite3.OperationalError("database or disk is full"))

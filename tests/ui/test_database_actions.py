@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.services import database
 from tests.writing import writable
-from ui import database_actions
+from ui.shell import database_actions
 
 
 def test_first_start_offers_the_demo(answers, home):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from app.domain.idcard import mask_id
 from app.services import people
 from tests.ui.conftest import type_text
-from ui.main_window import PAGES
+from ui.shell.main_window import PAGES
 
 TITLES = ["计划", "班次", "日历", "学员", "单位", "文书打印", "统计"]
 

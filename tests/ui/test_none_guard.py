@@ -5,7 +5,7 @@ import sys
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ui.none_guard import keep_none_alive
+from ui.shell.none_guard import keep_none_alive
 
 
 def test_a_hundred_thousand_painter_calls_do_not_kill_none(qapp):

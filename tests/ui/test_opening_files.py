@@ -14,10 +14,10 @@ from tests.damage import spoil_fragment_counts
 from tests.killed_import import kill_during_commit
 from tests.read_only_mount import needs_read_only_mount, run_read_only
 from tests.roster_files import good_rows, write_xlsx
-from ui import database_actions
-from ui.dialogs import messages
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.common import messages
+from ui.shell import database_actions
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 
 SMALL_SCREEN = (910, 512)  # 1366×768 at 150%
 
@@ -104,15 +104,15 @@ def test_a_file_in_a_read_only_place_opens_read_only_down_to_its_workers(qtbot, 
 WINDOW_OPENS = """
 import json, sys
 from pathlib import Path
-from ui.main import make_app
-from ui.dialogs import messages
+from ui.shell.main import make_app
+from ui.common import messages
 asked = []
 messages.choose = lambda parent, title, text, buttons, default=0, details="": asked.append(text) or 0
 messages.error = lambda parent, title, text, details="": asked.append("错误：" + text)
 app = make_app()
-from ui import database_actions
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell import database_actions
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 opened = database_actions.start_database(Path(sys.argv[1]))
 session = Session(opened.db, opened.path, opened.lock)
 window = MainWindow(session)

@@ -8,8 +8,8 @@ from app.services.safety import audit
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from ui.dialogs.hours_record_dialog import HoursRecordDialog
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 
 
 def open_person(qtbot, window, person_id: int):

@@ -38,7 +38,7 @@ def test_the_people_list_masks_ids_until_the_user_ticks_the_box(qtbot, window):
 
 
 def test_read_only_sessions_cannot_reveal_ids(qtbot, window, monkeypatch):
-    from ui.session import Session
+    from ui.shell.session import Session
 
     monkeypatch.setattr(Session, "read_only", property(lambda self: True), raising=False)
     page = click_nav(qtbot, window, "学员")

@@ -5,8 +5,8 @@ from datetime import date
 from app.services import database
 from app.storage import tables
 from ui.class_form.dialog import ClassDialog
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 
 
 def test_editors_only_look_when_the_database_is_read_only(qtbot, demo_file, monkeypatch):

@@ -180,7 +180,7 @@ def test_status_details_removal_and_export(qtbot, window, answers, tmp_path, mon
 
 
 def test_a_read_only_database_can_be_looked_at_not_changed(qtbot, window, monkeypatch):
-    from ui.session import Session
+    from ui.shell.session import Session
 
     monkeypatch.setattr(Session, "read_only", property(lambda self: True), raising=False)
     roster = open_period_with(window)

@@ -15,8 +15,8 @@ from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from ui import hours_import, stats_export
 from ui.dialogs.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
 
 TABS = ["概览", "按班次", "按单位", "按干部类别", "按职级", "按班次类型", "应训未训", "学时档案", "全覆盖"]
 

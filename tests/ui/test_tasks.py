@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import UserError
 from app.services.progress import Cancelled
-from ui.tasks import run_task
+from ui.shell.tasks import run_task
 
 
 def test_work_runs_off_the_ui_thread_and_reports_back(qtbot):

@@ -14,7 +14,7 @@ from app.services.safety import audit
 from tests.roster_files import id_number, person, write_xlsx
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, PREVIEW, cell, press, start
-from ui.dialogs.form import HINT_STYLE
+from ui.common.form import HINT_STYLE
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.word_variants_dialog import WordVariantsDialog
 from ui.import_wizard.preview_model import NOTICE

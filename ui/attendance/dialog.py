@@ -19,8 +19,8 @@ from app.domain.errors import UserError
 from app.services import attendance, closeout
 from app.storage import tables
 from ui.attendance.model import AttendanceModel
-from ui.dialogs import messages
-from ui.session import Session
+from ui.common import messages
+from ui.shell.session import Session
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",
         Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: "", Qt.Key.Key_0: ""}

@@ -12,7 +12,7 @@ from app.services import calendar_events
 from app.services.calendar_events import CalendarEntry, CalendarFilter
 from ui.calendar.grid_painter import Marks
 from ui.calendar.printing import print_month_pdf
-from ui.dialogs import messages
+from ui.common import messages
 
 
 def _documents(name: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets import heading, note
+from ui.common.widgets import heading, note
 
 VIEWS = ("月", "周", "年")
 

@@ -12,10 +12,10 @@ from app.services import plans, rule_checks
 from app.services.classes import ClassDraft, draft_errors, save_draft
 from ui.class_form.periods_tab import PeriodsTab
 from ui.class_form.tabs import HoursTab, basic_tab, scrolling
-from ui.dialogs import messages
-from ui.forms.contacts_editor import ContactsEditor
-from ui.forms.fields import Fields
-from ui.widgets import note
+from ui.common import messages
+from ui.common.contacts_editor import ContactsEditor
+from ui.common.fields import Fields
+from ui.common.widgets import note
 
 BASIC, PERIODS, HOURS, CONTACTS = range(4)
 _TAB_OF_FIELD = {"planned_periods": PERIODS, "trainees_per_period": PERIODS, "length_days": HOURS,

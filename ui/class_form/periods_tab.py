@@ -11,10 +11,10 @@ from app.domain import vocab
 from app.domain.models import Period
 from app.services import classes
 from ui.class_form.tabs import form_layout
-from ui.dialogs import messages
-from ui.forms.fields import Fields
+from ui.common import messages
+from ui.common.fields import Fields
+from ui.common.widgets import make_table, note
 from ui.models.period_drafts import PeriodDraftsModel
-from ui.widgets import make_table, note
 
 
 class PeriodsTab(QWidget):

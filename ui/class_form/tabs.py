@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from app.domain import vocab
 from app.domain.models import TrainingClass
+from ui.common.fields import Fields
+from ui.common.widgets import note
 from ui.forms.coverage_editor import CoverageEditor
-from ui.forms.fields import Fields
-from ui.widgets import note
 
 
 def scrolling(content: QWidget) -> QScrollArea:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.services.hours import ledger
 from app.services.hours.importer import HoursImport, HoursImportOptions
-from ui.dialogs.form import choice_box
-from ui.models.record_model import Column, RecordTableModel, attr
-from ui.widgets import make_table
+from ui.common.form import choice_box
+from ui.common.record_model import Column, RecordTableModel, attr
+from ui.common.widgets import make_table
 
 FROM_FILE = "按文件中的年度或日期"
 

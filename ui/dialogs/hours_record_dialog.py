@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox,
 
 from app.domain.models import HoursRecord, Person
 from app.services.hours import ledger
-from ui.dialogs.form import FieldErrors, choice_box, save_cancel, save_or_show
+from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show
 
 
 class HoursRecordDialog(QDialog):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.hours import settings
-from ui.dialogs import messages
-from ui.dialogs.form import save_cancel
-from ui.write_access import enable_writes
+from ui.common import messages
+from ui.common.form import save_cancel
+from ui.common.write_access import enable_writes
 
 GROUPS = (
     ("考勤与计入学时", (("hours_per_day", "每天学时", 24), ("hours_per_half_day", "每半天学时", 12),

@@ -21,7 +21,7 @@ from app.domain import vocab
 from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
 from app.services import people, units
-from ui.dialogs.form import FieldErrors, choice_box, save_or_show, select_data, select_word
+from ui.common.form import FieldErrors, choice_box, save_or_show, select_data, select_word
 
 _DERIVED = ("gender", "birth_date")  # filled from the ID number unless the user typed them
 

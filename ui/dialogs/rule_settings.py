@@ -6,7 +6,7 @@ from dataclasses import fields
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout
 
 from app.domain.rules import THRESHOLD_SETTINGS, Thresholds
-from ui.widgets import note
+from ui.common.widgets import note
 
 
 class RuleSettingsDialog(QDialog):

@@ -1,7 +1,7 @@
 """The print centre's list of periods with their rosters."""
 from __future__ import annotations
 
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 
 class PeriodRostersModel(RecordTableModel):

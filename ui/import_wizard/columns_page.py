@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.services.importing.cells import cell_text
 from app.services.importing.columns import FIELDS, LABELS, REQUIRED, Layout, find_layout, layout_at
 from app.services.importing.pipeline import unknown_units
-from ui.dialogs.form import ERROR_STYLE
+from ui.common.form import ERROR_STYLE
 
 SKIP = ""
 

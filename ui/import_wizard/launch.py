@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.errors import UserError
 from app.services.importing.template import write_template
-from ui.dialogs import messages
-from ui.session import Session
+from ui.common import messages
+from ui.shell.session import Session
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 

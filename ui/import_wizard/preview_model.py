@@ -9,7 +9,7 @@ from app.domain.idcard import mask_id
 from app.services.importing.columns import FIELDS, LABELS
 from app.services.importing.plan import ImportPlan
 from app.services.importing.receipt import outcome
-from ui.models.filtering import SettingFilter
+from ui.common.filtering import SettingFilter
 
 ERROR = QBrush(QColor("#f8d0cc"))
 NOTICE = QBrush(QColor("#fff2c6"))

@@ -11,11 +11,11 @@ from app.services import units
 from app.services.importing.commit import commit
 from app.services.importing.receipt import explanation, outcome
 from app.services.progress import Cancelled
-from ui.dialogs import messages
-from ui.id_reveal import FullIdBox
+from ui.common import messages
+from ui.common.id_reveal import FullIdBox
+from ui.common.widgets import make_table
+from ui.common.write_access import writable
 from ui.import_wizard.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
-from ui.widgets import make_table
-from ui.write_access import writable
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"

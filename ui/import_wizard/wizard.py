@@ -1,6 +1,6 @@
 """The import wizard: file and target -> columns -> unknown units -> preview -> import -> receipt.
 
-Reading, checking and committing run through ui.tasks.run_task (progress, cancel); each work function
+Reading, checking and committing run through ui.shell.tasks.run_task (progress, cancel); each work function
 gets its own database connection from the session (read-only when the session is). The pages share what they learn through the wizard's attributes.
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ from app.services.importing.pipeline import analyse
 from app.services.importing.plan import ImportOptions, ImportPlan
 from app.services.importing.reader import Sheet
 from app.services.importing.receipt import export_receipt, write_receipt
-from ui.dialogs import messages
+from ui.common import messages
 from ui.import_wizard.columns_page import ColumnsPage
 from ui.import_wizard.file_page import FilePage
 from ui.import_wizard.launch import XLSX_FILTER
 from ui.import_wizard.preview_page import FinishPage, PreviewPage
 from ui.import_wizard.unit_choice_page import UnitChoicePage
-from ui.session import Session
-from ui.tasks import run_task
+from ui.shell.session import Session
+from ui.shell.tasks import run_task
 
 FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
 

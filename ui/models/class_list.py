@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 
 from app.domain.rules import RuleWarning
 from ui.classes.models import ClassesModel
-from ui.models.record_model import SORT_ROLE, Column
+from ui.common.record_model import SORT_ROLE, Column
 
 _WARNING = QColor("#a16207")
 _GREY = QColor("#9ca3af")

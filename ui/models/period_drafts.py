@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.domain.models import Period
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 _GREY = QColor("#9ca3af")
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.idcard import mask_id
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 WARNING_BRUSH = QBrush(QColor("#fdecea"))
 MUTED_BRUSH = QBrush(QColor("#9ca3af"))

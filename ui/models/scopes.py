@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ui.common.record_model import Column, RecordTableModel, attr
 from ui.documents.models import PeriodRostersModel
-from ui.models.record_model import Column, RecordTableModel, attr
 from ui.plans.models import PlansModel
 
 YEAR_COLUMNS = (

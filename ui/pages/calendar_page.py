@@ -23,9 +23,9 @@ from ui.calendar.legend import Legend, legend_items
 from ui.calendar.moves import MovePeriod
 from ui.calendar.toolbar import CalendarToolbar
 from ui.calendar.year_view import YearOverview
-from ui.dialogs import messages
-from ui.pages.lazy import LoadsWhenShown
-from ui.session import Session
+from ui.common import messages
+from ui.common.lazy import LoadsWhenShown
+from ui.shell.session import Session
 
 MONTH, WEEK, YEAR = range(3)
 

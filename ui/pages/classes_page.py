@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QT
 
 from app.services import classes, rule_checks
 from ui import class_actions
+from ui.common.list_page import ListPage
 from ui.models.class_list import ClassListModel
-from ui.pages.list_page import ListPage
 
 REFRESH_ON = {"classes", "periods", "plans", "enrollments", "settings"}
 

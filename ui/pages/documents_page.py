@@ -20,14 +20,14 @@ from app.services.progress import Cancelled
 from app.services.safety import error_log
 from app.services.stats import statistics
 from ui import printing
-from ui.dialogs import messages
+from ui.common import messages
+from ui.common.list_page import ListPage
+from ui.common.pdf_preview import PdfPreview
+from ui.common.widgets import note, size_columns
 from ui.dialogs.document_settings import DocumentSettingsDialog
 from ui.models.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
-from ui.pages.list_page import ListPage
-from ui.pdf_preview import PdfPreview
 from ui.print_actions import show_status
-from ui.tasks import run_task
-from ui.widgets import note, size_columns
+from ui.shell.tasks import run_task
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
 

@@ -7,15 +7,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QV
 
 from app.domain import vocab
 from app.services import people, units
-from ui.dialogs import messages
-from ui.dialogs.confirm import ask_then_delete
+from ui.common import messages
+from ui.common.confirm import ask_then_delete
+from ui.common.id_reveal import FullIdBox
+from ui.common.list_page import ListPage
+from ui.common.write_access import enable_writes
 from ui.dialogs.person_dialog import PersonDialog
-from ui.id_reveal import FullIdBox
 from ui.import_wizard.launch import download_template, open_import_wizard
 from ui.models.people_model import PagedPeopleModel
-from ui.pages.list_page import ListPage
 from ui.pages.person_detail import PersonDetail
-from ui.write_access import enable_writes
 
 SEARCH_DELAY_MS = 150
 RELOAD_ON = ("people", "units", "enrollments")

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTabWidget, QVBo
 from app.domain.idcard import mask_id
 from app.domain.models import Person
 from app.services import people
+from ui.common.widgets import make_table
 from ui.models.roster_models import AttendanceModel
 from ui.pages.person_hours import PersonHours
-from ui.widgets import make_table
 
 
 class PersonDetail(QWidget):

@@ -11,11 +11,11 @@ from app.domain.models import Person
 from app.services.hours import ledger
 from app.services.stats import statistics
 from ui import print_actions
-from ui.dialogs.confirm import ask_then_delete
+from ui.common.confirm import ask_then_delete
+from ui.common.widgets import make_table
+from ui.common.write_access import READ_ONLY_TIP, writable
 from ui.dialogs.hours_record_dialog import HoursRecordDialog
 from ui.people.models import HoursRecordsModel
-from ui.widgets import make_table
-from ui.write_access import READ_ONLY_TIP, writable
 
 
 class PersonHours(QWidget):

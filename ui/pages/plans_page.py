@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plans, year_copy
-from ui.dialogs import messages
-from ui.pages.list_page import ListPage
+from ui.common import messages
+from ui.common.list_page import ListPage
 from ui.plan_editor.editor import PlanEditor
 from ui.plans.models import PlansModel
 

@@ -24,13 +24,13 @@ from app.services.exports.xlsx import XlsxColumn
 from app.services.hours import ledger as hours
 from app.services.stats import coverage, statistics
 from ui import print_actions, stats_export
-from ui.charts import BarChart, PieChart
+from ui.common.charts import BarChart, PieChart
+from ui.common.list_page import ListPage
+from ui.common.record_model import SORT_ROLE
+from ui.common.widgets import make_table, note
+from ui.common.write_access import enable_writes
 from ui.hours_import import import_hours_file
-from ui.models.record_model import SORT_ROLE
-from ui.pages.list_page import ListPage
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
-from ui.widgets import make_table, note
-from ui.write_access import enable_writes
 
 BREAKDOWN_TABS = (("unit", "按单位"), ("category", "按干部类别"), ("rank", "按职级"), ("kind", "按班次类型"))
 RELOAD_ON = ("hours", "enrollments", "people", "units", "classes")

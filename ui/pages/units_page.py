@@ -18,13 +18,13 @@ from app.domain import vocab
 from app.domain.models import Unit
 from app.domain.validation import unit_errors
 from app.services import units
-from ui.dialogs import messages
-from ui.dialogs.confirm import ask_then_delete
-from ui.dialogs.form import FieldErrors, choice_box, save_or_show, select_data
-from ui.models.record_model import RECORD_ROLE
-from ui.pages.list_page import ListPage
+from ui.common import messages
+from ui.common.confirm import ask_then_delete
+from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
+from ui.common.list_page import ListPage
+from ui.common.record_model import RECORD_ROLE
+from ui.common.write_access import enable_writes
 from ui.units.models import UnitsModel
-from ui.write_access import enable_writes
 
 
 class UnitsPage(ListPage):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.domain.idcard import mask_id
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 
 class PeopleModel(RecordTableModel):

@@ -10,11 +10,11 @@ from app.domain import rules
 from app.domain.models import Plan
 from app.services import classes, plans
 from ui.class_form.tabs import form_layout, scrolling
-from ui.forms.contacts_editor import ContactsEditor
-from ui.forms.fields import Fields, message_html
+from ui.common.contacts_editor import ContactsEditor
+from ui.common.fields import Fields, message_html
+from ui.common.warnings_panel import WarningsPanel
 from ui.plan_editor.outline_editor import OutlineEditor
-from ui.session import Session
-from ui.warnings_panel import WarningsPanel
+from ui.shell.session import Session
 
 BASIC, OUTLINE, CONTACTS, WARNINGS = range(4)
 _TITLES = ("基本信息", "工作要点", "联系人", "规则提示")

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs import messages
+from ui.common import messages
+from ui.common.widgets import note
 from ui.models.outline_model import OutlineModel
-from ui.widgets import note
 
 
 class OutlineEditor(QWidget):

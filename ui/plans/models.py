@@ -1,7 +1,7 @@
 """The plans list's columns."""
 from __future__ import annotations
 
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 
 class PlansModel(RecordTableModel):

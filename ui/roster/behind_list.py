@@ -5,8 +5,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.hours import ledger
-from ui.models.record_model import Column, RecordTableModel, attr
-from ui.widgets import make_table
+from ui.common.record_model import Column, RecordTableModel, attr
+from ui.common.widgets import make_table
 
 
 class BehindModel(RecordTableModel):

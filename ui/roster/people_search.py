@@ -5,8 +5,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services import people, units
+from ui.common.widgets import make_table
 from ui.models.people_model import PagedPeopleModel
-from ui.widgets import make_table
 
 
 class PeopleSearch(QWidget):

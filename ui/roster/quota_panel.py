@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.domain.errors import UserError
 from app.services import quotas
-from ui.dialogs import messages
-from ui.models.filtering import SettingFilter
+from ui.common import messages
+from ui.common.filtering import SettingFilter
+from ui.common.widgets import make_table
 from ui.models.roster_models import QuotaModel
-from ui.widgets import make_table
 
 
 class _InUse(SettingFilter):

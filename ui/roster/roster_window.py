@@ -25,16 +25,16 @@ from app.services import quotas
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
 from ui import class_actions, print_actions
-from ui.dialogs import messages
+from ui.common import messages
+from ui.common.id_reveal import FullIdBox
+from ui.common.widgets import heading, make_table, note
+from ui.common.write_access import enable_writes, writable
 from ui.dialogs.person_dialog import PersonDialog
-from ui.id_reveal import FullIdBox
 from ui.import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
 from ui.models.roster_models import RosterModel
 from ui.roster.quota_panel import QuotaPanel
 from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
-from ui.session import Session
-from ui.widgets import heading, make_table, note
-from ui.write_access import enable_writes, writable
+from ui.shell.session import Session
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = ("people", "units", "enrollments", "quotas", "periods")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.services import roster
 from app.storage import tables
-from ui.dialogs.form import FieldErrors
+from ui.common.form import FieldErrors
 from ui.roster.behind_list import BehindList
 from ui.roster.people_search import PeopleSearch
 

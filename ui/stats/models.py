@@ -1,7 +1,7 @@
 """The statistics page's tables: classes, breakdowns, the hours ledger and coverage."""
 from __future__ import annotations
 
-from ui.models.record_model import Column, RecordTableModel, attr
+from ui.common.record_model import Column, RecordTableModel, attr
 
 
 class ClassSummaryModel(RecordTableModel):

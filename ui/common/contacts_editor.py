@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.domain.models import Contact
-from ui.forms.fields import message_html
-from ui.models.contacts_model import ContactsModel
-from ui.widgets import note
+from ui.common.contacts_model import ContactsModel
+from ui.common.fields import message_html
+from ui.common.widgets import note
 
 
 class ContactsEditor(QWidget):

@@ -7,7 +7,7 @@ import sys
 from app.domain.errors import UserError
 from app.services.safety import error_log
 from app.storage.backup import reason_of
-from ui.dialogs import messages
+from ui.common import messages
 
 
 def explain(error: BaseException) -> str:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserError
 from app.services import settings
 from app.services.safety import backups
-from ui.dialogs import messages
-from ui.session import Session
+from ui.common import messages
+from ui.shell.session import Session
 
 
 class BackupSettingsDialog(QDialog):

@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.domain.errors import UserError
 from app.services.safety import backups
-from ui.session import Session
+from ui.shell.session import Session
 
 
 class _Signals(QObject):

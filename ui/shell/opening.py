@@ -15,7 +15,7 @@ from app.services.safety import audit, backups
 from app.storage import filesystem
 from app.storage.db import DatabaseDamaged
 from app.storage.lock import DatabaseLock, DatabaseLocked
-from ui.dialogs import messages
+from ui.common import messages
 
 
 @dataclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from ui.models.record_model import SORT_ROLE, RecordTableModel
-from ui.pages.lazy import LoadsWhenShown
-from ui.session import Session
-from ui.widgets import heading, make_table, note
+from ui.common.lazy import LoadsWhenShown
+from ui.common.record_model import SORT_ROLE, RecordTableModel
+from ui.common.widgets import heading, make_table, note
+from ui.shell.session import Session
 
 
 class ListPage(LoadsWhenShown, QWidget):

@@ -5,8 +5,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from app.services.safety import audit
-from ui.models.record_model import SORT_ROLE, Column, RecordTableModel
-from ui.widgets import make_table
+from ui.common.record_model import SORT_ROLE, Column, RecordTableModel
+from ui.common.widgets import make_table
 
 
 class AuditModel(RecordTableModel):

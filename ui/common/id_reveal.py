@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.domain.errors import UserError
 from app.services.safety import audit
-from ui.dialogs import messages
-from ui.session import Session
-from ui.write_access import writable
+from ui.common import messages
+from ui.common.write_access import writable
+from ui.shell.session import Session
 
 LABEL = "显示完整身份证号"
 TIP = "身份证号码默认隐去中间8位（个人信息保护）；显示完整号码会记入操作日志"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
-from ui.models.record_model import Column
+from ui.common.record_model import Column
 
 
 def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.domain.errors import UserError
 from app.services.progress import Cancelled, Progress
 from app.services.safety import error_log
-from ui.dialogs import messages
+from ui.common import messages
 
 SHOW_AFTER_MS = 500
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app import config
 from app.domain.errors import UserError
 from app.services import database
-from ui.dialogs import messages
-from ui.opening import Opened, open_file
-from ui.session import Session
+from ui.common import messages
+from ui.shell.opening import Opened, open_file
+from ui.shell.session import Session
 
 DB_FILTER = "数据库文件 (*.db);;所有文件 (*)"
 LAST_DB_KEY = "last_database"

@@ -6,7 +6,7 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import UserError
-from ui.dialogs import messages
+from ui.common import messages
 
 
 def ask_then_delete(parent: QWidget, title: str, question: str, delete: Callable[[], None]) -> bool:

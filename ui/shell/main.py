@@ -10,12 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
-from ui.backup_schedule import BackupSchedule
-from ui.database_actions import remember, remembered_path, start_database
-from ui.errors import install_excepthook
-from ui.main_window import MainWindow
-from ui.session import Session
-from ui.style import apply_style
+from ui.shell.backup_schedule import BackupSchedule
+from ui.shell.database_actions import remember, remembered_path, start_database
+from ui.shell.errors import install_excepthook
+from ui.shell.main_window import MainWindow
+from ui.shell.session import Session
+from ui.shell.style import apply_style
 
 
 def _args(argv: list[str]) -> argparse.Namespace:
@@ -49,7 +49,7 @@ def fit_to_screen(window: MainWindow) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from ui import selftest
+        from ui.shell import selftest
 
         make_app()
         return selftest.run()

@@ -4,11 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.services.safety import backups
-from ui.dialogs import messages
-from ui.models.record_model import Column, RecordTableModel
-from ui.session import Session
-from ui.tasks import run_task
-from ui.widgets import make_table
+from ui.common import messages
+from ui.common.record_model import Column, RecordTableModel
+from ui.common.widgets import make_table
+from ui.shell.session import Session
+from ui.shell.tasks import run_task
 
 
 def _count(table: str):

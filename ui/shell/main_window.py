@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.services import database
-from ui import database_actions
-from ui.session import Session
+from ui.shell import database_actions
+from ui.shell.session import Session
 
 # (nav title, module under ui.pages, class). A page's module is imported when the page is first shown:
 # the print centre alone would bring reportlab and QtPdf into start-up.
@@ -148,12 +148,12 @@ class MainWindow(QMainWindow):
 
     # The dialogs are imported when first used: start-up pays only for the main window.
     def restore_backup(self) -> None:
-        from ui.dialogs.restore_dialog import RestoreDialog
+        from ui.shell.restore_dialog import RestoreDialog
 
         RestoreDialog(self.session, self).exec()
 
     def backup_settings(self) -> None:
-        from ui.dialogs.backup_settings_dialog import BackupSettingsDialog
+        from ui.shell.backup_settings_dialog import BackupSettingsDialog
 
         BackupSettingsDialog(self.session, self).exec()
 
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         WordVariantsDialog(self.session, self).exec()
 
     def show_audit_log(self) -> None:
-        from ui.dialogs.audit_dialog import AuditDialog
+        from ui.shell.audit_dialog import AuditDialog
 
         AuditDialog(self.session.db, self).exec()
 

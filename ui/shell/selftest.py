@@ -14,8 +14,8 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         from PySide6.QtWidgets import QApplication
 
         from app.services import database
-        from ui.main_window import PAGES, MainWindow
-        from ui.session import Session
+        from ui.shell.main_window import PAGES, MainWindow
+        from ui.shell.session import Session
 
         app = QApplication.instance() or QApplication([])  # `traindesk --self-test` has made it with its style
         path, lock = state["db_file"], state["lock"]
@@ -35,7 +35,7 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
         return f"{len(PAGES)}个页面：" + "、".join(entry[0] for entry in PAGES)
 
     def pdf_preview() -> str:
-        from ui.pdf_preview import PdfPreview
+        from ui.common.pdf_preview import PdfPreview
         from ui.printing import page_image
 
         preview = PdfPreview()
