@@ -66,8 +66,8 @@ def timed(work, runs: int = 30) -> float:
 def measure() -> tuple[float, list[tuple[str, float]], int, tuple[int, int]]:
     """Baseline (the empty grid) and the month view's figures, in milliseconds."""
     app = QApplication.instance() or QApplication([])
+    from ui.calendar.calendar_page import CalendarPage
     from ui.calendar.grid_view import CalendarGrid
-    from ui.pages.calendar_page import CalendarPage
     from ui.shell.session import Session
     from ui.shell.style import apply_style
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 from app.services import database  # noqa: E402
 from bench.common import Figure, table  # noqa: E402
 from bench.office import office_with_period  # noqa: E402
-from ui import print_actions, printing  # noqa: E402
+from ui.documents import print_actions, printing
 from ui.shell.session import Session
 
 TARGET = 0.5

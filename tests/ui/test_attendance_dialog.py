@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from app.services import attendance, classes
-from ui.attendance.dialog import AttendanceDialog
+from ui.roster.attendance_dialog import AttendanceDialog
 
 
 def open_period(window):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QPushButton
 from app.services import classes
 from app.storage import tables
 from ui.calendar import files, palette
+from ui.calendar.calendar_page import MONTH, WEEK, YEAR
 from ui.calendar.lanes import hidden_counts, segments, visible_lanes
-from ui.class_form.dialog import ClassDialog
-from ui.pages.calendar_page import MONTH, WEEK, YEAR
+from ui.classes.class_dialog import ClassDialog
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_click_shows_details_and_double_click_opens_the_period(qtbot, page, monk
     text = page.details.toPlainText()
     assert "国企改革与管理培训班第1期" in text and "2020-09-15 至 2020-09-18（4天）" in text and "培训地点冲突" in text
     assert page.month_view.marks.selected_id == bar.entry.period_id
-    from ui.period_actions import open_period
+    from ui.roster.period_actions import open_period
 
     qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=point(bar.rect))
     roster = open_period(page, page.session, bar.entry.period_id)  # the window the double-click opened

@@ -7,9 +7,9 @@ from app.domain.models import Enrollment
 from app.services import classes
 from app.storage import tables
 from tests.ui.conftest import type_text
-from ui import class_actions
-from ui.class_form.dialog import HOURS, PERIODS, ClassDialog
-from ui.dialogs.rule_settings import RuleSettingsDialog
+from ui.classes import actions
+from ui.classes.class_dialog import HOURS, PERIODS, ClassDialog
+from ui.classes.rule_settings import RuleSettingsDialog
 
 
 def class_named(db, name):
@@ -258,7 +258,7 @@ def test_open_class_helper_opens_the_form_on_a_period(qtbot, window, monkeypatch
         seen["tab"], seen["row"] = dialog.tabs.currentIndex(), dialog.periods.current_row()
         dialog.reject()
     drive(monkeypatch, look)
-    assert class_actions.open_class(window, window.session, training_class.id, second.id) is None
+    assert actions.open_class(window, window.session, training_class.id, second.id) is None
     assert seen == {"tab": PERIODS, "row": 1}
 
 

@@ -6,8 +6,8 @@ from app.services import settings
 from app.services.documents.seal import seal_image
 from app.services.documents.templates import ADMISSION
 from tests.ui.conftest import type_text
-from ui.dialogs import document_settings
-from ui.dialogs.document_settings import DocumentSettingsDialog
+from ui.documents import document_settings
+from ui.documents.document_settings import DocumentSettingsDialog
 
 
 def open_dialog(qtbot, window):

@@ -13,8 +13,7 @@ from app.services.documents.sources import trainees
 from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
 from tests.ui.test_main_window import click_nav
-from ui import print_actions, printing
-from ui.pages import documents_page
+from ui.documents import documents_page, print_actions, printing
 
 POLITICS_1 = ("加强党的政治建设专题培训班", 1)
 

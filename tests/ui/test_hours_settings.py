@@ -1,6 +1,6 @@
 """The hours rules are settings: changing them changes who is behind."""
 from app.services.hours import ledger, settings
-from ui.dialogs.hours_settings_dialog import HoursSettingsDialog
+from ui.hours.hours_settings_dialog import HoursSettingsDialog
 
 
 def test_defaults_are_the_regulations(db):

@@ -20,10 +20,10 @@ from tests.roster_files import (
     write_xlsx,
 )
 from tests.ui.conftest import type_text
-from ui.import_wizard.launch import open_import_wizard
-from ui.import_wizard.preview_model import ERROR, NOTICE
-from ui.import_wizard.wizard import COLUMNS, FILE, FINISH, PREVIEW, UNITS
-from ui.period_actions import open_period
+from ui.importing.launch import open_import_wizard
+from ui.importing.preview_model import ERROR, NOTICE
+from ui.importing.wizard import COLUMNS, FILE, FINISH, PREVIEW, UNITS
+from ui.roster.period_actions import open_period
 
 NEXT, COMMIT = QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton
 

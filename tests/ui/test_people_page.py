@@ -7,8 +7,8 @@ from tests.roster_files import id_number
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_main_window import click_nav
-from ui.dialogs.person_dialog import PersonDialog
-from ui.pages.units_page import UnitDialog
+from ui.people.person_dialog import PersonDialog
+from ui.units.units_page import UnitDialog
 
 
 def test_the_list_reads_pages_as_it_scrolls(qtbot, window, qtmodeltester):

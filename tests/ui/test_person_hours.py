@@ -7,7 +7,7 @@ from app.services.hours import ledger
 from app.services.safety import audit
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
-from ui.dialogs.hours_record_dialog import HoursRecordDialog
+from ui.people.hours_record_dialog import HoursRecordDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.session import Session
 
@@ -95,7 +95,7 @@ def test_deleting_a_record_asks_first_and_is_logged(qtbot, window, answers):
 
 
 def test_print_button_asks_for_the_years_certificate(qtbot, window, monkeypatch):
-    from ui import print_actions
+    from ui.documents import print_actions
 
     sent = []
     monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from app.services import plans, rule_checks
 from app.storage import tables
 from tests.ui.conftest import type_text
-from ui.class_form.dialog import ClassDialog
-from ui.dialogs.rule_settings import RuleSettingsDialog
+from ui.classes.class_dialog import ClassDialog
+from ui.classes.rule_settings import RuleSettingsDialog
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_search_filters_the_work_points(qtbot, page):
 
 
 def test_plan_notice_prints_from_the_plan_page(qtbot, window, monkeypatch):
-    from ui import print_actions
+    from ui.documents import print_actions
 
     sent = []
     monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))

@@ -4,7 +4,7 @@ from datetime import date
 
 from app.services import database
 from app.storage import tables
-from ui.class_form.dialog import ClassDialog
+from ui.classes.class_dialog import ClassDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.session import Session
 

@@ -10,7 +10,7 @@ from app.services import roster as roster_service
 from tests.ui.conftest import type_text
 from tests.ui.helpers import select_rows, when_dialog_opens
 from tests.ui.test_main_window import click_nav
-from ui.period_actions import open_period
+from ui.roster.period_actions import open_period
 from ui.roster.trainee_dialogs import ReplaceDialog
 
 
@@ -30,8 +30,8 @@ def test_a_period_opens_its_roster_once(qtbot, window):
 
 
 def test_one_click_printing_and_attendance_from_the_roster(qtbot, window, monkeypatch):
-    from ui import print_actions
-    from ui.attendance.dialog import AttendanceDialog
+    from ui.documents import print_actions
+    from ui.roster.attendance_dialog import AttendanceDialog
 
     sent = []
     monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))

@@ -13,10 +13,11 @@ from app.services.stats import statistics
 from tests.hours_files import write_xlsx
 from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
-from ui import hours_import, stats_export
-from ui.dialogs.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
+from ui.hours import hours_import
+from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.session import Session
+from ui.stats import stats_export
 
 TABS = ["概览", "按班次", "按单位", "按干部类别", "按职级", "按班次类型", "应训未训", "学时档案", "全覆盖"]
 

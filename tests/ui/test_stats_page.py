@@ -35,7 +35,7 @@ def test_coverage_lists_who_has_not_attended(qtbot, window):
 
 
 def test_print_buttons_send_the_right_requests(qtbot, window, monkeypatch):
-    from ui import print_actions
+    from ui.documents import print_actions
 
     sent = []
     monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))

@@ -15,11 +15,11 @@ from tests.roster_files import id_number, person, write_xlsx
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, PREVIEW, cell, press, start
 from ui.common.form import HINT_STYLE
-from ui.dialogs.person_dialog import PersonDialog
-from ui.dialogs.word_variants_dialog import WordVariantsDialog
-from ui.import_wizard.preview_model import NOTICE
-from ui.import_wizard.wizard import COLUMNS
-from ui.pages.units_page import UnitDialog
+from ui.importing.preview_model import NOTICE
+from ui.importing.wizard import COLUMNS
+from ui.importing.word_variants_dialog import WordVariantsDialog
+from ui.people.person_dialog import PersonDialog
+from ui.units.units_page import UnitDialog
 
 CHIEF = id_number("1980-01-01", 11)
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.services import rule_checks
+from ui.classes.rule_settings import RuleSettingsDialog
 from ui.common.record_model import Column, RecordTableModel
 from ui.common.widgets import make_table, note
-from ui.dialogs.rule_settings import RuleSettingsDialog
 from ui.shell.session import Session
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLineEd
 
 from app.services import people, units
 from ui.common.widgets import make_table
-from ui.models.people_model import PagedPeopleModel
+from ui.people.people_model import PagedPeopleModel
 
 
 class PeopleSearch(QWidget):

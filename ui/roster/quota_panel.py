@@ -9,7 +9,7 @@ from app.services import quotas
 from ui.common import messages
 from ui.common.filtering import SettingFilter
 from ui.common.widgets import make_table
-from ui.models.roster_models import QuotaModel
+from ui.roster.roster_models import QuotaModel
 
 
 class _InUse(SettingFilter):

@@ -24,15 +24,16 @@ from app.domain.errors import UserError
 from app.services import quotas
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
-from ui import class_actions, print_actions
+from ui.classes import actions
 from ui.common import messages
 from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import heading, make_table, note
 from ui.common.write_access import enable_writes, writable
-from ui.dialogs.person_dialog import PersonDialog
-from ui.import_wizard.launch import XLSX_FILTER, documents_folder, open_import_wizard
-from ui.models.roster_models import RosterModel
+from ui.documents import print_actions
+from ui.importing.launch import XLSX_FILTER, documents_folder, open_import_wizard
+from ui.people.person_dialog import PersonDialog
 from ui.roster.quota_panel import QuotaPanel
+from ui.roster.roster_models import RosterModel
 from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
 from ui.shell.session import Session
 
@@ -118,7 +119,7 @@ class RosterWindow(QWidget):
     def _period_buttons(self) -> list[QPushButton]:
         """What is done with the whole period: its class, attendance and close-out, and one-click printing."""
         details = QPushButton("班次信息…", toolTip="打开本期所属班次的表单（日期、报到、课时、联系人）")
-        details.clicked.connect(lambda: class_actions.open_class(self, self.session, self.period.class_id, self.period_id))
+        details.clicked.connect(lambda: actions.open_class(self, self.session, self.period.class_id, self.period_id))
         attendance = QPushButton("考勤与结班…", toolTip="按半天登记出勤、请假、缺勤；结班计入学时")
         attendance.clicked.connect(self.open_attendance)
         printing = QPushButton("打印")
@@ -137,7 +138,7 @@ class RosterWindow(QWidget):
         return [details, attendance, printing]
 
     def open_attendance(self) -> None:
-        from ui.attendance.dialog import AttendanceDialog
+        from ui.roster.attendance_dialog import AttendanceDialog
 
         dialog = AttendanceDialog(self.session, self.period_id, self)
         dialog.exec()

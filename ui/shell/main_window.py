@@ -22,17 +22,17 @@ from app.services import database
 from ui.shell import database_actions
 from ui.shell.session import Session
 
-# (nav title, module under ui.pages, class). A page's module is imported when the page is first shown:
+# (nav title, the page's module, class). A page's module is imported when the page is first shown:
 # the print centre alone would bring reportlab and QtPdf into start-up.
-PAGES = (("计划", "plans_page", "PlansPage"), ("班次", "classes_page", "ClassesPage"),
-         ("日历", "calendar_page", "CalendarPage"), ("学员", "people_page", "PeoplePage"),
-         ("单位", "units_page", "UnitsPage"), ("文书打印", "documents_page", "DocumentsPage"),
-         ("统计", "stats_page", "StatsPage"))
+PAGES = (("计划", "ui.plans.plans_page", "PlansPage"), ("班次", "ui.classes.classes_page", "ClassesPage"),
+         ("日历", "ui.calendar.calendar_page", "CalendarPage"), ("学员", "ui.people.people_page", "PeoplePage"),
+         ("单位", "ui.units.units_page", "UnitsPage"), ("文书打印", "ui.documents.documents_page", "DocumentsPage"),
+         ("统计", "ui.stats.stats_page", "StatsPage"))
 
 
 def page_class(index: int) -> type:
     _, module, name = PAGES[index]
-    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         BackupSettingsDialog(self.session, self).exec()
 
     def word_variants(self) -> None:
-        from ui.dialogs.word_variants_dialog import WordVariantsDialog
+        from ui.importing.word_variants_dialog import WordVariantsDialog
 
         WordVariantsDialog(self.session, self).exec()
 

@@ -36,7 +36,7 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
 
     def pdf_preview() -> str:
         from ui.common.pdf_preview import PdfPreview
-        from ui.printing import page_image
+        from ui.documents.printing import page_image
 
         preview = PdfPreview()
         pages = preview.show_pdf(state["letters"])
@@ -53,7 +53,7 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
     def print_one_page() -> str:
         from PySide6.QtPrintSupport import QPrinter
 
-        from ui.printing import new_printer, print_pdf
+        from ui.documents.printing import new_printer, print_pdf
 
         target = folder / "打印输出.pdf"
         printer = new_printer("自检")

@@ -1,1 +1,0 @@
-"""The attendance grid of a period and its close-out."""

@@ -1,0 +1,84 @@
+"""What the pages do to a class: open its form (new, or on one of its periods), delete or archive it,
+copy it to the next year. Each tells the other pages through session.data_changed."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.errors import UserError
+from app.domain.models import TrainingClass
+from app.services import classes, year_copy
+from app.services.classes import ClassDraft
+from ui.classes.class_dialog import ClassDialog
+from ui.common import messages
+from ui.shell.session import Session
+
+
+def fit_dialog(dialog: QWidget) -> None:
+    """A roomy first size, never beyond the screen (1366×768 at 150% leaves about 910×512)."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(860, int(screen.width() * 0.95)), min(640, int(screen.height() * 0.92)))
+
+
+def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, period_id: int | None = None):
+    dialog = ClassDialog(session.db, draft, parent, read_only=session.read_only)
+    fit_dialog(dialog)
+    if period_id is not None:
+        dialog.show_period(period_id)
+    accepted = dialog.exec() == ClassDialog.DialogCode.Accepted
+    dialog.deleteLater()  # its fields' callbacks, held by Qt, keep it alive otherwise
+    if not accepted:
+        return None
+    session.data_changed.emit("classes")
+    return dialog.saved
+
+
+def open_class(parent: QWidget | None, session: Session, class_id: int, period_id: int | None = None):
+    """Opens the class form on a class (and on one of its periods); returns the saved class or None."""
+    return edit_draft(parent, session, classes.load_draft(session.db, class_id), period_id)
+
+
+def new_class(parent: QWidget | None, session: Session, plan_id: int | None = None, plan_item_id: int | None = None):
+    draft = ClassDraft(TrainingClass(name="", plan_id=plan_id, plan_item_id=plan_item_id))
+    return edit_draft(parent, session, draft)
+
+
+def delete_class(parent: QWidget | None, session: Session, class_id: int) -> bool:
+    """Deletes after asking or, once anyone was enrolled (the service's rule), offers to archive instead.
+    True when something changed."""
+    found = classes.removal(session.db, class_id)
+    if found.archive_instead:
+        text = (f"班次“{found.name}”已有{found.enrolled}条学员记录，不能删除。\n\n"
+                "可以归档：班次不再出现在列表和日历中，全部记录保留，需要时还可恢复。")
+        if messages.choose(parent, "不能删除", text, ["归档", "取消"]) != 0:
+            return False
+        return set_archived(parent, session, class_id, True)
+    text = f"删除班次“{found.name}”" + (f"及其{found.periods}个期次" if found.periods else "") + "？删除后不能恢复。"
+    if messages.choose(parent, "删除班次", text, ["删除", "取消"], default=1) != 0:
+        return False
+    return _run(parent, session, lambda: classes.delete_class(session.db, class_id))
+
+
+def set_archived(parent: QWidget | None, session: Session, class_id: int, archived: bool) -> bool:
+    return _run(parent, session, lambda: classes.set_class_archived(session.db, class_id, archived))
+
+
+def copy_to_next_year(parent: QWidget | None, session: Session, class_id: int) -> TrainingClass | None:
+    try:
+        copy, plan = year_copy.copy_class_to_next_year(session.db, class_id)
+    except UserError as error:
+        messages.error(parent, "未能复制", str(error))
+        return None
+    session.data_changed.emit("classes")
+    where = f"已放入“{plan.title}”" if plan else "下一年还没有对应的计划，复制的班次暂不属于任何计划"
+    messages.info(parent, "已复制", f"已复制“{copy.name}”，各期日期顺延到下一年的同一星期几；{where}。")
+    return copy
+
+
+def _run(parent: QWidget | None, session: Session, work) -> bool:
+    try:
+        work()
+    except UserError as error:
+        messages.error(parent, "未能完成", str(error))
+        return False
+    session.data_changed.emit("classes")
+    return True

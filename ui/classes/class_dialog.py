@@ -1,0 +1,144 @@
+"""The class form: every field of a class in tabs, validated and checked against the office's rules as
+the user types; errors block saving, rule warnings only show; saving is one transaction."""
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QStyle, QTabWidget, QVBoxLayout
+
+from app.domain import rules
+from app.domain.errors import UserError
+from app.domain.models import TrainingClass
+from app.services import plans, rule_checks
+from app.services.classes import ClassDraft, draft_errors, save_draft
+from ui.classes.class_tabs import HoursTab, basic_tab, scrolling
+from ui.classes.periods_tab import PeriodsTab
+from ui.common import messages
+from ui.common.contacts_editor import ContactsEditor
+from ui.common.fields import Fields
+from ui.common.widgets import note
+
+BASIC, PERIODS, HOURS, CONTACTS = range(4)
+_TAB_OF_FIELD = {"planned_periods": PERIODS, "trainees_per_period": PERIODS, "length_days": HOURS,
+                 "total_hours": HOURS, "party_spirit_hours": HOURS, "leader_lecture_hours": HOURS,
+                 "practical_post_days": HOURS, "party_analysis": HOURS}
+_TITLES = ("基本信息", "期次", "课程与学时", "联系人")
+
+
+def plan_label(plan) -> str:
+    return plan.title if plan.title.startswith(str(plan.year)) else f"{plan.year}年 {plan.title}"
+
+
+class ClassDialog(QDialog):
+    def __init__(self, db, draft: ClassDraft, parent=None, read_only: bool = False):
+        super().__init__(parent)
+        self.read_only = read_only  # opened while another computer holds the file: look, do not save
+        self.db, self.draft, self.saved = db, draft, None
+        self.limits = rule_checks.thresholds(db)
+        self.setWindowTitle(f"班次：{draft.training_class.name}" if draft.training_class.id else "新建班次")
+        self.fields = Fields(self.revalidate)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(basic_tab(self.fields, self._plan_choices()), _TITLES[BASIC])
+        self.periods = PeriodsTab(db, self.fields, draft.periods)
+        self.tabs.addTab(self.periods, _TITLES[PERIODS])
+        self.hours = HoursTab(self.fields)
+        self.tabs.addTab(scrolling(self.hours), _TITLES[HOURS])
+        self.contacts = ContactsEditor("本班次的联系人（会印在通知和调训函上）；直接在表格中修改。")
+        self.contacts.model.set_contacts(draft.contacts)
+        self.tabs.addTab(self.contacts, _TITLES[CONTACTS])
+        self.summary = note()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.fields.load(draft.training_class)
+        self._plan_changed()
+        self.fields.bindings["plan_item_id"].set(draft.training_class.plan_item_id)
+        self.fields.widget("plan_id").currentIndexChanged.connect(self._plan_changed)
+        self.periods.changed.connect(self.revalidate)
+        self.contacts.model.edited.connect(self.revalidate)
+        self.revalidate()
+
+    def _plan_choices(self) -> list[tuple[str, int | None]]:
+        current = self.draft.training_class.plan_id
+        found = [p for p in plans.list_plans(self.db, include_archived=True) if not p.archived or p.id == current]
+        return [("（不属于任何计划）", None)] + [(plan_label(p), p.id) for p in found]
+
+    def _plan_changed(self) -> None:
+        plan_id = self.fields.bindings["plan_id"].get()
+        items = plans.plan_outline(self.db, plan_id).items if plan_id else []
+        choices = [("（不对应具体要点）", None)] + [(f"{i.number}. {i.title}", i.id) for i in items]
+        self.fields.set_items("plan_item_id", choices)
+
+    def current_draft(self) -> ClassDraft:
+        training_class = self.fields.read(self.draft.training_class)
+        return ClassDraft(training_class, self.periods.periods(), self.contacts.model.contacts(),
+                          list(self.periods.removed_ids))
+
+    def revalidate(self) -> None:
+        draft = self.current_draft()
+        c = draft.training_class
+        errors = draft_errors(draft)
+        live = [p for p in draft.periods if not p.archived]
+        own = rules.class_level_warnings(c, live, self.limits)
+        by_field: dict[str, list[str]] = {}
+        for warning in own:
+            by_field.setdefault(warning.field, []).append(warning.message)
+        per_period = {row: self._period_warnings(c, period) for row, period in enumerate(draft.periods)
+                      if not period.archived}
+        self.fields.show(errors, by_field)
+        self.periods.show_messages(errors, per_period)
+        self.contacts.show_errors(errors)
+        self.hours.show_shares(c)
+        self._mark_tabs(errors, by_field, per_period)
+        count = len(own) + sum(len(texts) for found in per_period.values() for texts in found.values())
+        self._summarize(errors, count)
+
+    def _period_warnings(self, c: TrainingClass, period) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for warning in rules.period_warnings(c, period, self.limits):
+            found.setdefault(warning.field, []).append(warning.message)
+        return found
+
+    def _mark_tabs(self, errors: dict, warnings: dict, per_period: dict) -> None:
+        marks = {index: None for index in range(4)}
+        for key in warnings:
+            marks[_TAB_OF_FIELD.get(key, BASIC)] = QStyle.StandardPixmap.SP_MessageBoxWarning
+        if any(per_period.values()):
+            marks[PERIODS] = QStyle.StandardPixmap.SP_MessageBoxWarning
+        for key in errors:
+            tab = PERIODS if key.startswith("periods.") else CONTACTS if key.startswith("contacts.") else \
+                _TAB_OF_FIELD.get(key, BASIC)
+            marks[tab] = QStyle.StandardPixmap.SP_MessageBoxCritical
+        for index, mark in marks.items():
+            self.tabs.setTabIcon(index, self.style().standardIcon(mark) if mark else QIcon())
+
+    def _summarize(self, errors: dict, warning_count: int) -> None:
+        self.save_button.setEnabled(not errors and not self.read_only)
+        parts = []
+        if errors:
+            parts.append(f'<span style="color:#b3261e">有{len(errors)}处需要改正后才能保存</span>')
+        if warning_count:
+            parts.append(f'<span style="color:#a16207">{warning_count}条规则提示（不影响保存）</span>')
+        if self.read_only:
+            parts.insert(0, "数据库是只读打开的，只能查看")
+        self.summary.setText("；".join(parts) or "填写完毕即可保存")
+
+    def show_period(self, period_id: int) -> None:
+        self.tabs.setCurrentIndex(PERIODS)
+        self.periods.select(period_id)
+
+    def save(self) -> None:
+        try:
+            self.saved = save_draft(self.db, self.current_draft())
+        except UserError as error:
+            messages.error(self, "未能保存", str(error))
+            return
+        self.accept()

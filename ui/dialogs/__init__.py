@@ -1,1 +1,0 @@
-"""Dialogs and message boxes, built in code."""

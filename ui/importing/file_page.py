@@ -1,0 +1,134 @@
+"""Step 1: which file, into the archive only or into a period's roster, and what to do with known people."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.domain.errors import UserError
+from app.services import classes, units
+from app.services.importing.pipeline import best_sheet
+from app.services.importing.reader import FILE_FILTER, read_sheets
+from ui.importing.launch import documents_folder, download_template
+
+MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",
+              "add-update": "新增并更新：已有的人按本表更新职务、电话等（空白单元格不覆盖）",
+              "update": "仅更新：只更新档案中已有的人，不新增"}
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard):
+        super().__init__()
+        self.wizard_ = wizard
+        self.loaded_path: Path | None = None
+        self.setTitle("选择名单文件")
+        self.setSubTitle("支持 Excel（.xlsx、.xls，包括 WPS 保存的）、CSV 和 Unicode 文本（.txt）。")
+        self.path = QLineEdit(placeholderText="选择单位报送的名单文件")
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton("选择文件…")
+        browse.clicked.connect(self.browse)
+        template = QPushButton("下载模板…")
+        template.clicked.connect(self.template)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        file_row.addWidget(template)
+        self.archive_only = QRadioButton("仅导入人员档案")
+        self.into_period = QRadioButton("导入人员档案，并加入期次名单：")
+        self.period = QComboBox(minimumContentsLength=24)
+        self.default_unit = QComboBox(minimumContentsLength=12)
+        self.modes = QButtonGroup(self)
+        form = QFormLayout()
+        form.addRow("文件", file_row)
+        target = QVBoxLayout()
+        target.addWidget(self.archive_only)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.into_period)
+        period_row.addWidget(self.period, 1)
+        target.addLayout(period_row)
+        form.addRow("导入到", target)
+        form.addRow("已有的人", self._mode_buttons())
+        form.addRow("未填单位的行", self.default_unit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.into_period.toggled.connect(self.period.setEnabled)
+        self._fill()
+
+    def _mode_buttons(self) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        for index, (mode, hint) in enumerate(MODE_HINTS.items()):
+            button = QRadioButton(hint)
+            button.setProperty("mode", mode)
+            self.modes.addButton(button, index)
+            column.addWidget(button)
+        self.modes.button(0).setChecked(True)
+        return holder
+
+    def _fill(self) -> None:
+        db = self.wizard_.db()
+        for period in classes.list_periods(db):
+            self.period.addItem(f"{period.class_name} 第{period.number}期（{period.start_date}）", period.id)
+        preset = self.wizard_.options.period_id
+        self.period.setCurrentIndex(max(self.period.findData(preset), 0))
+        (self.into_period if preset is not None else self.archive_only).setChecked(True)
+        self.period.setEnabled(preset is not None)
+        self.default_unit.addItem("不指定（留空）", None)
+        for unit in units.list_units(db):
+            self.default_unit.addItem(unit.name, unit.id)
+
+    def template(self) -> None:
+        """The blank list, titled for the chosen period when the list goes into one."""
+        if self.into_period.isChecked() and self.period.currentIndex() >= 0:
+            title = self.period.currentText().split("（")[0].replace(" ", "") + "学员信息报送表"
+            download_template(self, title)
+        else:
+            download_template(self)
+
+    def browse(self) -> None:
+        start = self.path.text() or str(documents_folder())
+        path, _ = QFileDialog.getOpenFileName(self, "选择名单文件", start, FILE_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        options = self.wizard_.options
+        options.mode = self.modes.checkedButton().property("mode")
+        options.period_id = self.period.currentData() if self.into_period.isChecked() else None
+        options.default_unit_id = self.default_unit.currentData()
+        path = Path(self.path.text().strip())
+        if path == self.loaded_path and self.wizard_.sheets:
+            return True
+        self._read(path)
+        return False
+
+    def _read(self, path: Path) -> None:
+        def work(progress, db):
+            sheets = read_sheets(path)
+            if not sheets:
+                raise UserError(f"“{path.name}”中没有可读取的工作表")
+            return sheets
+
+        def done(sheets):
+            wizard = self.wizard_
+            wizard.path, wizard.sheets, self.loaded_path = path, sheets, path
+            wizard.sheet, wizard.layout_ = best_sheet(sheets)
+            wizard.next()
+        self.wizard_.run(f"正在读取“{path.name}”…", work, done)

@@ -1,0 +1,122 @@
+"""The import wizard: file and target -> columns -> unknown units -> preview -> import -> receipt.
+
+Reading, checking and committing run through ui.shell.tasks.run_task (progress, cancel); each work function
+gets its own database connection from the session (read-only when the session is). The pages share what they learn through the wizard's attributes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+
+from app.domain.errors import UserError
+from app.services.importing.columns import Layout
+from app.services.importing.commit import ImportResult
+from app.services.importing.pipeline import analyse
+from app.services.importing.plan import ImportOptions, ImportPlan
+from app.services.importing.reader import Sheet
+from app.services.importing.receipt import export_receipt, write_receipt
+from ui.common import messages
+from ui.importing.columns_page import ColumnsPage
+from ui.importing.file_page import FilePage
+from ui.importing.launch import XLSX_FILTER
+from ui.importing.preview_page import FinishPage, PreviewPage
+from ui.importing.unit_choice_page import UnitChoicePage
+from ui.shell.session import Session
+from ui.shell.tasks import run_task
+
+FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
+
+
+class ImportWizard(QWizard):
+    def __init__(self, parent, session: Session, period_id: int | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path: Path | None = None
+        self.sheets: list[Sheet] = []
+        self.sheet: Sheet | None = None
+        self.layout_: Layout | None = None
+        self.options = ImportOptions(period_id=period_id)
+        self.unknown: dict[str, int] = {}
+        self.plan: ImportPlan | None = None
+        self.result: ImportResult | None = None
+        self.plan_ready = False  # the plan matches the choices made on the pages before the preview
+        self.task = None
+        self.busy = False
+        self.setWindowTitle("导入学员名单")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        for button, text in ((QWizard.WizardButton.BackButton, "上一步"), (QWizard.WizardButton.NextButton, "下一步"),
+                             (QWizard.WizardButton.CommitButton, "导入"), (QWizard.WizardButton.FinishButton, "完成"),
+                             (QWizard.WizardButton.CancelButton, "取消")):
+            self.setButtonText(button, text)
+        self.setPage(FILE, FilePage(self))
+        self.setPage(COLUMNS, ColumnsPage(self))
+        self.setPage(UNITS, UnitChoicePage(self))
+        self.setPage(PREVIEW, PreviewPage(self))
+        self.setPage(FINISH, FinishPage(self))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Deleted when closed, never later with its parent: Qt leaves a dangling style-sheet entry when a
+        # QWizard is destroyed together with the window that owns it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(880, 500)
+
+    def db(self):
+        return self.session.db
+
+    def run(self, label: str, work, on_done, on_error=None) -> None:
+        """Runs work(progress, db) off the UI thread on its own connection, then on_done(result).
+
+        A second click while work is running does nothing: one import at a time."""
+        if self.busy:
+            return
+        connection = self.session.worker_connection()
+
+        def task(progress):
+            with connection as db:
+                return work(progress, db)
+        self.busy = True
+        self.task = run_task(self, label, task, on_done, on_error)
+        self.task.done.connect(lambda: setattr(self, "busy", False))
+
+    def check_rows(self, on_done) -> None:
+        """Builds the plan (every row checked) for the chosen sheet, columns, units and mode."""
+        name, sheet, layout, options = self.path.name, self.sheet, self.layout_, self.options
+
+        def work(progress, db):
+            return analyse(db, name, sheet, layout, options, progress)
+
+        def done(plan):
+            self.plan = plan
+            on_done()
+        self.run("正在检查每一行…", work, done)
+
+    def check_then_next(self) -> bool:
+        """For a page's validatePage: True when the plan is ready, else checks the rows and moves on after."""
+        if self.plan_ready:
+            return True
+
+        def done():
+            self.plan_ready = True
+            self.next()
+        self.check_rows(done)
+        return False
+
+    def save_receipt(self) -> None:
+        if self.plan is None:
+            return
+        suggested = self.path.with_name(f"{self.path.stem}-导入回执.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "保存回执", str(suggested), XLSX_FILTER)
+        if not path:
+            return
+        try:
+            if self.session.read_only:  # the audit log cannot be written; the receipt masks ID numbers
+                saved = write_receipt(self.plan, self.result, path)
+            else:
+                saved = export_receipt(self.session.db, self.plan, self.result, path)
+        except UserError as problem:
+            messages.error(self, "未能保存回执", str(problem))
+            return
+        messages.info(self, "保存回执", f"回执已保存：\n{saved}\n\n可以把它发回报送单位，请其按“问题说明”修改后重新报送。")

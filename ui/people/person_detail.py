@@ -1,0 +1,55 @@
+"""A person's page under the people list: who they are, every period they attended with status and hours,
+and their other 学时 (entered by hand or imported) with the year's total and the certificate of hours."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.domain.idcard import mask_id
+from app.domain.models import Person
+from app.services import people
+from ui.common.widgets import make_table
+from ui.people.person_hours import PersonHours
+from ui.roster.roster_models import AttendanceModel
+
+
+class PersonDetail(QWidget):
+    def __init__(self, parent, session=None):
+        super().__init__(parent)
+        self.session = session if session is not None else parent.session  # the people page's
+        self.name = QLabel()
+        self.name.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.model = AttendanceModel(self)
+        self.table = make_table(self.model, self.model.columns, self)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hours = PersonHours(self.session, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "参训记录")
+        self.tabs.addTab(self.hours, "学时档案")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.name)
+        top.addWidget(self.summary, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    def show_person(self, db, person: Person | None) -> None:
+        if person is None:
+            self.name.setText("")
+            self.summary.setText("")
+            self.model.set_rows([])
+            self.hours.show_person(None)
+            return
+        history = people.attendance(db, person.id)
+        hours = sum(a.hours for a in history)
+        facts = "　".join(part for part in (
+            person.gender, person.ethnicity, person.birth_date, mask_id(person.id_number), person.unit_name,
+            person.post, person.rank, person.cadre_category, person.phone) if part)
+        self.name.setText(person.name)
+        self.summary.setText(f"{facts}\n参训{len(history)}次，累计学时{hours:g}" + ("" if history else "（尚无参训记录）"))
+        self.model.set_rows(history)
+        self.hours.show_person(person, {int(a.end_date[:4]) for a in history if a.status == "结业" and a.end_date})
