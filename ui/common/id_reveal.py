@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
@@ -10,7 +11,9 @@ from app.domain.errors import UserError
 from app.services.safety import audit
 from ui.common import messages
 from ui.common.write_access import writable
-from ui.shell.session import Session
+
+if TYPE_CHECKING:  # the session is the shell's; common widgets only hold one
+    from ui.shell.session import Session
 
 LABEL = "显示完整身份证号"
 TIP = "身份证号码默认隐去中间8位（个人信息保护）；显示完整号码会记入操作日志"

@@ -1,13 +1,17 @@
 """A page that is one searchable, sortable list: a title, a search box, a count and a table."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ui.common.lazy import LoadsWhenShown
 from ui.common.record_model import SORT_ROLE, RecordTableModel
 from ui.common.widgets import heading, make_table, note
-from ui.shell.session import Session
+
+if TYPE_CHECKING:  # the session is the shell's; common widgets only hold one
+    from ui.shell.session import Session
 
 
 class ListPage(LoadsWhenShown, QWidget):

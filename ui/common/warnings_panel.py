@@ -2,6 +2,8 @@
 the thresholds the rules use can be changed from here."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -9,7 +11,6 @@ from app.services import rule_checks
 from ui.classes.rule_settings import RuleSettingsDialog
 from ui.common.record_model import Column, RecordTableModel
 from ui.common.widgets import make_table, note
-from ui.shell.session import Session
 
 
 class PlanWarningsModel(RecordTableModel):
@@ -18,6 +19,9 @@ class PlanWarningsModel(RecordTableModel):
         Column("规则", lambda w: w.label, 10),
         Column("说明", lambda w: w.warning.message, 30),
     )
+
+if TYPE_CHECKING:  # the session is the shell's; common widgets only hold one
+    from ui.shell.session import Session
 
 
 class WarningsPanel(QWidget):
