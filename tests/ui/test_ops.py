@@ -127,3 +127,28 @@ def test_a_read_announces_nothing(qtbot, parent, session):
 
 def test_everything_holds_each_kind():
     assert all(kind in EVERYTHING for kind in Changed) and not NOTHING
+
+
+def test_a_page_reloads_once_for_the_kinds_it_shows_and_never_for_others(qtbot, window, monkeypatch):
+    units_page, people_page = window.show_page("单位"), window.show_page("学员")
+    unit_count = window.session.db.execute("SELECT count(*) FROM units").fetchone()[0]
+    reloads = {"units": 0, "people": 0, "unit filter": 0}
+    monkeypatch.setattr(units_page, "refresh", lambda: reloads.update(units=reloads["units"] + 1))
+    monkeypatch.setattr(people_page, "refresh", lambda: reloads.update(people=reloads["people"] + 1))
+    monkeypatch.setattr(people_page, "_fill_units", lambda: reloads.update({"unit filter": reloads["unit filter"] + 1}))
+
+    def add_unit_and_person(db, progress):
+        db.execute("INSERT INTO units (name) VALUES ('县新设局')")
+
+    op = run_op(window, window.session, add_unit_and_person, label="正在导入…",
+                changed=Changed.UNITS | Changed.PEOPLE | Changed.ROSTER)  # what an imported roster changes
+    with qtbot.waitSignal(op.done, timeout=5000):
+        pass
+    assert reloads == {"units": 1, "people": 1, "unit filter": 1}  # one notice, however many kinds it names
+    assert f"单位 {unit_count + 1}　" in window.counts_label.text()  # the status bar counts every kind
+    op = run_op(window, window.session, lambda db, progress: None, changed=Changed.HOURS, label="正在导入学时…")
+    with qtbot.waitSignal(op.done, timeout=5000):
+        pass
+    window.session.announce(Changed.SETTINGS | Changed.PLANS)
+    window.session.announce(Changed.ROSTER)  # the people page shows it; the units page does not
+    assert reloads == {"units": 1, "people": 2, "unit filter": 1}

@@ -27,9 +27,11 @@ from ui.documents import printing
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.print_actions import show_status
 from ui.documents.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
+from ui.shell.ops import EVERYTHING, Changed
 from ui.shell.tasks import run_task
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
+RELOAD_ON = EVERYTHING  # every kind shows in some document: in its list, its units or its preview
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class DocumentsPage(ListPage):
         self.print_button.clicked.connect(self.print_preview)
         self.save_button.clicked.connect(self.save_pdf)
         self.settings_button.clicked.connect(self.open_settings)
-        session.data_changed.connect(lambda _: self.refresh())
+        session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
         self.on_kind_changed()
 
     # Layout
@@ -147,6 +149,10 @@ class DocumentsPage(ListPage):
         if scope == "plan":
             return plans.list_plans(db)
         return years(db) if scope == "year" else statistics.period_summaries(db)
+
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reloads the list, keeping the selected period, plan or year when it is still there."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app.services.hours.importer import HoursImport, HoursImportOptions, import_hours
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.importing.launch import documents_folder
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 from ui.shell.tasks import Task, run_task
 
@@ -38,7 +39,7 @@ def import_hours_file(parent: QWidget, session: Session) -> Task | None:
 
     def done(result: HoursImport) -> None:
         if result.written:
-            session.data_changed.emit("hours")
+            session.announce(Changed.HOURS)
         dialog = HoursImportResultDialog(parent, result)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop inside the task's signal

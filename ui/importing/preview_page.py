@@ -16,6 +16,7 @@ from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import make_table
 from ui.common.write_access import writable
 from ui.importing.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
+from ui.shell.ops import Changed
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"
@@ -108,8 +109,7 @@ class PreviewPage(QWizardPage):
 
         def done(result):
             wizard.result = result
-            for kind in ("units", "people", "enrollments"):
-                wizard.session.data_changed.emit(kind)
+            wizard.session.announce(Changed.UNITS | Changed.PEOPLE | Changed.ROSTER)
             wizard.next()
         wizard.run(f"正在导入{sum(1 for row in plan.rows if not row.rejected)}行…", work, done, self._failed)
         return False

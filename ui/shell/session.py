@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 class Session(QObject):
     database_changed = Signal()  # another file was opened or restored: every page reloads
-    data_changed = Signal(str)  # records of one kind changed ("people", "periods", ...)
     changed = Signal(object)  # a ui.shell.ops.Changed: the kinds of records an operation changed
 
     def __init__(self, db: Database, path: Path, lock: DatabaseLock | None = None, parent: QObject | None = None):
