@@ -125,6 +125,16 @@ def test_a_read_announces_nothing(qtbot, parent, session):
     assert op.result == 0 and seen == []
 
 
+def test_what_changed_can_depend_on_the_result(qtbot, parent, session):
+    seen = notices(session)
+    for written in (0, 3):  # e.g. an hours import whose every row was refused wrote nothing
+        op = run_op(parent, session, lambda db, progress, written=written: written, label="正在导入学时…",
+                    changed=lambda result: Changed.HOURS if result else NOTHING)
+        with qtbot.waitSignal(op.done, timeout=5000):
+            pass
+    assert seen == [Changed.HOURS]
+
+
 def test_everything_holds_each_kind():
     assert all(kind in EVERYTHING for kind in Changed) and not NOTHING
 

@@ -27,7 +27,7 @@ from ui.documents import printing
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.print_actions import show_status
 from ui.documents.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
-from ui.shell.ops import EVERYTHING, Changed
+from ui.shell.ops import EVERYTHING, NOTHING, Changed, run_op
 from ui.shell.tasks import run_task
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
@@ -241,19 +241,16 @@ class DocumentsPage(ListPage):
         if self.preview_task is not None:
             self.preview_task.cancel.set()  # an older preview nobody will look at
         self._stale, self._generation = False, self._generation + 1
-        generation, connection = self._generation, self.session.worker_connection()
+        generation = self._generation
         label, file_name = self.choice.label, self.file_name()
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
 
-        def work(progress):
-            with connection as db:
-                return render(db, request, target, progress)
-
-        self.preview_task = run_task(
-            self, f"正在生成{label}…", work,
-            lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
-            lambda error: self._preview_failed(generation, error))
+        self.preview_task = run_op(
+            self, self.session, lambda db, progress: render(db, request, target, progress), changed=NOTHING,
+            label=f"正在生成{label}…",
+            on_done=lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
+            on_error=lambda error: self._preview_failed(generation, error))
 
     def _preview_ready(self, generation: int, made: Shown) -> None:
         if generation != self._generation:

@@ -104,14 +104,14 @@ class PreviewPage(QWizardPage):
             return True
         plan = wizard.plan
 
-        def work(progress, db):
+        def work(db, progress):
             return commit(db, plan, progress)
 
         def done(result):
             wizard.result = result
-            wizard.session.announce(Changed.UNITS | Changed.PEOPLE | Changed.ROSTER)
             wizard.next()
-        wizard.run(f"正在导入{sum(1 for row in plan.rows if not row.rejected)}行…", work, done, self._failed)
+        wizard.run(f"正在导入{sum(1 for row in plan.rows if not row.rejected)}行…", work, done, self._failed,
+                   changed=Changed.UNITS | Changed.PEOPLE | Changed.ROSTER)
         return False
 
     def _failed(self, error: BaseException) -> None:

@@ -42,13 +42,15 @@ NOTHING = Changed(0)  # reads and previews: nothing to announce
 EVERYTHING = reduce(or_, Changed)  # for what shows a little of every kind (the status bar, the print centre)
 
 
-def run_op(parent: QWidget, session: Session, work: Callable[[Database, Progress], Any], *, changed: Changed,
-           label: str, on_done: Callable[[Any], None] | None = None,
+def run_op(parent: QWidget, session: Session, work: Callable[[Database, Progress], Any], *,
+           changed: Changed | Callable[[Any], Changed], label: str, on_done: Callable[[Any], None] | None = None,
            on_error: Callable[[BaseException], None] | None = None) -> Task:
     """Starts work(db, progress) in a worker; on success announces `changed`, then calls on_done(result).
 
-    Errors go to on_error, or are shown as ui.shell.tasks shows them (a cancel silently, a UserError in
-    its own words, anything else as the log's one line); a failed or cancelled operation announces nothing."""
+    `changed` is what the operation may change, or, when only its result can tell (an import whose every
+    row was refused wrote nothing), a function of that result. Errors go to on_error, or are shown as
+    ui.shell.tasks shows them (a cancel silently, a UserError in its own words, anything else as the log's
+    one line); a failed or cancelled operation announces nothing."""
     connection = session.worker_connection()  # made now: the work stays with this file and mode
 
     def in_worker(progress: Progress) -> Any:
@@ -56,7 +58,7 @@ def run_op(parent: QWidget, session: Session, work: Callable[[Database, Progress
             return work(db, progress)
 
     def succeeded(result: Any) -> None:
-        session.announce(changed)
+        session.announce(changed if isinstance(changed, Changed) else changed(result))
         if on_done is not None:
             on_done(result)
 
