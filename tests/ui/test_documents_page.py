@@ -14,6 +14,7 @@ from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
 from tests.ui.test_main_window import click_nav
 from ui.documents import documents_page, print_actions, printing
+from ui.shell.ops import Changed
 
 POLITICS_1 = ("加强党的政治建设专题培训班", 1)
 
@@ -168,7 +169,7 @@ def test_landscape_certificates_print_landscape(qtbot, window, printed):
 def test_the_selection_survives_a_change_elsewhere(qtbot, page, window):
     select_period(qtbot, page, *POLITICS_1)
     chosen = page.selected_record().period_id
-    window.session.data_changed.emit("enrollments")
+    window.session.announce(Changed.ROSTER)
     assert page.selected_record().period_id == chosen
 
 

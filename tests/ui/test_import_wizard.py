@@ -24,6 +24,7 @@ from ui.importing.launch import open_import_wizard
 from ui.importing.preview_model import ERROR, NOTICE
 from ui.importing.wizard import COLUMNS, FILE, FINISH, PREVIEW, UNITS
 from ui.roster.period_actions import open_period
+from ui.shell.ops import Changed
 
 NEXT, COMMIT = QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton
 
@@ -64,7 +65,8 @@ def mixed(tmp_path):
 
 
 def test_preview_marks_every_bad_cell_then_imports_in_one_go(qtbot, window, mixed, tmp_path, monkeypatch, answers):
-    before = counts(window)
+    before, announced = counts(window), []
+    window.session.changed.connect(announced.append)
     wizard = start(qtbot, window, mixed)
     press(qtbot, wizard, NEXT, COLUMNS)
     columns = wizard.page(COLUMNS)
@@ -94,8 +96,9 @@ def test_preview_marks_every_bad_cell_then_imports_in_one_go(qtbot, window, mixe
         assert model.index(index.row(), 1).data() == "将新增"
     assert cell(model, "王五", "身份证号码").data(Qt.ItemDataRole.BackgroundRole) == NOTICE
     assert preview.proxy.rowCount() == 6  # the filter starts on the rows to look at: 5 refused, 1 noted
-    assert counts(window) == before  # nothing written before 导入
+    assert counts(window) == before and announced == []  # nothing written (or announced) before 导入
     press(qtbot, wizard, COMMIT, FINISH)
+    assert announced == [Changed.UNITS | Changed.PEOPLE | Changed.ROSTER]  # one notice for the pages
     after = counts(window)
     assert after["people"] == before["people"] + 6 and after["units"] == before["units"] + 1
     assert "新增 <b>6</b> 人" in wizard.page(FINISH).counts.text()
@@ -143,7 +146,8 @@ def test_cancelling_the_import_leaves_the_database_as_it_was(qtbot, window, mixe
         release.wait(5)
         return added
     monkeypatch.setattr(commit._Writer, "add_people", slow_add)
-    before = counts(window)
+    before, announced = counts(window), []
+    window.session.changed.connect(announced.append)
     wizard = start(qtbot, window, mixed)
     press(qtbot, wizard, NEXT, COLUMNS)
     press(qtbot, wizard, NEXT, UNITS)
@@ -154,6 +158,7 @@ def test_cancelling_the_import_leaves_the_database_as_it_was(qtbot, window, mixe
         task.dialog.canceled.emit()  # what the 取消 button of the progress dialog sends
         release.set()
     assert counts(window) == before and wizard.currentId() == PREVIEW and wizard.result is None
+    assert announced == []
 
 
 @pytest.mark.parametrize("writer, name", [(write_xls, "名单.xls"), (write_csv, "名单.csv")])

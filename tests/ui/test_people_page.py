@@ -8,6 +8,7 @@ from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_main_window import click_nav
 from ui.people.person_dialog import PersonDialog
+from ui.shell.ops import Changed
 from ui.units.units_page import UnitDialog
 
 
@@ -143,7 +144,7 @@ def test_units_page_adds_orders_and_refuses_bad_input(qtbot, window, answers):
 def test_new_people_without_a_unit_come_last(qtbot, window):
     page = click_nav(qtbot, window, "学员")
     people.save_person(window.session.db, Person(name="无单位", id_number=id_number("1970-01-01", 11)))
-    window.session.data_changed.emit("people")
+    window.session.announce(Changed.PEOPLE)
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.record(page.model.rowCount() - 1).name == "无单位"

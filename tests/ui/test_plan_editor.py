@@ -7,6 +7,7 @@ from app.storage import tables
 from tests.ui.conftest import type_text
 from ui.classes.class_dialog import ClassDialog
 from ui.classes.rule_settings import RuleSettingsDialog
+from ui.shell.ops import Changed
 
 
 @pytest.fixture
@@ -131,8 +132,10 @@ def test_warnings_panel_lists_the_plan_and_opens_a_class(qtbot, page, window, mo
     assert panel.model.rowCount() == 0 and page.editor.tabText(3) == "规则提示"
     monkeypatch.setattr(RuleSettingsDialog, "exec", lambda dialog: (dialog.spins["special_min_days"].setValue(4),
                                                                    dialog.accept(), dialog.result())[-1])
+    announced = []
+    window.session.changed.connect(announced.append)
     panel.edit_thresholds()
-    assert rule_checks.thresholds(db).special_min_days == 4
+    assert rule_checks.thresholds(db).special_min_days == 4 and announced == [Changed.SETTINGS]
     assert page.editor.tabText(3) == f"规则提示（{panel.model.rowCount()}）" and panel.model.rowCount() == 2
     assert panel.model.index(0, 0).data() == "县管领导干部学习贯彻党的十九届四中全会精神专题班"
     opened = []

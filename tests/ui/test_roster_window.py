@@ -12,6 +12,7 @@ from tests.ui.helpers import select_rows, when_dialog_opens
 from tests.ui.test_main_window import click_nav
 from ui.roster.period_actions import open_period
 from ui.roster.trainee_dialogs import ReplaceDialog
+from ui.shell.ops import Changed
 
 
 def open_period_with(window, status="报名"):
@@ -99,7 +100,7 @@ def test_double_booking_and_over_quota_are_shown(qtbot, window):
     roster_service.add_people(db, period.id, [other[0]])
     usage = next(u for u in quotas.usage(db, period.id) if u.used)
     quotas.save_quotas(db, period.id, {usage.unit_id: 0})
-    window.session.data_changed.emit("enrollments")
+    window.session.announce(Changed.ROSTER)
     row = next(r for r in range(roster.model.rowCount()) if roster.model.record(r).person_id == other[0])
     note = roster.model.index(row, roster.model.NOTE_COLUMN).data()
     assert note.startswith("多头调训") and roster.model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole)

@@ -16,6 +16,7 @@ from tests.ui.helpers import when_dialog_opens
 from ui.hours import hours_import
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.shell.main_window import MainWindow
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 from ui.stats import stats_export
 
@@ -38,6 +39,8 @@ def test_import_button_imports_the_valid_rows_and_lists_the_refused(qtbot, windo
     rows = [[1, name, number, 6, date(2020, 11, 2), "", "课程一"], [2, second[1], second[2], "六", "", "", ""]]
     monkeypatch.setattr(hours_import, "ask_file", lambda parent: write_xlsx(tmp_path / "网络 学院.xlsx", rows))
     before = hours.person_hours(db, first, 2020)
+    announced = []
+    window.session.changed.connect(announced.append)
 
     def start(dialog: HoursImportOptionsDialog):
         type_text(dialog.source, "中国干部网络学院")
@@ -53,7 +56,7 @@ def test_import_button_imports_the_valid_rows_and_lists_the_refused(qtbot, windo
     saved = hours.records_of(db, first)[0]
     assert (saved.year, saved.hours, saved.source, saved.date, saved.notes) == (2020, 6, "中国干部网络学院", "2020-11-02", "课程一")
     entry = next(p for p in page.ledger.records() if p.person_id == first)  # the page refreshed
-    assert entry.online == before.online + 6
+    assert entry.online == before.online + 6 and announced == [Changed.HOURS]
     assert list((window.session.path.parent / "backups").glob("*导入前*.db"))
     assert audit.entries(db, 1)[0]["action"] == "导入学时"
 

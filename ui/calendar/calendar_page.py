@@ -25,6 +25,7 @@ from ui.calendar.year_view import YearOverview
 from ui.common import messages
 from ui.common.lazy import LoadsWhenShown
 from ui.roster import period_actions
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 MONTH, WEEK, YEAR = range(3)
@@ -45,7 +46,10 @@ def kinds_of(entries: list) -> list[str]:
     """The class kinds shown, in the office's order of kinds (the legend's order)."""
     order = vocab.words("class_kinds")
     return sorted({e.kind for e in entries}, key=lambda k: order.index(k) if k in order else len(order))
-REFRESH_ON = {"classes", "periods", "plans", "enrollments", "settings", "people"}
+
+
+REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
+              | Changed.PEOPLE)
 
 
 class CalendarPage(LoadsWhenShown, QWidget):
@@ -106,10 +110,10 @@ class CalendarPage(LoadsWhenShown, QWidget):
         self.year_view.day_clicked.connect(self.show_day)
         self.year_view.day_activated.connect(lambda day: self.go_to(day, MONTH))
         self.session.database_changed.connect(self._database_changed)
-        self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+        self.session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in REFRESH_ON and not self._stale:
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & REFRESH_ON and not self._stale:
             self.refresh()
 
     def reload(self) -> None:
@@ -253,7 +257,7 @@ class CalendarPage(LoadsWhenShown, QWidget):
         except UserError as error:
             messages.error(self, "不能移动", str(error))
             return False
-        self.session.data_changed.emit("periods")
+        self.session.announce(Changed.PERIODS)
         for grid in (self.month_view, self.week_view):
             grid.select(period_id)
         self.show_period(period_id, f"<p style='color:#047857'>已改为 {start.isoformat()} 开始。</p>")

@@ -1,5 +1,5 @@
 """What the pages do to a class: open its form (new, or on one of its periods), delete or archive it,
-copy it to the next year. Each tells the other pages through session.data_changed."""
+copy it to the next year. Each announces Changed.CLASSES to the other pages."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
@@ -10,6 +10,7 @@ from app.services import classes, year_copy
 from app.services.classes import ClassDraft
 from ui.classes.class_dialog import ClassDialog
 from ui.common import messages
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 
@@ -28,7 +29,7 @@ def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, peri
     dialog.deleteLater()  # its fields' callbacks, held by Qt, keep it alive otherwise
     if not accepted:
         return None
-    session.data_changed.emit("classes")
+    session.announce(Changed.CLASSES)
     return dialog.saved
 
 
@@ -68,7 +69,7 @@ def copy_to_next_year(parent: QWidget | None, session: Session, class_id: int) -
     except UserError as error:
         messages.error(parent, "未能复制", str(error))
         return None
-    session.data_changed.emit("classes")
+    session.announce(Changed.CLASSES)
     where = f"已放入“{plan.title}”" if plan else "下一年还没有对应的计划，复制的班次暂不属于任何计划"
     messages.info(parent, "已复制", f"已复制“{copy.name}”，各期日期顺延到下一年的同一星期几；{where}。")
     return copy
@@ -80,5 +81,5 @@ def _run(parent: QWidget | None, session: Session, work) -> bool:
     except UserError as error:
         messages.error(parent, "未能完成", str(error))
         return False
-    session.data_changed.emit("classes")
+    session.announce(Changed.CLASSES)
     return True

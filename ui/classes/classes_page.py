@@ -11,8 +11,9 @@ from app.services import classes, rule_checks
 from ui.classes import actions
 from ui.classes.class_list import ClassListModel
 from ui.common.list_page import ListPage
+from ui.shell.ops import Changed
 
-REFRESH_ON = {"classes", "periods", "plans", "enrollments", "settings"}
+REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
 
 
 class ClassesPage(ListPage):
@@ -37,10 +38,10 @@ class ClassesPage(ListPage):
         layout.addLayout(self._buttons())
         layout.addWidget(splitter, 1)
         self.table.doubleClicked.connect(self.edit_selected)
-        self.session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+        self.session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in REFRESH_ON:
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & REFRESH_ON:
             self.refresh()
 
     def _buttons(self) -> QHBoxLayout:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the session is the shell's; common widgets only hold one
 class WarningsPanel(QWidget):
     open_class = Signal(int)
     open_plan_field = Signal(str)
+    thresholds_saved = Signal()  # the owner announces it: common widgets know nothing of the shell
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -69,4 +70,4 @@ class WarningsPanel(QWidget):
         dialog.deleteLater()
         if accepted:
             rule_checks.save_thresholds(self.session.db, dialog.values())
-            self.session.data_changed.emit("settings")
+            self.thresholds_saved.emit()

@@ -34,6 +34,7 @@ from app.services.documents.seal import clear_seal, seal_image, set_seal
 from app.services.documents.templates import TEMPLATES, reset_template, save_template, template_errors, template_text
 from ui.common import messages
 from ui.common.widgets import note
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 ERROR_STYLE = "color: #b3261e;"
@@ -112,12 +113,12 @@ class TemplatesTab(QWidget):
             return
         self.saved_text = self.editor.toPlainText()
         self.revalidate()
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
 
     def reset(self) -> None:
         reset_template(self.session.db, self.template)
         self.load()
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
 
 
 class LetterheadTab(QWidget):
@@ -182,7 +183,7 @@ class LetterheadTab(QWidget):
         except UserError as problem:
             messages.error(self, "未能保存", str(problem))
             return
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
 
     def show_seal(self) -> None:
         data = seal_image(self.session.db)
@@ -204,12 +205,12 @@ class LetterheadTab(QWidget):
             messages.error(self, "无法使用该图片", str(problem))
             return
         self.show_seal()
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
 
     def remove_seal(self) -> None:
         clear_seal(self.session.db)
         self.show_seal()
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
 
 
 class FontsTab(QWidget):

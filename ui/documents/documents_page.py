@@ -27,9 +27,11 @@ from ui.documents import printing
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.print_actions import show_status
 from ui.documents.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
+from ui.shell.ops import EVERYTHING, NOTHING, Changed, run_op
 from ui.shell.tasks import run_task
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
+RELOAD_ON = EVERYTHING  # every kind shows in some document: in its list, its units or its preview
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class DocumentsPage(ListPage):
         self.print_button.clicked.connect(self.print_preview)
         self.save_button.clicked.connect(self.save_pdf)
         self.settings_button.clicked.connect(self.open_settings)
-        session.data_changed.connect(lambda _: self.refresh())
+        session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
         self.on_kind_changed()
 
     # Layout
@@ -147,6 +149,10 @@ class DocumentsPage(ListPage):
         if scope == "plan":
             return plans.list_plans(db)
         return years(db) if scope == "year" else statistics.period_summaries(db)
+
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reloads the list, keeping the selected period, plan or year when it is still there."""
@@ -235,19 +241,16 @@ class DocumentsPage(ListPage):
         if self.preview_task is not None:
             self.preview_task.cancel.set()  # an older preview nobody will look at
         self._stale, self._generation = False, self._generation + 1
-        generation, connection = self._generation, self.session.worker_connection()
+        generation = self._generation
         label, file_name = self.choice.label, self.file_name()
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
 
-        def work(progress):
-            with connection as db:
-                return render(db, request, target, progress)
-
-        self.preview_task = run_task(
-            self, f"正在生成{label}…", work,
-            lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
-            lambda error: self._preview_failed(generation, error))
+        self.preview_task = run_op(
+            self, self.session, lambda db, progress: render(db, request, target, progress), changed=NOTHING,
+            label=f"正在生成{label}…",
+            on_done=lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
+            on_error=lambda error: self._preview_failed(generation, error))
 
     def _preview_ready(self, generation: int, made: Shown) -> None:
         if generation != self._generation:

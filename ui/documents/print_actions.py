@@ -1,6 +1,7 @@
 """One-click printing where the work happens (a roster's 打印入学通知书, a quota table's 打印选调函, a
-plan's 打印计划通知 …): the print dialog opens at once; the document is then made and printed off the
-UI thread with progress and cancel. Any character no font has is reported before a page is printed.
+plan's 打印计划通知 …): the print dialog opens at once; the document is then made and printed by an
+operation (off the UI thread with progress and cancel). Any character no font has is reported before a
+page is printed.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from app.services.documents import KINDS, DocumentRequest, record_output, render
 from app.services.progress import Progress
 from ui.documents import printing
+from ui.shell.ops import NOTHING, run_op
 from ui.shell.session import Session
-from ui.shell.tasks import Task, run_task
+from ui.shell.tasks import Task
 
 
 def _share(progress: Progress, start: int, parts: int) -> Progress:
@@ -24,9 +26,9 @@ def _share(progress: Progress, start: int, parts: int) -> Progress:
     return Progress(report=report, is_cancelled=progress.is_cancelled)
 
 
-def make_and_print(connection, request: DocumentRequest, printer: QPrinter, progress: Progress) -> int:
-    """The worker's part: its connection from the session, the PDF in a temporary folder, then the printer."""
-    with connection as db, tempfile.TemporaryDirectory(prefix="traindesk-print-") as folder:
+def make_and_print(db, request: DocumentRequest, printer: QPrinter, progress: Progress) -> int:
+    """The worker's part: the PDF in a temporary folder, then the printer, then the audit log's line."""
+    with tempfile.TemporaryDirectory(prefix="traindesk-print-") as folder:
         pdf = Path(folder) / "document.pdf"
         render(db, request, pdf, _share(progress, 0, 2))
         pages = printing.print_pdf(pdf, printer, _share(progress, 1, 2))
@@ -46,9 +48,9 @@ def print_document(parent: QWidget, session: Session, request: DocumentRequest) 
     printer = printing.new_printer(label)
     if not printing.ask_printer(parent, printer):
         return None
-    connection = session.worker_connection()
-    return run_task(parent, f"正在打印{label}…", lambda progress: make_and_print(connection, request, printer, progress),
-                    lambda pages: show_status(parent, f"{label}已送往打印机，共{pages}页"))
+    return run_op(parent, session, lambda db, progress: make_and_print(db, request, printer, progress),
+                  changed=NOTHING, label=f"正在打印{label}…",  # the audit log's line is no page's data
+                  on_done=lambda pages: show_status(parent, f"{label}已送往打印机，共{pages}页"))
 
 
 def print_admission_letters(parent: QWidget, session: Session, period_id: int, unit_id: int | None = None):

@@ -1,5 +1,5 @@
 """导入学时 (the statistics page's button): pick a file, say what rows take when it lacks a column, import
-off the UI thread with progress and cancel, then show what was imported and every refused row."""
+as an operation (off the UI thread with progress and cancel), then show what was imported and every refused row."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.services.hours.importer import HoursImport, HoursImportOptions, import_hours
+from app.services.hours.importer import HoursImport, import_hours
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.importing.launch import documents_folder
+from ui.shell.ops import NOTHING, Changed, run_op
 from ui.shell.session import Session
-from ui.shell.tasks import Task, run_task
+from ui.shell.tasks import Task
 
 FILE_FILTER = "学时表格 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 
@@ -22,11 +23,6 @@ def ask_file(parent: QWidget) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def import_in_worker(connection, path: Path, options: HoursImportOptions, progress) -> HoursImport:
-    with connection as db:  # the worker's own connection, from the session
-        return import_hours(db, path, options, progress=progress)
-
-
 def import_hours_file(parent: QWidget, session: Session) -> Task | None:
     path = ask_file(parent)
     if path is None:
@@ -34,13 +30,17 @@ def import_hours_file(parent: QWidget, session: Session) -> Task | None:
     dialog = HoursImportOptionsDialog(parent, path.name)
     if not dialog.exec():
         return None
-    options, connection = dialog.options(), session.worker_connection()
+    options = dialog.options()
 
     def done(result: HoursImport) -> None:
-        if result.written:
-            session.data_changed.emit("hours")
         dialog = HoursImportResultDialog(parent, result)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop inside the task's signal
 
-    return run_task(parent, "正在导入学时…", lambda progress: import_in_worker(connection, path, options, progress), done)
+    return run_op(parent, session, lambda db, progress: import_hours(db, path, options, progress=progress),
+                  changed=written, label="正在导入学时…", on_done=done)
+
+
+def written(result: HoursImport) -> Changed:
+    """An import whose every row was refused changed nothing."""
+    return Changed.HOURS if result.written else NOTHING

@@ -19,6 +19,7 @@ from app.services.hours import settings
 from ui.common import messages
 from ui.common.form import save_cancel
 from ui.common.write_access import enable_writes
+from ui.shell.ops import Changed
 
 GROUPS = (
     ("考勤与计入学时", (("hours_per_day", "每天学时", 24), ("hours_per_half_day", "每半天学时", 12),
@@ -69,5 +70,5 @@ class HoursSettingsDialog(QDialog):
         except ValidationError as problem:
             messages.error(self, "学时规则", str(problem))
             return
-        self.session.data_changed.emit("settings")
+        self.session.announce(Changed.SETTINGS)
         self.accept()

@@ -120,7 +120,7 @@ class FilePage(QWizardPage):
         return False
 
     def _read(self, path: Path) -> None:
-        def work(progress, db):
+        def work(db, progress):
             sheets = read_sheets(path)
             if not sheets:
                 raise UserError(f"“{path.name}”中没有可读取的工作表")

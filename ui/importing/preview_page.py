@@ -16,6 +16,7 @@ from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import make_table
 from ui.common.write_access import writable
 from ui.importing.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
+from ui.shell.ops import Changed
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"
@@ -103,15 +104,14 @@ class PreviewPage(QWizardPage):
             return True
         plan = wizard.plan
 
-        def work(progress, db):
+        def work(db, progress):
             return commit(db, plan, progress)
 
         def done(result):
             wizard.result = result
-            for kind in ("units", "people", "enrollments"):
-                wizard.session.data_changed.emit(kind)
             wizard.next()
-        wizard.run(f"正在导入{sum(1 for row in plan.rows if not row.rejected)}行…", work, done, self._failed)
+        wizard.run(f"正在导入{sum(1 for row in plan.rows if not row.rejected)}行…", work, done, self._failed,
+                   changed=Changed.UNITS | Changed.PEOPLE | Changed.ROSTER)
         return False
 
     def _failed(self, error: BaseException) -> None:

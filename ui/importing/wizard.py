@@ -1,7 +1,8 @@
 """The import wizard: file and target -> columns -> unknown units -> preview -> import -> receipt.
 
-Reading, checking and committing run through ui.shell.tasks.run_task (progress, cancel); each work function
-gets its own database connection from the session (read-only when the session is). The pages share what they learn through the wizard's attributes.
+Reading, checking and committing are operations (ui.shell.ops.run_op: progress, cancel, a connection from
+the session, read-only when the session is); committing announces what it changed. The pages share what
+they learn through the wizard's attributes.
 """
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ from ui.importing.file_page import FilePage
 from ui.importing.launch import XLSX_FILTER
 from ui.importing.preview_page import FinishPage, PreviewPage
 from ui.importing.unit_choice_page import UnitChoicePage
+from ui.shell.ops import NOTHING, Changed, run_op
 from ui.shell.session import Session
-from ui.shell.tasks import run_task
 
 FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
 
@@ -66,26 +67,22 @@ class ImportWizard(QWizard):
     def db(self):
         return self.session.db
 
-    def run(self, label: str, work, on_done, on_error=None) -> None:
-        """Runs work(progress, db) off the UI thread on its own connection, then on_done(result).
+    def run(self, label: str, work, on_done, on_error=None, changed: Changed = NOTHING) -> None:
+        """Runs work(db, progress) off the UI thread on its own connection, then on_done(result).
 
         A second click while work is running does nothing: one import at a time."""
         if self.busy:
             return
-        connection = self.session.worker_connection()
-
-        def task(progress):
-            with connection as db:
-                return work(progress, db)
         self.busy = True
-        self.task = run_task(self, label, task, on_done, on_error)
+        self.task = run_op(self, self.session, work, changed=changed, label=label, on_done=on_done,
+                           on_error=on_error)
         self.task.done.connect(lambda: setattr(self, "busy", False))
 
     def check_rows(self, on_done) -> None:
         """Builds the plan (every row checked) for the chosen sheet, columns, units and mode."""
         name, sheet, layout, options = self.path.name, self.sheet, self.layout_, self.options
 
-        def work(progress, db):
+        def work(db, progress):
             return analyse(db, name, sheet, layout, options, progress)
 
         def done(plan):

@@ -11,6 +11,7 @@ from ui.common import messages
 from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes
 from ui.importing.word_variants_model import CHOICE, StandardWordDelegate, WordVariantsModel
+from ui.shell.ops import Changed
 
 EXPLAINED = ("下表是档案中不属于标准名称的写法。双击“对应为”一栏选择标准名称，保存后，以后导入的名单遇到这些写法会自动改为"
              "标准名称，并可把档案中已有的写法一并改正。对应关系随数据库保存。")
@@ -88,6 +89,6 @@ class WordVariantsDialog(QDialog):
         except UserError as problem:
             messages.error(self, "未能改正", str(problem))
             return
-        self.session.data_changed.emit("people")
+        self.session.announce(Changed.PEOPLE)
         self.reload()
         messages.info(self, "名称规范化", f"已把{sum(change.count for change in done)}人的写法改为标准名称。")

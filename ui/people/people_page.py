@@ -16,9 +16,10 @@ from ui.importing.launch import download_template, open_import_wizard
 from ui.people.people_model import PagedPeopleModel
 from ui.people.person_detail import PersonDetail
 from ui.people.person_dialog import PersonDialog
+from ui.shell.ops import Changed
 
 SEARCH_DELAY_MS = 150
-RELOAD_ON = ("people", "units", "enrollments")
+RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER
 
 
 class PeoplePage(ListPage):
@@ -43,7 +44,7 @@ class PeoplePage(ListPage):
         self._timer.timeout.connect(self.refresh)
         for box in (self.unit_filter, self.rank_filter, self.category_filter):
             box.currentIndexChanged.connect(self.refresh)
-        session.data_changed.connect(self._data_changed)
+        session.changed.connect(self._data_changed)
 
     def filter_widgets(self) -> list:
         return [self.full_ids]  # beside the search box: the (logged) choice to show ID numbers whole
@@ -122,14 +123,14 @@ class PeoplePage(ListPage):
 
     def _open_form(self, dialog: PersonDialog) -> None:
         if dialog.exec() and dialog.saved:
-            self.session.data_changed.emit("people")
+            self.session.announce(Changed.PEOPLE)
 
     def delete_person(self) -> None:
         person = self._selected("删除人员")
         question = f"确定从档案中删除“{person.name}”（{person.unit_name or '无单位'}）？" if person else ""
         if person is not None and ask_then_delete(self, "删除人员", question,
                                                   lambda: people.delete_person(self.session.db, person.id)):
-            self.session.data_changed.emit("people")
+            self.session.announce(Changed.PEOPLE)
 
     def import_list(self) -> None:
         open_import_wizard(self, self.session)
@@ -137,9 +138,9 @@ class PeoplePage(ListPage):
     def template(self) -> None:
         download_template(self)
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in RELOAD_ON:
-            if kind == "units":
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
+            if kinds & Changed.UNITS:
                 self._fill_units()
             self.refresh()
 

@@ -16,6 +16,7 @@ from ui.common.write_access import READ_ONLY_TIP, writable
 from ui.documents import print_actions
 from ui.people.hours_record_dialog import HoursRecordDialog
 from ui.people.models import HoursRecordsModel
+from ui.shell.ops import Changed
 
 
 class PersonHours(QWidget):
@@ -95,7 +96,7 @@ class PersonHours(QWidget):
 
     def _changed(self) -> None:
         self.show_person(self.person, self.class_years)
-        self.session.data_changed.emit("hours")
+        self.session.announce(Changed.HOURS)
 
     def add_record(self) -> None:
         dialog = HoursRecordDialog(self, self.session.db, self.person, self.year.currentData())

@@ -14,6 +14,7 @@ from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields, message_html
 from ui.common.warnings_panel import WarningsPanel
 from ui.plans.outline_editor import OutlineEditor
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 BASIC, OUTLINE, CONTACTS, WARNINGS = range(4)
@@ -42,7 +43,11 @@ class PlanEditor(QTabWidget):
         self.outline.model.edited.connect(self._edited)
         self.contacts.model.edited.connect(self._edited)
         self.warnings.open_plan_field.connect(self.show_field)
+        self.warnings.thresholds_saved.connect(self._thresholds_saved)
         self.setEnabled(False)
+
+    def _thresholds_saved(self) -> None:
+        self.session.announce(Changed.SETTINGS)
 
     def _basic(self) -> QWidget:
         f = self.fields

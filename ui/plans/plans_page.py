@@ -12,8 +12,9 @@ from ui.common import messages
 from ui.common.list_page import ListPage
 from ui.plans.editor import PlanEditor
 from ui.plans.models import PlansModel
+from ui.shell.ops import Changed
 
-REFRESH_ON = {"classes", "periods", "plans", "settings"}
+REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.SETTINGS
 
 
 class PlansPage(ListPage):
@@ -45,7 +46,7 @@ class PlansPage(ListPage):
         layout.addLayout(self.header_row())
         layout.addLayout(self._buttons())
         layout.addWidget(splitter, 1)
-        self.session.data_changed.connect(self._data_changed)
+        self.session.changed.connect(self._data_changed)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -94,8 +95,8 @@ class PlansPage(ListPage):
         self.shown_plan_id = None
         super().reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in REFRESH_ON and not self.editor.dirty:
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & REFRESH_ON and not self.editor.dirty:
             self.editor.load(self.shown_plan_id)
             self._update_buttons()
 
@@ -143,7 +144,7 @@ class PlansPage(ListPage):
             messages.error(self, "未能保存", str(error))
             return False
         self.shown_plan_id = saved.id
-        self.session.data_changed.emit("plans")
+        self.session.announce(Changed.PLANS)
         self.refresh()
         return True
 
@@ -172,7 +173,7 @@ class PlansPage(ListPage):
         self.shown_plan_id = None
         self.model.set_rows(self.rows())
         self.select_plan(plan_id)
-        self.session.data_changed.emit("plans")
+        self.session.announce(Changed.PLANS)
 
     def delete_plan(self) -> None:
         plan = self.editor.plan
@@ -189,7 +190,7 @@ class PlansPage(ListPage):
             plans.delete_plan(self.session.db, plan.id)
             self.editor.dirty = False
             self.shown_plan_id = None
-            self.session.data_changed.emit("plans")
+            self.session.announce(Changed.PLANS)
             self.refresh()
 
     def _class_count(self, plan_id: int) -> int:
@@ -202,7 +203,7 @@ class PlansPage(ListPage):
     def _set_archived(self, plan_id: int, archived: bool) -> None:
         plans.set_plan_archived(self.session.db, plan_id, archived)
         self.editor.dirty = False
-        self.session.data_changed.emit("plans")
+        self.session.announce(Changed.PLANS)
         self.refresh()
 
     def open_class(self, class_id: int) -> None:

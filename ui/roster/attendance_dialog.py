@@ -20,6 +20,7 @@ from app.services import attendance, closeout
 from app.storage import tables
 from ui.common import messages
 from ui.roster.attendance_model import AttendanceModel
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",
@@ -146,7 +147,7 @@ class AttendanceDialog(QDialog):
         self.refresh()
         if index is not None:
             self.table.setCurrentIndex(self.model.index(index.row(), index.column()))
-        self.session.data_changed.emit("enrollments")
+        self.session.announce(Changed.ROSTER)
 
     def _try(self, work):
         try:

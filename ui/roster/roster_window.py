@@ -35,10 +35,11 @@ from ui.people.person_dialog import PersonDialog
 from ui.roster.quota_panel import QuotaPanel
 from ui.roster.roster_models import RosterModel
 from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
+from ui.shell.ops import Changed
 from ui.shell.session import Session
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
-RELOAD_ON = ("people", "units", "enrollments", "quotas", "periods")
+RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER | Changed.QUOTAS | Changed.PERIODS
 EXPORT_QUESTION = ("名单含有身份证号码等个人信息。传阅、张贴或发给其他单位时，请隐去身份证号码中间部分；"
                    "只有报名、住宿登记等确需完整号码时才导出完整号码（会记入操作日志）。")
 EXPORT_MASKED = "隐去中间部分（推荐）"
@@ -67,7 +68,7 @@ class RosterWindow(QWidget):
         self.quota_panel = QuotaPanel(session.db, period_id, self)
         self.quota_panel.print_button.clicked.connect(
             lambda: print_actions.print_unit_letters(self, self.session, self.period_id))
-        self.quota_panel.saved.connect(lambda: self.session.data_changed.emit("quotas"))
+        self.quota_panel.saved.connect(lambda: self.session.announce(Changed.QUOTAS))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._roster_tab(), "学员名单")
         self.tabs.addTab(self.quota_panel, "名额分配")
@@ -85,7 +86,7 @@ class RosterWindow(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        session.data_changed.connect(self._data_changed)
+        session.changed.connect(self._data_changed)
         session.database_changed.connect(self.close)
         self.resize(1000, 600)
         self.refresh()
@@ -193,7 +194,7 @@ class RosterWindow(QWidget):
         return lines[0]
 
     def _changed(self) -> None:
-        self.session.data_changed.emit("enrollments")
+        self.session.announce(Changed.ROSTER)
 
     def add_people(self) -> None:
         picker = PersonPicker(self, self.session.db, roster_service.period_title(self.period),
@@ -204,7 +205,7 @@ class RosterWindow(QWidget):
     def new_person(self) -> None:
         dialog = PersonDialog(self, self.session.db)
         if dialog.exec() and dialog.saved:
-            self.session.data_changed.emit("people")
+            self.session.announce(Changed.PEOPLE)
             self._report(roster_service.add_people(self.session.db, self.period_id, [dialog.saved.id]))
 
     def _report(self, outcome: roster_service.Additions) -> None:
@@ -290,6 +291,6 @@ class RosterWindow(QWidget):
         answer = messages.choose(self, "导出名单", EXPORT_QUESTION, [EXPORT_MASKED, EXPORT_FULL, "取消"])
         return {0: False, 1: True}.get(answer)
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in RELOAD_ON:
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
             self.refresh()

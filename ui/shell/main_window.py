@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app import config
 from app.services import database
 from ui.shell import database_actions
+from ui.shell.ops import EVERYTHING, Changed
 from ui.shell.session import Session
 
 # (nav title, the page's module, class). A page's module is imported when the page is first shown:
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         session.database_changed.connect(self.update_status)
-        session.data_changed.connect(lambda kind: self.update_status())
+        session.changed.connect(self._data_changed)
         self.update_status()
         self.nav.setCurrentRow(0)
 
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         index = [entry[0] for entry in PAGES].index(title)
         self.nav.setCurrentRow(index)
         return self.page(index)
+
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & EVERYTHING:  # the counts: an operation of any kind may have changed them
+            self.update_status()
 
     def update_status(self) -> None:
         suffix = "（只读）" if self.session.read_only else ""

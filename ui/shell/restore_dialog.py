@@ -7,8 +7,8 @@ from app.services.safety import backups
 from ui.common import messages
 from ui.common.record_model import Column, RecordTableModel
 from ui.common.widgets import make_table
+from ui.shell.ops import NOTHING, run_op
 from ui.shell.session import Session
-from ui.shell.tasks import run_task
 
 
 def _count(table: str):
@@ -59,13 +59,9 @@ class RestoreDialog(QDialog):
         question = f"用 {chosen.taken:%Y-%m-%d %H:%M} 的备份替换当前数据吗？\n当前数据会先自动备份。"
         if messages.choose(self, "恢复备份", question, ["恢复", "取消"], default=1) != 0:
             return
-        connection = self.session.worker_connection()
-
-        def work(progress):
-            with connection as db:
-                return backups.restore(db, chosen.path)
-
-        self.task = run_task(self, "正在恢复备份…", work, self._restored)
+        # the whole file is replaced: _restored tells every page through session.reloaded(), not a Changed
+        self.task = run_op(self, self.session, lambda db, progress: backups.restore(db, chosen.path),
+                           changed=NOTHING, label="正在恢复备份…", on_done=self._restored)
 
     def _restored(self, safety) -> None:
         self.session.reloaded()

@@ -1,13 +1,14 @@
 """The open database the window works on: its file, its one-writer lock, and the signals pages listen to.
 
 Background work gets its own connection from here (SQLite connections belong to one thread), of the
-session's kind: a read-only session's workers cannot write either.
+session's kind: a read-only session's workers cannot write either. What an operation changed is announced
+here as a ui.shell.ops.Changed; pages connect to `changed` and reload on the kinds they show.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ContextManager, Iterator
+from typing import TYPE_CHECKING, ContextManager, Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
@@ -15,10 +16,13 @@ from sqlite_utils import Database
 from app.services.database import light_connection
 from app.storage.lock import HEARTBEAT_SECONDS, DatabaseLock
 
+if TYPE_CHECKING:
+    from ui.shell.ops import Changed
+
 
 class Session(QObject):
     database_changed = Signal()  # another file was opened or restored: every page reloads
-    data_changed = Signal(str)  # records of one kind changed ("people", "periods", ...)
+    changed = Signal(object)  # a ui.shell.ops.Changed: the kinds of records an operation changed
 
     def __init__(self, db: Database, path: Path, lock: DatabaseLock | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +43,11 @@ class Session(QObject):
         Made now, on the UI thread, so the work stays with this file and this mode even if another file is
         opened meanwhile; a light open (no checks, no migrations): the session's own open did those."""
         return _connection(self.path, self.lock)
+
+    def announce(self, kinds: Changed) -> None:
+        """Tells the pages what an operation changed; run_op calls this, and quick saves on the UI thread."""
+        if kinds:
+            self.changed.emit(kinds)
 
     def _beat(self) -> None:
         if self.lock is not None:

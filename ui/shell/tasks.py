@@ -1,7 +1,9 @@
-"""Long work off the UI thread: a QThreadPool worker, a progress dialog after half a second, cancel.
+"""Long work off the UI thread: a QThreadPool worker, a progress dialog after half a second, cancel, and
+the messages for what went wrong.
 
-The work function receives an app.services.progress.Progress and must open its own database
-connection (SQLite connections belong to one thread); it never touches a widget.
+The work function receives an app.services.progress.Progress and never touches a widget. Work on the
+database is an operation: ui.shell.ops.run_op gives it a connection from the session and announces what
+it changed; run_task alone is for work without the database (sending a finished PDF to the printer).
 """
 from __future__ import annotations
 

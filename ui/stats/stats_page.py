@@ -30,11 +30,12 @@ from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes
 from ui.documents import print_actions
 from ui.hours.hours_import import import_hours_file
+from ui.shell.ops import Changed
 from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 
 BREAKDOWN_TABS = (("unit", "按单位"), ("category", "按干部类别"), ("rank", "按职级"), ("kind", "按班次类型"))
-RELOAD_ON = ("hours", "enrollments", "people", "units", "classes")
+RELOAD_ON = Changed.HOURS | Changed.ROSTER | Changed.PEOPLE | Changed.UNITS | Changed.CLASSES
 
 
 class StatsPage(ListPage):
@@ -49,7 +50,7 @@ class StatsPage(ListPage):
         self.overview: statistics.YearOverview | None = None
         super().__init__(session, parent)
         self.year.currentIndexChanged.connect(self.refresh)
-        session.data_changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+        session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
     def filter_widgets(self) -> list:
         self.print_summary = QPushButton("打印年度汇总…")
@@ -165,8 +166,8 @@ class StatsPage(ListPage):
         self._fill_coverage_classes()
         super().reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in RELOAD_ON:
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
             self._database_changed()  # the same: stale now, reloaded at once if on screen
 
     def rows(self) -> list:

@@ -24,7 +24,10 @@ from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
 from ui.common.list_page import ListPage
 from ui.common.record_model import RECORD_ROLE
 from ui.common.write_access import enable_writes
+from ui.shell.ops import Changed
 from ui.units.models import UnitsModel
+
+RELOAD_ON = Changed.UNITS | Changed.PEOPLE
 
 
 class UnitsPage(ListPage):
@@ -36,7 +39,11 @@ class UnitsPage(ListPage):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.table.doubleClicked.connect(self.edit_unit)
-        session.data_changed.connect(lambda kind: kind in ("units", "people") and self.refresh())
+        session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
+
+    def _data_changed(self, kinds: Changed) -> None:
+        if kinds & RELOAD_ON:
+            self.refresh()
 
     def layout_page(self) -> None:
         buttons = QHBoxLayout()
@@ -75,21 +82,21 @@ class UnitsPage(ListPage):
     def _edit(self, unit: Unit) -> None:
         dialog = UnitDialog(self, self.session.db, unit)
         if dialog.exec():
-            self.session.data_changed.emit("units")
+            self.session.announce(Changed.UNITS)
             self._select(dialog.saved.id)
 
     def delete_unit(self) -> None:
         unit = self._selected("删除单位")
         if unit is not None and ask_then_delete(self, "删除单位", f"确定删除“{unit.name}”？",
                                                 lambda: units.delete_unit(self.session.db, unit.id)):
-            self.session.data_changed.emit("units")
+            self.session.announce(Changed.UNITS)
 
     def move(self, step: int) -> None:
         unit = self._selected("调整顺序")
         if unit is None:
             return
         units.move_unit(self.session.db, unit.id, step)
-        self.session.data_changed.emit("units")
+        self.session.announce(Changed.UNITS)
         self._select(unit.id)
 
     def _select(self, unit_id: int) -> None:
