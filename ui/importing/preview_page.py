@@ -11,6 +11,7 @@ from app.services import units
 from app.services.importing.commit import commit
 from app.services.importing.receipt import explanation, outcome
 from app.services.progress import Cancelled
+from app.services.safety import error_log
 from ui.common import messages
 from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import make_table
@@ -120,7 +121,7 @@ class PreviewPage(QWizardPage):
         elif isinstance(error, UserError):  # the service's message already says nothing was changed
             messages.error(self, "导入未完成", str(error))
         else:
-            messages.error(self, "导入未完成", f"导入未完成，数据未作任何改动。\n\n{error}")
+            messages.error(self, "导入未完成", "导入未完成，数据未作任何改动。" + error_log.internal_error(error))
 
 
 class FinishPage(QWizardPage):

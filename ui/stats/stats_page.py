@@ -35,7 +35,8 @@ from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 
 BREAKDOWN_TABS = (("unit", "按单位"), ("category", "按干部类别"), ("rank", "按职级"), ("kind", "按班次类型"))
-RELOAD_ON = Changed.HOURS | Changed.ROSTER | Changed.PEOPLE | Changed.UNITS | Changed.CLASSES
+RELOAD_ON = (Changed.HOURS | Changed.ROSTER | Changed.PEOPLE | Changed.UNITS | Changed.CLASSES
+             | Changed.PERIODS)  # a period moved to another year moves its trainees in the figures
 
 
 class StatsPage(ListPage):
