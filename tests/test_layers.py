@@ -89,6 +89,11 @@ def test_services_import_nothing_above_them():
     assert found == [], "services sit below the window and the command line:\n" + "\n".join(found)
 
 
+def test_storage_imports_only_the_domain():
+    found = offenders(("app.storage",))
+    assert found == [], "storage knows the domain and nothing else of app (it is handed paths):\n" + "\n".join(found)
+
+
 def test_config_imports_nothing_of_app():
     found = offenders(("app.config",))
     assert found == [], "app/config.py is a leaf:\n" + "\n".join(found)
