@@ -6,6 +6,7 @@
     app/storage/   SQL and files: the domain only
     app/domain/    dataclasses and rules: nothing of app outside the domain
     app/config.py  names, version and where files live: nothing of app
+    app/__init__.py   hands the domain its reference tables (data/ as config names it): config and the domain
 
 app/config.py is a leaf that only says where things are, so the window and the command line may read it
 for titles and folders; the domain and storage may not (they are handed paths and data). app/ never
@@ -89,6 +90,12 @@ def test_services_import_nothing_above_them():
     assert found == [], "services sit below the window and the command line:\n" + "\n".join(found)
 
 
+def test_domain_imports_nothing_of_app_outside_it():
+    found = offenders(("app.domain",))
+    assert found == [], ("the domain imports nothing of storage, services or config (its reference tables are "
+                         "handed in through app/domain/reference.py):\n" + "\n".join(found))
+
+
 def test_storage_imports_only_the_domain():
     found = offenders(("app.storage",))
     assert found == [], "storage knows the domain and nothing else of app (it is handed paths):\n" + "\n".join(found)
@@ -97,6 +104,13 @@ def test_storage_imports_only_the_domain():
 def test_config_imports_nothing_of_app():
     found = offenders(("app.config",))
     assert found == [], "app/config.py is a leaf:\n" + "\n".join(found)
+
+
+def test_the_package_only_hands_the_domain_its_data():
+    found = sorted(name for name in imported_modules(APP / "__init__.py")
+                   if within(name, ("app",)) and not within(name, ("app.domain", "app.config")) and name != "app")
+    assert found == [], "app/__init__.py runs before every module of app: it only wires config to the domain:\n" + (
+        "\n".join(found))
 
 
 def test_every_module_of_app_has_a_layer():
