@@ -1,16 +1,16 @@
 """The import rules between the layers, one test each; every import counts, also one inside a function.
 
-    ui/            Qt; from app only app.services, app.domain and app.config
-    app/commands/, app/cli.py, app/__main__.py   the command line: the same services, domain and config
-    app/services/  use cases: storage, domain and config
-    app/storage/   SQL and files: the domain only
-    app/domain/    dataclasses and rules: nothing of app outside the domain
-    app/config.py  names, version and where files live: nothing of app
-    app/__init__.py   hands the domain its reference tables (data/ as config names it): config and the domain
+    ui/                 Qt; from app only app.services, app.domain and app.config
+    app/commands/, app/cli.py, app/__main__.py   the command line: the services, the domain and config
+    app/services/       use cases: storage, the domain and config
+    app/storage/        SQL and files: the domain only; migrations nothing but their frozen migration_data/
+    app/domain/         dataclasses and rules: nothing of app outside the domain
+    app/config.py       names, version and where files live: nothing of app
+    app/__init__.py     hands the domain its reference tables (data/, as config names it): config and the domain
 
-app/config.py is a leaf that only says where things are, so the window and the command line may read it
-for titles and folders; the domain and storage may not (they are handed paths and data). app/ never
-imports Qt or ui/.
+app/config.py is a leaf that only says where things are, so the window and the command line may read it for
+titles and folders; the domain and storage may not (they are handed paths and data). app/ never imports Qt
+or ui/. Tests, tools and benchmarks may import anything.
 """
 import ast
 from functools import cache
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 
 COMMAND_LINE = ("app.commands", "app.cli", "app.__main__")
-LAYERS = {  # a module's own name starts with the key; it may import from app what starts with the values
+LAYERS = {  # a layer's modules (names starting so) -> what they may import from app (names starting so)
     ("ui",): ("app.services", "app.domain", "app.config"),
     COMMAND_LINE: (*COMMAND_LINE, "app.services", "app.domain", "app.config"),
     ("app.services",): ("app.services", "app.storage", "app.domain", "app.config"),
@@ -33,9 +33,8 @@ LAYERS = {  # a module's own name starts with the key; it may import from app wh
 @cache
 def imported_modules(path: Path) -> frozenset[str]:
     """Every module path imports, and for `from a import b` also a.b (b may be a module: `from app import config`)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -58,15 +57,19 @@ def modules(*prefixes: str) -> list[Path]:
                   if within(module_name(path), prefixes))
 
 
-def offenders(layer: tuple[str, ...]) -> list[str]:
-    """'module: what it imports from app that it may not', for each module of the layer."""
-    found, allowed = [], LAYERS[layer]
-    for path in modules(*layer):
+def offenders(paths: list[Path], allowed) -> list[str]:
+    """'file: what it imports from app outside allowed', for each file that does (the package `app` aside)."""
+    found = []
+    for path in paths:
         wrong = sorted(name for name in imported_modules(path)
-                       if within(name, ("app",)) and not within(name, allowed) and name != "app")
+                       if within(name, ("app",)) and name != "app" and not within(name, allowed))
         if wrong:
             found.append(f"{path.relative_to(ROOT)}: {', '.join(wrong)}")
     return found
+
+
+def layer_offenders(layer: tuple[str, ...]) -> str:
+    return "\n".join(offenders(modules(*layer), LAYERS[layer]))
 
 
 def test_app_never_imports_qt():
@@ -76,41 +79,46 @@ def test_app_never_imports_qt():
 
 
 def test_ui_imports_only_services_domain_and_config():
-    found = offenders(("ui",))
-    assert found == [], "ui/ reaches app/ only through app.services, app.domain and app.config:\n" + "\n".join(found)
+    found = layer_offenders(("ui",))
+    assert not found, "ui/ reaches app/ only through app.services, app.domain and app.config:\n" + found
 
 
 def test_command_line_imports_only_services_domain_and_config():
-    found = offenders(COMMAND_LINE)
-    assert found == [], "the command line uses the services, like the window:\n" + "\n".join(found)
+    found = layer_offenders(COMMAND_LINE)
+    assert not found, "the command line uses the services, as the window does:\n" + found
 
 
 def test_services_import_nothing_above_them():
-    found = offenders(("app.services",))
-    assert found == [], "services sit below the window and the command line:\n" + "\n".join(found)
+    found = layer_offenders(("app.services",))
+    assert not found, "the services sit below the window and the command line:\n" + found
 
 
 def test_domain_imports_nothing_of_app_outside_it():
-    found = offenders(("app.domain",))
-    assert found == [], ("the domain imports nothing of storage, services or config (its reference tables are "
-                         "handed in through app/domain/reference.py):\n" + "\n".join(found))
+    found = layer_offenders(("app.domain",))
+    assert not found, ("the domain imports nothing of storage, services or config (its reference tables are "
+                       "handed in through app/domain/reference.py):\n" + found)
 
 
 def test_storage_imports_only_the_domain():
-    found = offenders(("app.storage",))
-    assert found == [], "storage knows the domain and nothing else of app (it is handed paths):\n" + "\n".join(found)
+    found = layer_offenders(("app.storage",))
+    assert not found, "storage knows the domain and nothing else of app (it is handed paths):\n" + found
+
+
+def test_migrations_carry_what_they_need():
+    paths = [APP / "storage" / "migrations.py", *modules("app.storage.migration_data")]
+    found = "\n".join(offenders(paths, ("app.storage.migration_data",)))
+    assert not found, ("a migration's result may not change with the live code: freeze what it needs in "
+                       "app/storage/migration_data/:\n" + found)
 
 
 def test_config_imports_nothing_of_app():
-    found = offenders(("app.config",))
-    assert found == [], "app/config.py is a leaf:\n" + "\n".join(found)
+    found = layer_offenders(("app.config",))
+    assert not found, "app/config.py is a leaf:\n" + found
 
 
 def test_the_package_only_hands_the_domain_its_data():
-    found = sorted(name for name in imported_modules(APP / "__init__.py")
-                   if within(name, ("app",)) and not within(name, ("app.domain", "app.config")) and name != "app")
-    assert found == [], "app/__init__.py runs before every module of app: it only wires config to the domain:\n" + (
-        "\n".join(found))
+    found = "\n".join(offenders([APP / "__init__.py"], ("app.domain", "app.config")))
+    assert not found, "app/__init__.py runs before every module of app: it only wires config to the domain:\n" + found
 
 
 def test_every_module_of_app_has_a_layer():
