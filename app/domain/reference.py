@@ -6,7 +6,7 @@ needs it and kept by the module that uses it, so nothing is read at start-up.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 Reader = Callable[[str], bytes]  # a table's file name (e.g. "vocab.json") -> its contents
 _reader: Reader | None = None
