@@ -20,10 +20,9 @@ from app.commands import basic, calendar, documents, hours, hours_import, roster
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
 from app.services import database
+from app.services.database import DatabaseLock, DatabaseLocked, DatabaseNotWritable
 from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
-from app.storage import filesystem, lock
-from app.storage.db import DatabaseNotWritable
 
 COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import)
 
@@ -44,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     args.db = args.db or config.default_db_path()
     try:
         return _dispatch(args)
-    except lock.DatabaseLocked as locked:
+    except DatabaseLocked as locked:
         return fail(locked.for_command(args.command))
     except UserError as error:
         return fail(str(error))
@@ -70,14 +69,14 @@ def writes(args: argparse.Namespace) -> bool:
 def _dispatch(args: argparse.Namespace) -> int:
     if not writes(args):
         return _run(args, None)
-    if args.db.exists() and not filesystem.is_writable(args.db):
+    if args.db.exists() and not database.is_writable(args.db):
         raise DatabaseNotWritable(f"{args.command} 要修改数据，但“{args.db.name}”或其所在文件夹是只读的（如光盘、"
                                   "写保护的U盘、没有写入权限的共享文件夹）；只读的命令可以照常运行")
-    with lock.held(args.db, f"命令 {args.command}") as held:
+    with database.held(args.db, f"命令 {args.command}") as held:
         return _run(args, held)
 
 
-def _run(args: argparse.Namespace, held: lock.DatabaseLock | None) -> int:
+def _run(args: argparse.Namespace, held: DatabaseLock | None) -> int:
     args.lock = held  # for handlers that open files themselves (restore)
     if not getattr(args, "opens_db", True):
         return args.handler(args)

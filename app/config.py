@@ -5,7 +5,6 @@ QStandardPaths.AppDataLocation, written out by hand.
 """
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -54,11 +53,3 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / DB_FILENAME
-
-
-def os_user() -> str:
-    """The signed-in user's name, for the audit log and the lock file."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (services, odd Windows setups)
-        return ""

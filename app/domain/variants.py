@@ -11,8 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from app.config import data_file
-from app.domain import vocab
+from app.domain import reference, vocab
 from app.domain.text import clean, clean_name, to_halfwidth
 
 FIELDS = vocab.PERSON_LABELS  # field -> label: the fields that have standard words
@@ -33,8 +32,7 @@ def word_key(text: str) -> str:
 
 @cache
 def _shipped() -> dict:
-    with open(data_file("word_variants.json"), encoding="utf-8") as handle:
-        return json.load(handle)
+    return json.loads(reference.read("word_variants.json").decode("utf-8"))
 
 
 @cache

@@ -1,10 +1,11 @@
-"""The office's fixed word lists (ethnic groups, ranks, statuses ...), read from data/vocab.json."""
+"""The office's fixed word lists (ethnic groups, ranks, statuses ...): the vocab.json reference table
+(data/vocab.json, handed in through app/domain/reference.py)."""
 from __future__ import annotations
 
 import json
 from functools import cache
 
-from app.config import data_file
+from app.domain import reference
 
 # A person's fields whose standard words are a list: field -> (word list, label). 职级 is two lists.
 PERSON_LISTS = {
@@ -20,8 +21,8 @@ PERSON_LABELS = {field: label for field, (_, label) in PERSON_LISTS.items()}
 
 @cache
 def _vocab() -> dict[str, tuple[str, ...]]:
-    with open(data_file("vocab.json"), encoding="utf-8") as handle:
-        return {key: tuple(values) for key, values in json.load(handle).items()}
+    lists = json.loads(reference.read("vocab.json").decode("utf-8"))
+    return {key: tuple(values) for key, values in lists.items()}
 
 
 def words(list_name: str) -> tuple[str, ...]:

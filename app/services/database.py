@@ -1,4 +1,8 @@
-"""The database file as a whole: create, open for reading or (with its lock) for writing, check, back up, count."""
+"""The database file as a whole: create, open for reading or (with its lock) for writing, check, back up, count.
+
+The window and the command line speak of the file in this module's words: its lock (DatabaseLock, held,
+DatabaseLocked, HEARTBEAT_SECONDS), why it cannot be opened (DatabaseDamaged, DatabaseNotWritable), whether
+its place can be written (is_writable), and why a write failed (reason_of); storage defines them."""
 from __future__ import annotations
 
 import sqlite3
@@ -11,8 +15,13 @@ from sqlite_utils import Database
 from app.services.safety import audit, backups
 from app.storage import backup as backup_storage
 from app.storage import filesystem
+from app.storage.backup import reason_of as reason_of
+from app.storage.db import DatabaseDamaged as DatabaseDamaged
 from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
+from app.storage.db import DatabaseNotWritable as DatabaseNotWritable
+from app.storage.lock import HEARTBEAT_SECONDS as HEARTBEAT_SECONDS
 from app.storage.lock import DatabaseLock, DatabaseLocked
+from app.storage.lock import held as held
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
            "periods": "期次", "enrollments": "参训记录"}
@@ -64,6 +73,12 @@ def open_locked(path: str | Path, *, create: bool = False, program: str = "命�
         raise
     db.owned_lock = lock
     return db
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether the file (or the folder for a new one) can be written: not on a CD, a write-protected USB stick
+    or a share without write rights."""
+    return filesystem.is_writable(Path(path))
 
 
 def _migrated_while_free(path: Path) -> bool:

@@ -31,6 +31,10 @@ class Additions:
     double_booked: dict[int, list[str]] = field(default_factory=dict)  # person id -> other periods
 
 
+def get_enrollment(db: Database, enrollment_id: int) -> Enrollment:
+    return tables.enrollments(db).get(enrollment_id)
+
+
 def period_of(db: Database, period_id: int) -> Period:
     period = tables.periods(db).get(period_id)
     period.class_name = tables.classes(db).get(period.class_id).name

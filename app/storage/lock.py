@@ -7,6 +7,7 @@ user confirms.
 """
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import socket
@@ -16,12 +17,19 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from app.config import os_user
 from app.domain.errors import UserError
 
 HEARTBEAT_SECONDS = 30
 WINDOW = "窗口"
 STALE_SECONDS = 120  # four missed heartbeats: the other computer has probably crashed or lost the network
+
+
+def os_user() -> str:
+    """The signed-in user's name, for the lock file and the audit log."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (services, odd Windows setups)
+        return ""
 
 
 @dataclass

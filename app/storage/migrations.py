@@ -1,6 +1,8 @@
 """The schema as numbered migrations (sqlite-utils' Migrations); never edit one that has shipped.
 
-Each migration runs in one transaction with the record that it ran.
+Each migration runs in one transaction with the record that it ran. A migration carries what it needs:
+SQL, and where it fills a column from code, a frozen copy of that code in migration_data/, never the live
+domain, so a file upgraded years later comes out as it would have then.
 """
 from __future__ import annotations
 
@@ -221,7 +223,7 @@ def m004_period_place(db: Database) -> None:
 @migration
 def m005_people_pinyin(db: Database) -> None:
     """Pinyin initials stored beside each name, so 'zs' finds 张三 without working them out for every row."""
-    from app.domain.pinyin import initials
+    from app.storage.migration_data.m005_initials import initials  # frozen: never the live app.domain.pinyin
 
     db.execute("ALTER TABLE people ADD COLUMN name_initials TEXT NOT NULL DEFAULT ''")
     names = db.execute("SELECT id, name FROM people").fetchall()

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app import selftest
+from app.services import selftest
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
-from app.services import attendance, closeout
-from app.storage import tables
+from app.services import attendance, classes, closeout
 from ui.common import messages
 from ui.roster.attendance_model import AttendanceModel
 from ui.shell.ops import Changed
@@ -90,7 +89,7 @@ class AttendanceDialog(QDialog):
         return table
 
     def refresh(self) -> None:
-        period = tables.periods(self.session.db).get(self.period_id)
+        period = classes.get_period(self.session.db, self.period_id)
         sheet = attendance.sheet(self.session.db, self.period_id)
         flags = attendance.flags(self.session.db, self.period_id)
         self.model.set_sheet(sheet, flags)
@@ -98,7 +97,7 @@ class AttendanceDialog(QDialog):
         self.table.setColumnWidth(0, char * 5)
         self.table.setColumnWidth(1, char * 8)
         closed = period.status == "结班"
-        name = tables.classes(self.session.db).get(period.class_id).name
+        name = classes.get_class(self.session.db, period.class_id).name
         self.setWindowTitle(f"考勤与结班 - {name} 第{period.number}期")
         self.status.setText(f"{name} 第{period.number}期　{period.start_date} 至 {period.end_date}　"
                             + ("已结班（名单和考勤已锁定）" if closed else f"状态：{period.status}"))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services import roster
-from app.storage import tables
 from ui.common.form import FieldErrors
 from ui.roster.behind_list import BehindList
 from ui.roster.people_search import PeopleSearch
@@ -77,7 +76,7 @@ class ReplaceDialog(QDialog):
     def __init__(self, parent, db, line, today: date | None = None):
         super().__init__(parent)
         self.db, self.line, self.today = db, line, today or date.today()
-        self.enrollment = tables.enrollments(db).get(line.enrollment_id)
+        self.enrollment = roster.get_enrollment(db, line.enrollment_id)
         self.period = roster.period_of(db, line.period_id)
         self.setWindowTitle(f"更换学员 — {line.name}（{line.unit_name}）")
         self.search = PeopleSearch(db, multiple=False, parent=self)

@@ -5,8 +5,8 @@ import sqlite3
 import sys
 
 from app.domain.errors import UserError
+from app.services.database import reason_of
 from app.services.safety import error_log
-from app.storage.backup import reason_of
 from ui.common import messages
 
 

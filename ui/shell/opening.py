@@ -10,11 +10,9 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import database
+from app.services.database import DatabaseDamaged, DatabaseLock, DatabaseLocked
 from app.services.importing.marker import interrupted_import
 from app.services.safety import audit, backups
-from app.storage import filesystem
-from app.storage.db import DatabaseDamaged
-from app.storage.lock import DatabaseLock, DatabaseLocked
 from ui.common import messages
 
 
@@ -27,7 +25,7 @@ class Opened:
 
 def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_demo: bool = False) -> Opened | None:
     """Takes the lock (or asks to open read-only), opens or creates the file; None when it cannot."""
-    if path.exists() and not filesystem.is_writable(path):
+    if path.exists() and not database.is_writable(path):
         question = f"“{path.name}”或其所在文件夹是只读的。\n\n只读打开时可以查看和打印，不能修改。"
         lock = None if messages.choose(parent, "数据库只读", question, ["只读打开", "取消"]) == 0 else False
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from app import selftest
+from app.services import selftest
 
 
 def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, ContextManager, Iterator
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
 
-from app.services.database import light_connection
-from app.storage.lock import HEARTBEAT_SECONDS, DatabaseLock
+from app.services.database import HEARTBEAT_SECONDS, DatabaseLock, light_connection
 
 if TYPE_CHECKING:
     from ui.shell.ops import Changed

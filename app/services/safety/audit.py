@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from app.config import os_user
 from app.domain.idcard import mask_id
+from app.storage.lock import os_user
 from app.storage.records import rows
 
 # An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.
