@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.domain.status import EnrollmentStatus, PeriodStatus
+
 
 def joined(default):
     """A read-only field filled in by a query from another table."""
@@ -129,7 +131,7 @@ class Period:
     report_time: str = ""  # "2020-05-11 08:30"
     report_place: str = ""
     capacity: int = 0
-    status: str = "筹备"
+    status: str = PeriodStatus.PREPARING
     archived: bool = False
     notes: str = ""
     place: str = ""  # where it is held when not the class's place (a room, another site)
@@ -150,7 +152,7 @@ class Enrollment:
     period_id: int
     person_id: int
     unit_id: int | None = None  # the unit at the time of selection
-    status: str = "拟选调"
+    status: str = EnrollmentStatus.PROPOSED
     replaced_by: int | None = None
     replace_reason: str = ""
     hours: float = 0.0

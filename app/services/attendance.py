@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Enrollment, Period
+from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import settings
 from app.storage import tables
 from app.storage.enrollments import roster
@@ -15,7 +16,6 @@ from app.storage.records import rows
 
 HALVES = ("上午", "下午")
 MARKS = ("出勤", "请假", "缺勤")
-ACTIVE = ("拟选调", "已选调", "已报到", "请假", "缺训", "结业")  # everyone but the replaced and withdrawn
 DEFAULTS = {"hours_per_day": 8.0, "hours_per_half_day": 4.0, "leave_limit": 1 / 7, "report_within_days": 3}
 
 Slot = tuple[str, str]  # (ISO day, 上午/下午)
@@ -55,7 +55,7 @@ def slots(period: Period) -> list[Slot]:
 
 def sheet(db: Database, period_id: int) -> AttendanceSheet:
     period = tables.periods(db).get(period_id)
-    trainees = [e for e in roster(db, period_id) if e.status in ACTIVE]
+    trainees = [e for e in roster(db, period_id) if EnrollmentStatus.is_active(e.status)]
     found = rows(db, """SELECT a.enrollment_id, a.day, a.half, a.status FROM attendance a
                         JOIN enrollments e ON e.id = a.enrollment_id WHERE e.period_id = ?""", [period_id])
     marks = {(r["enrollment_id"], r["day"], r["half"]): r["status"] for r in found}
@@ -65,7 +65,7 @@ def sheet(db: Database, period_id: int) -> AttendanceSheet:
 def ensure_open(db: Database, period_id: int) -> Period:
     """Refuses changes to a closed period's roster and attendance: 结班 locks them."""
     period = tables.periods(db).get(period_id)
-    if period.status == "结班":
+    if PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期已结班，名单和考勤已锁定；如需修改，请先“重新开班”并说明原因")
     return period
 

@@ -13,6 +13,7 @@ from app.domain.errors import UserError
 from app.domain.ics import Event, calendar_text
 from app.domain.models import Period
 from app.domain.schedule import days_between, shift_iso, shift_report_time
+from app.domain.status import PeriodStatus
 from app.services import classes, rule_checks
 from app.storage.classes import ACTIVE
 from app.storage.records import from_row, rows
@@ -136,7 +137,7 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
 def move_period(db: Database, period_id: int, start: date) -> Period:
     """Moves a period to start on another day, keeping its length; checked like any other save."""
     period = classes.get_period(db, period_id)
-    if period.status == "结班":
+    if PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期已结班，学时已登记，不能再移动")
     shift = (start - date.fromisoformat(period.start_date)).days
     return classes.save_period(db, replace(period, start_date=start.isoformat(), end_date=shift_iso(period.end_date, shift),

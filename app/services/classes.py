@@ -11,6 +11,7 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Contact, Period, TrainingClass
 from app.domain.phone import normalize_phone
 from app.domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
+from app.domain.status import PeriodStatus
 from app.domain.validation import Errors, class_errors, contact_errors, period_errors
 from app.services.archive import set_archived
 from app.services.safety import audit, backups
@@ -169,7 +170,7 @@ def next_year_period(period: Period) -> Period:
     start = next_year_iso(period.start_date)
     shift = days_between(period.start_date, start)
     return replace(period, id=None, start_date=start, end_date=shift_iso(period.end_date, shift),
-                   report_time=shift_report_time(period.report_time, shift), status="筹备", archived=False, enrolled=0)
+                   report_time=shift_report_time(period.report_time, shift), status=PeriodStatus.PREPARING, archived=False, enrolled=0)
 
 
 def copy_class(db: Database, class_id: int, plan_id: int | None, plan_item_id: int | None) -> TrainingClass:

@@ -4,10 +4,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from app.domain.models import Period, TrainingClass
+from app.domain.status import INACTIVE
 from app.storage.records import from_row, rows
 
 # Trainees who count against a period's seats: everyone but the replaced and the withdrawn.
-ACTIVE = "status NOT IN ('已替换', '退学')"
+ACTIVE = f"status NOT IN ({', '.join(repr(str(status)) for status in sorted(INACTIVE))})"
 # Periods that count in statistics and summaries: archiving a period or its class is how the office deletes
 # one that has records, so such periods count nowhere, as in the lists. Use as `FROM {LIVE_PERIODS} pe`.
 LIVE_PERIODS = """(SELECT pe.* FROM periods pe JOIN training_classes c ON c.id = pe.class_id

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.domain.models import Period
+from app.domain.status import EnrollmentStatus
 from app.storage.classes import ACTIVE
 from app.storage.records import from_row, rows
 
@@ -41,10 +42,7 @@ class RosterLine:
 
     @property
     def active(self) -> bool:
-        return self.status not in INACTIVE
-
-
-INACTIVE = ("已替换", "退学")
+        return EnrollmentStatus.is_active(self.status)
 
 
 @dataclass

@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app.domain.status import CAME, EnrollmentStatus
 from app.services.stats.statistics import YEAR_ENROLLMENTS
 from app.storage.classes import ACTIVE, LIVE_PERIODS
 from app.storage.records import rows
-
-REPORTED = ("已报到", "结业", "缺训")  # came to the class (缺训 = came but missed too much)
 
 
 @dataclass
@@ -29,10 +28,10 @@ class Tally:
 
     def add(self, status: str, hours: float) -> None:
         self.enrolled += 1
-        self.reported += status in REPORTED
-        self.on_leave += status == "请假"
-        self.absent += status == "缺训"
-        self.completed += status == "结业"
+        self.reported += status in CAME
+        self.on_leave += status == EnrollmentStatus.ON_LEAVE
+        self.absent += status == EnrollmentStatus.ABSENT
+        self.completed += EnrollmentStatus.is_completed(status)
         self.hours += hours or 0.0
 
 

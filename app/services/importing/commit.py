@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.pinyin import initials
+from app.domain.status import EnrollmentStatus
 from app.services.bulk import without_cycle_collector
 from app.services.importing.check import RowCheck, unit_key
 from app.services.importing.marker import importing
@@ -108,7 +109,7 @@ class _Writer:
         for start in range(0, len(joining), CHUNK):
             chunk = joining[start:start + CHUNK]
             self.db.conn.executemany(sql, (
-                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), "拟选调",
+                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), EnrollmentStatus.PROPOSED,
                  row.values["key_problems"]) for row in chunk))
             self.step(len(chunk))
         already = [row for row in self.accepted if row.enrol == "already"]
