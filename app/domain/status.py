@@ -19,12 +19,8 @@ class PeriodStatus(StrEnum):
 
     @classmethod
     def is_closed(cls, status: str) -> bool:
+        """Hours credited, roster and attendance locked: only reopening (重新开班) changes it."""
         return status == cls.CLOSED
-
-    @classmethod
-    def is_preparing(cls, status: str) -> bool:
-        """Dates not yet announced (the calendar draws such periods paler)."""
-        return status == cls.PREPARING
 
 
 class EnrollmentStatus(StrEnum):

@@ -11,7 +11,7 @@ from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
 from app.services.attendance import ensure_open
 from app.services.safety import audit
-from app.storage import tables
+from app.storage import periods, roster, tables
 
 
 @dataclass
@@ -43,9 +43,9 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
         for trainee in current.trainees:
             hours = min(current.count(trainee.id, "出勤") * half_hours, most)
             status = _outcome(trainee.id, hours, leave_flagged, result)
-            db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, trainee.id])
+            roster.set_outcome(db, trainee.id, status, hours)
             result.hours += hours
-        db.execute("UPDATE periods SET status = '结班' WHERE id = ?", [period_id])
+        periods.set_status(db, period_id, PeriodStatus.CLOSED)
         audit.record(db, "结班", "period", period_id,
                      f"第{period.number}期：结业{result.completed}人，退学{result.withdrawn}人，缺训{result.absent}人，"
                      f"共计{result.hours:g}学时")
@@ -72,5 +72,5 @@ def reopen(db: Database, period_id: int, reason: str) -> None:
     if not PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期尚未结班")
     with db.atomic():
-        db.execute("UPDATE periods SET status = '开班' WHERE id = ?", [period_id])
+        periods.set_status(db, period_id, PeriodStatus.OPEN)
         audit.record(db, "重新开班", "period", period_id, f"第{period.number}期，原因：{reason}")

@@ -27,7 +27,8 @@ from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
 from app.services.safety import audit
-from app.storage import tables
+from app.storage import attendance as attendance_marks
+from app.storage import hours, tables
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
 _PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",
@@ -94,8 +95,7 @@ def _online_hours(db: Database, people: list[Person], rng: random.Random, office
     """Most cadres also study online; their hours arrive as records, as the office imports them."""
     rows = [(p.id, 2020, float(rng.choice(range(10, 72, 2))), "网络学习", office["online_source"], office["demo_as_of"])
             for p in people if rng.random() < 0.8]
-    db.conn.executemany("INSERT INTO hours_records (person_id, year, hours, kind, source, date) VALUES (?, ?, ?, ?, ?, ?)",
-                        rows)
+    hours.add_records(db, rows)
 
 
 def period_status(start: str, end: str, today: date) -> PeriodStatus:
@@ -156,7 +156,7 @@ class _Rosters:
             for index, (day, half) in enumerate(days):
                 mark = "缺勤" if never else "请假" if leave and index == leave_slot else "出勤"
                 marks.append((enrollment.id, day, half, mark))
-        db.conn.executemany("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)", marks)
+        attendance_marks.add_marks(db, marks)
 
     def _quotas(self, db: Database, period: Period, training_class: TrainingClass, eligible: list[Person]) -> None:
         per_unit: dict[int, int] = {}

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from app.domain import vocab
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Enrollment, Period
+from app.domain.models import Enrollment, Period, PeriodRow
 from app.domain.pinyin import initials
 from app.domain.status import EnrollmentStatus
 from app.domain.strokes import stroke_key
@@ -31,13 +31,13 @@ class Additions:
     double_booked: dict[int, list[str]] = field(default_factory=dict)  # person id -> other periods
 
 
-def period_of(db: Database, period_id: int) -> Period:
+def period_of(db: Database, period_id: int) -> PeriodRow:
+    """The period with its class's name (as period_title uses it)."""
     period = tables.periods(db).get(period_id)
-    period.class_name = tables.classes(db).get(period.class_id).name
-    return period
+    return PeriodRow(**vars(period), class_name=tables.classes(db).get(period.class_id).name)
 
 
-def period_title(period: Period) -> str:
+def period_title(period: PeriodRow) -> str:
     return f"{period.class_name}第{period.number}期（{period.start_date}至{period.end_date}）"
 
 
@@ -177,7 +177,7 @@ def remove_many(db: Database, enrollment_ids: list[int]) -> None:
 
 def _removable(db: Database, enrollment_id: int) -> Enrollment:
     enrollment = tables.enrollments(db).get(enrollment_id)
-    if EnrollmentStatus.is_replaced(enrollment.status) or tables.enrollments(db).count("replaced_by = ?", [enrollment_id]):
+    if EnrollmentStatus.is_replaced(enrollment.status) or roster_queries.is_replacement(db, enrollment_id):
         person = tables.people(db).get(enrollment.person_id)
         raise UserError(f"{person.name}参与了更换记录，不能移出名单；如不再参训，请把状态改为“退学”")
     return enrollment

@@ -25,7 +25,6 @@ def test_active_is_everyone_but_the_replaced_and_withdrawn():
 
 def test_predicates():
     assert PeriodStatus.is_closed("结班") and not PeriodStatus.is_closed("开班")
-    assert PeriodStatus.is_preparing("筹备")
     assert EnrollmentStatus.is_selected("拟选调") and not EnrollmentStatus.is_selected("已报到")
     assert EnrollmentStatus.earns_no_hours("缺训") and EnrollmentStatus.earns_no_hours("退学")
     assert not EnrollmentStatus.earns_no_hours("结业")

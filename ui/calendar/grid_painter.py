@@ -112,7 +112,7 @@ def _bar(p: QPainter, scene: GridScene, bar: Bar, marks: Marks) -> None:
     if not segment.ends:
         path.addRect(QRectF(rect.right() - 4, rect.top(), 4, rect.height()))
     path.setFillRule(Qt.FillRule.WindingFill)
-    p.fillPath(path.simplified(), QBrush(palette.planned_color(color) if PeriodStatus.is_preparing(entry.status) else color))
+    p.fillPath(path.simplified(), QBrush(palette.planned_color(color) if entry.status == PeriodStatus.PREPARING else color))
     if entry.period_id in marks.conflict_ids or entry.period_id == marks.selected_id:
         selected = entry.period_id == marks.selected_id
         p.setPen(QPen(palette.SELECTED if selected else palette.CONFLICT, 2.5 if selected else 2))
