@@ -106,8 +106,8 @@ def foreign_key_check(db: Executes) -> list[tuple[str, int, str]]:
 # -- pieces of queries ---------------------------------------------------------------------------------
 
 def contains(text: str) -> str:
-    """`text` holds the next parameter somewhere (an SQL expression that is true or false)."""
-    return f"instr({text}, ?)"
+    """A condition: `text` holds the next parameter somewhere."""
+    return f"instr({text}, ?) > 0"
 
 
 def in_list(column: str) -> str:
