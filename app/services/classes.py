@@ -162,7 +162,8 @@ def next_year_period(period: PeriodRow) -> PeriodRow:
     start = next_year_iso(period.start_date)
     shift = days_between(period.start_date, start)
     return replace(period, id=None, start_date=start, end_date=shift_iso(period.end_date, shift),
-                   report_time=shift_report_time(period.report_time, shift), status=PeriodStatus.PREPARING, archived=False, enrolled=0)
+                   report_time=shift_report_time(period.report_time, shift), status=PeriodStatus.PREPARING,
+                   archived=False, enrolled=0)
 
 
 def copy_class(db: Database, class_id: int, plan_id: int | None, plan_item_id: int | None) -> TrainingClass:
