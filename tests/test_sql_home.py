@@ -29,9 +29,9 @@ SQLITE_ONLY = {
 STATUS_WORDS = re.compile("'(" + "|".join([*PeriodStatus, *EnrollmentStatus]) + ")'")
 
 
-def python_files(*folders: Path):
-    for folder in folders:
-        yield from (folder.rglob("*.py") if folder.is_dir() else [folder])
+def python_files(*places: Path):
+    for place in places:
+        yield from (place.rglob("*.py") if place.is_dir() else [place] if place.exists() else [])
 
 
 def code_strings(path: Path) -> list[tuple[int, str]]:
