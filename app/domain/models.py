@@ -1,12 +1,16 @@
 """The office's records as dataclasses; field names are the database's column names.
 
 Dates are ISO strings ("2020-03-02"), which sort and compare correctly and need no
-conversion at the database edge. Fields made with `joined()` come from other tables
-through queries and are never written back.
+conversion at the database edge. A record holds its table's columns; what the lists show
+from other tables comes in a read row, a subclass such as PeriodRow, which is never written
+back as more than its record. (Person.unit_name, made with `joined()`, is the one joined
+field left on a record.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from app.domain.status import EnrollmentStatus, PeriodStatus
 
 
 def joined(default):
@@ -23,7 +27,12 @@ class Unit:
     contact_phone: str = ""
     notes: str = ""
     id: int | None = None
-    people_count: int = joined(0)
+
+
+@dataclass
+class UnitRow(Unit):
+    """A unit as the units page lists it: with how many people belong to it."""
+    people_count: int = 0
 
 
 @dataclass
@@ -113,11 +122,16 @@ class TrainingClass:
     notes: str = ""
     coverage: str = ""  # JSON {"categories": [...], "ranks": [...]}: everyone in it must attend (全覆盖)
     id: int | None = None
-    plan_title: str = joined("")
 
     @property
     def planned_trainees(self) -> int:
         return self.planned_periods * self.trainees_per_period
+
+
+@dataclass
+class ClassRow(TrainingClass):
+    """A class as the lists show it: with its plan's title."""
+    plan_title: str = ""
 
 
 @dataclass
@@ -129,14 +143,11 @@ class Period:
     report_time: str = ""  # "2020-05-11 08:30"
     report_place: str = ""
     capacity: int = 0
-    status: str = "筹备"
+    status: str = PeriodStatus.PREPARING
     archived: bool = False
     notes: str = ""
     place: str = ""  # where it is held when not the class's place (a room, another site)
     id: int | None = None
-    class_name: str = joined("")
-    class_kind: str = joined("")
-    enrolled: int = joined(0)
 
     @property
     def days(self) -> int:
@@ -146,11 +157,20 @@ class Period:
 
 
 @dataclass
+class PeriodRow(Period):
+    """A period as the lists, the class form and the rules see it: with its class's name and kind and how
+    many trainees hold a seat (not replaced, not withdrawn)."""
+    class_name: str = ""
+    class_kind: str = ""
+    enrolled: int = 0
+
+
+@dataclass
 class Enrollment:
     period_id: int
     person_id: int
     unit_id: int | None = None  # the unit at the time of selection
-    status: str = "拟选调"
+    status: str = EnrollmentStatus.PROPOSED
     replaced_by: int | None = None
     replace_reason: str = ""
     hours: float = 0.0
@@ -158,8 +178,13 @@ class Enrollment:
     fee_paid: float = 0.0
     notes: str = ""
     id: int | None = None
-    person_name: str = joined("")
-    unit_name: str = joined("")
+
+
+@dataclass
+class EnrollmentRow(Enrollment):
+    """A trainee as the attendance sheet lists them: with the person's name and the unit's."""
+    person_name: str = ""
+    unit_name: str = ""
 
 
 @dataclass

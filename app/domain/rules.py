@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.holidays import holidays_between
-from app.domain.models import Period, Plan, TrainingClass
+from app.domain.models import Period, PeriodRow, Plan, TrainingClass
 
 MAIN_CLASS = "主体班"
 SPECIAL_CLASS = "专题班"
@@ -60,7 +60,7 @@ class RuleWarning:
     period_number: int | None = None  # set for a warning about one period
 
 
-def class_warnings(c: TrainingClass, periods: list[Period], t: Thresholds = Thresholds()) -> list[RuleWarning]:
+def class_warnings(c: TrainingClass, periods: list[PeriodRow], t: Thresholds = Thresholds()) -> list[RuleWarning]:
     """Every warning for a class: its own, then each of its periods'."""
     found = class_level_warnings(c, periods, t)
     for period in periods:
@@ -94,7 +94,7 @@ def _share_warning(rule: str, label: str, hours: float, total: float, percent: i
     return [RuleWarning(rule, f"主体班{label}课时{hours:g}，占总课时{total:g}的{share:.1f}%，低于{percent}%", field)]
 
 
-def period_warnings(c: TrainingClass, period: Period, t: Thresholds = Thresholds()) -> list[RuleWarning]:
+def period_warnings(c: TrainingClass, period: PeriodRow, t: Thresholds = Thresholds()) -> list[RuleWarning]:
     """Warnings about one period of class c."""
     label, number = f"第{period.number}期", period.number
     found: list[RuleWarning] = []

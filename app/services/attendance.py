@@ -7,15 +7,15 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.domain.models import Enrollment, Period
+from app.domain.models import EnrollmentRow, Period
+from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import settings
+from app.storage import attendance as marks_store
 from app.storage import tables
-from app.storage.enrollments import roster
-from app.storage.records import rows
+from app.storage.roster import named_enrollments
 
 HALVES = ("上午", "下午")
 MARKS = ("出勤", "请假", "缺勤")
-ACTIVE = ("拟选调", "已选调", "已报到", "请假", "缺训", "结业")  # everyone but the replaced and withdrawn
 DEFAULTS = {"hours_per_day": 8.0, "hours_per_half_day": 4.0, "leave_limit": 1 / 7, "report_within_days": 3}
 
 Slot = tuple[str, str]  # (ISO day, 上午/下午)
@@ -32,7 +32,7 @@ class Flag:
 @dataclass
 class AttendanceSheet:
     period: Period
-    trainees: list[Enrollment]
+    trainees: list[EnrollmentRow]
     slots: list[Slot]
     marks: dict[tuple[int, str, str], str]  # (enrollment id, day, half) -> mark
 
@@ -55,17 +55,14 @@ def slots(period: Period) -> list[Slot]:
 
 def sheet(db: Database, period_id: int) -> AttendanceSheet:
     period = tables.periods(db).get(period_id)
-    trainees = [e for e in roster(db, period_id) if e.status in ACTIVE]
-    found = rows(db, """SELECT a.enrollment_id, a.day, a.half, a.status FROM attendance a
-                        JOIN enrollments e ON e.id = a.enrollment_id WHERE e.period_id = ?""", [period_id])
-    marks = {(r["enrollment_id"], r["day"], r["half"]): r["status"] for r in found}
-    return AttendanceSheet(period, trainees, slots(period), marks)
+    trainees = [e for e in named_enrollments(db, period_id) if EnrollmentStatus.is_active(e.status)]
+    return AttendanceSheet(period, trainees, slots(period), marks_store.marks(db, period_id))
 
 
 def ensure_open(db: Database, period_id: int) -> Period:
     """Refuses changes to a closed period's roster and attendance: 结班 locks them."""
     period = tables.periods(db).get(period_id)
-    if period.status == "结班":
+    if PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期已结班，名单和考勤已锁定；如需修改，请先“重新开班”并说明原因")
     return period
 
@@ -78,10 +75,9 @@ def set_mark(db: Database, enrollment_id: int, day: str, half: str, mark: str | 
     if mark and mark not in MARKS:
         raise UserError(f"考勤只能是{'、'.join(MARKS)}")
     with db.atomic():
-        db.execute("DELETE FROM attendance WHERE enrollment_id = ? AND day = ? AND half = ?", [enrollment_id, day, half])
+        marks_store.clear_mark(db, enrollment_id, day, half)
         if mark:
-            db.execute("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)",
-                       [enrollment_id, day, half, mark])
+            marks_store.add_marks(db, [(enrollment_id, day, half, mark)])
 
 
 def mark_slot(db: Database, period_id: int, day: str, half: str, mark: str = "出勤", only_blank: bool = True) -> int:
@@ -91,9 +87,7 @@ def mark_slot(db: Database, period_id: int, day: str, half: str, mark: str = "�
     current = sheet(db, period_id)
     targets = [e.id for e in current.trainees if not (only_blank and current.mark(e.id, (day, half)))]
     with db.atomic():
-        for enrollment_id in targets:
-            db.execute("INSERT OR REPLACE INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)",
-                       [enrollment_id, day, half, mark])
+        marks_store.put_marks(db, [(enrollment_id, day, half, mark) for enrollment_id in targets])
     return len(targets)
 
 
@@ -135,7 +129,4 @@ def _report_deadline(db: Database, period: Period) -> str:
 
 def attendance_rate(db: Database, year: int) -> float | None:
     """Present half-days over recorded half-days in the year's periods; None when nothing was recorded."""
-    row = db.execute("""SELECT sum(a.status = '出勤'), count(*) FROM attendance a
-                        JOIN enrollments e ON e.id = a.enrollment_id JOIN periods p ON p.id = e.period_id
-                        WHERE substr(p.start_date, 1, 4) = ?""", [str(year)]).fetchone()
-    return row[0] / row[1] if row[1] else None
+    return marks_store.present_share(db, year)

@@ -8,17 +8,21 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Contact, Period, TrainingClass
+from app.domain.models import Contact, Period, PeriodRow, TrainingClass
 from app.domain.phone import normalize_phone
 from app.domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
+from app.domain.status import PeriodStatus
 from app.domain.validation import Errors, class_errors, contact_errors, period_errors
 from app.services.archive import set_archived
 from app.services.safety import audit, backups
 from app.storage import classes as class_queries
+from app.storage import periods as period_queries
 from app.storage import tables
 
 list_classes = class_queries.list_classes
-list_periods = class_queries.list_periods
+list_periods = period_queries.list_periods
+class_contacts = class_queries.class_contacts
+enrollment_count = class_queries.enrollment_count  # records of a period or of a class's periods, any status
 
 
 def get_class(db: Database, class_id: int) -> TrainingClass:
@@ -29,15 +33,11 @@ def get_period(db: Database, period_id: int) -> Period:
     return tables.periods(db).get(period_id)
 
 
-def class_contacts(db: Database, class_id: int) -> list[Contact]:
-    return tables.contacts(db).where("class_id = ?", [class_id], order_by="sort_order, id")
-
-
 @dataclass
 class ClassDraft:
     """What the class form holds: the class, all its periods (archived ones too) and its contacts."""
     training_class: TrainingClass
-    periods: list[Period] = field(default_factory=list)
+    periods: list[PeriodRow] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     removed_period_ids: list[int] = field(default_factory=list)
 
@@ -83,8 +83,8 @@ def save_period(db: Database, period: Period) -> Period:
 
 
 def _overlap_errors(db: Database, period: Period) -> dict[str, str]:
-    siblings = tables.periods(db).where("class_id = ? AND id IS NOT ?", [period.class_id, period.id])
-    for other in siblings:
+    siblings = period_queries.periods_of_class(db, period.class_id)
+    for other in (p for p in siblings if p.id != period.id):
         if other.number == period.number:
             return {"number": f"本班次已有第{other.number}期"}
         if other.start_date <= period.end_date and period.start_date <= other.end_date:
@@ -97,7 +97,7 @@ def _save_periods(db: Database, class_id: int, periods: list[Period]) -> None:
     for period in periods:  # numbers may be swapped: park the stored ones out of the way first
         if period.id:
             _own_period(db, class_id, period.id)
-            db.execute("UPDATE periods SET number = ? WHERE id = ?", [-period.id, period.id])
+            period_queries.park_number(db, period.id)
     for period in periods:
         table.save(replace(period, class_id=class_id))
 
@@ -110,17 +110,10 @@ def _own_period(db: Database, class_id: int, period_id: int) -> Period:
 
 
 def _replace_contacts(db: Database, class_id: int, contacts: list[Contact]) -> None:
-    db.execute("DELETE FROM contacts WHERE class_id = ?", [class_id])
+    class_queries.delete_class_contacts(db, class_id)
     for order, contact in enumerate(contacts):
         tables.contacts(db).insert(replace(contact, id=None, plan_id=None, class_id=class_id, sort_order=order,
                                            phone=normalize_phone(contact.phone), fax=normalize_phone(contact.fax)))
-
-
-def enrollment_count(db: Database, *, class_id: int | None = None, period_id: int | None = None) -> int:
-    """Enrollment records of a period or of every period of a class, whatever their status."""
-    if period_id is not None:
-        return tables.enrollments(db).count("period_id = ?", [period_id])
-    return tables.enrollments(db).count("period_id IN (SELECT id FROM periods WHERE class_id = ?)", [class_id])
 
 
 def _delete_period(db: Database, class_id: int, period_id: int) -> None:
@@ -155,7 +148,7 @@ def delete_class(db: Database, class_id: int) -> None:
         raise UserError(f"班次“{found.name}”已有{found.enrolled}条学员记录，不能删除；可以归档，记录会保留")
     backups.before_change(db, "删除前", "删除班次")  # the class goes with its periods and contacts
     with db.atomic():
-        db.execute("DELETE FROM periods WHERE class_id = ?", [class_id])
+        class_queries.delete_periods(db, class_id)
         tables.classes(db).delete(class_id)
         audit.record(db, "删除班次", "class", class_id, found.name)
 
@@ -164,12 +157,13 @@ def set_class_archived(db: Database, class_id: int, archived: bool) -> TrainingC
     return set_archived(db, tables.classes(db), "class", class_id, archived)
 
 
-def next_year_period(period: Period) -> Period:
+def next_year_period(period: PeriodRow) -> PeriodRow:
     """The same period a year on: same weekday, same length, back to 筹备, nobody enrolled."""
     start = next_year_iso(period.start_date)
     shift = days_between(period.start_date, start)
     return replace(period, id=None, start_date=start, end_date=shift_iso(period.end_date, shift),
-                   report_time=shift_report_time(period.report_time, shift), status="筹备", archived=False, enrolled=0)
+                   report_time=shift_report_time(period.report_time, shift), status=PeriodStatus.PREPARING,
+                   archived=False, enrolled=0)
 
 
 def copy_class(db: Database, class_id: int, plan_id: int | None, plan_item_id: int | None) -> TrainingClass:

@@ -7,10 +7,11 @@ from datetime import date
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
+from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
 from app.services.attendance import ensure_open
 from app.services.safety import audit
-from app.storage import tables
+from app.storage import periods, roster, tables
 
 
 @dataclass
@@ -42,9 +43,9 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
         for trainee in current.trainees:
             hours = min(current.count(trainee.id, "出勤") * half_hours, most)
             status = _outcome(trainee.id, hours, leave_flagged, result)
-            db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, trainee.id])
+            roster.set_outcome(db, trainee.id, status, hours)
             result.hours += hours
-        db.execute("UPDATE periods SET status = '结班' WHERE id = ?", [period_id])
+        periods.set_status(db, period_id, PeriodStatus.CLOSED)
         audit.record(db, "结班", "period", period_id,
                      f"第{period.number}期：结业{result.completed}人，退学{result.withdrawn}人，缺训{result.absent}人，"
                      f"共计{result.hours:g}学时")
@@ -54,12 +55,12 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
 def _outcome(enrollment_id: int, hours: float, leave_flagged: set[int], result: CloseOutResult) -> str:
     if enrollment_id in leave_flagged:
         result.withdrawn += 1
-        return "退学"
+        return EnrollmentStatus.WITHDRAWN
     if hours == 0:
         result.absent += 1
-        return "缺训"
+        return EnrollmentStatus.ABSENT
     result.completed += 1
-    return "结业"
+    return EnrollmentStatus.COMPLETED
 
 
 def reopen(db: Database, period_id: int, reason: str) -> None:
@@ -68,8 +69,8 @@ def reopen(db: Database, period_id: int, reason: str) -> None:
     if not reason:
         raise UserError("重新开班必须说明原因")
     period = tables.periods(db).get(period_id)
-    if period.status != "结班":
+    if not PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期尚未结班")
     with db.atomic():
-        db.execute("UPDATE periods SET status = '开班' WHERE id = ?", [period_id])
+        periods.set_status(db, period_id, PeriodStatus.OPEN)
         audit.record(db, "重新开班", "period", period_id, f"第{period.number}期，原因：{reason}")

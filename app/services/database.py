@@ -17,11 +17,12 @@ from app.storage import backup as backup_storage
 from app.storage import filesystem
 from app.storage.backup import reason_of as reason_of
 from app.storage.db import DatabaseDamaged as DatabaseDamaged
-from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, open_db, problem_lines
+from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, full_check, open_db
 from app.storage.db import DatabaseNotWritable as DatabaseNotWritable
 from app.storage.lock import HEARTBEAT_SECONDS as HEARTBEAT_SECONDS
 from app.storage.lock import DatabaseLock, DatabaseLocked
 from app.storage.lock import held as held
+from app.storage.records import table_counts
 
 COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_classes": "班次",
            "periods": "期次", "enrollments": "参训记录"}
@@ -92,15 +93,10 @@ def _migrated_while_free(path: Path) -> bool:
 
 
 def counts(db: Database) -> dict[str, int]:
-    return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in COUNTED}
+    return table_counts(db, COUNTED)
 
 
-def check(db: Database) -> list[str]:
-    """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
-    problems = problem_lines([row[0] for row in db.execute("PRAGMA integrity_check").fetchall()])
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
-        problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
-    return problems
+check = full_check  # problems found by SQLite's integrity and foreign-key checks; empty when the file is sound
 
 
 def check_file(path: str | Path) -> list[str]:

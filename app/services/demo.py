@@ -23,10 +23,12 @@ from app.domain.models import (
     TrainingClass,
     Unit,
 )
+from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
 from app.services.safety import audit
-from app.storage import tables
+from app.storage import attendance as attendance_marks
+from app.storage import hours, tables
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
 _PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",
@@ -93,26 +95,26 @@ def _online_hours(db: Database, people: list[Person], rng: random.Random, office
     """Most cadres also study online; their hours arrive as records, as the office imports them."""
     rows = [(p.id, 2020, float(rng.choice(range(10, 72, 2))), "网络学习", office["online_source"], office["demo_as_of"])
             for p in people if rng.random() < 0.8]
-    db.conn.executemany("INSERT INTO hours_records (person_id, year, hours, kind, source, date) VALUES (?, ?, ?, ?, ?, ?)",
-                        rows)
+    hours.add_records(db, rows)
 
 
-def period_status(start: str, end: str, today: date) -> str:
+def period_status(start: str, end: str, today: date) -> PeriodStatus:
     """Where a period would stand on `today`: 筹备 → 通知 → 报名 → 开班 → 结班."""
     days_to_start = (date.fromisoformat(start) - today).days
     if date.fromisoformat(end) < today:
-        return "结班"
+        return PeriodStatus.CLOSED
     if days_to_start <= 0:
-        return "开班"
+        return PeriodStatus.OPEN
     if days_to_start <= 30:
-        return "报名"
-    return "通知" if days_to_start <= 60 else "筹备"
+        return PeriodStatus.ENROLLING
+    return PeriodStatus.NOTICE if days_to_start <= 60 else PeriodStatus.PREPARING
 
 
 class _Rosters:
     """Picks trainees for each demo period, never booking one person into overlapping periods."""
 
-    _STATUS = {"开班": "已报到", "报名": "已选调", "通知": "拟选调"}
+    _STATUS = {PeriodStatus.OPEN: EnrollmentStatus.REPORTED, PeriodStatus.ENROLLING: EnrollmentStatus.SELECTED,
+               PeriodStatus.NOTICE: EnrollmentStatus.PROPOSED}
 
     def __init__(self, people: list[Person], office: dict):
         self.people = people
@@ -123,23 +125,23 @@ class _Rosters:
 
     def fill(self, db: Database, period: Period, training_class: TrainingClass, select: dict) -> None:
         final = period_status(period.start_date, period.end_date, self.today)
-        period.status = "开班" if final == "结班" else final  # closed below, through the real close-out
+        period.status = PeriodStatus.OPEN if final == PeriodStatus.CLOSED else final  # closed below, through the real close-out
         tables.periods(db).update(period)
-        if period.status == "筹备":
+        if period.status == PeriodStatus.PREPARING:
             return
         eligible = [p for p in self.people if self._fits(p, select) and self._free(p, period)]
         size = min(len(eligible), math.ceil(training_class.trainees_per_period * self.fill_share))
         enrolled = [self._enroll(db, period, training_class, person) for person in self.rng.sample(eligible, size)]
-        if period.status == "开班":
+        if period.status == PeriodStatus.OPEN:
             self._attendance(db, period, enrolled, long_class=period.days > 7)
-        if final == "结班":
+        if final == PeriodStatus.CLOSED:
             closeout.close_out(db, period.id, today=self.today)
-        if period.status in ("报名", "通知"):
+        if period.status in (PeriodStatus.ENROLLING, PeriodStatus.NOTICE):
             self._quotas(db, period, training_class, eligible)
 
     def _enroll(self, db: Database, period: Period, training_class: TrainingClass, person: Person) -> Enrollment:
         status = self._STATUS[period.status]
-        fee = training_class.fee if status == "已报到" else 0.0
+        fee = training_class.fee if status == EnrollmentStatus.REPORTED else 0.0
         self.busy.setdefault(person.id, []).append((period.start_date, period.end_date))
         return tables.enrollments(db).insert(Enrollment(period.id, person.id, person.unit_id, status, fee_paid=fee))
 
@@ -154,7 +156,7 @@ class _Rosters:
             for index, (day, half) in enumerate(days):
                 mark = "缺勤" if never else "请假" if leave and index == leave_slot else "出勤"
                 marks.append((enrollment.id, day, half, mark))
-        db.conn.executemany("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)", marks)
+        attendance_marks.add_marks(db, marks)
 
     def _quotas(self, db: Database, period: Period, training_class: TrainingClass, eligible: list[Person]) -> None:
         per_unit: dict[int, int] = {}

@@ -68,7 +68,7 @@ def save_person(db: Database, person: Person) -> Person:
 
 def delete_person(db: Database, person_id: int) -> None:
     person = get_person(db, person_id)
-    taken = tables.enrollments(db).count("person_id = ?", [person_id])
+    taken = roster.count_of_person(db, person_id)
     if taken:
         raise UserError(f"“{person.name}”有{taken}条参训记录，不能删除")
     with db.atomic():

@@ -12,7 +12,11 @@ from app.domain.models import Contact, Plan, PlanItem, PlanSection
 from app.domain.validation import Errors, contact_errors, plan_errors
 from app.services.archive import set_archived
 from app.services.safety import audit, backups
+from app.storage import classes as class_queries
+from app.storage import plans as plan_queries
 from app.storage import tables
+
+list_plans = plan_queries.list_plans
 
 
 @dataclass
@@ -32,31 +36,23 @@ class PlanOutline:
         return [item for outline in self.sections for item in outline.items]
 
 
-def list_plans(db: Database, include_archived: bool = False) -> list[Plan]:
-    condition = "1" if include_archived else "archived = 0"
-    return tables.plans(db).where(condition, order_by="year DESC, id")
-
-
 def get_plan(db: Database, plan_id: int) -> Plan:
     return tables.plans(db).get(plan_id)
 
 
 def plan_outline(db: Database, plan_id: int) -> PlanOutline:
     plan = get_plan(db, plan_id)
-    sections = tables.plan_sections(db).where("plan_id = ?", [plan_id], order_by="number")
-    outlines = [
-        SectionOutline(section, tables.plan_items(db).where("section_id = ?", [section.id], order_by="number"))
-        for section in sections
-    ]
-    contacts = tables.contacts(db).where("plan_id = ?", [plan_id], order_by="sort_order, id")
-    return PlanOutline(plan, outlines, contacts)
+    outlines = [SectionOutline(section, plan_queries.items(db, section.id))
+                for section in plan_queries.sections(db, plan_id)]
+    return PlanOutline(plan, outlines, plan_queries.plan_contacts(db, plan_id))
 
 
 def classes_by_item(db: Database, plan_id: int) -> dict[int, list[str]]:
     """For each work point of the plan, the names of the classes that carry it out."""
     found: dict[int, list[str]] = {}
-    for training_class in tables.classes(db).where("plan_id = ? AND plan_item_id IS NOT NULL", [plan_id], "seq"):
-        found.setdefault(training_class.plan_item_id, []).append(training_class.name)
+    for training_class in class_queries.classes_of_plan(db, plan_id, include_archived=True):
+        if training_class.plan_item_id is not None:
+            found.setdefault(training_class.plan_item_id, []).append(training_class.name)
     return found
 
 
@@ -89,7 +85,7 @@ def save_plan(db: Database, plan: Plan, sections: list[SectionOutline], contacts
     with db.atomic():
         saved = tables.plans(db).save(plan)
         _save_outline(db, saved.id, sections)
-        db.execute("DELETE FROM contacts WHERE plan_id = ?", [saved.id])
+        plan_queries.delete_plan_contacts(db, saved.id)
         for order, contact in enumerate(contacts):
             tables.contacts(db).insert(replace(contact, id=None, plan_id=saved.id, class_id=None, sort_order=order))
         audit.record(db, "保存计划", "plan", saved.id, saved.title)
@@ -99,12 +95,12 @@ def save_plan(db: Database, plan: Plan, sections: list[SectionOutline], contacts
 def _save_outline(db: Database, plan_id: int, sections: list[SectionOutline]) -> None:
     kept_sections = {o.section.id for o in sections if o.section.id}
     kept_items = {item.id for o in sections for item in o.items if item.id}
-    for stored in tables.plan_sections(db).where("plan_id = ?", [plan_id]):
-        for item in tables.plan_items(db).where("section_id = ?", [stored.id]):
+    for stored in plan_queries.sections(db, plan_id):
+        for item in plan_queries.items(db, stored.id):
             if item.id not in kept_items:  # its classes keep existing, unlinked (ON DELETE SET NULL)
                 tables.plan_items(db).delete(item.id)
         if stored.id in kept_sections:  # park the number: the order may have changed
-            db.execute("UPDATE plan_sections SET number = ? WHERE id = ?", [-stored.id, stored.id])
+            plan_queries.park_section_number(db, stored.id)
         else:
             tables.plan_sections(db).delete(stored.id)
     number = 0
@@ -117,7 +113,7 @@ def _save_outline(db: Database, plan_id: int, sections: list[SectionOutline]) ->
 
 def delete_plan(db: Database, plan_id: int) -> None:
     plan = tables.plans(db).get(plan_id)
-    if count := tables.classes(db).count("plan_id = ?", [plan_id]):
+    if count := class_queries.count_of_plan(db, plan_id):
         raise UserError(f"计划“{plan.title}”下还有{count}个班次，不能删除；可以归档，内容会保留")
     backups.before_change(db, "删除前", "删除计划")  # the plan goes with its headings, work points and contacts
     with db.atomic():

@@ -5,12 +5,13 @@ from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
 from app.services.safety import audit
-from app.storage import roster, tables
-from app.storage.roster import QuotaUsage
+from app.storage import quotas as quota_queries
+from app.storage import tables
+from app.storage.quotas import QuotaUsage
 
 
 def usage(db: Database, period_id: int, every_unit: bool = False) -> list[QuotaUsage]:
-    return roster.quota_usage(db, period_id, every_unit)
+    return quota_queries.quota_usage(db, period_id, every_unit)
 
 
 def warnings(db: Database, period_id: int) -> list[str]:
@@ -36,8 +37,6 @@ def save_quotas(db: Database, period_id: int, seats: dict[int, int | None]) -> N
         raise ValidationError(errors)
     allocated = {unit_id: value for unit_id, value in seats.items() if value is not None}
     with db.atomic():
-        db.execute("DELETE FROM quotas WHERE period_id = ?", [period_id])
-        db.conn.executemany("INSERT INTO quotas (period_id, unit_id, seats) VALUES (?, ?, ?)",
-                            [(period_id, unit_id, value) for unit_id, value in allocated.items()])
+        quota_queries.replace_quotas(db, period_id, allocated)
         audit.record(db, "保存名额分配", "period", period_id,
                      f"{len(allocated)}个单位，共{sum(allocated.values())}个名额")

@@ -9,18 +9,18 @@ from sqlite_utils import Database
 
 from app.domain import vocab
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Enrollment, Period
+from app.domain.models import Enrollment, Period, PeriodRow
 from app.domain.pinyin import initials
+from app.domain.status import EnrollmentStatus
 from app.domain.strokes import stroke_key
 from app.domain.text import clean
 from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
-from app.storage.roster import INACTIVE, RosterLine
+from app.storage.roster import RosterLine
 
 REPLACE_NOTICE_DAYS = 5  # seed 004: a replacement is reported at least 5 days before the class starts
 ORDERS = {"unit": "按单位顺序", "name": "按姓名拼音", "strokes": "按姓氏笔画"}
-SELECTED = ("拟选调", "已选调")  # a replacement takes over one of these statuses
 
 
 @dataclass
@@ -35,13 +35,13 @@ def get_enrollment(db: Database, enrollment_id: int) -> Enrollment:
     return tables.enrollments(db).get(enrollment_id)
 
 
-def period_of(db: Database, period_id: int) -> Period:
+def period_of(db: Database, period_id: int) -> PeriodRow:
+    """The period with its class's name (as period_title uses it)."""
     period = tables.periods(db).get(period_id)
-    period.class_name = tables.classes(db).get(period.class_id).name
-    return period
+    return PeriodRow(**vars(period), class_name=tables.classes(db).get(period.class_id).name)
 
 
-def period_title(period: Period) -> str:
+def period_title(period: PeriodRow) -> str:
     return f"{period.class_name}第{period.number}期（{period.start_date}至{period.end_date}）"
 
 
@@ -88,14 +88,14 @@ def set_status(db: Database, enrollment_id: int, status: str) -> Enrollment:
     enrollment = tables.enrollments(db).get(enrollment_id)
     if status not in vocab.words("enrollment_statuses"):
         raise ValidationError({"status": f"学员状态“{status}”不在可选范围内"})
-    if status == "已替换":
+    if EnrollmentStatus.is_replaced(status):
         raise UserError("更换学员请用“更换学员”，以便记录替换的人和原因")
-    if enrollment.status == "已替换":
+    if EnrollmentStatus.is_replaced(enrollment.status):
         raise UserError("该学员已被替换，不能再更改状态")
     period = tables.periods(db).get(enrollment.period_id)
-    if status == "结业" and not enrollment.hours:
+    if EnrollmentStatus.is_completed(status) and not enrollment.hours:
         enrollment.hours = tables.classes(db).get(period.class_id).total_hours
-    elif status in ("缺训", "退学"):
+    elif EnrollmentStatus.earns_no_hours(status):
         enrollment.hours = 0.0
     old, enrollment.status = enrollment.status, status
     with db.atomic():
@@ -119,10 +119,10 @@ def replace_trainee(db: Database, enrollment_id: int, person_id: int, reason: st
     if errors:
         raise ValidationError(errors)
     new = Enrollment(old.period_id, person_id, newcomer.unit_id,
-                     status=old.status if old.status in SELECTED else "已选调", notes=f"替换{leaving.name}")
+                     status=old.status if EnrollmentStatus.is_selected(old.status) else EnrollmentStatus.SELECTED, notes=f"替换{leaving.name}")
     with db.atomic():
         new = tables.enrollments(db).insert(new)
-        old.status, old.replaced_by, old.replace_reason = "已替换", new.id, reason
+        old.status, old.replaced_by, old.replace_reason = EnrollmentStatus.REPLACED, new.id, reason
         tables.enrollments(db).update(old)
         late = days_before_start(period, today or date.today()) < REPLACE_NOTICE_DAYS
         audit.record(db, "更换学员", "enrollment", old.id,
@@ -138,7 +138,7 @@ def days_before_start(period: Period, today: date) -> int:
 def replace_errors(db: Database, old: Enrollment, period: Period, person_id: int, reason: str,
                    today: date) -> dict[str, str]:
     """Why a replacement cannot be made as asked (empty when it can)."""
-    if old.status in INACTIVE:
+    if not EnrollmentStatus.is_active(old.status):
         return {"person": f"该学员状态为“{old.status}”，不能再被替换"}
     if person_id == old.person_id:
         return {"person": "请选择另一位学员来替换"}
@@ -181,7 +181,7 @@ def remove_many(db: Database, enrollment_ids: list[int]) -> None:
 
 def _removable(db: Database, enrollment_id: int) -> Enrollment:
     enrollment = tables.enrollments(db).get(enrollment_id)
-    if enrollment.status == "已替换" or tables.enrollments(db).count("replaced_by = ?", [enrollment_id]):
+    if EnrollmentStatus.is_replaced(enrollment.status) or roster_queries.is_replacement(db, enrollment_id):
         person = tables.people(db).get(enrollment.person_id)
         raise UserError(f"{person.name}参与了更换记录，不能移出名单；如不再参训，请把状态改为“退学”")
     return enrollment

@@ -9,6 +9,7 @@ from app.domain import rules
 from app.domain.rules import RuleWarning, Thresholds
 from app.services import settings
 from app.storage import classes as class_queries
+from app.storage import periods as period_queries
 from app.storage import tables
 
 SETTING_PREFIX = "rules."
@@ -28,7 +29,7 @@ def save_thresholds(db: Database, values: Thresholds) -> None:
 
 def class_warnings(db: Database, class_id: int) -> list[RuleWarning]:
     training_class = tables.classes(db).get(class_id)
-    periods = class_queries.list_periods(db, class_id=class_id)
+    periods = period_queries.list_periods(db, class_id=class_id)
     return rules.class_warnings(training_class, periods, thresholds(db))
 
 
@@ -36,7 +37,7 @@ def warnings_by_class(db: Database, include_archived: bool = False) -> dict[int,
     """Every class's warnings at once (two queries, whatever the number of classes)."""
     limits = thresholds(db)
     periods: dict[int, list] = {}
-    for period in class_queries.list_periods(db, include_archived=include_archived):
+    for period in period_queries.list_periods(db, include_archived=include_archived):
         periods.setdefault(period.class_id, []).append(period)
     return {c.id: rules.class_warnings(c, periods.get(c.id, []), limits)
             for c in class_queries.list_classes(db, include_archived=include_archived)}

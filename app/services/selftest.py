@@ -72,10 +72,10 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         from app.services.demo_people import generate_people
         from app.services.importing.pipeline import import_file
         from app.services.importing.plan import ImportOptions
-        from app.storage import tables
+        from app.storage import periods, tables
 
         db = state["db"]
-        units = tables.units(db).where()
+        units = tables.units(db).all()
         made = generate_people(dict(demo.load_seed("people.json"), count=40, seed=99), units)
         names = {unit.id: unit.name for unit in units}
         book = Workbook()
@@ -86,7 +86,9 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
             sheet.append([p.name, p.gender, p.id_number, names[p.unit_id], p.post, p.phone])
         source = folder / "单位 报送名单.xlsx"
         book.save(source)
-        period_id = db.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY start_date LIMIT 1").fetchone()[0]
+        period_id = periods.first_preparing(db)
+        if period_id is None:
+            raise RuntimeError("示范数据中没有筹备中的期次")
         plan, result = import_file(db, source, ImportOptions(mode="add-update", period_id=period_id))
         if plan.count("reject") or result is None:
             raise RuntimeError(plan.summary())
@@ -94,13 +96,13 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
 
     def letters() -> str:
         from app.services.documents import KINDS, DocumentRequest, fonts, render
+        from app.storage import roster
 
         # each kind's module is imported when first printed: all of them must be in the build
         if unbuildable := [kind.label for kind in KINDS.values() if not callable(kind.build)]:
             raise RuntimeError("缺少文书模块：" + "、".join(unbuildable))
         db = state["db"]
-        period_id, count = db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
-                                         ORDER BY count(*) DESC LIMIT 1""").fetchone()
+        period_id, count = roster.largest_roster(db)
         target = state["letters"] = folder / "入学通知书.pdf"
         pages = render(db, DocumentRequest("letters", period_id=period_id), target)
         if pages < count or not target.read_bytes().startswith(b"%PDF"):

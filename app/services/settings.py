@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.storage import settings as stored
+
 DEFAULTS: dict[str, Any] = {
     "office_name": "",  # 中共xx县委组织部: the issuing body on letters
     "section_name": "干部教育科",
@@ -15,14 +17,16 @@ DEFAULTS: dict[str, Any] = {
 
 def get(db: Database, key: str, default: Any = None) -> Any:
     """The stored value, else the default given here, else the one in DEFAULTS."""
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    if row:
-        return json.loads(row[0])
+    text = stored.get_text(db, key)
+    if text is not None:
+        return json.loads(text)
     return default if default is not None else DEFAULTS.get(key)
 
 
 def put(db: Database, key: str, value: Any) -> None:
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, json.dumps(value, ensure_ascii=False)],
-    )
+    stored.put_text(db, key, json.dumps(value, ensure_ascii=False))
+
+
+def remove(db: Database, key: str) -> None:
+    """Forgets the stored value: the default applies again."""
+    stored.delete(db, key)

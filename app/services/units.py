@@ -9,7 +9,7 @@ from app.domain.phone import normalize_phone
 from app.domain.text import clean
 from app.domain.validation import unit_errors
 from app.services.safety import audit
-from app.storage import tables
+from app.storage import people, tables
 from app.storage import units as unit_queries
 
 list_units = unit_queries.list_units
@@ -32,7 +32,7 @@ def save_unit(db: Database, unit: Unit) -> Unit:
 
 def delete_unit(db: Database, unit_id: int) -> None:
     unit = tables.units(db).get(unit_id)
-    members = tables.people(db).count("unit_id = ?", [unit_id])
+    members = people.count_in_unit(db, unit_id)
     if members:
         raise UserError(f"单位“{unit.name}”下还有{members}名人员，不能删除；请先把他们调到其他单位")
     with db.atomic():
@@ -49,6 +49,5 @@ def move_unit(db: Database, unit_id: int, step: int) -> None:
         return
     ordered[index], ordered[target] = ordered[target], ordered[index]
     with db.atomic():
-        db.conn.executemany("UPDATE units SET sort_order = ? WHERE id = ?",
-                            [((position + 1) * 10, uid) for position, uid in enumerate(ordered)])
+        unit_queries.set_order(db, ordered)
         audit.record(db, "调整单位顺序", "unit", unit_id)

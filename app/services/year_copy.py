@@ -11,6 +11,8 @@ from app.domain.models import Plan, TrainingClass
 from app.domain.schedule import next_year_iso
 from app.services.classes import copy_class, load_draft
 from app.services.safety import audit
+from app.storage import classes as class_queries
+from app.storage import plans as plan_queries
 from app.storage import tables
 
 
@@ -26,9 +28,9 @@ def copy_plan_to_next_year(db: Database, plan_id: int) -> Plan:
     with db.atomic():
         saved = tables.plans(db).insert(plan)
         items = _copy_outline(db, plan_id, saved.id)
-        for contact in tables.contacts(db).where("plan_id = ?", [plan_id]):
+        for contact in plan_queries.plan_contacts(db, plan_id):
             tables.contacts(db).insert(replace(contact, id=None, plan_id=saved.id))
-        for training_class in tables.classes(db).where("plan_id = ? AND archived = 0", [plan_id], "seq, id"):
+        for training_class in class_queries.classes_of_plan(db, plan_id):
             copy_class(db, training_class.id, saved.id, items.get(training_class.plan_item_id))
         audit.record(db, "复制计划到下一年", "plan", saved.id, f"{source.title} → {saved.title}")
     return saved
@@ -37,9 +39,9 @@ def copy_plan_to_next_year(db: Database, plan_id: int) -> Plan:
 def _copy_outline(db: Database, from_plan: int, to_plan: int) -> dict[int, int]:
     """Copies headings and work points; returns the new work point id for each old one."""
     mapping = {}
-    for section in tables.plan_sections(db).where("plan_id = ?", [from_plan], "number"):
+    for section in plan_queries.sections(db, from_plan):
         new_section = tables.plan_sections(db).insert(replace(section, id=None, plan_id=to_plan))
-        for item in tables.plan_items(db).where("section_id = ?", [section.id], "number"):
+        for item in plan_queries.items(db, section.id):
             mapping[item.id] = tables.plan_items(db).insert(replace(item, id=None, section_id=new_section.id)).id
     return mapping
 
@@ -60,7 +62,7 @@ def next_year_plan(db: Database, training_class: TrainingClass) -> Plan | None:
     if not training_class.plan_id:
         return None
     source = tables.plans(db).get(training_class.plan_id)
-    candidates = tables.plans(db).where("year = ? AND archived = 0", [year])
+    candidates = plan_queries.plans_of_year(db, year)
     same_title = [p for p in candidates if p.title == source.title.replace(str(source.year), str(year))]
     same_kind = [p for p in candidates if p.kind == source.kind]
     return (same_title or (same_kind if len(same_kind) == 1 else [None]))[0]
@@ -82,6 +84,4 @@ def _matching_item(db: Database, item_id: int | None, plan_id: int) -> int | Non
     if item_id is None:
         return None
     number = tables.plan_items(db).get(item_id).number
-    found = db.execute("""SELECT i.id FROM plan_items i JOIN plan_sections s ON s.id = i.section_id
-                          WHERE s.plan_id = ? AND i.number = ?""", [plan_id, number]).fetchone()
-    return found[0] if found else None
+    return plan_queries.item_by_number(db, plan_id, number)

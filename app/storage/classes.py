@@ -1,20 +1,15 @@
-"""Reading classes with their plan, and periods with their class and enrolment counts."""
+"""Classes: listed with their plan's title, a plan's classes, their contacts, kinds and hosts in use, how
+many enrollment records a class or period has, and removing a class's periods with it."""
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from app.domain.models import Period, TrainingClass
+from app.domain.models import ClassRow, Contact, TrainingClass
+from app.storage import tables
 from app.storage.records import from_row, rows
 
-# Trainees who count against a period's seats: everyone but the replaced and the withdrawn.
-ACTIVE = "status NOT IN ('已替换', '退学')"
-# Periods that count in statistics and summaries: archiving a period or its class is how the office deletes
-# one that has records, so such periods count nowhere, as in the lists. Use as `FROM {LIVE_PERIODS} pe`.
-LIVE_PERIODS = """(SELECT pe.* FROM periods pe JOIN training_classes c ON c.id = pe.class_id
-                  WHERE pe.archived = 0 AND c.archived = 0)"""
 
-
-def list_classes(db: Database, plan_id: int | None = None, include_archived: bool = False) -> list[TrainingClass]:
+def list_classes(db: Database, plan_id: int | None = None, include_archived: bool = False) -> list[ClassRow]:
     conditions, params = [], []
     if plan_id is not None:
         conditions.append("c.plan_id = ?")
@@ -25,23 +20,48 @@ def list_classes(db: Database, plan_id: int | None = None, include_archived: boo
     sql = f"""SELECT c.*, coalesce(p.title, '') AS plan_title
               FROM training_classes c LEFT JOIN plans p ON p.id = c.plan_id{where}
               ORDER BY p.year, p.id, c.seq, c.id"""
-    return [from_row(TrainingClass, row) for row in rows(db, sql, params)]
+    return [from_row(ClassRow, row) for row in rows(db, sql, params)]
 
 
-def list_periods(db: Database, class_id: int | None = None, year: int | None = None,
-                 include_archived: bool = False) -> list[Period]:
-    conditions, params = [], []
-    if class_id is not None:
-        conditions.append("pe.class_id = ?")
-        params.append(class_id)
-    if year is not None:
-        conditions.append("substr(pe.start_date, 1, 4) <= ? AND substr(pe.end_date, 1, 4) >= ?")
-        params += [str(year), str(year)]
-    if not include_archived:
-        conditions.append("pe.archived = 0")
-    where = " WHERE " + " AND ".join(conditions) if conditions else ""
-    sql = f"""SELECT pe.*, c.name AS class_name, c.kind AS class_kind,
-                     (SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE}) AS enrolled
-              FROM periods pe JOIN training_classes c ON c.id = pe.class_id{where}
-              ORDER BY pe.start_date, c.seq, pe.number"""
-    return [from_row(Period, row) for row in rows(db, sql, params)]
+def classes_of_plan(db: Database, plan_id: int, include_archived: bool = False) -> list[TrainingClass]:
+    """The plan's classes in the plan's order."""
+    condition = "plan_id = ?" + ("" if include_archived else " AND archived = 0")
+    return tables.classes(db).where(condition, [plan_id], order_by="seq, id")
+
+
+def count_of_plan(db: Database, plan_id: int) -> int:
+    """Classes that belong to the plan, archived ones too."""
+    return tables.classes(db).count("plan_id = ?", [plan_id])
+
+
+def class_contacts(db: Database, class_id: int) -> list[Contact]:
+    return tables.contacts(db).where("class_id = ?", [class_id], order_by="sort_order, id")
+
+
+def delete_class_contacts(db: Database, class_id: int) -> None:
+    db.execute("DELETE FROM contacts WHERE class_id = ?", [class_id])
+
+
+def delete_periods(db: Database, class_id: int) -> None:
+    db.execute("DELETE FROM periods WHERE class_id = ?", [class_id])
+
+
+def set_coverage(db: Database, class_id: int, coverage: str) -> None:
+    db.execute("UPDATE training_classes SET coverage = ? WHERE id = ?", [coverage, class_id])
+
+
+def kinds_in_use(db: Database) -> list[str]:
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT kind FROM training_classes WHERE kind != '' ORDER BY kind").fetchall()]
+
+
+def hosts_in_use(db: Database) -> list[str]:
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT host FROM training_classes WHERE host != '' ORDER BY host").fetchall()]
+
+
+def enrollment_count(db: Database, *, class_id: int | None = None, period_id: int | None = None) -> int:
+    """Enrollment records of a period or of every period of a class, whatever their status."""
+    if period_id is not None:
+        return tables.enrollments(db).count("period_id = ?", [period_id])
+    return tables.enrollments(db).count("period_id IN (SELECT id FROM periods WHERE class_id = ?)", [class_id])

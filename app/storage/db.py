@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.storage import backup, filesystem
+from app.storage import backup, dialect, filesystem
 from app.storage.filesystem import is_network_path
 from app.storage.lock import DatabaseLock
 from app.storage.migrations import migrations, schema_version
@@ -138,14 +138,13 @@ def checkpoint(db: Database) -> bool:
             return False
         # A reader in the middle of a long query (a backup copy, a report) holds back the frames it reads:
         # wait for it a little, never the full busy timeout on the window's thread.
-        db.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        dialect.set_busy_timeout(db, CHECKPOINT_WAIT_MS)
         try:
-            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return dialect.wal_checkpoint(db)
         finally:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            dialect.set_busy_timeout(db, BUSY_TIMEOUT_MS)
     except sqlite3.Error:
         return False  # closed already, or still busy: the data is safe in the WAL, the next one copies it
-    return not busy
 
 
 def _may_write(path: Path, writer: DatabaseLock | None) -> bool:
@@ -182,7 +181,7 @@ def _readable(connection: sqlite3.Connection) -> sqlite3.Connection | None:
     """The connection, or None (closed) when SQLite cannot open the file this way (it would have to create
     or write something beside it); anything else, a busy file or damage, is raised."""
     try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        dialect.touch(connection)
         return connection
     except sqlite3.OperationalError as error:
         connection.close()
@@ -195,13 +194,7 @@ def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:
     try:
         db = OfficeDatabase(connection, execute_plugins=False)
         db.writable = writable
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # 32 MB of page cache instead of SQLite's 2 MB: a 20,000-row import no longer spills its indexes.
-        db.execute("PRAGMA cache_size = -32768")
-        if not writable:
-            db.execute("PRAGMA query_only = ON")
+        dialect.configure(db, busy_timeout_ms=BUSY_TIMEOUT_MS, writable=writable)
     except BaseException:
         connection.close()  # an open handle would keep the file locked on Windows
         raise
@@ -210,16 +203,14 @@ def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:
 
 def db_path(db: Database) -> Path | None:
     """The file behind a connection, or None for an in-memory database."""
-    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return Path(filename) if filename else None
-    return None
+    filename = dialect.main_file(db)
+    return Path(filename) if filename else None
 
 
 def set_journal_mode(db: Database, path: Path) -> str:
     """WAL on a local disk; the rollback journal on a network share, where WAL would corrupt the file."""
     wanted = "delete" if is_network_path(path) else "wal"
-    return db.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]
+    return dialect.set_journal_mode(db, wanted)
 
 
 def migrate(db: Database, path: Path | None) -> None:
@@ -228,8 +219,7 @@ def migrate(db: Database, path: Path | None) -> None:
     if path is not None and _user_tables(db):
         backup.backup_file(db, path, reason="升级前")
     migrations.apply(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {schema_version()}")
+    dialect.set_identity(db, APPLICATION_ID, schema_version())
 
 
 def _refuse_pending(db: Database, path: Path) -> None:
@@ -243,12 +233,12 @@ def _user_tables(db: Database) -> list[str]:
 
 def check_identity(db: Database, path: Path) -> bool:
     """True when the file is ours, False when it is new and empty; raises for anyone else's file."""
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    app_id = dialect.application_id(db)
     tables = _user_tables(db)
     foreign = app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and "_sqlite_migrations" not in tables)
     if foreign:
         raise DatabaseFileError(f"“{path.name}”不是本程序的数据库文件")
-    if db.execute("PRAGMA user_version").fetchone()[0] > schema_version():
+    if dialect.user_version(db) > schema_version():
         raise DatabaseFileError(f"“{path.name}”由更新版本的程序创建，请先升级本程序再打开")
     return bool(tables)
 
@@ -256,10 +246,18 @@ def check_identity(db: Database, path: Path) -> bool:
 def quick_check(db: Database) -> list[str]:
     """quick_check's problems, one a line (empty when the file is sound)."""
     try:
-        result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+        result = dialect.quick_check(db)
     except sqlite3.DatabaseError as error:
         return [str(error)]
     return problem_lines(result)
+
+
+def full_check(db: Database) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
+    problems = problem_lines(dialect.integrity_check(db))
+    for table, rowid, parent in dialect.foreign_key_check(db):
+        problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")
+    return problems
 
 
 def problem_lines(result: list[str]) -> list[str]:

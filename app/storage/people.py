@@ -6,7 +6,6 @@ order, then names by pinyin initials), which SQLite delivers without sorting whe
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
@@ -15,13 +14,14 @@ from sqlite_utils import Database
 from app.domain.idcard import normalize_id
 from app.domain.models import Person
 from app.domain.text import clean, clean_code
+from app.storage import dialect, tables
 from app.storage.records import from_row, rows
 
 _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name
 FROM people p LEFT JOIN units u ON u.id = p.unit_id"""
 _ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name_initials, p.name, p.id_number"
-# CROSS JOIN makes SQLite walk units in display order and each unit's people by name (index people_unit_name).
-_IN_UNITS = "SELECT p.id FROM units u CROSS JOIN people p ON p.unit_id = u.id"
+# SQLite walks units in display order and each unit's people by name (index people_unit_name).
+_IN_UNITS = f"SELECT p.id FROM units u {dialect.JOIN_IN_THIS_ORDER} people p ON p.unit_id = u.id"
 _IN_UNITS_ORDER = "u.sort_order, u.id, p.name_initials, p.name, p.id_number"
 SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
 SMALL_SPREAD = 500  # the same for digits and pinyin initials, whose matches are spread over every unit
@@ -41,15 +41,16 @@ def _text_condition(db: Database, text: str) -> tuple[str, list]:
     if re.fullmatch(r"\d{17}[\dXx]|\d{15}", code):
         return "p.id_number = ?", [normalize_id(code)]
     if re.fullmatch(r"[\d\-]+[Xx]?", code):
-        return "(instr(p.id_number, ?) OR instr(p.phone, ?))", [code.upper(), code]
+        return f"({dialect.contains('p.id_number')} OR {dialect.contains('p.phone')})", [code.upper(), code]
     if re.fullmatch(r"[A-Za-z]+", code):
         low = code.lower()
         return "p.name_initials >= ? AND p.name_initials < ?", [low, low + "\x7f"]
     words = clean(text)
-    units = [row[0] for row in db.execute("SELECT id FROM units WHERE instr(name, ?)", [words]).fetchall()]
+    units = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {dialect.contains('name')}", [words]).fetchall()]
     if not units:
-        return "instr(p.name, ?)", [words.replace(" ", "")]
-    return f"(instr(p.name, ?) OR p.unit_id IN ({', '.join('?' * len(units))}))", [words.replace(" ", ""), *units]
+        return dialect.contains("p.name"), [words.replace(" ", "")]
+    return (f"({dialect.contains('p.name')} OR p.unit_id IN ({', '.join('?' * len(units))}))",
+            [words.replace(" ", ""), *units])
 
 
 def _spread(found: PeopleFilter) -> bool:
@@ -90,13 +91,13 @@ class PeoplePages:
         if not self.condition:
             self.total = db.execute("SELECT count(*) FROM people").fetchone()[0]
             return
-        matches = db.execute(f"SELECT group_concat(p.id) FROM people p WHERE {self.condition}",
+        matches = db.execute(f"SELECT {dialect.joined_ids('p.id')} FROM people p WHERE {self.condition}",
                              self.params).fetchone()[0]
         self.total = matches.count(",") + 1 if matches else 0
         if self.total <= (SMALL_SPREAD if _spread(found) else SMALL):
             sql = f"""SELECT p.id FROM people p LEFT JOIN units u ON u.id = p.unit_id
-                      WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY {_ORDER}"""
-            self._ids = [row[0] for row in db.execute(sql, [f"[{matches or ''}]"]).fetchall()]
+                      WHERE {dialect.in_list("p.id")} ORDER BY {_ORDER}"""
+            self._ids = [row[0] for row in db.execute(sql, [dialect.joined_as_list(matches)]).fetchall()]
 
     def page(self, offset: int, limit: int) -> list[Person]:
         if self._ids is not None:
@@ -112,8 +113,8 @@ class PeoplePages:
     def _by_ids(self, ids: list[int]) -> list[Person]:
         if not ids:
             return []
-        found = {p.id: p for p in _people(self.db, f"{_SELECT} WHERE p.id IN (SELECT value FROM json_each(?))",
-                                           [json.dumps(ids)])}
+        found = {p.id: p for p in _people(self.db, f"{_SELECT} WHERE {dialect.in_list('p.id')}",
+                                           [dialect.json_list(ids)])}
         return [found[i] for i in ids if i in found]
 
     def _without_unit(self, offset: int, limit: int, found: list[Person]) -> list[Person]:
@@ -151,7 +152,11 @@ def by_id_numbers(db: Database, id_numbers: list[str]) -> dict[str, Person]:
         known = {row[0] for row in db.execute("SELECT id_number FROM people")}
         id_numbers = [number for number in id_numbers if number in known]
     for start in range(0, len(id_numbers), 500):
-        chunk = json.dumps(id_numbers[start:start + 500])
-        for person in _people(db, f"{_SELECT} WHERE p.id_number IN (SELECT value FROM json_each(?))", [chunk]):
+        chunk = dialect.json_list(id_numbers[start:start + 500])
+        for person in _people(db, f"{_SELECT} WHERE {dialect.in_list('p.id_number')}", [chunk]):
             found[person.id_number] = person
     return found
+
+
+def count_in_unit(db: Database, unit_id: int) -> int:
+    return tables.people(db).count("unit_id = ?", [unit_id])

@@ -1,4 +1,9 @@
-"""One table of dataclass records: get, insert, update, delete, query, with nothing table-specific."""
+"""One table of dataclass records: get, all, insert, update, delete, with nothing table-specific.
+
+A record is written as its table's dataclass: a read row (a subclass carrying joined fields, such as
+PeriodRow) is written without them. `where` and `count` take SQL conditions and are for app/storage
+only; services and the window use the named queries of the storage module of their area.
+"""
 from __future__ import annotations
 
 from dataclasses import fields, replace
@@ -20,8 +25,9 @@ def _stored(value: Any) -> Any:
     return int(value) if isinstance(value, bool) else value
 
 
-def to_row(record: Any) -> dict[str, Any]:
-    return {name: _stored(getattr(record, name)) for name in stored_fields(type(record))}
+def to_row(record: Any, cls: type | None = None) -> dict[str, Any]:
+    """The columns of the record's table (of `cls`, when the record is a read row of it)."""
+    return {name: _stored(getattr(record, name)) for name in stored_fields(cls or type(record))}
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
@@ -51,12 +57,15 @@ class Table(Generic[T]):
             raise NotFound(f"找不到该{self.label}（编号 {record_id}）")
         return from_row(self.cls, found[0])
 
-    def where(self, condition: str = "1", params: Iterable[Any] = (), order_by: str = "id") -> list[T]:
-        sql = f"SELECT * FROM {self.name} WHERE {condition} ORDER BY {order_by}"
+    def all(self) -> list[T]:
+        return self.where()
+
+    def where(self, condition: str = "", params: Iterable[Any] = (), order_by: str = "id") -> list[T]:
+        sql = f"SELECT * FROM {self.name}{_where(condition)} ORDER BY {order_by}"
         return [from_row(self.cls, row) for row in rows(self.db, sql, params)]
 
     def insert(self, record: T) -> T:
-        row = to_row(record)
+        row = to_row(record, self.cls)
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         cursor = self.db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
@@ -69,7 +78,7 @@ class Table(Generic[T]):
         self.db.conn.executemany(sql, ([_stored(getattr(record, column)) for column in columns] for record in records))
 
     def update(self, record: T) -> T:
-        row = to_row(record)
+        row = to_row(record, self.cls)
         assignments = ", ".join(f"{column} = ?" for column in row)
         cursor = self.db.execute(
             f"UPDATE {self.name} SET {assignments} WHERE id = ?", [*row.values(), record.id]
@@ -84,5 +93,14 @@ class Table(Generic[T]):
     def delete(self, record_id: int) -> None:
         self.db.execute(f"DELETE FROM {self.name} WHERE id = ?", [record_id])
 
-    def count(self, condition: str = "1", params: Iterable[Any] = ()) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {self.name} WHERE {condition}", list(params)).fetchone()[0]
+    def count(self, condition: str = "", params: Iterable[Any] = ()) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {self.name}{_where(condition)}", list(params)).fetchone()[0]
+
+
+def _where(condition: str) -> str:
+    return f" WHERE {condition}" if condition else ""
+
+
+def table_counts(db: Any, names: Iterable[str]) -> dict[str, int]:
+    """How many rows each of the named tables holds (a sqlite3 connection or a Database)."""
+    return {name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names}

@@ -1,12 +1,15 @@
-"""Reading a period's roster with each trainee's details, its seat allocation, and who is busy elsewhere."""
+"""A period's roster: each trainee with their details, who is busy elsewhere, a person's periods, and the
+enrollment writes beyond one record's (outcomes at close-out, many at once from an import)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from sqlite_utils import Database
 
-from app.domain.models import Period
-from app.storage.classes import ACTIVE
+from app.domain.models import EnrollmentRow, Period
+from app.domain.status import EnrollmentStatus
+from app.storage import conditions, tables
 from app.storage.records import from_row, rows
 
 
@@ -41,28 +44,7 @@ class RosterLine:
 
     @property
     def active(self) -> bool:
-        return self.status not in INACTIVE
-
-
-INACTIVE = ("已替换", "退学")
-
-
-@dataclass
-class QuotaUsage:
-    """A unit's seats in a period (None: no seats allocated) and how many of its people hold one."""
-    unit_id: int
-    unit_name: str
-    unit_order: int
-    seats: int | None
-    used: int
-
-    @property
-    def remaining(self) -> int | None:
-        return None if self.seats is None else self.seats - self.used
-
-    @property
-    def over(self) -> bool:
-        return self.seats is not None and self.used > self.seats
+        return EnrollmentStatus.is_active(self.status)
 
 
 def roster_lines(db: Database, period_id: int) -> list[RosterLine]:
@@ -76,25 +58,12 @@ def roster_lines(db: Database, period_id: int) -> list[RosterLine]:
     return [from_row(RosterLine, row) for row in rows(db, sql, [period_id])]
 
 
-def quota_usage(db: Database, period_id: int, every_unit: bool = False) -> list[QuotaUsage]:
-    """Every unit with seats in the period or people on its roster (or every unit), in display order."""
-    sql = f"""SELECT u.id AS unit_id, u.name AS unit_name, u.sort_order AS unit_order,
-                     (SELECT q.seats FROM quotas q WHERE q.period_id = ?1 AND q.unit_id = u.id) AS seats,
-                     (SELECT count(*) FROM enrollments e
-                        WHERE e.period_id = ?1 AND e.unit_id = u.id AND e.{ACTIVE}) AS used
-              FROM units u
-              WHERE ?2 OR u.id IN (SELECT unit_id FROM quotas WHERE period_id = ?1)
-                 OR u.id IN (SELECT unit_id FROM enrollments WHERE period_id = ?1)
-              ORDER BY u.sort_order, u.id"""
-    return [from_row(QuotaUsage, row) for row in rows(db, sql, [period_id, int(every_unit)])]
-
-
 def busy_elsewhere(db: Database, period: Period) -> dict[int, list[str]]:
     """People enrolled (and not replaced or withdrawn) in another period overlapping this one's dates."""
     sql = f"""SELECT e.person_id, c.name, pe.number, pe.start_date, pe.end_date
               FROM periods pe JOIN enrollments e ON e.period_id = pe.id
               JOIN training_classes c ON c.id = pe.class_id
-              WHERE pe.id <> ? AND pe.start_date <= ? AND pe.end_date >= ? AND e.{ACTIVE}
+              WHERE pe.id <> ? AND pe.start_date <= ? AND pe.end_date >= ? AND {conditions.active()}
               ORDER BY pe.start_date"""
     found: dict[int, list[str]] = {}
     params = [period.id, period.end_date, period.start_date]
@@ -105,11 +74,41 @@ def busy_elsewhere(db: Database, period: Period) -> dict[int, list[str]]:
 
 def active_count(db: Database, period_id: int) -> int:
     """Trainees holding a seat in the period (not replaced, not withdrawn)."""
-    return db.execute(f"SELECT count(*) FROM enrollments WHERE period_id = ? AND {ACTIVE}", [period_id]).fetchone()[0]
+    sql = f"SELECT count(*) FROM enrollments e WHERE e.period_id = ? AND {conditions.active()}"
+    return db.execute(sql, [period_id]).fetchone()[0]
 
 
 def enrolled_ids(db: Database, period_id: int) -> set[int]:
     return {row[0] for row in db.execute("SELECT person_id FROM enrollments WHERE period_id = ?", [period_id])}
+
+
+def named_enrollments(db: Database, period_id: int) -> list[EnrollmentRow]:
+    """The period's enrollments with the person's and the unit's names, in unit order."""
+    sql = """SELECT e.*, p.name AS person_name, coalesce(u.name, '') AS unit_name
+             FROM enrollments e JOIN people p ON p.id = e.person_id
+             LEFT JOIN units u ON u.id = e.unit_id
+             WHERE e.period_id = ? ORDER BY coalesce(u.sort_order, 1e9), u.id, p.name"""
+    return [from_row(EnrollmentRow, row) for row in rows(db, sql, [period_id])]
+
+
+def count_of_person(db: Database, person_id: int) -> int:
+    """Enrollment records of the person, whatever their status."""
+    return tables.enrollments(db).count("person_id = ?", [person_id])
+
+
+def is_replacement(db: Database, enrollment_id: int) -> bool:
+    """Whether the enrollment took over someone's seat."""
+    return bool(tables.enrollments(db).count("replaced_by = ?", [enrollment_id]))
+
+
+def set_outcome(db: Database, enrollment_id: int, status: str, hours: float) -> None:
+    db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, enrollment_id])
+
+
+def largest_roster(db: Database) -> tuple[int, int] | None:
+    """(period, how many enrollments) of the period with the most."""
+    return db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
+                         ORDER BY count(*) DESC LIMIT 1""").fetchone()
 
 
 @dataclass
@@ -134,3 +133,15 @@ def attendance(db: Database, person_id: int) -> list[Attendance]:
              JOIN training_classes c ON c.id = pe.class_id LEFT JOIN units u ON u.id = e.unit_id
              WHERE e.person_id = ? ORDER BY pe.start_date DESC, c.name"""
     return [from_row(Attendance, row) for row in rows(db, sql, [person_id])]
+
+
+def enrol_many(db: Database, enrollments: Iterable[tuple[int, int, int | None, str, str]]) -> None:
+    """(period, person, unit, status, key problems) of new enrollments, in one statement run."""
+    db.conn.executemany("""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems)
+                           VALUES (?, ?, ?, ?, ?)""", enrollments)
+
+
+def set_key_problems(db: Database, period_id: int, problems: dict[int, str]) -> None:
+    """Each person's key problems (重点难点问题) on the period's roster: person id -> text."""
+    db.conn.executemany("UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
+                        [(text, period_id, person_id) for person_id, text in problems.items()])

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.models import Period, Plan, TrainingClass
+from app.domain.models import PeriodRow, Plan, TrainingClass
 from app.domain.rules import RULES, Thresholds, class_warnings, plan_warnings
 
 MAIN = TrainingClass(name="中青年干部培训班", kind="主体班", trainees_per_period=50, length_days=60, total_hours=288,
@@ -11,8 +11,8 @@ MAIN = TrainingClass(name="中青年干部培训班", kind="主体班", trainees
 SPECIAL = TrainingClass(name="四中全会精神专题班", kind="专题班", trainees_per_period=60, length_days=3)
 
 
-def period(start="2020-07-06", end="2020-09-03", **values) -> Period:
-    return Period(class_id=1, number=values.pop("number", 1), start_date=start, end_date=end, **values)
+def period(start="2020-07-06", end="2020-09-03", **values) -> PeriodRow:
+    return PeriodRow(class_id=1, number=values.pop("number", 1), start_date=start, end_date=end, **values)
 
 
 def rules_of(c, periods=(), t: Thresholds | None = None) -> list[str]:

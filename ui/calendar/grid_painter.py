@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from app.domain.holidays import holiday_name, is_adjusted_workday
+from app.domain.status import PeriodStatus
 from ui.calendar import palette
 from ui.calendar.grid_scene import Bar, GridScene, day_label
 
@@ -111,7 +112,7 @@ def _bar(p: QPainter, scene: GridScene, bar: Bar, marks: Marks) -> None:
     if not segment.ends:
         path.addRect(QRectF(rect.right() - 4, rect.top(), 4, rect.height()))
     path.setFillRule(Qt.FillRule.WindingFill)
-    p.fillPath(path.simplified(), QBrush(palette.planned_color(color) if entry.status == "筹备" else color))
+    p.fillPath(path.simplified(), QBrush(palette.planned_color(color) if entry.status == PeriodStatus.PREPARING else color))
     if entry.period_id in marks.conflict_ids or entry.period_id == marks.selected_id:
         selected = entry.period_id == marks.selected_id
         p.setPen(QPen(palette.SELECTED if selected else palette.CONFLICT, 2.5 if selected else 2))

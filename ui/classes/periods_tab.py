@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import vocab
-from app.domain.models import Period
+from app.domain.models import PeriodRow
 from app.services import classes
 from ui.classes.class_tabs import form_layout
 from ui.classes.period_drafts import PeriodDraftsModel
@@ -20,7 +20,7 @@ from ui.common.widgets import make_table, note
 class PeriodsTab(QWidget):
     changed = Signal()
 
-    def __init__(self, db, class_fields: Fields, periods: list[Period]):
+    def __init__(self, db, class_fields: Fields, periods: list[PeriodRow]):
         super().__init__()
         self.db, self.class_fields = db, class_fields
         self.removed_ids: list[int] = []
@@ -89,7 +89,7 @@ class PeriodsTab(QWidget):
         grid.addWidget(notes, 1, 0, 1, 2)
         return box
 
-    def periods(self) -> list[Period]:
+    def periods(self) -> list[PeriodRow]:
         return self.model.records()
 
     def current_row(self) -> int:
@@ -130,7 +130,7 @@ class PeriodsTab(QWidget):
         place = periods[-1].report_place if periods else ""
         number = max((p.number for p in periods), default=0) + 1
         length = max(1, self.class_fields.bindings["length_days"].get())
-        period = Period(class_id=0, number=number, start_date=start.isoformat(),
+        period = PeriodRow(class_id=0, number=number, start_date=start.isoformat(),
                         end_date=(start + timedelta(days=length - 1)).isoformat(), report_place=place,
                         capacity=self.class_fields.bindings["trainees_per_period"].get())
         self.model.set_rows(periods + [period])

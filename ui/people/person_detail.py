@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTabWidget, QVBo
 
 from app.domain.idcard import mask_id
 from app.domain.models import Person
+from app.domain.status import EnrollmentStatus
 from app.services import people
 from ui.common.widgets import make_table
 from ui.people.person_hours import PersonHours
@@ -52,4 +53,4 @@ class PersonDetail(QWidget):
         self.name.setText(person.name)
         self.summary.setText(f"{facts}\n参训{len(history)}次，累计学时{hours:g}" + ("" if history else "（尚无参训记录）"))
         self.model.set_rows(history)
-        self.hours.show_person(person, {int(a.end_date[:4]) for a in history if a.status == "结业" and a.end_date})
+        self.hours.show_person(person, {int(a.end_date[:4]) for a in history if EnrollmentStatus.is_completed(a.status) and a.end_date})

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.status import PeriodStatus
 from app.services import attendance, classes, closeout
 from ui.common import messages
 from ui.roster.attendance_model import AttendanceModel
@@ -96,7 +97,7 @@ class AttendanceDialog(QDialog):
         char = self.table.fontMetrics().horizontalAdvance("汉")
         self.table.setColumnWidth(0, char * 5)
         self.table.setColumnWidth(1, char * 8)
-        closed = period.status == "结班"
+        closed = PeriodStatus.is_closed(period.status)
         name = classes.get_class(self.session.db, period.class_id).name
         self.setWindowTitle(f"考勤与结班 - {name} 第{period.number}期")
         self.status.setText(f"{name} 第{period.number}期　{period.start_date} 至 {period.end_date}　"

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.idcard import mask_id
+from app.domain.status import EnrollmentStatus
 from ui.common.record_model import Column, RecordTableModel, attr
 
 WARNING_BRUSH = QBrush(QColor("#fdecea"))
@@ -41,7 +42,7 @@ class RosterModel(RecordTableModel):
         self.set_rows(lines)
 
     def note(self, line) -> str:
-        if line.status == "已替换":
+        if EnrollmentStatus.is_replaced(line.status):
             return "已被替换" + (f"：{line.replace_reason}" if line.replace_reason else "")
         if line.active and line.person_id in self.busy:
             return "多头调训：同时在" + "、".join(self.busy[line.person_id])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import vocab
 from app.domain.errors import UserError
+from app.domain.status import EnrollmentStatus
 from app.services import quotas
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
@@ -149,7 +150,7 @@ class RosterWindow(QWidget):
         button = QPushButton("设置状态")
         menu = QMenu(button)
         for status in vocab.words("enrollment_statuses"):
-            if status != "已替换":
+            if not EnrollmentStatus.is_replaced(status):
                 action = QAction(status, menu)
                 action.triggered.connect(lambda checked=False, s=status: self.set_status(s))
                 menu.addAction(action)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 from sqlite_utils import Database
 
+from app.domain.status import EnrollmentStatus
 from app.services.documents.layout import CERTIFICATE, Styles
 from app.services.documents.letters import checked_template, letter_story, period_values, require, signed
 from app.services.documents.pdf import DocumentStart, build_pdf
@@ -22,7 +23,7 @@ from app.services.documents.templates import fill, template_text
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 
-COMPLETED = ("结业",)
+COMPLETED = (EnrollmentStatus.COMPLETED,)
 _RED = colors.Color(0.72, 0.1, 0.1)
 
 

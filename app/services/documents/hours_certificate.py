@@ -20,18 +20,11 @@ from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
 from app.services.hours import ledger
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage import hours as hours_store
 from app.storage import tables
-from app.storage.records import rows
 
 CLASS_COLUMNS = (("班次", 0), ("培训时间", 44), ("结果", 16), ("学时", 16))
 OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 28), ("学时", 16))
-
-
-def _periods(db: Database, person_id: int, year: int) -> list[dict]:
-    return rows(db, """SELECT c.name, p.number, p.start_date, p.end_date, e.status, e.hours
-                       FROM enrollments e JOIN periods p ON p.id = e.period_id JOIN training_classes c ON c.id = p.class_id
-                       WHERE e.person_id = ? AND p.status = '结班' AND substr(p.end_date, 1, 4) = ?
-                       ORDER BY p.start_date""", [person_id, str(year)])
 
 
 def _table(t: Typesetter, columns, body: list[list[str]], owner: str):
@@ -53,7 +46,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     owner = f"人员“{person.name}”"
     name, unit = t.check(person.name, owner, "姓名"), t.check(entry.unit_name, owner, "工作单位")
     classes = [[f"{r['name']}第{r['number']}期", cn_range(r["start_date"], r["end_date"]), r["status"], amount(r["hours"])]
-               for r in _periods(db, person.id, request.year)]
+               for r in hours_store.closed_periods_of(db, person.id, request.year)]
     others = [[r.source or "—", r.kind, r.date or "—", amount(r.hours)]
               for r in ledger.records_of(db, person.id) if r.year == request.year]
     lines = [f"{request.year}年度学时证明",

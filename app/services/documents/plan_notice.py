@@ -21,8 +21,8 @@ from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
 from app.services.plans import PlanOutline, SectionOutline, plan_outline
 from app.services.progress import NO_PROGRESS, Progress
-from app.storage import tables
-from app.storage.classes import list_periods
+from app.storage.classes import classes_of_plan
+from app.storage.periods import list_periods
 
 CLASS_SECTION = "班次安排"
 KEEP = 4 * LINE  # a heading starts a new page rather than end one with less than this below it
@@ -68,7 +68,7 @@ class _Notice:
     def __init__(self, db: Database, t: Typesetter, outline: PlanOutline):
         self.t, self.outline = t, outline
         self.plan_owner = f"计划“{outline.plan.title}”"
-        classes = tables.classes(db).where("plan_id = ? AND archived = 0", [outline.plan.id], order_by="seq, id")
+        classes = classes_of_plan(db, outline.plan.id)
         self.periods = {c.id: list_periods(db, class_id=c.id) for c in classes}
         self.loose = [c for c in classes if c.plan_item_id is None]
         self.by_item: dict[int, list[TrainingClass]] = {}

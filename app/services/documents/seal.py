@@ -50,5 +50,5 @@ def set_seal(db: Database, path: str | Path) -> None:
 
 def clear_seal(db: Database) -> None:
     with db.atomic():
-        db.execute("DELETE FROM settings WHERE key = ?", [SETTING])
+        settings.remove(db, SETTING)
         audit.record(db, "清除印章图片")

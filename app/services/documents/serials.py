@@ -9,50 +9,33 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services.safety import audit
-from app.storage.records import rows
+from app.storage import certificates
 
 
 def certificate_serials(db: Database, period_id: int, year: int, enrollment_ids: list[int]) -> dict[int, str]:
     """The serial of each enrollment, issuing the next numbers to those that have none yet."""
     with db.atomic():
-        serials = _issued(db, enrollment_ids)
+        serials = certificates.issued(db, enrollment_ids)
         new = [e for e in enrollment_ids if e not in serials]
         if new and not audit.can_record(db):
             raise UserError(f"只读打开时不能发放新的结业证书编号（{len(new)}人尚未编号）；请在使用此数据库的电脑上打印")
         if new:
             period_code = _period_code(db, period_id, year)
             prefix = f"{year}-{period_code}-"
-            last = max((int(s.rsplit("-", 1)[1]) for s in _period_serials(db, period_id)), default=0)
+            last = max((int(s.rsplit("-", 1)[1]) for s in certificates.of_period(db, period_id)), default=0)
             today = date.today().isoformat()
             for offset, enrollment_id in enumerate(new, start=1):
                 serial = f"{prefix}{last + offset:03d}"
-                db.execute("INSERT INTO certificates (enrollment_id, serial, issued_on) VALUES (?, ?, ?)",
-                           [enrollment_id, serial, today])
+                certificates.issue(db, enrollment_id, serial, today)
                 serials[enrollment_id] = serial
             audit.record(db, "发放结业证书编号", "period", period_id, f"{len(new)}个，{prefix}…")
     return serials
 
 
-def _issued(db: Database, enrollment_ids: list[int]) -> dict[int, str]:
-    found = {}
-    for start in range(0, len(enrollment_ids), 500):
-        chunk = enrollment_ids[start:start + 500]
-        sql = f"SELECT enrollment_id, serial FROM certificates WHERE enrollment_id IN ({', '.join('?' * len(chunk))})"
-        found.update({row["enrollment_id"]: row["serial"] for row in rows(db, sql, chunk)})
-    return found
-
-
-def _period_serials(db: Database, period_id: int) -> list[str]:
-    sql = """SELECT c.serial FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
-             WHERE e.period_id = ?"""
-    return [row["serial"] for row in rows(db, sql, [period_id])]
-
-
 def _period_code(db: Database, period_id: int, year: int) -> str:
     """The period's two digits: the ones it already has, else the next free number of the year."""
-    existing = _period_serials(db, period_id)
+    existing = certificates.of_period(db, period_id)
     if existing:
         return existing[0].split("-")[1]
-    used = [row["serial"].split("-")[1] for row in rows(db, "SELECT serial FROM certificates WHERE serial LIKE ?",
-                                                        [f"{year}-%"])]
+    used = [serial.split("-")[1] for serial in certificates.of_year(db, year)]
     return f"{max((int(code) for code in used), default=0) + 1:02d}"

@@ -12,36 +12,13 @@ from app.domain.errors import UserError
 from app.domain.models import Contact, Period, Plan, TrainingClass
 from app.domain.strokes import stroke_key
 from app.services import settings
-from app.storage import tables
-from app.storage.classes import ACTIVE
-from app.storage.records import from_row, rows
+from app.storage import quotas, tables
+from app.storage import trainees as trainee_queries
+from app.storage.classes import class_contacts
+from app.storage.plans import plan_contacts
+from app.storage.trainees import Trainee
 
 ORDERS = {"unit": "按单位顺序", "strokes": "按姓氏笔画"}
-
-
-@dataclass
-class Trainee:
-    enrollment_id: int
-    person_id: int
-    name: str
-    id_number: str
-    gender: str = ""
-    ethnicity: str = ""
-    birth_date: str = ""
-    political_status: str = ""
-    post: str = ""
-    rank: str = ""
-    cadre_category: str = ""
-    phone: str = ""
-    unit_id: int | None = None
-    unit_name: str = ""
-    unit_order: float = 1e9
-    status: str = ""
-    hours: float = 0.0
-
-    @property
-    def owner(self) -> str:
-        return f"学员“{self.name}”"
 
 
 @dataclass
@@ -65,34 +42,19 @@ def period_info(db: Database, period_id: int) -> PeriodInfo:
     period = tables.periods(db).get(period_id)
     training_class = tables.classes(db).get(period.class_id)
     plan = tables.plans(db).get(training_class.plan_id) if training_class.plan_id else None
-    contacts = tables.contacts(db).where("class_id = ?", [training_class.id], order_by="sort_order, id")
+    contacts = class_contacts(db, training_class.id)
     if not contacts and plan is not None:
-        contacts = tables.contacts(db).where("plan_id = ?", [plan.id], order_by="sort_order, id")
+        contacts = plan_contacts(db, plan.id)
     info = PeriodInfo(period, training_class, plan, contacts, settings.get(db, "office_name") or "")
     if not info.issuer:
         raise UserError("没有发文机关：请在班次中填写主办单位，或在文书设置中填写发文机关名称")
     return info
 
 
-_TRAINEES = f"""SELECT e.id AS enrollment_id, p.id AS person_id, p.name, p.id_number, p.gender, p.ethnicity,
-       p.birth_date, p.political_status, p.post, p.rank, p.cadre_category, p.phone, e.unit_id,
-       coalesce(u.name, '') AS unit_name, coalesce(u.sort_order, 1e9) AS unit_order, e.status, e.hours
-FROM enrollments e JOIN people p ON p.id = e.person_id LEFT JOIN units u ON u.id = e.unit_id
-WHERE e.period_id = ? AND e.{ACTIVE}"""
-
-
 def trainees(db: Database, period_id: int, unit_id: int | None = None, statuses: tuple[str, ...] = (),
              order: str = "unit") -> list[Trainee]:
     """The period's trainees (not the replaced or withdrawn), optionally of one unit or some statuses."""
-    sql, params = _TRAINEES, [period_id]
-    if unit_id is not None:
-        sql += " AND e.unit_id = ?"
-        params.append(unit_id)
-    if statuses:
-        sql += f" AND e.status IN ({', '.join('?' for _ in statuses)})"
-        params += list(statuses)
-    found = [from_row(Trainee, row) for row in rows(db, sql + " ORDER BY e.id", params)]
-    return sort_trainees(found, order)
+    return sort_trainees(trainee_queries.trainees(db, period_id, unit_id, statuses), order)
 
 
 def requested_trainees(db: Database, request, what: str, statuses: tuple[str, ...] = (),
@@ -121,10 +83,4 @@ def issue_date(value: str | date | None) -> str:
     return value if isinstance(value, str) else value.isoformat()
 
 
-def period_units(db: Database, period_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the units with seats or trainees in the period, in display order."""
-    sql = f"""SELECT u.id, u.name FROM units u WHERE
-                EXISTS (SELECT 1 FROM quotas q WHERE q.period_id = ? AND q.unit_id = u.id) OR
-                EXISTS (SELECT 1 FROM enrollments e WHERE e.period_id = ? AND e.unit_id = u.id AND e.{ACTIVE})
-              ORDER BY u.sort_order, u.id"""
-    return [(row["id"], row["name"]) for row in rows(db, sql, [period_id, period_id])]
+period_units = quotas.called_units  # (id, name) of the units with seats or trainees in the period

@@ -6,11 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from app.services.stats.statistics import YEAR_ENROLLMENTS
-from app.storage.classes import ACTIVE, LIVE_PERIODS
-from app.storage.records import rows
-
-REPORTED = ("已报到", "结业", "缺训")  # came to the class (缺训 = came but missed too much)
+from app.domain.status import CAME, EnrollmentStatus
+from app.storage import stats, summaries
 
 
 @dataclass
@@ -29,10 +26,10 @@ class Tally:
 
     def add(self, status: str, hours: float) -> None:
         self.enrolled += 1
-        self.reported += status in REPORTED
-        self.on_leave += status == "请假"
-        self.absent += status == "缺训"
-        self.completed += status == "结业"
+        self.reported += status in CAME
+        self.on_leave += status == EnrollmentStatus.ON_LEAVE
+        self.absent += status == EnrollmentStatus.ABSENT
+        self.completed += EnrollmentStatus.is_completed(status)
         self.hours += hours or 0.0
 
 
@@ -63,17 +60,12 @@ def _group(records: list[dict], key: str) -> list[Tally]:
 
 
 def period_by_unit(db: Database, period_id: int) -> list[Tally]:
-    sql = f"""SELECT coalesce(u.name, '未填写单位') AS unit, e.status, e.hours FROM enrollments e
-              LEFT JOIN units u ON u.id = e.unit_id WHERE e.period_id = ? AND e.{ACTIVE}
-              ORDER BY coalesce(u.sort_order, 1e9), u.id"""
-    return _group(rows(db, sql, [period_id]), "unit")
+    return _group(summaries.period_trainees(db, period_id), "unit")
 
 
 def year_summary(db: Database, year: int) -> YearSummary:
-    sql = f"""SELECT c.id AS class_id, coalesce(u.name, '') AS unit, pe.cadre_category, e.status, e.hours
-              {YEAR_ENROLLMENTS} ORDER BY coalesce(u.sort_order, 1e9), u.id"""
-    records = rows(db, sql, [str(year)])
-    classes = rows(db, _YEAR_CLASSES, [str(year), year])
+    records = stats.year_records(db, year)
+    classes = summaries.year_classes(db, year)
     by_class = [_class_tally(row, [r for r in records if r["class_id"] == row["id"]]) for row in classes]
     kinds: dict[str, Tally] = {}
     for row, tally in zip(classes, by_class, strict=False):
@@ -81,16 +73,6 @@ def year_summary(db: Database, year: int) -> YearSummary:
         kinds[kind] = total([kinds[kind], tally] if kind in kinds else [tally], kind)
     by_category = sorted(_group(records, "cadre_category"), key=lambda t: -t.enrolled)
     return YearSummary(year, by_class, list(kinds.values()), _group(records, "unit"), by_category)
-
-
-# ?1 is the year as text (dates), ?2 as a number (plans.year).
-_YEAR_CLASSES = f"""SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
-       (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND pe.status = '结班'
-          AND substr(pe.start_date, 1, 4) = ?1) AS held
-FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
-WHERE c.archived = 0 AND (pl.year = ?2 OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
-       AND substr(pe.start_date, 1, 4) = ?1))
-ORDER BY pl.year, pl.id, c.seq, c.id"""
 
 
 def _class_tally(row: dict, records: list[dict]) -> Tally:
@@ -101,18 +83,4 @@ def _class_tally(row: dict, records: list[dict]) -> Tally:
     return tally
 
 
-@dataclass
-class YearRow:
-    year: int
-    periods: int
-    held: int
-    enrolled: int
-
-
-def years(db: Database) -> list[YearRow]:
-    """Every year that has periods, newest first, with its periods held and 人次 (the yearly summary's scope)."""
-    sql = f"""SELECT CAST(substr(pe.start_date, 1, 4) AS INTEGER) AS year, count(*) AS periods,
-                     sum(pe.status = '结班') AS held,
-                     sum((SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE})) AS enrolled
-              FROM {LIVE_PERIODS} pe GROUP BY year ORDER BY year DESC"""
-    return [YearRow(**row) for row in rows(db, sql)]
+years = summaries.years  # every year with live periods, newest first: periods, held, 人次

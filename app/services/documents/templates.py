@@ -115,7 +115,7 @@ def save_template(db: Database, template: LetterTemplate, text: str) -> None:
 
 def reset_template(db: Database, template: LetterTemplate) -> None:
     with db.atomic():
-        db.execute("DELETE FROM settings WHERE key = ?", [template.setting])
+        settings.remove(db, template.setting)
         audit.record(db, "恢复默认文书模板", detail=template.label)
 
 

@@ -25,9 +25,7 @@ from app.services.documents.sources import PeriodInfo, Trainee, issue_date, peri
 from app.services.documents.templates import UNIT_LETTER, fill, template_text
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
-from app.storage import tables
-from app.storage.classes import ACTIVE
-from app.storage.records import rows
+from app.storage import periods, quotas, tables
 
 REPLY_DAYS = 10  # default: names are due this many days before the class starts
 REPLY_DAYS_SETTING = "unit_letter_reply_days"
@@ -51,7 +49,7 @@ def unit_calls(db: Database, request: DocumentRequest) -> list[UnitCall]:
     calls = []
     for period_id in _periods(db, request):
         info = period_info(db, period_id)
-        for unit_id, seats in _seats(db, period_id, request.unit_id):
+        for unit_id, seats in quotas.unit_seats(db, period_id, request.unit_id):
             names = trainees(db, period_id, unit_id=unit_id)
             calls.append(UnitCall(info, tables.units(db).get(unit_id), max(seats, len(names)), names))
     if not calls:
@@ -62,22 +60,7 @@ def unit_calls(db: Database, request: DocumentRequest) -> list[UnitCall]:
 def _periods(db: Database, request: DocumentRequest) -> list[int]:
     if request.period_id is not None:
         return [request.period_id]
-    sql = f"""SELECT pe.id FROM periods pe WHERE pe.archived = 0 AND pe.status != '结班' AND (
-                EXISTS (SELECT 1 FROM quotas q WHERE q.period_id = pe.id AND q.unit_id = ?) OR
-                EXISTS (SELECT 1 FROM enrollments e WHERE e.period_id = pe.id AND e.unit_id = ? AND e.{ACTIVE}))
-              ORDER BY pe.start_date, pe.id"""
-    return [row["id"] for row in rows(db, sql, [request.unit_id, request.unit_id])]
-
-
-def _seats(db: Database, period_id: int, unit_id: int | None) -> list[tuple[int, int]]:
-    """(unit, seats) for the units with a quota or trainees in the period, in the units' display order."""
-    sql = f"""SELECT u.id, coalesce(q.seats, 0) AS seats FROM units u
-              LEFT JOIN quotas q ON q.unit_id = u.id AND q.period_id = ?
-              WHERE (q.id IS NOT NULL OR EXISTS (SELECT 1 FROM enrollments e
-                     WHERE e.period_id = ? AND e.unit_id = u.id AND e.{ACTIVE})) {'AND u.id = ?' if unit_id else ''}
-              ORDER BY u.sort_order, u.id"""
-    params = [period_id, period_id] + ([unit_id] if unit_id else [])
-    return [(row["id"], row["seats"]) for row in rows(db, sql, params)]
+    return periods.calling_unit(db, request.unit_id)
 
 
 def _days_before(start: str, days: int) -> str:

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 from sqlite_utils import Database
 
-from app.domain.models import Period, Person, TrainingClass
+from app.domain.models import ClassRow, PeriodRow, Person
 from app.domain.rules import class_warnings
 from app.services.classes import class_contacts
 from app.services.plans import PlanOutline
@@ -27,7 +27,7 @@ def plan_json(outline: PlanOutline) -> dict:
     return plan
 
 
-def period_json(period: Period) -> dict:
+def period_json(period: PeriodRow) -> dict:
     return {"id": period.id, "class_id": period.class_id, "class_name": period.class_name,
             "number": period.number, "start": period.start_date, "end": period.end_date,
             "days": period.days, "status": period.status, "capacity": period.capacity,
@@ -35,7 +35,7 @@ def period_json(period: Period) -> dict:
             "enrolled": period.enrolled}
 
 
-def class_json(db: Database, training_class: TrainingClass, periods: list[Period]) -> dict:
+def class_json(db: Database, training_class: ClassRow, periods: list[PeriodRow]) -> dict:
     record = asdict(training_class)
     record["plan"] = record.pop("plan_title")
     record["planned_trainees"] = training_class.planned_trainees

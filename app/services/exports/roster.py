@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
+from app.domain.status import EnrollmentStatus
 from app.services import settings
 from app.services.exports.xlsx import XlsxColumn, write_table
 from app.services.roster import period_of, period_title, roster
@@ -44,7 +45,7 @@ def export_roster(db: Database, period_id: int, path: str | Path, order: str = "
     if full_ids and not logged:
         raise UserError("只读打开时不能导出完整身份证号码（无法记入操作日志）")
     period = period_of(db, period_id)
-    lines = [line for line in roster(db, period_id, order) if line.status != "已替换"]
+    lines = [line for line in roster(db, period_id, order) if not EnrollmentStatus.is_replaced(line.status)]
     shown = (lambda number: number) if full_ids else mask_id
     rows = [[number, line.name, line.gender, line.ethnicity, line.birth_date, shown(line.id_number), line.unit_name,
              line.post, line.rank, line.phone, line.status, line.key_problems]

@@ -29,7 +29,7 @@ from app.services.importing.marker import importing
 from app.services.importing.reader import read_sheets
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
-from app.storage import tables
+from app.storage import people_bulk, tables
 from app.storage.db import db_path
 
 IMPORTED, REFUSED, ALREADY = "导入", "未通过", "已导入过"
@@ -103,8 +103,8 @@ class _RowChecker:
     def __init__(self, db: Database, layout: HoursLayout, options: HoursImportOptions):
         self.columns, self.options = layout.columns, options
         self.people = {number: (person_id, name, clean_name(name)) for person_id, name, number
-                       in db.execute("SELECT id, name, id_number FROM people")}
-        self.known = {_key(record) for record in tables.hours_records(db).where()}
+                       in people_bulk.identities(db)}
+        self.known = {_key(record) for record in tables.hours_records(db).all()}
         self.seen: dict[tuple, int] = {}
         self._memo: dict[tuple, object] = {}
 

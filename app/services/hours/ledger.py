@@ -15,8 +15,8 @@ from app.domain.text import to_halfwidth
 from app.domain.validation import date_error
 from app.services import settings
 from app.services.safety import audit
+from app.storage import hours as hours_store
 from app.storage import tables
-from app.storage.records import rows
 
 REQUIREMENTS_KEY = "hours_requirements"
 KINDS = ("网络学习", "集中培训", "其他")
@@ -102,19 +102,13 @@ def delete_record(db: Database, record_id: int) -> None:
         audit.record(db, "删除学时", "person", person.id, describe(person.name, record))
 
 
-def records_of(db: Database, person_id: int) -> list[HoursRecord]:
-    return tables.hours_records(db).where("person_id = ?", [person_id], order_by="year DESC, date DESC, id")
+records_of = hours_store.records_of  # a person's records, newest first
 
 
 def _class_hours(db: Database, first_year: int, year: int, person_id: int | None) -> dict[int, dict[int, tuple[float, float]]]:
     """person -> year -> (hours, days) from closed periods, counted in the year the period ended."""
     found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for row in rows(db, f"""SELECT e.person_id, CAST(substr(p.end_date, 1, 4) AS INTEGER) AS year, sum(e.hours) AS hours,
-                                  sum(CASE WHEN e.status = '结业'
-                                      THEN julianday(p.end_date) - julianday(p.start_date) + 1 ELSE 0 END) AS days
-                           FROM enrollments e JOIN periods p ON p.id = e.period_id
-                           WHERE p.status = '结班' AND substr(p.end_date, 1, 4) BETWEEN ? AND ? {_only("e.person_id", person_id)}
-                           GROUP BY e.person_id, year""", [str(first_year), str(year), *_ids(person_id)]):
+    for row in hours_store.class_hours(db, first_year, year, person_id):
         found[row["person_id"]][row["year"]] = (row["hours"] or 0.0, row["days"] or 0.0)
     return found
 
@@ -122,20 +116,9 @@ def _class_hours(db: Database, first_year: int, year: int, person_id: int | None
 def _other_hours(db: Database, first_year: int, year: int, person_id: int | None) -> dict[int, dict[int, tuple[float, float]]]:
     """person -> year -> (online, other) from hours records."""
     found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for row in rows(db, f"""SELECT person_id, year, sum(CASE WHEN kind = '网络学习' THEN hours ELSE 0 END) AS online,
-                                  sum(CASE WHEN kind = '网络学习' THEN 0 ELSE hours END) AS other
-                           FROM hours_records WHERE year BETWEEN ? AND ? {_only("person_id", person_id)}
-                           GROUP BY person_id, year""", [first_year, year, *_ids(person_id)]):
+    for row in hours_store.other_hours(db, first_year, year, person_id):
         found[row["person_id"]][row["year"]] = (row["online"], row["other"])
     return found
-
-
-def _only(column: str, person_id: int | None) -> str:
-    return "" if person_id is None else f"AND {column} = ?"
-
-
-def _ids(person_id: int | None) -> list[int]:
-    return [] if person_id is None else [person_id]
 
 
 def ledger(db: Database, year: int, person_id: int | None = None) -> list[PersonHours]:
@@ -144,10 +127,7 @@ def ledger(db: Database, year: int, person_id: int | None = None) -> list[Person
     first_year = year - rules["county"]["years"] + 1
     classes, others = _class_hours(db, first_year, year, person_id), _other_hours(db, first_year, year, person_id)
     grace_from = date(year - rules["county"].get("after_promotion_years", 1), 12, 31).isoformat()
-    people = rows(db, f"""SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, '') AS unit_name,
-                                 coalesce(u.sort_order, 1e9) AS unit_order
-                          FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE 1 {_only("p.id", person_id)}
-                          ORDER BY unit_order, u.id, p.name""", _ids(person_id))
+    people = hours_store.ledger_people(db, person_id)
     result = []
     for person in people:
         mine_classes, mine_other = classes.get(person["id"], {}), others.get(person["id"], {})

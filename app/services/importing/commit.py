@@ -14,12 +14,14 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.pinyin import initials
+from app.domain.status import EnrollmentStatus
 from app.services.bulk import without_cycle_collector
 from app.services.importing.check import RowCheck, unit_key
 from app.services.importing.marker import importing
 from app.services.importing.plan import ImportPlan
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
+from app.storage import people_bulk, roster, units
 from app.storage.backup import reason_of
 
 CHUNK = 2000
@@ -68,23 +70,19 @@ class _Writer:
         names = {unit_key(r.unit_text): r.unit_text for r in self.accepted if r.unit_text and r.unit_id is None}
         if not names:
             return []
-        order = self.db.execute("SELECT coalesce(max(sort_order), 0) FROM units").fetchone()[0]
-        for offset, (key, name) in enumerate(names.items(), start=1):
-            cursor = self.db.execute("INSERT INTO units (name, sort_order) VALUES (?, ?)", [name, order + offset])
-            self.new_units[key] = cursor.lastrowid
+        self.new_units = dict(zip(names, units.add_after_last(self.db, list(names.values())), strict=True))
         return list(names.values())
 
     def add_people(self) -> int:
         adds = [row for row in self.accepted if row.action == "add"]
-        top = self.db.execute("SELECT coalesce(max(id), 0) FROM people").fetchone()[0]
+        top = people_bulk.last_id(self.db)
         # New people get the ids SQLite would give them (max + 1, ...), so enrolling them needs no look-up.
         self.person_ids = {id(row): top + offset for offset, row in enumerate(adds, start=1)}
         columns = ("id", *_PERSON_COLUMNS, "unit_id", "name_initials")
-        sql = f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         values = itemgetter(*_PERSON_COLUMNS)
         for start in range(0, len(adds), CHUNK):
             chunk = adds[start:start + CHUNK]
-            self.db.conn.executemany(sql, (
+            people_bulk.add_many(self.db, columns, (
                 (top + start + offset, *values(row.values),
                  row.unit_id if row.unit_id is not None else self.unit_of(row), initials(row.values["name"]))
                 for offset, row in enumerate(chunk, start=1)))
@@ -96,25 +94,22 @@ class _Writer:
         for row in updates:
             values = {_COLUMN.get(key, key): (self.unit_of(row) if key == "unit" else new)
                       for key, (_, new) in row.changes.items()}
-            assignments = ", ".join(f"{column} = ?" for column in values)
-            self.db.execute(f"UPDATE people SET {assignments} WHERE id = ?", [*values.values(), row.person_id])
+            people_bulk.update_fields(self.db, row.person_id, values)
         self.step(len(updates))
         return len(updates)
 
     def enrol(self, period_id: int) -> tuple[int, int]:
         joining = [row for row in self.accepted if row.enrol == "enrol"]
-        sql = "INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems) VALUES (?, ?, ?, ?, ?)"
         new_ids = self.person_ids
         for start in range(0, len(joining), CHUNK):
             chunk = joining[start:start + CHUNK]
-            self.db.conn.executemany(sql, (
-                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), "拟选调",
+            roster.enrol_many(self.db, (
+                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), EnrollmentStatus.PROPOSED,
                  row.values["key_problems"]) for row in chunk))
             self.step(len(chunk))
         already = [row for row in self.accepted if row.enrol == "already"]
-        self.db.conn.executemany(
-            "UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
-            [(row.values["key_problems"], period_id, row.person_id) for row in already if row.values["key_problems"]])
+        roster.set_key_problems(self.db, period_id, {row.person_id: row.values["key_problems"]
+                                                      for row in already if row.values["key_problems"]})
         return len(joining), len(already)
 
     def _enrolled_unit(self, row: RowCheck) -> int | None:

@@ -18,6 +18,7 @@ from typing import Iterator
 from sqlite_utils import Database
 
 from app.services.safety import audit
+from app.storage import audit as audit_log
 from app.storage.db import db_path
 from app.storage.lock import process_alive
 
@@ -34,7 +35,7 @@ def importing(db: Database, file_name: str) -> Iterator[None]:
     path = db_path(db)
     marker = marker_path(path) if path is not None else None
     if marker is not None:
-        last = db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+        last = audit_log.last_id(db)
         _write(marker, {"file": file_name, "started": time.time(), "computer": socket.gethostname(),
                         "pid": os.getpid(), "audit_after": last})
     try:
@@ -74,9 +75,7 @@ def _may_be_running(note: dict, holds_lock: bool) -> bool:
 
 def _committed(db: Database, note: dict) -> bool:
     prefix = audit.masked(f"{note['file']}：")  # as the import's own entry holds it
-    sql = (f"SELECT 1 FROM audit_log WHERE id > ? AND action IN ({', '.join('?' * len(IMPORT_ACTIONS))}) "
-           "AND substr(detail, 1, ?) = ? LIMIT 1")
-    return db.execute(sql, [note["audit_after"], *IMPORT_ACTIONS, len(prefix), prefix]).fetchone() is not None
+    return audit_log.has_entry_after(db, note["audit_after"], IMPORT_ACTIONS, prefix)
 
 
 def _write(path: Path, note: dict) -> None:

@@ -64,7 +64,7 @@ def analyse(db: Database, file_name: str, sheet: Sheet, layout: Layout, options:
         raise UserError("请为“姓名”和“身份证号码”各指定一列")
     if options.period_id is not None:
         tables.periods(db).get(options.period_id)
-    units = {unit_key(unit.name): unit.id for unit in tables.units(db).where()}
+    units = {unit_key(unit.name): unit.id for unit in tables.units(db).all()}
     checker = RowChecker(layout.columns, units, options.unit_choices, options.default_unit_id,
                          CREATE_UNIT if options.create_units else None, sheet.bad_cells, word_map(db))
     with without_cycle_collector():
@@ -106,7 +106,7 @@ def unknown_units(db: Database, sheet: Sheet, layout: Layout) -> dict[str, int]:
     column = layout.columns.get("unit")
     if column is None:
         return {}
-    known = {unit_key(unit.name) for unit in tables.units(db).where()}
+    known = {unit_key(unit.name) for unit in tables.units(db).all()}
     found: dict[str, int] = {}
     for cells in sheet.rows[layout.data_row:]:
         name = clean(cell_text(cells[column])) if column < len(cells) else ""

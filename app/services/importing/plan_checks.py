@@ -12,7 +12,7 @@ from app.domain.vocab import standard_set
 from app.services.importing.check import RowCheck
 from app.services.importing.columns import LABELS
 from app.services.importing.plan import ImportPlan
-from app.storage import roster, tables
+from app.storage import quotas, roster, tables
 
 # Archive fields an import may update; an empty cell never blanks what the archive holds.
 UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",
@@ -23,7 +23,7 @@ def existing_people(db: Database, plan: ImportPlan, lookup: Callable[[Database, 
     """Marks each row add, update, keep or reject, by the mode and whether its ID number is known."""
     numbers = [row.values["id_number"] for row in plan.rows if "id_number" not in row.errors]
     found = lookup(db, numbers) if numbers else {}
-    units = {unit.id: unit.name for unit in tables.units(db).where()} if found else {}
+    units = {unit.id: unit.name for unit in tables.units(db).all()} if found else {}
     mode = plan.options.mode
     for row in plan.rows:
         person = found.get(row.values["id_number"]) if "id_number" not in row.errors else None
@@ -101,14 +101,14 @@ def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str
 
 def quota_warnings(db: Database, plan: ImportPlan) -> list[str]:
     """Once a period has seats allocated, a unit going past its seats (or holding none) is warned about."""
-    usage = {u.unit_id: u for u in roster.quota_usage(db, plan.options.period_id)}
+    usage = {u.unit_id: u for u in quotas.quota_usage(db, plan.options.period_id)}
     if not any(u.seats is not None for u in usage.values()):
         return []
     joining: dict[int, int] = {}
     for row in plan.rows:
         if row.enrol == "enrol" and row.unit_id is not None:
             joining[row.unit_id] = joining.get(row.unit_id, 0) + 1
-    names = {unit.id: unit.name for unit in tables.units(db).where()}
+    names = {unit.id: unit.name for unit in tables.units(db).all()}
     warnings = []
     for unit_id, count in joining.items():
         quota = usage.get(unit_id)

@@ -7,23 +7,21 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
+from app.storage import audit as stored
 from app.storage.lock import os_user
-from app.storage.records import rows
 
 # An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 
 
 def record(db: Database, action: str, entity: str = "", entity_id: int | None = None, detail: str = "") -> None:
-    db.execute(
-        "INSERT INTO audit_log (at, os_user, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        [datetime.now().isoformat(timespec="seconds"), os_user(), action, entity, entity_id, masked(detail)],
-    )
+    stored.add_entry(db, datetime.now().isoformat(timespec="seconds"), os_user(), action, entity, entity_id,
+                     masked(detail))
 
 
 def can_record(db: Database) -> bool:
     """False for a database opened read-only (another computer holds it): nothing can be written there."""
-    return not db.execute("PRAGMA query_only").fetchone()[0]
+    return stored.can_write(db)
 
 
 def masked(text: str) -> str:
@@ -32,4 +30,4 @@ def masked(text: str) -> str:
 
 
 def entries(db: Database, limit: int = 500) -> list[dict]:
-    return rows(db, "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", [limit])
+    return stored.newest(db, limit)

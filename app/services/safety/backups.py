@@ -13,12 +13,13 @@ from app.services import settings
 from app.services.safety import audit
 from app.storage import backup as store
 from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
-from app.storage.filesystem import file_uri
 from app.storage.lock import DatabaseLock
+from app.storage.records import table_counts
 
 SECOND_FOLDER_KEY = "backup_second_folder"
 INTERVAL_MINUTES = 30
 COUNTED = (("people", "人员"), ("training_classes", "班次"), ("enrollments", "参训记录"))
+_TABLES = [table for table, _ in COUNTED]
 
 
 @dataclass
@@ -110,14 +111,7 @@ def summaries(db_file: Path, folder: Path | None = None) -> list[BackupSummary]:
 
 
 def _counts(path: Path) -> dict[str, int] | None:
-    try:
-        connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
-        try:
-            return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table, _ in COUNTED}
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
+    return store.counts_of(path, _TABLES)
 
 
 def restore(db: Database, backup_file: Path) -> Path:
@@ -125,7 +119,7 @@ def restore(db: Database, backup_file: Path) -> Path:
     backup_file = Path(backup_file)
     _check_restorable(backup_file)
     safety = take(db, reason="恢复前")
-    source = sqlite3.connect(file_uri(backup_file, {"mode": "ro"}), uri=True)
+    source = store.read_only(backup_file)
     try:
         source.backup(db.conn)  # all pages in one step, inside SQLite's own transaction
     except sqlite3.Error as error:
@@ -142,12 +136,7 @@ def _check_restorable(path: Path) -> None:
         raise UserError(f"找不到备份文件：{path}")
     if not store.is_good(path):
         raise UserError(f"备份文件“{path.name}”已损坏或不是数据库，不能用于恢复")
-    connection = sqlite3.connect(file_uri(path, {"mode": "ro"}), uri=True)
-    try:
-        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
-    finally:
-        connection.close()
-    if app_id != APPLICATION_ID:
+    if store.identity_of(path) != APPLICATION_ID:
         raise UserError(f"“{path.name}”不是本程序的数据库备份")
 
 
@@ -179,7 +168,7 @@ def restore_file(db_file: Path, backup_file: Path, lock: DatabaseLock) -> Restor
     try:
         if damaged is not None:
             audit.record(db, "恢复备份", detail=f"{backup_file.name}（损坏的数据已改名为 {damaged.name}）")
-        found = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table, _ in COUNTED}
+        found = table_counts(db, _TABLES)
     finally:
         db.close()
     return Restored(safety, damaged, found)
@@ -203,7 +192,7 @@ def restore_newest_good(damaged_db_file: Path) -> Path | None:
 
 def _copy_backup(backup_file: Path, db_file: Path) -> None:
     """A checked backup copied page by page into a new file where the database was."""
-    source = sqlite3.connect(file_uri(backup_file, {"mode": "ro"}), uri=True)
+    source = store.read_only(backup_file)
     target = sqlite3.connect(str(db_file))
     try:
         source.backup(target)

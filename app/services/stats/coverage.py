@@ -9,11 +9,10 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Person
-from app.storage import tables
+from app.domain.status import COVERED
+from app.storage import classes as class_queries
+from app.storage import stats, tables
 from app.storage.people import search
-from app.storage.records import rows
-
-ATTENDED = ("已报到", "结业", "请假")
 
 
 @dataclass
@@ -31,8 +30,7 @@ class Coverage:
 
 def set_group(db: Database, class_id: int, categories: list[str], ranks: list[str]) -> None:
     group = {"categories": categories, "ranks": ranks} if categories or ranks else {}
-    db.execute("UPDATE training_classes SET coverage = ? WHERE id = ?",
-               [json.dumps(group, ensure_ascii=False) if group else "", class_id])
+    class_queries.set_coverage(db, class_id, json.dumps(group, ensure_ascii=False) if group else "")
 
 
 def group_of(db: Database, class_id: int) -> dict:
@@ -46,10 +44,7 @@ def coverage(db: Database, class_id: int) -> Coverage:
     if not group:
         raise UserError(f"“{training_class.name}”没有设定应全覆盖的对象")
     members = [p for p in search(db) if _in_group(p, group)]
-    marks = ",".join("?" for _ in ATTENDED)
-    done = {row["person_id"] for row in rows(
-        db, f"""SELECT DISTINCT e.person_id FROM enrollments e JOIN periods p ON p.id = e.period_id
-                WHERE p.class_id = ? AND e.status IN ({marks})""", [class_id, *ATTENDED])}
+    done = stats.attended_class(db, class_id, COVERED)
     missing = [p for p in members if p.id not in done]
     return Coverage(training_class.name, group, len(members), len(members) - len(missing), missing)
 

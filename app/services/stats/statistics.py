@@ -9,12 +9,9 @@ from sqlite_utils import Database
 
 from app.services import attendance
 from app.services.hours import ledger
-from app.storage.classes import ACTIVE, LIVE_PERIODS
-from app.storage.records import from_row, rows
+from app.storage import periods, plans, stats
 
-BREAKDOWNS = {"kind": ("班次类型", "c.kind"), "unit": ("单位", "coalesce(u.name, '（无单位）')"),
-              "category": ("干部类别", "coalesce(nullif(pe.cadre_category, ''), '（未填）')"),
-              "rank": ("职级", "coalesce(nullif(pe.rank, ''), '（未填）')")}
+BREAKDOWNS = {"kind": "班次类型", "unit": "单位", "category": "干部类别", "rank": "职级"}
 
 
 @dataclass
@@ -42,46 +39,23 @@ class YearOverview:
 
 
 def overview(db: Database, year: int) -> YearOverview:
-    planned = db.execute("""SELECT coalesce(sum(c.planned_periods), 0), coalesce(sum(c.planned_periods * c.trainees_per_period), 0)
-                            FROM training_classes c JOIN plans p ON p.id = c.plan_id
-                            WHERE p.year = ? AND c.archived = 0""", [year]).fetchone()
-    periods = db.execute(f"""SELECT count(*), coalesce(sum(status = '结班'), 0) FROM {LIVE_PERIODS}
-                             WHERE substr(start_date, 1, 4) = ?""", [str(year)]).fetchone()
-    totals = _totals(db, year)
+    planned = stats.planned(db, year)
+    scheduled, held = stats.scheduled(db, year)
+    totals = Line(**stats.year_totals(db, year))
     result = YearOverview(
-        year, planned[0], planned[1], periods[1], periods[0], totals.person_times, totals.completed, totals.hours,
-        attendance.attendance_rate(db, year), len(ledger.behind(db, year)),
-        db.execute("SELECT count(*) FROM people").fetchone()[0])
+        year, planned[0], planned[1], held, scheduled, totals.person_times, totals.completed, totals.hours,
+        attendance.attendance_rate(db, year), len(ledger.behind(db, year)), stats.people_count(db))
     result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
     return result
 
 
-# The year's enrollments, for the statistics page and the printed yearly summary alike (one parameter: the
-# year as text): selected trainees, not the replaced and withdrawn, in the live periods starting that year.
-YEAR_ENROLLMENTS = f"""FROM enrollments e JOIN {LIVE_PERIODS} p ON p.id = e.period_id
-           JOIN training_classes c ON c.id = p.class_id
-           JOIN people pe ON pe.id = e.person_id LEFT JOIN units u ON u.id = e.unit_id
-           WHERE substr(p.start_date, 1, 4) = ? AND e.{ACTIVE}"""
-_MEASURES = "count(*) AS person_times, coalesce(sum(e.status = '结业'), 0) AS completed, coalesce(sum(e.hours), 0) AS hours"
-
-
-def _totals(db: Database, year: int) -> Line:
-    row = rows(db, f"SELECT '' AS label, {_MEASURES} {YEAR_ENROLLMENTS}", [str(year)])[0]
-    return Line(**row)
-
-
 def breakdown(db: Database, year: int, key: str) -> list[Line]:
-    _, expression = BREAKDOWNS[key]
-    order = "min(coalesce(u.sort_order, 1e9))" if key == "unit" else "person_times DESC"
-    sql = f"SELECT {expression} AS label, {_MEASURES} {YEAR_ENROLLMENTS} GROUP BY label ORDER BY {order}, label"
-    return [Line(**row) for row in rows(db, sql, [str(year)])]
+    return [Line(**row) for row in stats.year_breakdown(db, year, key)]
 
 
 def years(db: Database) -> list[int]:
     """Years that have plans or periods, newest first."""
-    found = {row[0] for row in db.execute("SELECT year FROM plans")}
-    found |= {int(row[0]) for row in db.execute("SELECT DISTINCT substr(start_date, 1, 4) FROM periods")}
-    return sorted(found, reverse=True)
+    return sorted(plans.plan_years(db) | set(periods.start_years(db)), reverse=True)
 
 
 FIGURE_LABELS = ("计划期数", "已排期数", "已结班期数", "计划培训人数", "调训人次", "结业人次", "学时合计", "出勤率", "应训未训")
@@ -96,63 +70,5 @@ def figures(o: YearOverview) -> list[tuple[str, object, str]]:
     return list(zip(FIGURE_LABELS, values, texts, strict=False))
 
 
-@dataclass
-class ClassSummary:
-    class_id: int
-    plan_title: str
-    seq: int
-    name: str
-    kind: str
-    planned_periods: int
-    trainees_per_period: int
-    scheduled_periods: int
-    closed_periods: int
-    enrolled: int  # 人次 selected, not counting the replaced and withdrawn
-    completed: int
-    hours: float
-
-    @property
-    def planned_trainees(self) -> int:
-        return self.planned_periods * self.trainees_per_period
-
-
-@dataclass
-class PeriodSummary:
-    period_id: int
-    class_name: str
-    number: int
-    start_date: str
-    end_date: str
-    status: str
-    enrolled: int
-    quota_units: int
-    quota_seats: int
-    roster_units: int
-
-
-def class_summaries(db: Database) -> list[ClassSummary]:
-    sql = f"""SELECT c.id AS class_id, coalesce(pl.title, '') AS plan_title, c.seq, c.name, c.kind,
-                     c.planned_periods, c.trainees_per_period,
-                     (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id) AS scheduled_periods,
-                     (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND pe.status = '结班') AS closed_periods,
-                     (SELECT count(*) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id AND e.{ACTIVE}) AS enrolled,
-                     (SELECT count(*) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id AND e.status = '结业') AS completed,
-                     (SELECT coalesce(sum(e.hours), 0) FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id
-                        WHERE pe.class_id = c.id) AS hours
-              FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
-              WHERE c.archived = 0 ORDER BY pl.year, pl.id, c.seq, c.id"""
-    return [from_row(ClassSummary, row) for row in rows(db, sql)]
-
-
-def period_summaries(db: Database) -> list[PeriodSummary]:
-    sql = f"""SELECT pe.id AS period_id, c.name AS class_name, pe.number, pe.start_date, pe.end_date, pe.status,
-                     (SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND e.{ACTIVE}) AS enrolled,
-                     (SELECT count(*) FROM quotas q WHERE q.period_id = pe.id) AS quota_units,
-                     (SELECT coalesce(sum(q.seats), 0) FROM quotas q WHERE q.period_id = pe.id) AS quota_seats,
-                     (SELECT count(DISTINCT e.unit_id) FROM enrollments e
-                        WHERE e.period_id = pe.id AND e.{ACTIVE}) AS roster_units
-              FROM periods pe JOIN training_classes c ON c.id = pe.class_id
-              WHERE pe.archived = 0 ORDER BY pe.start_date, c.seq, pe.number"""
-    return [from_row(PeriodSummary, row) for row in rows(db, sql)]
+class_summaries = stats.class_summaries  # per class: periods scheduled and closed, 人次, completed, 学时
+period_summaries = stats.period_summaries  # per live period: 人次, seats allocated, units called

@@ -1,0 +1,138 @@
+"""What only SQLite says, in one place. Every other statement in app/storage is written in the SQL that
+PostgreSQL also accepts; these are what a port to it has to replace:
+
+- PRAGMAs: the connection's settings (foreign_keys, synchronous, busy_timeout, cache_size, query_only),
+  the file's identity (application_id, user_version), journal_mode and wal_checkpoint, the file's checks
+  (quick_check, integrity_check, foreign_key_check) and which file a connection has (database_list);
+- sqlite_master, read to learn whether a file can be opened at all;
+- instr(text, part), PostgreSQL's strpos;
+- a list of values passed as one JSON text and read back with json_each (json_array_elements_text);
+- group_concat, PostgreSQL's string_agg;
+- julianday, for days between ISO dates (PostgreSQL subtracts dates);
+- CROSS JOIN … ON, SQLite's way of fixing the order it joins in (PostgreSQL: a plain JOIN).
+
+Not here, because PostgreSQL accepts them too: INSERT … ON CONFLICT (…) DO UPDATE, substr on ISO dates,
+coalesce, nullif, CASE, LIMIT … OFFSET. The schema (migrations.py) and the driver's `?` placeholders and
+`lastrowid` are the port's other parts.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Protocol
+
+
+class Executes(Protocol):
+    """A sqlite3 connection or a sqlite_utils Database: both run a statement and return a cursor."""
+
+    def execute(self, sql: str, parameters: Any = ...) -> Any: ...
+
+
+# -- the connection ------------------------------------------------------------------------------------
+
+def configure(db: Executes, *, busy_timeout_ms: int, writable: bool) -> None:
+    """Foreign keys on, full sync, a busy wait, 32 MB of page cache; read-only unless it may write."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    set_busy_timeout(db, busy_timeout_ms)
+    # 32 MB of page cache instead of SQLite's 2 MB: a 20,000-row import no longer spills its indexes.
+    db.execute("PRAGMA cache_size = -32768")
+    if not writable:
+        db.execute("PRAGMA query_only = ON")
+
+
+def set_busy_timeout(db: Executes, milliseconds: int) -> None:
+    db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
+def is_query_only(db: Executes) -> bool:
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def wal_checkpoint(db: Executes) -> bool:
+    """Copies the WAL into the file and empties it; False when a reader kept it from finishing."""
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
+
+
+def set_journal_mode(db: Executes, mode: str) -> str:
+    if mode not in ("wal", "delete"):
+        raise ValueError(mode)
+    return db.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0]
+
+
+def main_file(db: Executes) -> str | None:
+    """The file behind the connection ("" for an in-memory database), None when it has none."""
+    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return filename
+    return None
+
+
+def touch(db: Executes) -> None:
+    """Reads the schema: raises when SQLite cannot open the file this way."""
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+# -- the file's identity and checks --------------------------------------------------------------------
+
+def application_id(db: Executes) -> int:
+    return db.execute("PRAGMA application_id").fetchone()[0]
+
+
+def user_version(db: Executes) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def set_identity(db: Executes, app_id: int, version: int) -> None:
+    db.execute(f"PRAGMA application_id = {int(app_id)}")
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def quick_check(db: Executes) -> list[str]:
+    """quick_check's rows ("ok" alone when the file is sound): every page is read."""
+    return [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+
+
+def integrity_check(db: Executes) -> list[str]:
+    """integrity_check's rows: quick_check's and indexes against their tables (eight times as long)."""
+    return [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+
+
+def foreign_key_check(db: Executes) -> list[tuple[str, int, str]]:
+    """(table, row, the table it refers to) for every reference to a record that is not there."""
+    return [(table, rowid, parent) for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall()]
+
+
+# -- pieces of queries ---------------------------------------------------------------------------------
+
+def contains(text: str) -> str:
+    """A condition: `text` holds the next parameter somewhere."""
+    return f"instr({text}, ?) > 0"
+
+
+def in_list(column: str) -> str:
+    """`column` is one of the values of the next parameter, given as `json_list(values)`."""
+    return f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def json_list(values: Iterable[Any]) -> str:
+    return json.dumps(list(values))
+
+
+def joined_ids(column: str) -> str:
+    """An aggregate: the column's numbers as one text, separated by commas (NULL when there are none)."""
+    return f"group_concat({column})"
+
+
+def joined_as_list(joined: str | None) -> str:
+    """What joined_ids gave, as the parameter in_list takes."""
+    return f"[{joined or ''}]"
+
+
+def days_from_to(start: str, end: str) -> str:
+    """The days from one ISO date to another, both counted."""
+    return f"julianday({end}) - julianday({start}) + 1"
+
+
+# Joins in the order written: SQLite walks the first table's index and the second's for each row.
+JOIN_IN_THIS_ORDER = "CROSS JOIN"
