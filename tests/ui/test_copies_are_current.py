@@ -7,7 +7,7 @@ from app.services import database
 from app.storage.lock import DatabaseLock
 from tests.roster_files import good_rows, write_xlsx
 from tests.ui.test_import_wizard import COMMIT, NEXT, close_wizards, press, start  # noqa: F401  (the fixture)
-from ui.importing.wizard import COLUMNS, FINISH, PREVIEW
+from ui.importing.steps import COLUMNS, FINISH, PREVIEW
 from ui.shell.session import Session
 
 

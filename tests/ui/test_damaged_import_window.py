@@ -11,7 +11,7 @@ from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, close_wizards, press, start  # noqa: F401
 from ui.hours import hours_import
 from ui.importing import file_page
-from ui.importing.wizard import COLUMNS, FILE, PREVIEW
+from ui.importing.steps import COLUMNS, FILE, PREVIEW
 
 DAMAGED = "不完整或已损坏（可能下载、复制时中断），请让单位重新发送"
 

@@ -22,9 +22,9 @@ from tests.roster_files import (
 from tests.ui.conftest import type_text
 from ui.importing.launch import open_import_wizard
 from ui.importing.preview_model import ERROR, NOTICE
-from ui.importing.wizard import COLUMNS, FILE, FINISH, PREVIEW, UNITS
+from ui.importing.steps import COLUMNS, FILE, FINISH, PREVIEW, UNITS
 from ui.roster.period_actions import open_period
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 NEXT, COMMIT = QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton
 

@@ -10,7 +10,7 @@ from tests.app.test_spreadsheet_guard import rewrite
 from tests.roster_files import HEADER, good_rows, person, write_xlsx
 from tests.ui.test_import_wizard import COMMIT, NEXT, cell, close_wizards, press, start  # noqa: F401
 from ui.importing.preview_model import NOTICE
-from ui.importing.wizard import COLUMNS, FILE, FINISH, PREVIEW
+from ui.importing.steps import COLUMNS, FILE, FINISH, PREVIEW
 
 
 def test_a_zip_bomb_is_refused_on_the_first_page(qtbot, window, tmp_path, answers):

@@ -10,7 +10,8 @@ from app.services import database
 from app.services.progress import Cancelled
 from app.services.safety import error_log
 from app.storage.lock import DatabaseLock
-from ui.shell.ops import EVERYTHING, NOTHING, Changed, run_op
+from ui.shell.changes import EVERYTHING, NOTHING, Changed
+from ui.shell.ops import run_op
 from ui.shell.session import Session
 
 

@@ -8,7 +8,7 @@ from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_main_window import click_nav
 from ui.people.person_dialog import PersonDialog
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.units.units_page import UnitDialog
 
 

@@ -7,7 +7,7 @@ from app.storage import tables
 from tests.ui.conftest import type_text
 from ui.classes.class_dialog import ClassDialog
 from ui.classes.rule_settings import RuleSettingsDialog
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 
 @pytest.fixture

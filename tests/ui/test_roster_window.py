@@ -12,7 +12,7 @@ from tests.ui.helpers import select_rows, when_dialog_opens
 from tests.ui.test_main_window import click_nav
 from ui.roster.period_actions import open_period
 from ui.roster.trainee_dialogs import ReplaceDialog
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 
 def open_period_with(window, status="报名"):

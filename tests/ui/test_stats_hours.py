@@ -15,8 +15,8 @@ from tests.ui.conftest import type_text
 from tests.ui.helpers import when_dialog_opens
 from ui.hours import hours_import
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
+from ui.shell.changes import Changed
 from ui.shell.main_window import MainWindow
-from ui.shell.ops import Changed
 from ui.shell.session import Session
 from ui.stats import stats_export
 

@@ -16,7 +16,7 @@ from tests.ui.helpers import when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, PREVIEW, cell, press, start
 from ui.common.form import HINT_STYLE
 from ui.importing.preview_model import NOTICE
-from ui.importing.wizard import COLUMNS
+from ui.importing.steps import COLUMNS
 from ui.importing.word_variants_dialog import WordVariantsDialog
 from ui.people.person_dialog import PersonDialog
 from ui.units.units_page import UnitDialog

@@ -25,7 +25,7 @@ from ui.calendar.year_view import YearOverview
 from ui.common import messages
 from ui.common.lazy import LoadsWhenShown
 from ui.roster import period_actions
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 MONTH, WEEK, YEAR = range(3)

@@ -10,7 +10,7 @@ from app.services import classes, year_copy
 from app.services.classes import ClassDraft
 from ui.classes.class_dialog import ClassDialog
 from ui.common import messages
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 

@@ -11,7 +11,7 @@ from app.services import classes, rule_checks
 from ui.classes import actions
 from ui.classes.class_list import ClassListModel
 from ui.common.list_page import ListPage
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
 

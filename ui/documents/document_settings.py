@@ -34,7 +34,7 @@ from app.services.documents.seal import clear_seal, seal_image, set_seal
 from app.services.documents.templates import TEMPLATES, reset_template, save_template, template_errors, template_text
 from ui.common import messages
 from ui.common.widgets import note
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 ERROR_STYLE = "color: #b3261e;"

@@ -27,7 +27,8 @@ from ui.documents import printing
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.print_actions import show_status
 from ui.documents.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
-from ui.shell.ops import EVERYTHING, NOTHING, Changed, run_op
+from ui.shell.changes import EVERYTHING, NOTHING, Changed
+from ui.shell.ops import run_op
 from ui.shell.tasks import run_task
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from app.services.documents import KINDS, DocumentRequest, record_output, render
 from app.services.progress import Progress
 from ui.documents import printing
-from ui.shell.ops import NOTHING, run_op
+from ui.shell.changes import NOTHING
+from ui.shell.ops import run_op
 from ui.shell.session import Session
 from ui.shell.tasks import Task
 

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.services.hours.importer import HoursImport, import_hours
+from ui.common.files import documents_folder
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
-from ui.importing.launch import documents_folder
-from ui.shell.ops import NOTHING, Changed, run_op
+from ui.shell.changes import NOTHING, Changed
+from ui.shell.ops import run_op
 from ui.shell.session import Session
 from ui.shell.tasks import Task
 

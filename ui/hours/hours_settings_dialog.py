@@ -19,7 +19,7 @@ from app.services.hours import settings
 from ui.common import messages
 from ui.common.form import save_cancel
 from ui.common.write_access import enable_writes
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 GROUPS = (
     ("考勤与计入学时", (("hours_per_day", "每天学时", 24), ("hours_per_half_day", "每半天学时", 12),

@@ -21,6 +21,7 @@ from app.services.importing.cells import cell_text
 from app.services.importing.columns import FIELDS, LABELS, REQUIRED, Layout, find_layout, layout_at
 from app.services.importing.pipeline import unknown_units
 from ui.common.form import ERROR_STYLE
+from ui.importing.steps import PREVIEW, UNITS
 
 SKIP = ""
 
@@ -144,5 +145,4 @@ class ColumnsPage(QWizardPage):
         return wizard.check_then_next()
 
     def nextId(self) -> int:
-        from ui.importing.wizard import PREVIEW, UNITS
         return UNITS if self.wizard_.unknown else PREVIEW

@@ -21,7 +21,8 @@ from app.domain.errors import UserError
 from app.services import classes, units
 from app.services.importing.pipeline import best_sheet
 from app.services.importing.reader import FILE_FILTER, read_sheets
-from ui.importing.launch import documents_folder, download_template
+from ui.common.files import documents_folder
+from ui.importing.template import download_template
 
 MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",
               "add-update": "新增并更新：已有的人按本表更新职务、电话等（空白单元格不覆盖）",

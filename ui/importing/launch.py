@@ -1,41 +1,13 @@
-"""Opening the import wizard, and saving the blank template units fill in."""
+"""Opening the import wizard from a page or the roster window."""
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
-
-from app.domain.errors import UserError
-from app.services.importing.template import write_template
-from ui.common import messages
+from ui.importing.wizard import ImportWizard
 from ui.shell.session import Session
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-
-
-def open_import_wizard(parent: QWidget, session: Session, period_id: int | None = None):
-    from ui.importing.wizard import ImportWizard
-
+def open_import_wizard(parent: QWidget, session: Session, period_id: int | None = None) -> ImportWizard:
     wizard = ImportWizard(parent, session, period_id)
     wizard.open()
     return wizard
-
-
-def download_template(parent: QWidget, title: str = "参训学员信息报送表") -> Path | None:
-    """Asks where to save the blank template, then writes it."""
-    suggested = documents_folder() / f"{title}（模板）.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, "保存名单模板", str(suggested), XLSX_FILTER)
-    if not path:
-        return None
-    try:
-        saved = write_template(path, title)
-    except UserError as problem:
-        messages.error(parent, "未能保存模板", str(problem))
-        return None
-    messages.info(parent, "下载模板", f"模板已保存：\n{saved}\n\n请把它发给各单位填写；身份证号码一列已设为文本格式。")
-    return saved

@@ -17,7 +17,7 @@ from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import make_table
 from ui.common.write_access import writable
 from ui.importing.preview_model import FILTERS, WIDTHS, PreviewFilter, PreviewModel
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 WARNING_STYLE = "color: #92400e; background: #fff7e6; padding: 4px;"
 NOTE_STYLE = "color: #1e3a5f; background: #eef4fb; padding: 4px;"

@@ -19,15 +19,15 @@ from app.services.importing.plan import ImportOptions, ImportPlan
 from app.services.importing.reader import Sheet
 from app.services.importing.receipt import export_receipt, write_receipt
 from ui.common import messages
+from ui.common.files import XLSX_FILTER
 from ui.importing.columns_page import ColumnsPage
 from ui.importing.file_page import FilePage
-from ui.importing.launch import XLSX_FILTER
 from ui.importing.preview_page import FinishPage, PreviewPage
+from ui.importing.steps import COLUMNS, FILE, FINISH, PREVIEW, UNITS
 from ui.importing.unit_choice_page import UnitChoicePage
-from ui.shell.ops import NOTHING, Changed, run_op
+from ui.shell.changes import NOTHING, Changed
+from ui.shell.ops import run_op
 from ui.shell.session import Session
-
-FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
 
 
 class ImportWizard(QWizard):

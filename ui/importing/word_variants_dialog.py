@@ -11,7 +11,7 @@ from ui.common import messages
 from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes
 from ui.importing.word_variants_model import CHOICE, StandardWordDelegate, WordVariantsModel
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 EXPLAINED = ("下表是档案中不属于标准名称的写法。双击“对应为”一栏选择标准名称，保存后，以后导入的名单遇到这些写法会自动改为"
              "标准名称，并可把档案中已有的写法一并改正。对应关系随数据库保存。")

@@ -12,11 +12,12 @@ from ui.common.confirm import ask_then_delete
 from ui.common.id_reveal import FullIdBox
 from ui.common.list_page import ListPage
 from ui.common.write_access import enable_writes
-from ui.importing.launch import download_template, open_import_wizard
+from ui.importing.launch import open_import_wizard
+from ui.importing.template import download_template
 from ui.people.people_model import PagedPeopleModel
 from ui.people.person_detail import PersonDetail
 from ui.people.person_dialog import PersonDialog
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 SEARCH_DELAY_MS = 150
 RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER

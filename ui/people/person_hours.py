@@ -16,7 +16,7 @@ from ui.common.write_access import READ_ONLY_TIP, writable
 from ui.documents import print_actions
 from ui.people.hours_record_dialog import HoursRecordDialog
 from ui.people.models import HoursRecordsModel
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 
 class PersonHours(QWidget):

@@ -14,7 +14,7 @@ from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields, message_html
 from ui.common.warnings_panel import WarningsPanel
 from ui.plans.outline_editor import OutlineEditor
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 BASIC, OUTLINE, CONTACTS, WARNINGS = range(4)

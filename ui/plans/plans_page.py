@@ -12,7 +12,7 @@ from ui.common import messages
 from ui.common.list_page import ListPage
 from ui.plans.editor import PlanEditor
 from ui.plans.models import PlansModel
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 
 REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.SETTINGS
 

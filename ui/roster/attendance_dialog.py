@@ -20,7 +20,7 @@ from app.domain.status import PeriodStatus
 from app.services import attendance, classes, closeout
 from ui.common import messages
 from ui.roster.attendance_model import AttendanceModel
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",

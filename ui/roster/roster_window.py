@@ -27,16 +27,17 @@ from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
 from ui.classes import actions
 from ui.common import messages
+from ui.common.files import XLSX_FILTER, documents_folder
 from ui.common.id_reveal import FullIdBox
 from ui.common.widgets import heading, make_table, note
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
-from ui.importing.launch import XLSX_FILTER, documents_folder, open_import_wizard
+from ui.importing.launch import open_import_wizard
 from ui.people.person_dialog import PersonDialog
 from ui.roster.quota_panel import QuotaPanel
 from ui.roster.roster_models import RosterModel
 from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"

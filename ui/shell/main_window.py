@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app import config
 from app.services import database
 from ui.shell import database_actions
-from ui.shell.ops import EVERYTHING, Changed
+from ui.shell.changes import EVERYTHING, Changed
 from ui.shell.session import Session
 
 # (nav title, the page's module, class). A page's module is imported when the page is first shown:

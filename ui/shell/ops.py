@@ -8,38 +8,18 @@ save on the UI thread announces with session.announce(Changed.X) itself.
 """
 from __future__ import annotations
 
-from enum import Flag, auto
-from functools import reduce
-from operator import or_
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
 from app.services.progress import Progress
+from ui.shell.changes import Changed
 from ui.shell.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from ui.shell.session import Session
-
-
-class Changed(Flag):
-    """The kinds of records an operation changed; pages reload on the kinds they show."""
-
-    PLANS = auto()  # training plans and their points
-    CLASSES = auto()  # classes, with the periods edited in the class form; archiving, copying to next year
-    PERIODS = auto()  # a period moved on the calendar
-    ROSTER = auto()  # who attends which period: enrollments, attendance, results, closing a period
-    QUOTAS = auto()  # each unit's seats in a period
-    PEOPLE = auto()  # the cadre archive
-    UNITS = auto()  # the units and their order
-    HOURS = auto()  # study-hour records
-    SETTINGS = auto()  # the rules' thresholds, the hours rules, the documents' templates, letterhead and seal
-
-
-NOTHING = Changed(0)  # reads and previews: nothing to announce
-EVERYTHING = reduce(or_, Changed)  # for what shows a little of every kind (the status bar, the print centre)
 
 
 def run_op(parent: QWidget, session: Session, work: Callable[[Database, Progress], Any], *,

@@ -7,7 +7,8 @@ from app.services.safety import backups
 from ui.common import messages
 from ui.common.record_model import Column, RecordTableModel
 from ui.common.widgets import make_table
-from ui.shell.ops import NOTHING, run_op
+from ui.shell.changes import NOTHING
+from ui.shell.ops import run_op
 from ui.shell.session import Session
 
 

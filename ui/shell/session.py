@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from app.services.database import HEARTBEAT_SECONDS, DatabaseLock, light_connection
 
 if TYPE_CHECKING:
-    from ui.shell.ops import Changed
+    from ui.shell.changes import Changed
 
 
 class Session(QObject):

@@ -10,8 +10,8 @@ from app.domain.errors import UserError
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
 from ui.common import messages
+from ui.common.files import XLSX_FILTER, documents_folder
 from ui.common.record_model import SORT_ROLE
-from ui.importing.launch import XLSX_FILTER, documents_folder
 
 
 def view_table(view: QTableView, sheet: str, title: str, subtitle: str = "") -> ExportTable:

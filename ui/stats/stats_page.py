@@ -30,7 +30,7 @@ from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes
 from ui.documents import print_actions
 from ui.hours.hours_import import import_hours_file
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
 

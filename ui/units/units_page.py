@@ -24,7 +24,7 @@ from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
 from ui.common.list_page import ListPage
 from ui.common.record_model import RECORD_ROLE
 from ui.common.write_access import enable_writes
-from ui.shell.ops import Changed
+from ui.shell.changes import Changed
 from ui.units.models import UnitsModel
 
 RELOAD_ON = Changed.UNITS | Changed.PEOPLE

@@ -1,0 +1,2 @@
+"""The import wizard's pages, in order: the ids QWizard knows them by."""
+FILE, COLUMNS, UNITS, PREVIEW, FINISH = range(5)
