@@ -3,9 +3,8 @@ with the database read back after every step."""
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import closeout
+from app.services import closeout, roster_undo
 from app.services import roster as roster_service
-from app.services import roster_undo
 from app.services.safety import audit
 from tests.ui.helpers import select_rows, when_dialog_opens
 from tests.ui.test_roster_window import open_period_with

@@ -96,7 +96,8 @@ class StepButton(QToolButton):
         self.setToolTip(f"{self.label} {step}（{self.keys}）" if step else f"没有可{self.label}的操作（{self.keys}）")
 
 
-def undo_buttons(stack: QUndoStack, host: QWidget) -> tuple[QAction, QAction, list[StepButton]]:
+def undo_buttons(stack: QUndoStack, host: QWidget, context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
+                 ) -> tuple[QAction, QAction, list[StepButton]]:
     """The stack's actions on the host (install) and 撤销 / 重做 buttons for the host's toolbar."""
-    undo, redo = install(stack, host)
+    undo, redo = install(stack, host, context)
     return undo, redo, [StepButton(stack, undo, "撤销"), StepButton(stack, redo, "重做", redo=True)]
