@@ -210,8 +210,8 @@ class CalendarPage(LoadsWhenShown, QWidget):
         entries, conflicts = self._load(first, last)
         marks = self._marks(conflicts, first, last, self.anchor.month)
         marks.selected_id = None
-        files.print_month(self, self.anchor, first, ((last - first).days + 1) // 7, entries, marks, self.filter_text(),
-                          legend_items(kinds_of(entries)))
+        files.print_month(self, self.session, self.anchor, first, ((last - first).days + 1) // 7, entries, marks,
+                          self.filter_text(), legend_items(kinds_of(entries)))
 
     def filter_text(self) -> str:
         bar = self.toolbar

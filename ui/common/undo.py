@@ -9,15 +9,15 @@ from typing import Callable, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
 
 from app.domain.errors import UserError
 from ui.common import messages
 
 UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
 REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
-S = TypeVar("S")
-R = TypeVar("R")
+P = TypeVar("P")
+V = TypeVar("V")
 
 
 class Step(QUndoCommand):
@@ -40,30 +40,43 @@ class Step(QUndoCommand):
     def _run(self, work: Callable[[], object], word: str) -> None:
         try:
             work()
+            show_tab_of(self.widget)
         except UserError as problem:
             self.setObsolete(True)  # QUndoStack drops it; the steps under it stay undoable
             messages.error(self.widget, f"无法{word}", f"不能{word}“{self.text()}”：{problem}\n\n"
                                                       f"数据未作改动，这一步已从撤销记录中去掉。")
 
 
-def recorded(stack: QUndoStack, text: str, capture: Callable[[], S], restore: Callable[[S], None],
-             change: Callable[[], R]) -> R:
-    """Makes an in-memory edit (a form's periods, a plan's outline) and pushes it as a step that puts the
-    state captured before it back; nothing is pushed when the edit changed nothing."""
-    before = capture()
-    result = change()
-    after = capture()
-    if after != before:
-        stack.push(Step(text, lambda: restore(before), lambda: restore(after)))
-    return result
+def show_tab_of(widget: QWidget | None) -> None:
+    """Brings forward the tabs the widget stands in, so an undone step is seen where it was made."""
+    while widget is not None and (parent := widget.parentWidget()) is not None:
+        tabs = parent.parentWidget()
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+            tabs.setCurrentWidget(widget)
+        widget = parent
 
 
-def forget_redo(stack: QUndoStack) -> None:
-    """An edit outside the stack (typing in a field) after an undo: the steps to redo no longer fit on top of it."""
-    if stack.canRedo():
-        obsolete = QUndoCommand()
-        obsolete.setObsolete(True)  # push drops what can be redone, then drops this too
-        stack.push(obsolete)
+def push(stack: QUndoStack | None, text: str, undo: Callable[[], object], redo: Callable[[], object],
+         widget: QWidget | None = None) -> None:
+    """An edit just made in a form, pushed when the form keeps a stack (a form may be used without one)."""
+    if stack is not None:
+        stack.push(Step(text, undo, redo, widget))
+
+
+def inserted(stack: QUndoStack | None, text: str, take: Callable[[P], V], put: Callable[[P, V], object], where: P,
+             widget: QWidget | None = None) -> None:
+    """A row (period, contact, work point) just put at `where`: undo takes it out as it is by then (typed
+    fields included), redo puts that back. The rows of a list edited in memory keep their places while
+    the steps above them are undone, so a place is enough to find them."""
+    kept: dict[str, V] = {}
+    push(stack, text, lambda: kept.update(value=take(where)), lambda: put(where, kept["value"]), widget)
+
+
+def removed(stack: QUndoStack | None, text: str, take: Callable[[P], V], put: Callable[[P, V], object], where: P,
+            value: V, widget: QWidget | None = None) -> None:
+    """A row just taken from `where`: undo puts it back there, redo takes it again."""
+    kept = {"value": value}
+    push(stack, text, lambda: put(where, kept["value"]), lambda: kept.update(value=take(where)), widget)
 
 
 def install(stack: QUndoStack, host: QWidget,
@@ -101,3 +114,16 @@ def undo_buttons(stack: QUndoStack, host: QWidget, context: Qt.ShortcutContext =
     """The stack's actions on the host (install) and 撤销 / 重做 buttons for the host's toolbar."""
     undo, redo = install(stack, host, context)
     return undo, redo, [StepButton(stack, undo, "撤销"), StepButton(stack, redo, "重做", redo=True)]
+
+
+def undo_corner(tabs: QTabWidget, stack: QUndoStack, host: QWidget,
+                context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> tuple[QAction, QAction]:
+    """撤销 / 重做 in the corner of a form's tabs, whichever tab is shown."""
+    undo, redo, buttons = undo_buttons(stack, host, context)
+    corner = QWidget()
+    row = QHBoxLayout(corner)
+    row.setContentsMargins(0, 0, 0, 2)
+    for button in buttons:
+        row.addWidget(button)
+    tabs.setCornerWidget(corner)
+    return undo, redo
