@@ -6,7 +6,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtPrintSupport import QPrinter
 
 from app.services.documents import fonts
 from app.services.documents.sources import trainees
@@ -27,20 +26,6 @@ def bundled_fonts(monkeypatch):
 @pytest.fixture
 def page(qtbot, window):
     return click_nav(qtbot, window, "文书打印")
-
-
-@pytest.fixture
-def printed(monkeypatch, tmp_path):
-    """The print dialog answered 打印, with a PDF file standing in for the printer."""
-    target = tmp_path / "打印机 输出.pdf"
-
-    def ask(parent, printer):
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return True
-
-    monkeypatch.setattr(printing, "ask_printer", ask)
-    return target
 
 
 def select_period(qtbot, page, name, number):

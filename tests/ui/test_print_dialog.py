@@ -4,23 +4,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from app.services.documents import fonts
 from app.services.documents.sources import trainees
 from app.services.safety import audit
 from tests.documents.conftest import period_id
-from ui.documents import output, printing
+from tests.ui.test_documents_page import POLITICS_1, bundled_fonts, finished, previewed  # noqa: F401 (a fixture)
+from ui.documents import output
 from ui.documents.print_dialog import PrintDialog
 from ui.roster.period_actions import open_period
-
-POLITICS_1 = ("加强党的政治建设专题培训班", 1)
-
-
-@pytest.fixture(autouse=True)
-def bundled_fonts(monkeypatch):
-    monkeypatch.setattr(fonts, "system_font_dirs", lambda: [])
 
 
 @pytest.fixture
@@ -34,8 +26,7 @@ def open_from_menu(qtbot, roster, text: str) -> PrintDialog:
     next(action for action in roster.print_menu.actions() if action.text() == text).trigger()
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, PrintDialog)
-    qtbot.waitUntil(lambda: dialog.print_button.isEnabled() or dialog.pages_label.text() == "无法打印", timeout=20000)
-    return dialog
+    return previewed(qtbot, dialog)
 
 
 def test_the_roster_letters_preview_then_save_the_text_pdf(qtbot, window, roster, monkeypatch, tmp_path):
@@ -65,21 +56,12 @@ def test_the_roster_letters_preview_then_save_the_text_pdf(qtbot, window, roster
     assert entry["action"] == "保存文书" and entry["detail"].startswith("入学通知书（期次")
 
 
-def test_print_sends_the_pages_to_the_printer_and_closes(qtbot, window, roster, monkeypatch, tmp_path):
-    target = tmp_path / "打印机.pdf"
-
-    def ask(parent, printer):
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return True
-
-    monkeypatch.setattr(printing, "ask_printer", ask)
+def test_print_sends_the_pages_to_the_printer_and_closes(qtbot, window, roster, printed):
     dialog = open_from_menu(qtbot, roster, "学员名册…")
     pages = dialog.shown.pages
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(dialog.print_task.done, timeout=20000):
-        pass
-    assert len(PdfReader(str(target)).pages) == pages
+    finished(qtbot, dialog.print_task)
+    assert len(PdfReader(str(printed)).pages) == pages
     assert not dialog.isVisible() and window.statusBar().currentMessage() == f"学员名册已送往打印机，共{pages}页"
     assert audit.entries(window.session.db)[0]["action"] == "打印文书"
 
