@@ -29,6 +29,8 @@ class PrintDialog(QDialog):
         self.pages_label = note("正在生成预览…")
         self.print_button, self.save_button = QPushButton("打印…"), QPushButton("保存PDF…")
         self.close_button = QPushButton("关闭")
+        self.whole_page = QPushButton("整页", checkable=True, toolTip="整页显示，或按宽度放大阅读")
+        self.whole_page.toggled.connect(self.preview.set_whole_page)
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
@@ -45,10 +47,11 @@ class PrintDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(self.pages_label, 1)
-        for button in (self.print_button, self.save_button, self.close_button):
-            button.setAutoDefault(False)
-            row.addWidget(button)
+        for widget, stretch in ((self.whole_page, 0), (self.pages_label, 1), (self.print_button, 0),
+                                (self.save_button, 0), (self.close_button, 0)):
+            row.addWidget(widget, stretch)
+            if isinstance(widget, QPushButton):
+                widget.setAutoDefault(False)  # Enter prints once the preview is ready, whatever has the focus
         return row
 
     def _fit(self) -> None:
