@@ -85,7 +85,32 @@ def test_adding_people_is_undone_and_redone(qtbot, window, answers):
     qtbot.mouseClick(redo_button, Qt.MouseButton.LeftButton)
     assert set(stored(db, period)) - set(original) == added
     assert all(stored(db, period)[person][1] == "拟选调" for person in added)
+    key(qtbot, roster, Qt.Key.Key_Z)
+    assert stored(db, period) == original
+    key(qtbot, roster, Qt.Key.Key_Y)
+    assert set(stored(db, period)) - set(original) == added
     roster.close()
+
+
+def test_a_trainees_details_are_undone(qtbot, window, roster):
+    db, period = window.session.db, roster.period_id
+    original = stored(db, period)
+    roster.table.selectRow(0)
+    line = roster.selected_lines()[0]
+
+    def details(dialog):
+        dialog.hours.setValue(6)
+        dialog.problems.setPlainText("如何破解招商引资难题")
+        dialog.save()
+    when_dialog_opens(details)
+    roster.edit_trainee()
+    edited = stored(db, period)
+    assert edited[line.person_id][2:4] == (6.0, "如何破解招商引资难题")
+    assert roster.undo_action.text() == f"撤销 修改学员信息：{line.name}"
+    key(qtbot, roster, Qt.Key.Key_Z)
+    assert stored(db, period) == original
+    key(qtbot, roster, Qt.Key.Key_Y)
+    assert stored(db, period) == edited
 
 
 def test_a_replacement_is_undone_to_the_old_trainee(qtbot, window, roster):
