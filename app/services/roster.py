@@ -1,5 +1,6 @@
 """A period's roster: adding people, status changes, replacements (更换) with the 5-day rule of seed 004,
-double booking (多头调训), trainees' key problems, and the order official lists are sorted in."""
+double booking (多头调训), trainees' key problems, and the order official lists are sorted in. A closed
+period's roster (结班) is locked: every change here is refused until the period is reopened."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from app.domain.pinyin import initials
 from app.domain.status import EnrollmentStatus
 from app.domain.strokes import stroke_key
 from app.domain.text import clean
+from app.services.attendance import ensure_open
 from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
@@ -65,6 +67,7 @@ def double_booked(db: Database, period_id: int) -> dict[int, list[str]]:
 
 def add_people(db: Database, period_id: int, person_ids: list[int]) -> Additions:
     """Adds people as 拟选调; the same person twice in a period is refused, double booking only warned of."""
+    ensure_open(db, period_id)
     period = period_of(db, period_id)
     on_roster = roster_queries.enrolled_ids(db, period_id)
     busy = roster_queries.busy_elsewhere(db, period)
@@ -86,6 +89,7 @@ def add_people(db: Database, period_id: int, person_ids: list[int]) -> Additions
 def set_status(db: Database, enrollment_id: int, status: str) -> Enrollment:
     """Changes a trainee's status; hours follow: 结业 credits the class's hours, 缺训 and 退学 none."""
     enrollment = tables.enrollments(db).get(enrollment_id)
+    ensure_open(db, enrollment.period_id)
     if status not in vocab.words("enrollment_statuses"):
         raise ValidationError({"status": f"学员状态“{status}”不在可选范围内"})
     if EnrollmentStatus.is_replaced(status):
@@ -111,6 +115,7 @@ def replace_trainee(db: Database, enrollment_id: int, person_id: int, reason: st
     Returns the new enrollment and the periods the new person is already busy in (多头调训).
     """
     old = tables.enrollments(db).get(enrollment_id)
+    ensure_open(db, old.period_id)
     period = period_of(db, old.period_id)
     newcomer = tables.people(db).get(person_id)
     leaving = tables.people(db).get(old.person_id)
@@ -154,6 +159,7 @@ def replace_errors(db: Database, old: Enrollment, period: Period, person_id: int
 def update_details(db: Database, enrollment_id: int, hours: float, key_problems: str, notes: str) -> Enrollment:
     """A trainee's hours, key problems or typical cases (重点难点问题, seed 004), and notes."""
     enrollment = tables.enrollments(db).get(enrollment_id)
+    ensure_open(db, enrollment.period_id)
     if hours is None or hours < 0:
         raise ValidationError({"hours": "学时不能为负数"})
     enrollment.hours, enrollment.key_problems, enrollment.notes = float(hours), key_problems.strip(), clean(notes)
@@ -181,6 +187,7 @@ def remove_many(db: Database, enrollment_ids: list[int]) -> None:
 
 def _removable(db: Database, enrollment_id: int) -> Enrollment:
     enrollment = tables.enrollments(db).get(enrollment_id)
+    ensure_open(db, enrollment.period_id)
     if EnrollmentStatus.is_replaced(enrollment.status) or roster_queries.is_replacement(db, enrollment_id):
         person = tables.people(db).get(enrollment.person_id)
         raise UserError(f"{person.name}参与了更换记录，不能移出名单；如不再参训，请把状态改为“退学”")

@@ -144,3 +144,24 @@ def test_export_is_formatted_and_keeps_text_as_text(db, office, tmp_path):
     assert all(cell.number_format == "@" and len(cell.value) == 18 for cell in ids)
     formula = [cell for row in sheet.iter_rows(min_row=4) for cell in row if cell.value == "=1+1"]
     assert formula and formula[0].data_type == "s"
+
+
+def test_a_closed_periods_roster_refuses_every_change(demo_db):
+    from app.domain.errors import UserError
+    from app.storage import tables as stored
+
+    closed = next(p for p in stored.periods(demo_db).where() if p.status == "结班")
+    lines = roster_service.roster(demo_db, closed.id)
+    enrolled = {line.person_id for line in lines}
+    outsider = next(p for p in stored.people(demo_db).where() if p.id not in enrolled)
+    before = [(l.enrollment_id, l.status, l.hours, l.notes) for l in lines]
+    attempts = [lambda: roster_service.add_people(demo_db, closed.id, [outsider.id]),
+                lambda: roster_service.set_status(demo_db, lines[0].enrollment_id, "退学"),
+                lambda: roster_service.replace_trainee(demo_db, lines[0].enrollment_id, outsider.id, "因公"),
+                lambda: roster_service.update_details(demo_db, lines[0].enrollment_id, 1, "", "改"),
+                lambda: roster_service.remove_many(demo_db, [lines[0].enrollment_id])]
+    for attempt in attempts:
+        with pytest.raises(UserError, match="已结班，名单和考勤已锁定"):
+            attempt()
+    after = [(l.enrollment_id, l.status, l.hours, l.notes) for l in roster_service.roster(demo_db, closed.id)]
+    assert after == before
