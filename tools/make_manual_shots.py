@@ -59,9 +59,10 @@ def settle(seconds: float = 0.25, until=None, timeout: float = 20.0) -> None:
     QCoreApplication.processEvents()
 
 
-def save(widget, name: str, size: tuple[int, int]) -> Path:
-    hint = widget.minimumSizeHint()
-    widget.resize(max(size[0], hint.width()), max(size[1], hint.height()))
+def save(widget, name: str, size: tuple[int, int] | None) -> Path:
+    if size is not None:
+        hint = widget.minimumSizeHint()
+        widget.resize(max(size[0], hint.width()), max(size[1], hint.height()))
     widget.show()
     settle()
     buffer = QBuffer()
@@ -230,6 +231,12 @@ def documents(office: Office):
     return office.window
 
 
+def welcome(office: Office):
+    from ui.help.welcome import WelcomeDialog
+
+    return WelcomeDialog(office.window, demo=True)
+
+
 def dialog(module: str, name: str):
     def make(office: Office):
         import importlib
@@ -257,6 +264,7 @@ def selected_page(*titles: str):
 # name -> (how to open it, size)
 SHOTS = {
     "main-window": (main_window, WINDOW),
+    "welcome": (welcome, None),  # the dialog sizes itself to its text
     "plans": (shown_page("计划"), WINDOW),
     "classes": (classes_page, WINDOW),
     "class-form": (class_form, DIALOG),

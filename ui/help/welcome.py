@@ -11,14 +11,12 @@ from app import config
 
 # (step, the pages that do it, first found is opened, what to do there)
 STEPS = (
-    ("计划", ("计划",), "录入本年度的培训计划或工作要点：年度、文号、总体要求和各条要点。"),
-    ("班次与期次", ("班次",), "为要点建立班次，填写学制、课时和调训对象，在“期次”标签中排好各期的日期和地点。"),
-    ("导入单位名单", ("期次", "学员"),
-     "打开一期的学员名单，分配名额、打印选调函；单位报送名单后，点“导入名单…”逐步核对导入。"),
+    ("计划", ("计划",), "录入本年度的培训计划或工作要点及各条要点。"),
+    ("班次与期次", ("班次",), "为要点建立班次，在“期次”标签中排好各期的日期和地点。"),
+    ("导入单位名单", ("期次", "学员"), "打开一期的学员名单，分配名额、打印选调函，再导入单位报送的名单。"),
     ("打印入学通知书", ("文书打印",), "选“入学通知书”和期次，预览无误后打印或保存PDF。"),
 )
-DEMO = ("已载入示范数据：2020年全县干部教育培训工作要点、2020年公务员培训计划及其班次和期次、46个单位、"
-        "600名示范学员，可以放心试用。正式使用时，用“文件 → 新建数据库…”建立空数据库。")
+DEMO = "已载入示范数据（2020年的计划、班次、46个单位和600名学员），可以放心试用；正式使用时用“文件 → 新建数据库…”。"
 EMPTY = "这是一个空数据库。单位和人员可以在导入名单时一并建立，不必先逐个录入。"
 ACCENT = "color: #b3261e; font-size: 18pt; font-weight: bold;"
 
@@ -32,19 +30,26 @@ class WelcomeDialog(QDialog):
         title = QLabel(f"欢迎使用{config.APP_TITLE}", objectName="pageTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        if demo is not None:
-            layout.addWidget(self._text(DEMO if demo else EMPTY))
+        self.intro = None if demo is None else self._text(DEMO if demo else EMPTY)
+        if self.intro is not None:
+            layout.addWidget(self.intro)
         layout.addWidget(self._text("从这里开始："))
         layout.addLayout(self._steps())
         layout.addWidget(self._text("每一页按 F1 可查看该页的说明；完整的说明在“帮助 → 使用手册”。", note=True))
         buttons = QDialogButtonBox()
-        manual = buttons.addButton("阅读使用手册", QDialogButtonBox.ButtonRole.HelpRole)
+        self.manual_button = buttons.addButton("阅读使用手册", QDialogButtonBox.ButtonRole.HelpRole)
         start = buttons.addButton("开始使用", QDialogButtonBox.ButtonRole.AcceptRole)
         start.setDefault(True)
-        manual.clicked.connect(lambda: self._manual(on_manual))
+        self.manual_button.clicked.connect(lambda: self._manual(on_manual))
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 46)
+        char = self.fontMetrics().horizontalAdvance("汉")
+        room = window.screen().availableGeometry().width() - 40  # 1366×768 at 150%: 910 wide
+        width = min(char * 48, room)
+        self.setMinimumWidth(width)  # wrapped labels would otherwise squeeze it to a column
+        # its full height: left to itself, a dialog takes at most 2/3 of the screen and squeezes the steps
+        height = layout.heightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(width, min(height, window.screen().availableGeometry().height() - 40))
 
     @staticmethod
     def _text(text: str, *, note: bool = False) -> QLabel:
@@ -80,7 +85,7 @@ class WelcomeDialog(QDialog):
         self.accept()
 
     def _manual(self, on_manual: Callable[[], None] | None) -> None:
+        self.accept()  # first: while this modal dialog is up the manual would open inside it, and close with it
         if on_manual is not None:
             on_manual()
-        self.accept()
 
