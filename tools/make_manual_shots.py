@@ -283,6 +283,7 @@ SHOTS = {
     "document-settings": (dialog("ui.documents.document_settings", "DocumentSettingsDialog"), (860, 500)),
     "attendance": (attendance, (900, 520)),
     "stats": (shown_page("统计"), WINDOW),
+    "hours-rules": (dialog("ui.hours.hours_settings_dialog", "HoursSettingsDialog"), None),
     "backups": (dialog("ui.shell.backup_settings_dialog", "BackupSettingsDialog"), (700, 260)),
 }
 

@@ -131,6 +131,7 @@ def test_every_picture_is_drawn_no_wider_than_the_view(qtbot, window):
     for chapter in chapters.chapters():
         shown.open(chapter.file_name)
         shown.browser.fit_images()
+        assert shown.browser.image_names(), f"{chapter.file_name} shows no picture"
         for fragment in shown.browser._image_fragments():
             image = fragment.charFormat().toImageFormat()
             assert not shown.browser.picture(image.name()).isNull(), (chapter.file_name, image.name())

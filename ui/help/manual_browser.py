@@ -143,6 +143,10 @@ class ManualBrowser(QTextBrowser):
         elif top is not None:
             self.verticalScrollBar().setValue(int(self.document().documentLayout().blockBoundingRect(top).top()))
 
+    def image_names(self) -> list[str]:
+        """The pictures of the chapter shown, as its text names them."""
+        return [fragment.charFormat().toImageFormat().name() for fragment in self._image_fragments()]
+
     def _image_fragments(self):
         for block in self._blocks():
             fragments = block.begin()
