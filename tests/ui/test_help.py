@@ -142,3 +142,33 @@ def test_the_window_fits_the_screen(qtbot, window):
     help.open_help(window, "import")
     room = manual().screen().availableGeometry()
     assert room.contains(manual().frameGeometry())
+
+
+def test_a_click_on_a_picture_shows_it_pixel_for_pixel(qtbot, window):
+    from ui.help.picture_window import PictureWindow
+
+    help.open_help(window, "roster")
+    browser = manual().browser
+    fragment = next(browser._image_fragments())
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(fragment.position())
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    left = browser.cursorRect(cursor)
+    point = QPoint(left.x() + 30, left.center().y())
+    assert browser.picture_at(point) == "images/roster.png"
+    assert browser.picture_at(QPoint(left.x() + 30, left.top() - 40)) == ""  # the text above it
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    shown = manual().findChildren(PictureWindow)
+    assert len(shown) == 1 and shown[0].isVisible() and shown[0].windowTitle().startswith("学员名单窗口")
+    full = shown[0].picture.pixmap()
+    assert full.size() == browser.picture("images/roster.png").size()
+    qtbot.keyClick(shown[0], Qt.Key.Key_Escape)
+    assert not shown[0].isVisible()
+
+
+def test_escape_closes_the_manual(qtbot, window):
+    help.open_help(window, "stats")
+    shown = manual()
+    qtbot.keyClick(shown.search, Qt.Key.Key_Escape)
+    assert not shown.isVisible()

@@ -15,6 +15,7 @@ from app import config
 
 START = "start"
 _NAME = re.compile(r"^(\d+)-([a-z]+)\.md$")
+_PICTURE = re.compile(r"!\[([^\]]*)\]\(([^)]+)\)")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*`#>|\[]")  # images, link targets and marks
 
 
@@ -34,6 +35,7 @@ class Chapter:
     title: str
     path: Path
     sections: tuple[Section, ...] = field(default=())  # the part before the first `##` comes first, titled as the chapter
+    pictures: dict[str, str] = field(default_factory=dict)  # a picture's file (images/x.png) -> its caption
 
     @property
     def file_name(self) -> str:
@@ -46,8 +48,9 @@ def plain(markdown: str) -> str:
 
 def read_chapter(path: Path) -> Chapter:
     key = _NAME.match(path.name).group(2)
+    text = path.read_text(encoding="utf-8")
     title, sections, current, lines = "", [], None, []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if line.startswith("# ") and not title:
             title = current = line[2:].strip()
         elif line.startswith("## "):
@@ -56,7 +59,8 @@ def read_chapter(path: Path) -> Chapter:
         else:
             lines.append(line)
     sections.append(Section(current or title, plain("\n".join(lines))))
-    return Chapter(key, title or key, path, tuple(sections))
+    pictures = {name: caption for caption, name in _PICTURE.findall(text)}
+    return Chapter(key, title or key, path, tuple(sections), pictures)
 
 
 @cache

@@ -3,7 +3,7 @@ chapters (`08-import.md#核对表头与列`: a section is named by its heading, 
 pictures shrunk to the width of the view, headings spaced and search words highlighted."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
@@ -13,8 +13,12 @@ LINE_HEIGHT = 135  # per cent: Chinese prose reads better with some air between 
 
 
 class ManualBrowser(QTextBrowser):
+    picture_clicked = Signal(str)  # the picture's name as the chapter writes it
+
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setMouseTracking(True)
+        self._over_picture = False
         self.setOpenExternalLinks(True)
         self.terms: list[str] = []
         self._pictures: dict[str, QImage] = {}
@@ -57,6 +61,35 @@ class ManualBrowser(QTextBrowser):
                     break
                 title = block.text()
         return title
+
+    # Pictures: a click shows one at full size
+
+    def picture_at(self, point: QPoint) -> str:
+        """The name of the picture drawn under a point of the view, or ""."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(QPointF(point + offset), Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return ""
+        cursor = QTextCursor(self.document())
+        for after in (position + 1, position):  # a picture is one character: hit on its left or right half
+            cursor.setPosition(min(after, self.document().characterCount() - 1))
+            if cursor.charFormat().isImageFormat():
+                return cursor.charFormat().toImageFormat().name()
+        return ""
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        over = bool(self.picture_at(event.position().toPoint()))
+        if over != self._over_picture:
+            self._over_picture = over
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+            self.viewport().setToolTip("单击查看原图" if over else "")
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        name = self.picture_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and name and not self.textCursor().hasSelection():
+            self.picture_clicked.emit(name)
 
     # Search words
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app import config
 from ui.help import chapters
 from ui.help.manual_browser import ManualBrowser, link_target
+from ui.help.picture_window import PictureWindow
 
 WHERE = Qt.ItemDataRole.UserRole  # an item's (chapter file name, section title or "")
 
@@ -38,9 +39,9 @@ class ManualWindow(QWidget):
         self.contents.itemActivated.connect(self._item_clicked)
         self.browser = ManualBrowser()
         self.browser.sourceChanged.connect(self._follow)
+        self.browser.picture_clicked.connect(self.show_picture)
         self._layout()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        QShortcut(QKeySequence("Esc"), self, activated=self.close)
         self._fill_contents(None)
         self.fit_to_screen()
 
@@ -70,6 +71,12 @@ class ManualWindow(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # what the search box and the page leave unused
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def fit_to_screen(self) -> None:
         """Roomy on a large screen, and within 1366×768 at 150% (910×512) with the contents still beside it."""
@@ -112,6 +119,14 @@ class ManualWindow(QWidget):
             yield chapter_item
             for child in range(chapter_item.childCount()):
                 yield chapter_item.child(child)
+
+    def show_picture(self, name: str) -> PictureWindow:
+        chapter = chapters.chapter_of_file(self.browser.chapter_url().fileName())
+        caption = chapter.pictures.get(name, "插图") if chapter else "插图"
+        window = PictureWindow(self.browser.picture(name), caption, self)
+        window.show()
+        window.activateWindow()
+        return window
 
     # Contents and search
 
