@@ -2,7 +2,7 @@
 with every date moved to the same weekday a year on."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -16,13 +16,46 @@ from app.storage import plans as plan_queries
 from app.storage import tables
 
 
+@dataclass(frozen=True)
+class CopyPreview:
+    """What 复制到下一年 will make, for the question asked before it is made."""
+    title: str  # the copied plan's title, or the class's name
+    year: int
+    items: int  # work points of the plan
+    classes: int
+    periods: int  # live periods, each moved a year on
+    plan: Plan | None = None  # a class's: the next year's plan it joins
+
+
+def _next_title(source: Plan) -> str:
+    title = source.title.replace(str(source.year), str(source.year + 1))
+    return title if title != source.title else f"{source.title}（{source.year + 1}年）"
+
+
+def _live_periods(db: Database, class_id: int) -> int:
+    return sum(not p.archived for p in load_draft(db, class_id).periods)
+
+
+def plan_copy_preview(db: Database, plan_id: int) -> CopyPreview:
+    source = tables.plans(db).get(plan_id)
+    copied = class_queries.classes_of_plan(db, plan_id)
+    items = sum(len(plan_queries.items(db, section.id)) for section in plan_queries.sections(db, plan_id))
+    return CopyPreview(_next_title(source), source.year + 1, items, len(copied),
+                       sum(_live_periods(db, c.id) for c in copied))
+
+
+def class_copy_preview(db: Database, class_id: int) -> CopyPreview:
+    """Raises UserError, as the copy would, for a class with no year at all."""
+    training_class = tables.classes(db).get(class_id)
+    year = class_year(db, training_class) + 1
+    return CopyPreview(training_class.name, year, 0, 1, _live_periods(db, class_id),
+                       next_year_plan(db, training_class))
+
+
 def copy_plan_to_next_year(db: Database, plan_id: int) -> Plan:
     """A new plan for the next year with the same headings, work points, contacts and classes."""
     source = tables.plans(db).get(plan_id)
-    year = source.year + 1
-    title = source.title.replace(str(source.year), str(year))
-    if title == source.title:
-        title = f"{source.title}（{year}年）"
+    year, title = source.year + 1, _next_title(source)
     plan = replace(source, id=None, year=year, title=title, doc_number="", archived=False,
                    issue_date=next_year_iso(source.issue_date))
     with db.atomic():

@@ -18,6 +18,12 @@ def marks(db: Database, period_id: int) -> dict[tuple[int, str, str], str]:
     return {(enrollment_id, day, half): mark for enrollment_id, day, half, mark in db.execute(sql, [period_id])}
 
 
+def marks_of(db: Database, enrollment_id: int) -> tuple[tuple[str, str, str], ...]:
+    """(day, half, mark) of one trainee, in order."""
+    sql = "SELECT day, half, status FROM attendance WHERE enrollment_id = ? ORDER BY day, half"
+    return tuple(tuple(row) for row in db.execute(sql, [enrollment_id]).fetchall())
+
+
 def clear_mark(db: Database, enrollment_id: int, day: str, half: str) -> None:
     db.execute("DELETE FROM attendance WHERE enrollment_id = ? AND day = ? AND half = ?", [enrollment_id, day, half])
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
-from app.domain.models import EnrollmentRow, Period
+from app.domain.models import Enrollment, EnrollmentRow, Period
 from app.domain.status import EnrollmentStatus
 from app.storage import conditions, tables
 from app.storage.records import from_row, rows
@@ -94,6 +94,12 @@ def named_enrollments(db: Database, period_id: int) -> list[EnrollmentRow]:
 def count_of_person(db: Database, person_id: int) -> int:
     """Enrollment records of the person, whatever their status."""
     return tables.enrollments(db).count("person_id = ?", [person_id])
+
+
+def enrollment_of(db: Database, period_id: int, person_id: int) -> Enrollment | None:
+    """The person's enrollment in the period (one at most), or None."""
+    found = tables.enrollments(db).where("period_id = ? AND person_id = ?", [period_id, person_id])
+    return found[0] if found else None
 
 
 def is_replacement(db: Database, enrollment_id: int) -> bool:

@@ -58,3 +58,21 @@ def type_text(widget, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+@pytest.fixture
+def printed(monkeypatch, tmp_path):
+    """The system's print dialog answered 打印, with a PDF file standing in for the printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.documents import printing
+
+    target = tmp_path / "打印机 输出.pdf"
+
+    def ask(parent, printer):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(printing, "ask_printer", ask)
+    return target

@@ -6,14 +6,17 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
 from app.services import classes
+from app.services.safety import audit
 from app.storage import tables
 from ui.calendar import files, palette
 from ui.calendar.calendar_page import MONTH, WEEK, YEAR
 from ui.calendar.lanes import hidden_counts, segments, visible_lanes
 from ui.classes.class_dialog import ClassDialog
+from ui.documents import output
+from ui.documents.print_dialog import PrintDialog
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def click(qtbot, widget):
 
 
 def go_to_september(qtbot, page):
-    forward = next(b for b in page.toolbar.findChildren(type(page.toolbar.undo_button)) if b.text() == "▶")
+    forward = next(b for b in page.toolbar.findChildren(QToolButton) if b.text() == "▶")
     for _ in range(6):
         click(qtbot, forward)
     assert page.toolbar.range_label.text() == "2020年9月"
@@ -104,11 +107,30 @@ def test_drag_moves_a_period_and_ctrl_z_puts_it_back(qtbot, page, window):
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-15"
-    assert "撤销" in page.toolbar.redo_button.text() or page.toolbar.redo_button.isEnabled()
+    assert page.toolbar.redo_button.isEnabled() and page.toolbar.redo_button.toolTip() == \
+        "重做 移动“国企改革与管理培训班第1期”（Ctrl+Y）"
     qtbot.keyClick(page, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-22"
     click(qtbot, page.toolbar.undo_button)
     assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-15"
+
+
+def test_undoing_a_move_the_period_no_longer_allows_says_why_and_drops_the_step(qtbot, page, window, answers):
+    db = window.session.db
+    go_to_september(qtbot, page)
+    bar = bar_of(page, "国企改革与管理培训班")
+    start = point(bar.rect, 0.15)
+    drag(qtbot, page.month_view, start, start + QPoint(0, int(page.month_view.scene().cell_height)))
+    assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-22"
+    period = period_of(db, "国企改革与管理培训班")
+    period.status = "结班"  # closed meanwhile (in the roster window): its hours are credited
+    tables.periods(db).update(period)
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-22"
+    title, text = answers["errors"][-1]
+    assert title == "无法撤销" and "已结班" in text and "数据未作改动" in text
+    assert not page.undo_stack.canUndo() and not page.undo_stack.canRedo()
 
 
 def test_a_drag_the_rules_refuse_changes_nothing(qtbot, page, window, answers):
@@ -118,7 +140,7 @@ def test_a_drag_the_rules_refuse_changes_nothing(qtbot, page, window, answers):
         period.status = "筹备"
         tables.periods(db).update(period)
     page.refresh()
-    click(qtbot, next(b for b in page.toolbar.findChildren(type(page.toolbar.undo_button)) if b.text() == "▶"))
+    click(qtbot, next(b for b in page.toolbar.findChildren(QToolButton) if b.text() == "▶"))
     bar = bar_of(page, "村党组织书记脱贫攻坚专题轮训班")
     start = point(bar.rect, 0.1)
     drag(qtbot, page.month_view, start, start + QPoint(int(page.month_view.scene().cell_width * 5), 0))
@@ -202,27 +224,35 @@ def test_lanes_keep_bars_apart_and_count_what_does_not_fit():
     assert shown == [2, 2, 1, 1, 1] and hidden_counts(found, shown)[(1, 0)] == 1
 
 
-def test_export_ics_and_print_the_month(qtbot, page, monkeypatch, tmp_path, answers):
+def test_export_ics_and_print_the_month(qtbot, page, window, monkeypatch, tmp_path, answers):
     go_to_september(qtbot, page)
-    targets = iter([tmp_path / "日 历.ics", tmp_path / "九 月.pdf"])
-    monkeypatch.setattr(files, "ask_path", lambda *args: next(targets))
+    monkeypatch.setattr(files, "ask_path", lambda *args: tmp_path / "日 历.ics")
     click(qtbot, page.toolbar.export_button)
     text = (tmp_path / "日 历.ics").read_bytes().decode("utf-8")
     assert text.count("BEGIN:VEVENT") == 34 and "已把2020年的34期导出到" in answers["infos"][0][1]
     assert page.toolbar.print_button.text() == "打印9月…"
     click(qtbot, page.toolbar.print_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PrintDialog) and dialog.windowTitle() == "打印 — 日历"
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=20000)
+    assert dialog.pages_label.text() == "日历，共1页"
+    asked = []
+    monkeypatch.setattr(output.QFileDialog, "getSaveFileName",
+                        lambda parent, title, suggested, kinds: asked.append(suggested) or (str(tmp_path / "九 月"), kinds))
+    click(qtbot, dialog.save_button)
+    assert asked[0].endswith("2020年9月干部教育培训日历.pdf")
     pdf = PdfReader(str(tmp_path / "九 月.pdf"))
     assert len(pdf.pages) == 1 and pdf.pages[0].mediabox.width > pdf.pages[0].mediabox.height
     # the embedded CJK font maps some characters to their Kangxi radical look-alikes (月 → ⽉) for copying
     content = unicodedata.normalize("NFKC", pdf.pages[0].extract_text())
     assert "2020年9月干部教育培训日历" in content and "国企改革与管理培训班" in content
-    assert "已保存" == answers["infos"][1][0]
+    assert audit.entries(window.session.db)[0]["detail"] == "2020年9月干部教育培训日历：1页"
+    dialog.close()
 
 
 def test_a_cancelled_file_dialog_writes_nothing(qtbot, page, monkeypatch, answers):
     monkeypatch.setattr(files, "ask_path", lambda *args: None)
     click(qtbot, page.toolbar.export_button)
-    click(qtbot, page.toolbar.print_button)
     assert answers["infos"] == [] and answers["errors"] == []
 
 

@@ -6,14 +6,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtPrintSupport import QPrinter
 
 from app.services.documents import fonts
 from app.services.documents.sources import trainees
 from tests.documents.conftest import add_trainee, period_id, squeezed
 from tests.documents.test_fonts import NOT_IN_ANY_FONT
 from tests.ui.test_main_window import click_nav
-from ui.documents import documents_page, print_actions, printing
+from ui.documents import output, print_actions, printing
 from ui.shell.changes import Changed
 
 POLITICS_1 = ("加强党的政治建设专题培训班", 1)
@@ -27,20 +26,6 @@ def bundled_fonts(monkeypatch):
 @pytest.fixture
 def page(qtbot, window):
     return click_nav(qtbot, window, "文书打印")
-
-
-@pytest.fixture
-def printed(monkeypatch, tmp_path):
-    """The print dialog answered 打印, with a PDF file standing in for the printer."""
-    target = tmp_path / "打印机 输出.pdf"
-
-    def ask(parent, printer):
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return True
-
-    monkeypatch.setattr(printing, "ask_printer", ask)
-    return target
 
 
 def select_period(qtbot, page, name, number):
@@ -108,7 +93,7 @@ def test_save_pdf_writes_the_previewed_document(qtbot, page, monkeypatch, tmp_pa
         return str(tmp_path / "保存 目录" / "名册"), filters
 
     (tmp_path / "保存 目录").mkdir()
-    monkeypatch.setattr(documents_page.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(output.QFileDialog, "getSaveFileName", save_name)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "保存 目录" / "名册.pdf"
     assert "加强党的政治建设专题培训班第1期学员名册" in squeezed(saved)
@@ -133,34 +118,48 @@ def finished(qtbot, task):
     return task
 
 
-def test_one_click_admission_letters(qtbot, window, printed):
+def previewed(qtbot, dialog):
+    """The one-click print dialog once its preview is made (or has failed)."""
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled() or dialog.pages_label.text() == "无法打印", timeout=20000)
+    return dialog
+
+
+def test_one_click_admission_letters_open_the_print_dialog(qtbot, window, printed):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
-    task = finished(qtbot, print_actions.print_admission_letters(window, window.session, period))
+    dialog = previewed(qtbot, print_actions.print_admission_letters(window, window.session, period))
+    assert dialog.preview.page_count() == len(trainees(db, period))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    task = finished(qtbot, dialog.print_task)
     assert task.result == len(trainees(db, period)) == len(PdfReader(str(printed)).pages)
     assert "已送往打印机" in window.statusBar().currentMessage()
+    assert not dialog.isVisible()  # sent: the dialog has done its work
 
 
-def test_one_click_printing_reports_a_missing_character_and_prints_nothing(qtbot, window, printed, answers):
+def test_one_click_printing_reports_a_missing_character_and_prints_nothing(qtbot, window, printed):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
     add_trainee(db, period, f"赵{NOT_IN_ANY_FONT}")
-    task = print_actions.print_sign_in_sheets(window, window.session, period)
-    qtbot.waitUntil(lambda: bool(answers["errors"]), timeout=20000)
-    title, text = answers["errors"][0]
-    assert title == "未能完成" and f"学员“赵{NOT_IN_ANY_FONT}”的姓名" in text
-    assert task.result is None and not printed.exists()
+    dialog = previewed(qtbot, print_actions.print_sign_in_sheets(window, window.session, period))
+    assert f"学员“赵{NOT_IN_ANY_FONT}”的姓名" in dialog.preview.message.text()
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.print_task is None and not printed.exists()
 
 
 def test_cancelling_the_print_dialog_prints_nothing(qtbot, window, monkeypatch):
     monkeypatch.setattr(printing, "ask_printer", lambda parent, printer: False)
-    assert print_actions.print_plan_notice(window, window.session, 1) is None
+    dialog = previewed(qtbot, print_actions.print_plan_notice(window, window.session, 1))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.print_task is None and dialog.isVisible()
 
 
 def test_landscape_certificates_print_landscape(qtbot, window, printed):
     db = window.session.db
     period = period_id(db, *POLITICS_1)
-    finished(qtbot, print_actions.print_certificates(window, window.session, period))
+    dialog = previewed(qtbot, print_actions.print_certificates(window, window.session, period))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    finished(qtbot, dialog.print_task)
     pages = PdfReader(str(printed)).pages
     assert len(pages) == len(trainees(db, period, statuses=("结业",)))
     assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)
@@ -179,14 +178,14 @@ def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, 
 
     from app.services.safety import audit
 
-    real_render = documents_page.render
+    real_render = output.render
     gates = {"letters": threading.Event(), "roster": threading.Event()}
 
     def gated(db, request, target, progress):
         assert gates[request.kind].wait(20), "the test never released this preview"
         return real_render(db, request, target, progress)
 
-    monkeypatch.setattr(documents_page, "render", gated)
+    monkeypatch.setattr(output, "render", gated)
     select_period(qtbot, page, *POLITICS_1)
     qtbot.waitUntil(lambda: page.preview_task is not None, timeout=5000)
     letters_task = page.preview_task
@@ -214,7 +213,7 @@ def test_an_unforeseen_preview_failure_is_told_in_chinese_and_logged(qtbot, page
     def broken(db, request, target, progress):
         raise ValueError("unsupported operand type(s)")
 
-    monkeypatch.setattr(documents_page, "render", broken)
+    monkeypatch.setattr(output, "render", broken)
     select_period(qtbot, page, *POLITICS_1)
     wait_preview(qtbot, page)
     text = page.preview.message.text()

@@ -102,7 +102,8 @@ def test_unsaved_changes_are_kept_or_dropped_when_switching_plans(qtbot, page, w
 
 def test_new_copy_and_delete(qtbot, page, window, answers):
     db = window.session.db
-    click(qtbot, page.buttons["copy"])
+    click(qtbot, page.buttons["copy"])  # 复制, asked first (tests/ui/test_confirmations.py)
+    assert answers["asked"].pop(0)[0] == "复制到下一年"
     assert page.editor.plan.title == "2021年全县干部教育培训工作要点" and page.model.rowCount() == 3
     assert len(outline_numbers(db, page.editor.plan.id)) == 22 and "同一星期几" in answers["infos"][0][1]
     answers["replies"] = [0]  # 归档: a plan with classes cannot be deleted

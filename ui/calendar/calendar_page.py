@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain import vocab
@@ -19,11 +19,11 @@ from ui.calendar.grid_painter import Marks
 from ui.calendar.grid_view import CalendarGrid
 from ui.calendar.lanes import monday_of
 from ui.calendar.legend import Legend, legend_items
-from ui.calendar.moves import MovePeriod
 from ui.calendar.toolbar import CalendarToolbar
 from ui.calendar.year_view import YearOverview
 from ui.common import messages
 from ui.common.lazy import LoadsWhenShown
+from ui.common.undo import Step, undo_buttons
 from ui.roster import period_actions
 from ui.shell.changes import Changed
 from ui.shell.session import Session
@@ -63,7 +63,8 @@ class CalendarPage(LoadsWhenShown, QWidget):
         self.entries: list[calendar_events.CalendarEntry] = []
         self.conflicts: list = []
         self.undo_stack = QUndoStack(self)
-        self.toolbar = CalendarToolbar()
+        *_, buttons = undo_buttons(self.undo_stack, self, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.toolbar = CalendarToolbar(buttons)
         self.month_view, self.week_view, self.year_view = CalendarGrid(6), CalendarGrid(1, detailed=True), YearOverview()
         self.views = QStackedWidget()
         for view in (self.month_view, self.week_view, self.year_view):
@@ -90,12 +91,6 @@ class CalendarPage(LoadsWhenShown, QWidget):
 
     def _connect(self) -> None:
         bar = self.toolbar
-        for button, action, keys in ((bar.undo_button, self.undo_stack.createUndoAction(self, "撤销"), QKeySequence.StandardKey.Undo),
-                                     (bar.redo_button, self.undo_stack.createRedoAction(self, "重做"), QKeySequence.StandardKey.Redo)):
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            button.setDefaultAction(action)
         bar.view_chosen.connect(self.set_mode)
         bar.step.connect(self.step)
         bar.filters_changed.connect(self._filters_changed)
@@ -215,8 +210,8 @@ class CalendarPage(LoadsWhenShown, QWidget):
         entries, conflicts = self._load(first, last)
         marks = self._marks(conflicts, first, last, self.anchor.month)
         marks.selected_id = None
-        files.print_month(self, self.anchor, first, ((last - first).days + 1) // 7, entries, marks, self.filter_text(),
-                          legend_items(kinds_of(entries)))
+        files.print_month(self, self.session, self.anchor, first, ((last - first).days + 1) // 7, entries, marks,
+                          self.filter_text(), legend_items(kinds_of(entries)))
 
     def filter_text(self) -> str:
         bar = self.toolbar
@@ -245,20 +240,23 @@ class CalendarPage(LoadsWhenShown, QWidget):
             period_actions.open_period(self, self.session, period_id)
 
     def move_period(self, period_id: int, start: date) -> None:
+        """A period dropped on another day: moved, or the reason it cannot be shown; then one step to undo."""
         entry = self.entry(period_id)
-        if entry is None or not self.apply_move(period_id, start):
+        if entry is None:
             return
-        self.undo_stack.push(MovePeriod(entry.label, period_id, entry.start, start, self.apply_move))
-
-    def apply_move(self, period_id: int, start: date) -> bool:
-        """Moves the period (validated by the service) and shows it; False, with the reason shown, if refused."""
         try:
-            calendar_events.move_period(self.session.db, period_id, start)
+            self.apply_move(period_id, start)
         except UserError as error:
             messages.error(self, "不能移动", str(error))
-            return False
+            return
+        old = entry.start
+        self.undo_stack.push(Step(f"移动“{entry.label}”", lambda: self.apply_move(period_id, old),
+                                  lambda: self.apply_move(period_id, start), self))
+
+    def apply_move(self, period_id: int, start: date) -> None:
+        """Moves the period (the service refuses with UserError what the rules do not allow) and shows it."""
+        calendar_events.move_period(self.session.db, period_id, start)
         self.session.announce(Changed.PERIODS)
         for grid in (self.month_view, self.week_view):
             grid.select(period_id)
         self.show_period(period_id, f"<p style='color:#047857'>已改为 {start.isoformat()} 开始。</p>")
-        return True

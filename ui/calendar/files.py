@@ -1,18 +1,23 @@
-"""Saving the calendar to files the user names: the year as .ics, the month as a PDF page."""
+"""The calendar in files: the year as .ics saved where the user names, the month as a PDF page in the print
+dialog."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.domain.errors import UserError
 from app.services import calendar_events
 from app.services.calendar_events import CalendarEntry, CalendarFilter
+from app.services.documents import record_made
 from ui.calendar.grid_painter import Marks
 from ui.calendar.printing import print_month_pdf
 from ui.common import messages
+from ui.documents.output import Printable
+from ui.documents.print_actions import open_print_dialog
+from ui.documents.print_dialog import PrintDialog
 
 
 def _documents(name: str) -> str:
@@ -41,16 +46,15 @@ def export_ics(parent: QWidget, db, year: int, where: CalendarFilter) -> Path | 
     return path
 
 
-def print_month(parent: QWidget, anchor: date, first_day: date, weeks: int, entries: list[CalendarEntry],
-                marks: Marks, subtitle: str, legend: list[tuple[str, str]]) -> Path | None:
+def print_month(parent: QWidget, session, anchor: date, first_day: date, weeks: int, entries: list[CalendarEntry],
+                marks: Marks, subtitle: str, legend: list[tuple[str, str]]) -> PrintDialog:
+    """The month on one A4 page, in the print dialog: preview, then 打印… or 保存PDF… (the text PDF)."""
     title = f"{anchor.year}年{anchor.month}月干部教育培训日历"
-    path = ask_path(parent, "打印本月（保存为 PDF）", f"{title}.pdf", "PDF 文件 (*.pdf)")
-    if path is None:
-        return None
-    try:
-        print_month_pdf(path, first_day, weeks, title, entries, marks, subtitle, legend, parent.font())
-    except UserError as error:
-        messages.error(parent, "未能打印", str(error))
-        return None
-    messages.info(parent, "已保存", f"本月日历已保存为 PDF：\n{path}")
-    return path
+    font = QFont(parent.font())
+
+    def make(db, target: Path, progress) -> int:
+        print_month_pdf(target, first_day, weeks, title, entries, marks, subtitle, legend, font)
+        return 1
+
+    return open_print_dialog(parent, session, Printable(
+        "日历", f"{title}.pdf", make, lambda db, pages, how: record_made(db, "calendar", title, pages, how)))

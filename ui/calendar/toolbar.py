@@ -31,13 +31,13 @@ class CalendarToolbar(QWidget):
     step = Signal(int)  # -1 back, 0 today, 1 forward
     filters_changed = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, undo_buttons: list[QToolButton], parent=None):
         super().__init__(parent)
         self.count_label = note()
         self.range_label = QLabel(objectName="calendarRange")
         self.views = QButtonGroup(self)
         self.plan_filter, self.kind_filter, self.host_filter = _combo("plan"), _combo("kind"), _combo("host")
-        self.undo_button, self.redo_button = QToolButton(), QToolButton()
+        self.undo_button, self.redo_button = undo_buttons  # the page's stack: moves dragged on the grid
         self.export_button = QPushButton("导出 .ics…")
         self.print_button = QPushButton("打印本月…")
         layout = QVBoxLayout(self)

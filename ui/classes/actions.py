@@ -64,11 +64,18 @@ def set_archived(parent: QWidget | None, session: Session, class_id: int, archiv
 
 
 def copy_to_next_year(parent: QWidget | None, session: Session, class_id: int) -> TrainingClass | None:
+    """Asks first, naming the class, the year and how many periods; None when cancelled or refused."""
     try:
-        copy, plan = year_copy.copy_class_to_next_year(session.db, class_id)
+        found = year_copy.class_copy_preview(session.db, class_id)
     except UserError as error:
         messages.error(parent, "未能复制", str(error))
         return None
+    where = f"放入“{found.plan.title}”" if found.plan else "下一年还没有对应的计划，复制的班次暂不属于任何计划"
+    question = (f"把班次“{found.title}”复制到{found.year}年？\n\n将复制它的{found.periods}个期次，日期顺延到"
+                f"{found.year}年的同一星期几，状态回到“筹备”；{where}。")
+    if messages.choose(parent, "复制到下一年", question, ["复制", "取消"], default=1) != 0:
+        return None
+    copy, plan = year_copy.copy_class_to_next_year(session.db, class_id)
     session.announce(Changed.CLASSES)
     where = f"已放入“{plan.title}”" if plan else "下一年还没有对应的计划，复制的班次暂不属于任何计划"
     messages.info(parent, "已复制", f"已复制“{copy.name}”，各期日期顺延到下一年的同一星期几；{where}。")

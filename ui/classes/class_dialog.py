@@ -2,7 +2,7 @@
 the user types; errors block saving, rule warnings only show; saving is one transaction."""
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QStyle, QTabWidget, QVBoxLayout
 
 from app.domain import rules
@@ -15,6 +15,7 @@ from ui.classes.periods_tab import PeriodsTab
 from ui.common import messages
 from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields
+from ui.common.undo import undo_corner
 from ui.common.widgets import note
 
 BASIC, PERIODS, HOURS, CONTACTS = range(4)
@@ -45,6 +46,7 @@ class ClassDialog(QDialog):
         self.contacts = ContactsEditor("本班次的联系人（会印在通知和调训函上）；直接在表格中修改。")
         self.contacts.model.set_contacts(draft.contacts)
         self.tabs.addTab(self.contacts, _TITLES[CONTACTS])
+        self._undo()
         self.summary = note()
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox()
@@ -65,6 +67,13 @@ class ClassDialog(QDialog):
         self.periods.changed.connect(self.revalidate)
         self.contacts.model.edited.connect(self.revalidate)
         self.revalidate()
+
+    def _undo(self) -> None:
+        """The form's stack: adding, deleting and archiving periods, adding, deleting and moving contacts.
+        Typing in a field is undone by the field itself (Ctrl+Z while it has the focus)."""
+        self.undo_stack = QUndoStack(self)
+        self.periods.undo_stack = self.contacts.undo_stack = self.undo_stack
+        self.undo_action, self.redo_action = undo_corner(self.tabs, self.undo_stack, self)
 
     def _plan_choices(self) -> list[tuple[str, int | None]]:
         current = self.draft.training_class.plan_id

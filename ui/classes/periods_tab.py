@@ -1,10 +1,12 @@
-"""期次: the class's periods in a table, the selected one's fields under it, add / delete / archive."""
+"""期次: the class's periods in a table, the selected one's fields under it, add / delete / archive; each of
+those three is a step on the form's undo stack (typing in a field has the field's own undo)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import vocab
@@ -14,6 +16,7 @@ from ui.classes.class_tabs import form_layout
 from ui.classes.period_drafts import PeriodDraftsModel
 from ui.common import messages
 from ui.common.fields import Fields
+from ui.common.undo import inserted, push, removed
 from ui.common.widgets import make_table, note
 
 
@@ -23,6 +26,7 @@ class PeriodsTab(QWidget):
     def __init__(self, db, class_fields: Fields, periods: list[PeriodRow]):
         super().__init__()
         self.db, self.class_fields = db, class_fields
+        self.undo_stack: QUndoStack | None = None  # the class form's
         self.removed_ids: list[int] = []
         self.model = PeriodDraftsModel(self)
         self.model.set_rows([replace(p) for p in periods])
@@ -131,10 +135,10 @@ class PeriodsTab(QWidget):
         number = max((p.number for p in periods), default=0) + 1
         length = max(1, self.class_fields.bindings["length_days"].get())
         period = PeriodRow(class_id=0, number=number, start_date=start.isoformat(),
-                        end_date=(start + timedelta(days=length - 1)).isoformat(), report_place=place,
-                        capacity=self.class_fields.bindings["trainees_per_period"].get())
-        self.model.set_rows(periods + [period])
-        self.table.selectRow(len(periods))
+                           end_date=(start + timedelta(days=length - 1)).isoformat(), report_place=place,
+                           capacity=self.class_fields.bindings["trainees_per_period"].get())
+        row = self._put(len(periods), period)
+        inserted(self.undo_stack, f"添加第{number}期", self._take, self._put, row, self)
 
     def remove_period(self) -> None:
         row = self.current_row()
@@ -145,22 +149,42 @@ class PeriodsTab(QWidget):
             text = (f"第{period.number}期已有{count}条学员记录，不能删除。\n\n"
                     "可以归档：该期不再出现在日历和各类名单中，学员记录全部保留，需要时还可恢复。")
             if messages.choose(self, "不能删除", text, ["归档本期", "取消"]) == 0:
-                self._set_archived(row, True)
+                self._archive_step(row, True)
             return
+        removed(self.undo_stack, f"删除第{period.number}期", self._take, self._put, row, self._take(row), self)
+
+    def _take(self, row: int) -> PeriodRow:
+        """Takes the row's period out (a saved one is deleted when the form is saved)."""
+        period = self.periods()[row]
         if period.id:
             self.removed_ids.append(period.id)
         self.model.set_rows(self.periods()[:row] + self.periods()[row + 1:])
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         self._show_current()
+        return period
+
+    def _put(self, row: int, period: PeriodRow) -> int:
+        if period.id in self.removed_ids:
+            self.removed_ids.remove(period.id)
+        self.model.set_rows(self.periods()[:row] + [period] + self.periods()[row:])
+        self.table.selectRow(row)
+        self._show_current()
+        return row
 
     def toggle_archived(self) -> None:
         row = self.current_row()
         if row >= 0:
-            self._set_archived(row, not self.periods()[row].archived)
+            self._archive_step(row, not self.periods()[row].archived)
+
+    def _archive_step(self, row: int, archived: bool) -> None:
+        self._set_archived(row, archived)
+        push(self.undo_stack, f"{'归档' if archived else '恢复'}第{self.periods()[row].number}期",
+             lambda: self._set_archived(row, not archived), lambda: self._set_archived(row, archived), self)
 
     def _set_archived(self, row: int, archived: bool) -> None:
         self.model.replace_row(row, replace(self.periods()[row], archived=archived))
+        self.table.selectRow(row)
         self._show_current()
 
     def show_messages(self, errors: dict[str, str], warnings: dict[int, dict[str, list[str]]]) -> None:

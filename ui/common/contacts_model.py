@@ -72,18 +72,21 @@ class ContactsModel(QAbstractTableModel):
         return COLUMNS[section][1] if orientation == Qt.Orientation.Horizontal else str(section + 1)
 
     def add(self, contact: Contact) -> int:
-        row = len(self._rows)
+        return self.insert(len(self._rows), contact)
+
+    def insert(self, row: int, contact: Contact) -> int:
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(contact)
+        self._rows.insert(row, contact)
         self.endInsertRows()
         self.edited.emit()
         return row
 
-    def remove(self, row: int) -> None:
+    def remove(self, row: int) -> Contact:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
+        contact = self._rows.pop(row)
         self.endRemoveRows()
         self.edited.emit()
+        return contact
 
     def move(self, row: int, step: int) -> int:
         target = row + step

@@ -33,6 +33,10 @@ class PdfPreview(QStackedWidget):
         self.setCurrentWidget(self.view)
         return self.document.pageCount()
 
+    def set_whole_page(self, whole: bool) -> None:
+        """A whole page in view (its layout at a glance), or the page as wide as the pane (to read it)."""
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole else QPdfView.ZoomMode.FitToWidth)
+
     def show_message(self, text: str) -> None:
         self.path = None
         self.document.close()

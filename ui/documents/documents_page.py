@@ -3,46 +3,28 @@ preview, then 打印 or 保存PDF. Previews are made and pages printed off the U
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.domain.errors import UserError
 from app.services import plans
-from app.services.documents import DocumentRequest, record_output, render
+from app.services.documents import DocumentRequest
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
-from app.services.progress import Cancelled
-from app.services.safety import error_log
 from app.services.stats import statistics
-from ui.common import messages
 from ui.common.list_page import ListPage
 from ui.common.pdf_preview import PdfPreview
 from ui.common.widgets import note, size_columns
-from ui.documents import printing
+from ui.documents import output
 from ui.documents.document_settings import DocumentSettingsDialog
-from ui.documents.print_actions import show_status
+from ui.documents.output import Printable, Shown, of_request
 from ui.documents.scopes import CHOICES, SCOPE_COLUMNS, SCOPE_WORDS, Choice, ScopeModel, record_key
-from ui.shell.changes import EVERYTHING, NOTHING, Changed
-from ui.shell.ops import run_op
-from ui.shell.tasks import run_task
+from ui.shell.changes import EVERYTHING, Changed
 
 PREVIEW_DELAY_MS = 250  # wait for the user to stop clicking before making a preview
 RELOAD_ON = EVERYTHING  # every kind shows in some document: in its list, its units or its preview
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The document on screen: what printing and saving send out, and the names they give it."""
-    request: DocumentRequest
-    pages: int
-    path: Path
-    label: str
-    file_name: str
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -193,15 +175,6 @@ class DocumentsPage(ListPage):
                                order=self.order_box.currentData() if choice.order else "unit",
                                half_days=bool(self.half_box.currentData()) if choice.half_days else False)
 
-    def file_name(self) -> str:
-        record, choice = self.selected_record(), self.choice
-        if choice.scope == "plan":
-            return f"{record.title}.pdf"
-        if choice.scope == "year":
-            return f"{record.year}年{choice.label}.pdf"
-        unit = f"（{self.unit_box.currentText()}）" if choice.units and self.unit_box.currentData() else ""
-        return f"{record.class_name}第{record.number}期{choice.label}{unit}.pdf"
-
     # Preview
 
     def schedule_preview(self) -> None:
@@ -219,7 +192,7 @@ class DocumentsPage(ListPage):
 
     def ready_to_send(self) -> bool:
         """Print and save only the finished preview of exactly what is chosen now."""
-        return not self._stale and self.shown is not None and self.shown.request == self.current_request()
+        return not self._stale and self.shown is not None and self.shown.printable.key == self.current_request()
 
     def _update_buttons(self) -> None:
         ready = self.ready_to_send()
@@ -243,22 +216,18 @@ class DocumentsPage(ListPage):
             self.preview_task.cancel.set()  # an older preview nobody will look at
         self._stale, self._generation = False, self._generation + 1
         generation = self._generation
-        label, file_name = self.choice.label, self.file_name()
+        printable = of_request(self.session.db, request)
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
+        self.preview_task = output.make(self, self.session, printable, target,
+                                        lambda pages: self._preview_ready(generation, printable, target),
+                                        lambda error: self._preview_failed(generation, error))
 
-        self.preview_task = run_op(
-            self, self.session, lambda db, progress: render(db, request, target, progress), changed=NOTHING,
-            label=f"正在生成{label}…",
-            on_done=lambda pages: self._preview_ready(generation, Shown(request, 0, target, label, file_name)),
-            on_error=lambda error: self._preview_failed(generation, error))
-
-    def _preview_ready(self, generation: int, made: Shown) -> None:
+    def _preview_ready(self, generation: int, printable: Printable, target: Path) -> None:
         if generation != self._generation:
             return  # made for a choice the user has since left
-        pages = self.preview.show_pdf(made.path)
-        self.shown = Shown(made.request, pages, made.path, made.label, made.file_name)
-        self.pages_label.setText(f"{made.label}，共{pages}页")
+        self.shown = Shown(printable, self.preview.show_pdf(target), target)
+        self.pages_label.setText(f"{printable.label}，共{self.shown.pages}页")
         self._update_buttons()
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
@@ -266,48 +235,18 @@ class DocumentsPage(ListPage):
             return
         self.shown = None
         self._update_buttons()
-        if isinstance(error, Cancelled):
-            text = "已取消预览。"
-        elif isinstance(error, UserError):
-            text = str(error)
-        else:
-            text = "预览未能生成。" + error_log.internal_error(error)
-        self.preview.show_message(text)
+        self.preview.show_message(output.problem_text(error))
         self.pages_label.setText("无法打印")
 
     # Printing and saving
 
     def print_preview(self) -> None:
-        if not self.ready_to_send():
-            return
-        shown = self.shown
-        printer = printing.new_printer(shown.label)
-        if not printing.ask_printer(self, printer):
-            return
-        self.print_task = run_task(
-            self, f"正在打印{shown.label}…", lambda progress: printing.print_pdf(shown.path, printer, progress),
-            lambda pages: self._sent(shown, f"{shown.label}已送往打印机，共{pages}页", "打印"))
-
-    def _sent(self, shown: Shown, status: str, how: str) -> None:
-        record_output(self.session.db, shown.request, shown.pages, how)
-        show_status(self, status)
+        if self.ready_to_send():
+            self.print_task = output.send_to_printer(self, self.session, self.shown)
 
     def save_pdf(self) -> None:
-        if not self.ready_to_send():
-            return
-        shown = self.shown
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / shown.file_name
-        chosen, _ = QFileDialog.getSaveFileName(self, "保存为 PDF 文件", str(suggested), "PDF 文件 (*.pdf)")
-        if not chosen:
-            return
-        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        try:
-            shutil.copyfile(shown.path, target)
-        except OSError as error:
-            messages.error(self, "未能保存", f"无法保存到“{target}”：{error.strerror or error}")
-            return
-        self._sent(shown, f"已保存：{target}", "保存")
+        if self.ready_to_send():
+            output.save_copy(self, self.session, self.shown)
 
     def open_settings(self) -> None:
         DocumentSettingsDialog(self.session, self).exec()

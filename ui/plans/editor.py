@@ -2,8 +2,8 @@
 plan as edited until saved; saving writes plan, outline and contacts in one transaction."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from app.domain import rules
@@ -12,6 +12,7 @@ from app.services import classes, plans
 from ui.classes.class_tabs import form_layout, scrolling
 from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields, message_html
+from ui.common.undo import undo_corner
 from ui.common.warnings_panel import WarningsPanel
 from ui.plans.outline_editor import OutlineEditor
 from ui.shell.changes import Changed
@@ -40,11 +41,20 @@ class PlanEditor(QTabWidget):
         self.addTab(self.contacts, _TITLES[CONTACTS])
         self.warnings = WarningsPanel(session)
         self.addTab(self.warnings, _TITLES[WARNINGS])
+        self._undo()
         self.outline.model.edited.connect(self._edited)
         self.contacts.model.edited.connect(self._edited)
         self.warnings.open_plan_field.connect(self.show_field)
         self.warnings.thresholds_saved.connect(self._thresholds_saved)
         self.setEnabled(False)
+
+    def _undo(self) -> None:
+        """The plan's stack, until it is saved or left: adding, moving and deleting work points and headings,
+        adding, deleting and moving contacts. Typing in a field is undone by the field itself."""
+        self.undo_stack = QUndoStack(self)
+        self.outline.undo_stack = self.contacts.undo_stack = self.undo_stack
+        self.undo_action, self.redo_action = undo_corner(self, self.undo_stack, self,
+                                                         Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _thresholds_saved(self) -> None:
         self.session.announce(Changed.SETTINGS)
@@ -78,6 +88,7 @@ class PlanEditor(QTabWidget):
         count = self.warnings.show_plan(plan_id)
         self.setTabText(WARNINGS, f"{_TITLES[WARNINGS]}（{count}）" if count else _TITLES[WARNINGS])
         self.dirty = False
+        self.undo_stack.clear()  # steps of the plan as it was edited, not as it is now saved or shown
         self.revalidate()
 
     def current_plan(self) -> Plan:

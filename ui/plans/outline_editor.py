@@ -1,8 +1,10 @@
 """工作要点: the plan's headings and numbered work points as a tree; add, edit, move, delete; the
-classes that carry out the selected point, and a button to add one."""
+classes that carry out the selected point, and a button to add one. Adding, moving and deleting are steps
+on the plan editor's undo stack; typing a title or a text has the field's own undo."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import messages
+from ui.common.undo import inserted, push, removed
 from ui.common.widgets import note
 from ui.plans.outline_model import OutlineModel
 
@@ -26,6 +29,7 @@ class OutlineEditor(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.undo_stack: QUndoStack | None = None  # the plan editor's
         self.model = OutlineModel(self)
         self.proxy = QSortFilterProxyModel(self, filterKeyColumn=-1, recursiveFilteringEnabled=True)
         self.proxy.setSourceModel(self.model)
@@ -133,34 +137,57 @@ class OutlineEditor(QWidget):
     def add_section(self) -> None:
         index = self.current()
         after = self.model.position(index)[0] if index.isValid() else len(self.model.sections) - 1
-        self.select(*self.model.add_section(after))
+        where = self.model.add_section(after)
+        self.select(*where)
+        inserted(self.undo_stack, "新增标题", self._take, self._put, where, self)
         self.title.setFocus()
         self.title.selectAll()
 
     def add_item(self) -> None:
         index = self.current()
         if not self.model.sections:
-            self.model.add_section(-1)
+            self.add_section()
+            index = self.current()
         section_row, item_row = self.model.position(index) if index.isValid() else (len(self.model.sections) - 1, None)
-        self.select(*self.model.add_item(section_row, item_row))
+        where = self.model.add_item(section_row, item_row)
+        self.select(*where)
+        inserted(self.undo_stack, "新增要点", self._take, self._put, where, self)
         self.title.setFocus()
         self.title.selectAll()
 
     def move(self, step: int) -> None:
         index = self.current()
-        if index.isValid():
-            self.select(*self.model.move(*self.model.position(index), step))
+        if not index.isValid():
+            return
+        where, node = self.model.position(index), self.model.node(index)
+        moved = self.model.move(*where, step)
+        self.select(*moved)
+        if moved != where:
+            what = f"{'上移' if step < 0 else '下移'}{'标题' if where[1] is None else '要点'}“{node.title}”"
+            push(self.undo_stack, what, lambda: self.select(*self.model.move(*moved, -step)),
+                 lambda: self.select(*self.model.move(*where, step)), self)
 
     def remove(self) -> None:
         index = self.current()
         if not index.isValid():
             return
-        section_row, item_row = self.model.position(index)
-        if not self._confirm_remove(section_row, item_row):
+        where = self.model.position(index)
+        if not self._confirm_remove(*where):
             return
-        self.model.remove(section_row, item_row)
+        node = self.model.node(index)
+        what = f"删除{'标题' if where[1] is None else '要点'}“{node.title}”"
+        removed(self.undo_stack, what, self._take, self._put, where, self._take(where), self)
+
+    def _take(self, where: tuple[int, int | None]):
+        taken = self.model.remove(*where)
         if self.model.sections:
-            self.select(min(section_row, len(self.model.sections) - 1), None)
+            self.select(min(where[0], len(self.model.sections) - 1), None)
+        self._show_current()
+        return taken
+
+    def _put(self, where: tuple[int, int | None], node) -> None:
+        self.select(*self.model.put(*where, node))
+        self._show_current()
 
     def _confirm_remove(self, section_row: int, item_row: int | None) -> bool:
         outline = self.model.sections[section_row]

@@ -113,13 +113,22 @@ class OutlineModel(QAbstractItemModel):
         self._changed()
         return section_row, row
 
-    def remove(self, section_row: int, item_row: int | None) -> None:
+    def remove(self, section_row: int, item_row: int | None) -> SectionOutline | PlanItem:
+        """Takes a heading (with its points) or a point out; returns it, for put() to bring back."""
+        self.beginResetModel()
+        taken = self.sections.pop(section_row) if item_row is None else self.sections[section_row].items.pop(item_row)
+        self._changed()
+        return taken
+
+    def put(self, section_row: int, item_row: int | None, node: SectionOutline | PlanItem) -> tuple[int, int | None]:
+        """Puts back what remove() took, where it was."""
         self.beginResetModel()
         if item_row is None:
-            del self.sections[section_row]
+            self.sections.insert(section_row, node)
         else:
-            del self.sections[section_row].items[item_row]
+            self.sections[section_row].items.insert(item_row, node)
         self._changed()
+        return section_row, item_row
 
     def move(self, section_row: int, item_row: int | None, step: int) -> tuple[int, int | None]:
         self.beginResetModel()

@@ -164,7 +164,13 @@ class PlansPage(ListPage):
     def copy_plan(self) -> None:
         if self.editor.plan is None or not self._leave_current():
             return
-        copy = year_copy.copy_plan_to_next_year(self.session.db, self.editor.plan.id)
+        plan, found = self.editor.plan, year_copy.plan_copy_preview(self.session.db, self.editor.plan.id)
+        question = (f"把“{plan.title}”复制为{found.year}年的“{found.title}”？\n\n将复制{found.items}条要点、"
+                    f"联系人和{found.classes}个班次（共{found.periods}个期次，日期顺延到{found.year}年的同一星期几，"
+                    "状态回到“筹备”）。")
+        if messages.choose(self, "复制到下一年", question, ["复制", "取消"], default=1) != 0:
+            return
+        copy = year_copy.copy_plan_to_next_year(self.session.db, plan.id)
         self._show_new(copy.id)
         messages.info(self, "已复制", f"已生成“{copy.title}”：标题、要点、联系人和班次都已复制，"
                                       "各期日期顺延到下一年的同一星期几，状态回到“筹备”。文号请另行填写。")
@@ -185,7 +191,8 @@ class PlansPage(ListPage):
             if messages.choose(self, "不能删除", text, ["归档", "取消"]) == 0:
                 self._set_archived(plan.id, True)
             return
-        if messages.choose(self, "删除计划", f"删除计划“{plan.title}”及其全部要点？删除后不能恢复。",
+        items = sum(len(section.items) for section in self.editor.outline.model.sections)
+        if messages.choose(self, "删除计划", f"删除计划“{plan.title}”及其{items}条要点？删除后不能恢复。",
                            ["删除", "取消"], default=1) == 0:
             plans.delete_plan(self.session.db, plan.id)
             self.editor.dirty = False

@@ -99,7 +99,8 @@ class AttendanceDialog(QDialog):
         self.table.setColumnWidth(1, char * 8)
         closed = PeriodStatus.is_closed(period.status)
         name = classes.get_class(self.session.db, period.class_id).name
-        self.setWindowTitle(f"考勤与结班 - {name} 第{period.number}期")
+        self.period_name = f"{name} 第{period.number}期"
+        self.setWindowTitle(f"考勤与结班 - {self.period_name}")
         self.status.setText(f"{name} 第{period.number}期　{period.start_date} 至 {period.end_date}　"
                             + ("已结班（名单和考勤已锁定）" if closed else f"状态：{period.status}"))
         self.flags_label.setText("提醒：" + "；".join(f"{f.person_name}{f.message}" for f in flags) if flags else "")
@@ -129,7 +130,8 @@ class AttendanceDialog(QDialog):
             self._changed(index)
 
     def close_out(self) -> None:
-        question = "结班后将按出勤的半天计入学时，标记结业、退学或缺训，并锁定名单和考勤。确定结班吗？"
+        question = (f"结班“{self.period_name}”（{self.model.rowCount()}名学员）？\n\n将按出勤的半天为每人计入学时，"
+                    "标记结业、退学或缺训，并锁定名单和考勤；之后要修改，须“重新开班”并说明原因。")
         if messages.choose(self, "结班", question, ["结班", "取消"], default=1) != 0:
             return
         result = self._try(lambda: closeout.close_out(self.session.db, self.period_id))

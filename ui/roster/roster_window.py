@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,14 +29,14 @@ from ui.classes import actions
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, documents_folder
 from ui.common.id_reveal import FullIdBox
+from ui.common.undo import undo_buttons
 from ui.common.widgets import heading, make_table, note
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
 from ui.importing.launch import open_import_wizard
-from ui.people.person_dialog import PersonDialog
 from ui.roster.quota_panel import QuotaPanel
+from ui.roster.roster_edits import RosterEdits
 from ui.roster.roster_models import RosterModel
-from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 
@@ -48,11 +48,12 @@ EXPORT_MASKED = "隐去中间部分（推荐）"
 EXPORT_FULL = "导出完整身份证号码"
 
 
-class RosterWindow(QWidget):
+class RosterWindow(RosterEdits, QWidget):
     def __init__(self, parent: QWidget | None, session: Session, period_id: int):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session, self.period_id = session, period_id
+        self.undo_stack = QUndoStack(self)
         self.period = roster_service.period_of(session.db, period_id)
         self.setWindowTitle(f"学员名单 — {roster_service.period_title(self.period)}")
         self.title, self.facts = heading(""), note()
@@ -81,7 +82,7 @@ class RosterWindow(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
-        for widget in self._period_buttons():
+        for widget in self._undo_buttons() + self._period_buttons():
             header.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -118,6 +119,19 @@ class RosterWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         return tab
+
+    def _undo_buttons(self) -> list[QWidget]:
+        """撤销 / 重做 with Ctrl+Z / Ctrl+Y, and the table's right-click menu naming the step to undo."""
+        self.undo_action, self.redo_action, self.undo_buttons = undo_buttons(self.undo_stack, self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (("编辑…", self.edit_trainee), ("更换…", self.replace), ("移出", self.remove)):
+            action = QAction(text, self.table)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+        separator = QAction(self.table)
+        separator.setSeparator(True)
+        self.table.addActions([separator, self.undo_action, self.redo_action])
+        return self.undo_buttons
 
     def _period_buttons(self) -> list[QPushButton]:
         """What is done with the whole period: its class, attendance and close-out, and one-click printing."""
@@ -188,87 +202,8 @@ class RosterWindow(QWidget):
     def selected_lines(self) -> list:
         return [self.model.record(index.row()) for index in self.table.selectionModel().selectedRows()]
 
-    def _one(self, action: str):
-        lines = self.selected_lines()
-        if len(lines) != 1:
-            messages.info(self, action, "请先在名单中选择一位学员。")
-            return None
-        return lines[0]
-
-    def _changed(self) -> None:
-        self.session.announce(Changed.ROSTER)
-
-    def add_people(self) -> None:
-        picker = PersonPicker(self, self.session.db, roster_service.period_title(self.period),
-                              year=int(self.period.start_date[:4]))
-        if picker.exec():
-            self._report(roster_service.add_people(self.session.db, self.period_id, picker.person_ids()))
-
-    def new_person(self) -> None:
-        dialog = PersonDialog(self, self.session.db)
-        if dialog.exec() and dialog.saved:
-            self.session.announce(Changed.PEOPLE)
-            self._report(roster_service.add_people(self.session.db, self.period_id, [dialog.saved.id]))
-
-    def _report(self, outcome: roster_service.Additions) -> None:
-        self._changed()
-        lines = []
-        if outcome.refused:
-            lines.append("未加入：" + "；".join(outcome.refused.values()))
-        if outcome.double_booked:
-            names = {line.person_id: line.name for line in self.model.records()}
-            lines.append("多头调训提醒：" + "；".join(f"{names.get(pid, '')}同时在{'、'.join(where)}"
-                                                  for pid, where in outcome.double_booked.items()))
-        if lines:
-            messages.info(self, "加入名单", f"已加入{len(outcome.added)}人。\n\n" + "\n".join(lines))
-
     def import_list(self) -> None:
         open_import_wizard(self, self.session, self.period_id)
-
-    def replace(self) -> None:
-        line = self._one("更换学员")
-        if line is None:
-            return
-        if not line.active:
-            messages.info(self, "更换学员", f"“{line.name}”的状态为“{line.status}”，不能再被替换。")
-            return
-        dialog = ReplaceDialog(self, self.session.db, line)
-        if dialog.exec():
-            self._changed()
-            if dialog.busy:
-                messages.info(self, "多头调训提醒", f"替换的人同时在{'、'.join(dialog.busy)}名单中。")
-
-    def edit_trainee(self) -> None:
-        line = self._one("编辑学员信息")
-        if line is not None and TraineeDialog(self, self.session.db, line).exec():
-            self._changed()
-
-    def set_status(self, status: str) -> None:
-        lines = self.selected_lines()
-        if not lines:
-            messages.info(self, "设置状态", "请先在名单中选择学员（按住 Ctrl 或 Shift 可多选）。")
-            return
-        refused = roster_service.set_statuses(self.session.db, [line.enrollment_id for line in lines], status)
-        self._changed()
-        if refused:
-            names = {line.enrollment_id: line.name for line in lines}
-            messages.error(self, "部分学员未改状态", "\n".join(f"{names[key]}：{why}" for key, why in refused.items()))
-
-    def remove(self) -> None:
-        lines = self.selected_lines()
-        if not lines:
-            messages.info(self, "移出名单", "请先在名单中选择学员。")
-            return
-        names = "、".join(line.name for line in lines)
-        if messages.choose(self, "移出名单", f"把{names}移出本期名单？\n（如是不再参训，建议把状态改为“退学”以保留记录）",
-                           ["移出", "取消"], default=1) != 0:
-            return
-        try:
-            roster_service.remove_many(self.session.db, [line.enrollment_id for line in lines])
-        except UserError as problem:
-            messages.error(self, "未移出", f"{problem}\n\n名单未作改动。")
-            return
-        self._changed()
 
     def export(self) -> None:
         full_ids = self._export_full_ids()

@@ -5,6 +5,7 @@ The window's print centre, its one-click print actions and `python -m app print`
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -15,6 +16,7 @@ from app.domain.errors import UserError
 from app.services.documents.request import DocumentRequest
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
+from app.storage import tables
 
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
 
@@ -63,12 +65,33 @@ def render(db: Database, request: DocumentRequest, target: str | Path, progress:
 
 def record_output(db: Database, request: DocumentRequest, pages: int, how: str) -> None:
     """Notes a document that left the program (printed or saved; previews are not) in the audit log."""
-    if not audit.can_record(db):
-        return  # opened read-only: the log cannot be written, and these documents mask ID numbers anyway
     kind = KINDS[request.kind]
     scope = "，".join(f"{SCOPE_LABELS[s]}{_scope_value(request, s)}" for s in kind.scopes
                      if _scope_value(request, s) is not None)
-    audit.record(db, f"{how}文书", request.kind, None, f"{kind.label}（{scope}）：{pages}页")
+    record_made(db, request.kind, f"{kind.label}（{scope}）", pages, how)
 
 
-__all__ = ["DocumentRequest", "KINDS", "Kind", "record_output", "render"]
+def record_made(db: Database, entity: str, what: str, pages: int, how: str) -> None:
+    """The audit log's line for any document printed (how="打印") or saved ("保存"): the calendar's month too."""
+    if not audit.can_record(db):
+        return  # opened read-only: the log cannot be written, and these documents mask ID numbers anyway
+    audit.record(db, f"{how}文书", entity, None, f"{what}：{pages}页")
+
+
+def file_name(db: Database, request: DocumentRequest) -> str:
+    """The name a saved copy is offered under: 加强党的政治建设专题培训班第1期入学通知书（城关镇）.pdf."""
+    label = KINDS[request.kind].label
+    if request.plan_id is not None:
+        name = tables.plans(db).get(request.plan_id).title
+    elif request.person_id is not None:
+        name = f"{tables.people(db).get(request.person_id).name}{request.year}年{label}"
+    elif request.period_id is not None:
+        period = tables.periods(db).get(request.period_id)
+        unit = f"（{tables.units(db).get(request.unit_id).name}）" if request.unit_id else ""
+        name = f"{tables.classes(db).get(period.class_id).name}第{period.number}期{label}{unit}"
+    else:
+        name = f"{request.year}年{label}"
+    return re.sub(r'[\\/:*?"<>|]', "-", name) + ".pdf"
+
+
+__all__ = ["DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]

@@ -1,0 +1,123 @@
+"""Undo and redo of roster edits (adding, removing, replacing, status, a trainee's details).
+
+Each trainee's seat is kept as it was before and after an edit, by person rather than by record id, so a
+seat taken off and put back is still the same seat. Putting seats back first checks that nobody has
+changed them since (another window, the attendance sheet, a close-out), and then is one transaction,
+logged: an undo the data no longer allows changes nothing and says why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from sqlite_utils import Database
+
+from app.domain.errors import UserError
+from app.domain.models import Enrollment
+from app.services.attendance import ensure_open
+from app.services.roster import period_of, period_title
+from app.services.safety import audit
+from app.storage import attendance as marks_store
+from app.storage import roster as roster_queries
+from app.storage import tables
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One person's enrollment in a period as undo keeps it (with the half-days marked, lost on removal)."""
+    person_id: int
+    name: str
+    unit_id: int | None
+    status: str
+    hours: float
+    key_problems: str
+    fee_paid: float
+    notes: str
+    replace_reason: str = ""
+    replaced_by_person: int | None = None  # who took the seat over (已替换)
+    marks: tuple[tuple[str, str, str], ...] = ()
+
+    def details(self) -> tuple:
+        """What an edit may change; the marks are the attendance sheet's, compared only on removal."""
+        return (self.unit_id, self.status, self.hours, self.key_problems, self.fee_paid, self.notes,
+                self.replace_reason, self.replaced_by_person)
+
+
+Seats = dict[int, Seat | None]  # person id -> the seat, None when the person is not on the roster
+
+
+def seats(db: Database, period_id: int, person_ids: Iterable[int]) -> Seats:
+    """The seats of these people in the period as they are now."""
+    return {person_id: _seat(db, period_id, person_id) for person_id in dict.fromkeys(person_ids)}
+
+
+def _seat(db: Database, period_id: int, person_id: int) -> Seat | None:
+    enrollment = roster_queries.enrollment_of(db, period_id, person_id)
+    if enrollment is None:
+        return None
+    successor = tables.enrollments(db).get(enrollment.replaced_by).person_id if enrollment.replaced_by else None
+    return Seat(person_id, tables.people(db).get(person_id).name, enrollment.unit_id, enrollment.status,
+                enrollment.hours, enrollment.key_problems, enrollment.fee_paid, enrollment.notes,
+                enrollment.replace_reason, successor, marks_store.marks_of(db, enrollment.id))
+
+
+def restore(db: Database, period_id: int, expected: Seats, target: Seats, action: str) -> None:
+    """Puts the seats as `target` says, if they are still as `expected` says; otherwise raises UserError
+    naming who changed and writes nothing. `action` names the step in the audit log (撤销移出名单 …)."""
+    period = period_of(db, period_id)
+    ensure_open(db, period_id)
+    current = seats(db, period_id, expected)
+    problems = [text for person_id, seat in expected.items()
+                if (text := _changed_since(current[person_id], seat, deleting=target.get(person_id) is None))]
+    if problems:
+        raise UserError("名单已有改动：" + "；".join(problems))
+    with db.atomic():
+        ids = {person_id: _put(db, period_id, person_id, seat) for person_id, seat in target.items()
+               if seat is not None}
+        for person_id, seat in target.items():
+            if seat is not None and seat.replaced_by_person is not None:
+                _link(db, ids[person_id], _enrollment_id(db, period_id, seat.replaced_by_person))
+        for person_id, seat in target.items():
+            if seat is None and current[person_id] is not None:
+                ids[person_id] = _enrollment_id(db, period_id, person_id)
+                tables.enrollments(db).delete(ids[person_id])
+        for person_id in target:
+            name = (target[person_id] or current[person_id]).name
+            audit.record(db, action, "enrollment", ids.get(person_id), f"{period_title(period)} {name}")
+
+
+def _changed_since(current: Seat | None, expected: Seat | None, deleting: bool) -> str:
+    """Why the seat is not as the step left it ("" when it is)."""
+    if expected is None:
+        return f"{current.name}已在本期名单中" if current is not None else ""
+    if current is None:
+        return f"{expected.name}已不在本期名单中"
+    if current.details() != expected.details():
+        return f"{current.name}的记录已被修改（现为“{current.status}”）"
+    if deleting and current.marks != expected.marks:
+        return f"{current.name}已登记了考勤"
+    return ""
+
+
+def _put(db: Database, period_id: int, person_id: int, seat: Seat) -> int:
+    """Writes the seat (new or over the existing enrollment) and its marks; returns the enrollment id."""
+    existing = roster_queries.enrollment_of(db, period_id, person_id)
+    enrollment = Enrollment(period_id, person_id, seat.unit_id, seat.status, None, seat.replace_reason, seat.hours,
+                            seat.key_problems, seat.fee_paid, seat.notes)
+    if existing is None:
+        enrollment = tables.enrollments(db).insert(enrollment)
+        marks_store.add_marks(db, [(enrollment.id, *mark) for mark in seat.marks])
+        return enrollment.id
+    return tables.enrollments(db).update(replace(enrollment, id=existing.id)).id
+
+
+def _link(db: Database, enrollment_id: int, successor_id: int) -> None:
+    enrollment = tables.enrollments(db).get(enrollment_id)
+    tables.enrollments(db).update(replace(enrollment, replaced_by=successor_id))
+
+
+def _enrollment_id(db: Database, period_id: int, person_id: int) -> int:
+    enrollment = roster_queries.enrollment_of(db, period_id, person_id)
+    if enrollment is None:
+        raise UserError(f"{tables.people(db).get(person_id).name}不在本期名单中")
+    return enrollment.id
