@@ -207,7 +207,9 @@ def _wizard(office: Office, page_id: int):
 
     wizard = ImportWizard(office.window, office.session, office.roster_period.id)
     wizard.show()
-    wizard.page(FILE).path.setText(str(unit_list(HOME / "县委办公室等单位报送名单.xlsx")))
+    listed = unit_list(HOME / "县委办公室等单位报送名单.xlsx")
+    # the first page only shows the path: as on an office PC, not this script's temporary folder
+    wizard.page(FILE).path.setText(r"D:\各单位报送\县委办公室等单位报送名单.xlsx" if page_id == FILE else str(listed))
     for step in (COLUMNS, PREVIEW):
         if wizard.currentId() == page_id:
             break
