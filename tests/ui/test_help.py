@@ -83,6 +83,19 @@ def test_the_manual_takes_clicks_while_a_modal_dialog_is_up(qtbot, window):
     assert manual().browser.headings()[0] == "学时"
 
 
+def test_a_dialog_modal_to_its_window_only_leaves_the_manual_on_its_own(qtbot, window):
+    """The import wizard blocks the main window only: the manual stays free, and open when the wizard closes."""
+    from ui.importing.launch import open_import_wizard
+
+    wizard = open_import_wizard(window, window.session)
+    qtbot.waitExposed(wizard)
+    help.open_help(wizard, "import")
+    assert manual().parentWidget() is None
+    wizard.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert manual().isVisible() and manual().browser.headings()[0] == "导入单位名单"
+
+
 def click_link(qtbot, browser, text: str) -> None:
     """Clicks the first link whose text is `text`, where it is drawn."""
     cursor = browser.document().find(text)

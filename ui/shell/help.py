@@ -2,13 +2,11 @@
 and 帮助 → 快速上手. The manual's files are under resources/manual/ (ui/help/chapters.py)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.shell.database_actions import window_settings
 
-# A page's title in the navigation -> its chapter of the manual.
-PAGE_TOPICS = {"计划": "plans", "班次": "classes", "期次": "periods", "日历": "calendar", "学员": "people",
-               "单位": "units", "文书打印": "documents", "统计": "stats"}
 WELCOME_SHOWN = "help/welcome_shown"
 TOPICS = ("start", "plans", "classes", "periods", "calendar", "units", "roster", "import", "people", "documents",
           "attendance", "hours", "stats", "backups")
@@ -25,13 +23,26 @@ def open_help(parent: QWidget | None, topic: str) -> None:
     window.activateWindow()
 
 
+def open_manual(parent: QWidget | None) -> None:
+    """帮助 → 使用手册: the manual where the reader left it, or at its beginning (F1 opens a page's chapter)."""
+    fresh = _window is None
+    window = manual_window(parent)
+    window.showNormal()
+    if fresh:
+        window.show_topic("start")
+    window.raise_()
+    window.activateWindow()
+
+
 def manual_window(parent: QWidget | None = None):
-    """The manual's window, made when first asked for. While a modal dialog is up (the import wizard,
-    考勤与结班) it belongs to that dialog: a window outside it would show but take no clicks or keys."""
+    """The manual's window, made when first asked for. While an application-modal dialog is up (考勤与结班,
+    a form) it belongs to that dialog: a window outside it would show but take no clicks or keys. A dialog
+    modal to its window only (the import wizard) blocks no other window, so the manual stays on its own."""
     global _window
     from ui.help.manual_window import ManualWindow  # the manual costs nothing until it is opened
 
-    host = QApplication.activeModalWidget()
+    modal = QApplication.activeModalWidget()
+    host = modal if modal is not None and modal.windowModality() == Qt.WindowModality.ApplicationModal else None
     if _window is None:
         _window = ManualWindow(host)
         _window.destroyed.connect(_forget)

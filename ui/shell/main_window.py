@@ -174,10 +174,9 @@ class MainWindow(QMainWindow):
         WordVariantsDialog(self.session, self).exec()
 
     def show_manual(self) -> None:
-        """The manual at the chapter for the page on screen."""
-        from ui.shell.help import PAGE_TOPICS, open_help
+        from ui.shell.help import open_manual
 
-        open_help(self, PAGE_TOPICS.get(PAGES[self.stack.currentIndex()][0], "start"))
+        open_manual(self)
 
     def show_welcome(self) -> None:
         from ui.shell.help import show_welcome
