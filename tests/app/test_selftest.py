@@ -30,7 +30,7 @@ def test_traindesk_self_test_flag_needs_no_window(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    for step in ("主窗口与各页面", "PDF预览（QtPdf）", "打印一页（QPrinter）"):
+    for step in ("主窗口与各页面", "PDF预览（QtPdf）", "打印一页（QPrinter）", "使用手册"):
         assert f"通过  {step}" in result.stdout
     assert result.stdout.strip().endswith("自检通过")
 

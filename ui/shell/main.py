@@ -10,9 +10,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
+from app.services import database
 from ui.shell.backup_schedule import BackupSchedule
 from ui.shell.database_actions import remember, remembered_path, start_database
 from ui.shell.errors import install_excepthook
+from ui.shell.help import offer_welcome
 from ui.shell.main_window import MainWindow
 from ui.shell.session import Session
 from ui.shell.style import apply_style
@@ -55,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         return selftest.run()
     app = make_app()
     install_excepthook()
-    opened = start_database(args.db or remembered_path(), with_demo=args.demo)
+    path = args.db or remembered_path()
+    first_start = not path.exists() and not args.demo  # --demo is for scripts: no question, no welcome
+    opened = start_database(path, with_demo=args.demo)
     if opened is None:
         return 0
     remember(opened.path)
@@ -66,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     fit_to_screen(window)
     window.show()
     schedule.in_background("启动")
+    if first_start:
+        offer_welcome(window, demo=database.counts(session.db)["people"] > 0)
     try:
         return app.exec()
     finally:

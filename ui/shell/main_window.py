@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self._action(settings_menu, "名称规范化(&N)…", self.word_variants)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "使用手册(&M)", self.show_manual)
+        self._action(help_menu, "快速上手(&Q)", self.show_welcome)
+        help_menu.addSeparator()
         self._action(help_menu, "操作日志(&L)", self.show_audit_log)
         self._action(help_menu, "关于(&A)", self.about)
 
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, index: int) -> None:
         self.stack.setCurrentWidget(self.page(index))
+
+    def page_titles(self) -> list[str]:
+        return [entry[0] for entry in PAGES]
 
     def show_page(self, title: str) -> QWidget:
         index = [entry[0] for entry in PAGES].index(title)
@@ -166,6 +172,16 @@ class MainWindow(QMainWindow):
         from ui.importing.word_variants_dialog import WordVariantsDialog
 
         WordVariantsDialog(self.session, self).exec()
+
+    def show_manual(self) -> None:
+        from ui.shell.help import open_manual
+
+        open_manual(self)
+
+    def show_welcome(self) -> None:
+        from ui.shell.help import show_welcome
+
+        show_welcome(self)
 
     def show_audit_log(self) -> None:
         from ui.shell.audit_dialog import AuditDialog

@@ -1,5 +1,6 @@
-"""The window's part of `traindesk --self-test`: the main window with every page, the PDF preview (QtPdf)
-and one page printed through QPrinter, so a build missing a Qt plugin or a page module fails in CI."""
+"""The window's part of `traindesk --self-test`: the main window with every page, the PDF preview (QtPdf),
+one page printed through QPrinter and the manual with its pictures, so a build missing a Qt plugin, a page
+module or a resource fails in CI."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -65,7 +66,25 @@ def window_steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]
             raise RuntimeError(f"应打印1页，实际{sent}页")
         return f"1页，{target.stat().st_size // 1024}KB"
 
-    return [("主窗口与各页面", main_window), ("PDF预览（QtPdf）", pdf_preview), ("打印一页（QPrinter）", print_one_page)]
+    def manual() -> str:
+        from ui.help import chapters
+        from ui.shell.help import manual_window, open_help
+
+        open_help(None, "start")
+        window = manual_window()
+        pictures, missing = 0, []
+        for chapter in chapters.chapters():
+            window.open(chapter.file_name)
+            names = window.browser.image_names()
+            pictures += len(names)
+            missing += [name for name in names if window.browser.picture(name).isNull()]
+        window.close()
+        if not chapters.chapters() or missing:
+            raise RuntimeError("使用手册不完整：" + ("、".join(missing) or f"{chapters.manual_dir()}中没有章节"))
+        return f"{len(chapters.chapters())}章，{pictures}幅插图"
+
+    return [("主窗口与各页面", main_window), ("PDF预览（QtPdf）", pdf_preview), ("打印一页（QPrinter）", print_one_page),
+            ("使用手册", manual)]
 
 
 def run(out=None) -> int:
