@@ -1,8 +1,9 @@
-"""Small widget helpers shared by the pages: tables sized by their columns, headings."""
+"""Small widget helpers shared by the pages: tables sized by their columns, headings, labels that shorten."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QSizePolicy, QTableView
 
 from ui.common.record_model import Column
 
@@ -19,7 +20,7 @@ def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
@@ -43,7 +44,57 @@ def heading(text: str) -> QLabel:
     return label
 
 
+class ElidedLabel(QLabel):
+    """One line that gives way when space is short: it ends in … and the whole text shows as a tooltip.
+    A long class name in a title must not push the window's buttons off a small screen."""
+
+    def __init__(self, text: str = "", parent=None, *, object_name: str = ""):
+        super().__init__(text, parent)
+        if object_name:
+            self.setObjectName(object_name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text if self.fontMetrics().horizontalAdvance(text) > self.width() else "")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("汉") * 4, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.setToolTip(self.text() if self.fontMetrics().horizontalAdvance(self.text()) > self.width() else "")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
+def elided_heading(text: str = "") -> ElidedLabel:
+    return ElidedLabel(text, object_name="pageTitle")
+
+
 def note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setObjectName("note")
     return label
+
+
+class CompactCombo(QComboBox):
+    """A choice as wide as `chars` Chinese characters whatever its items, so a row of filters fits a small
+    screen; its list opens wide enough for the longest item."""
+
+    def __init__(self, chars: int, parent=None):
+        super().__init__(parent)
+        metrics = self.fontMetrics()
+        self.setMinimumContentsLength(-(-chars * metrics.horizontalAdvance("汉") // metrics.horizontalAdvance("x")))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8)
+        super().showPopup()

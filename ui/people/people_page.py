@@ -3,7 +3,7 @@ so the search runs on the stored numbers), read a page at a time, with each pers
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.domain import vocab
 from app.services import people, units
@@ -11,6 +11,8 @@ from ui.common import messages
 from ui.common.confirm import ask_then_delete
 from ui.common.id_reveal import FullIdBox
 from ui.common.list_page import ListPage
+from ui.common.splitters import ListSplitter
+from ui.common.widgets import CompactCombo
 from ui.common.write_access import enable_writes
 from ui.importing.launch import open_import_wizard
 from ui.importing.template import download_template
@@ -31,7 +33,7 @@ class PeoplePage(ListPage):
     select_first = True
 
     def __init__(self, session, parent=None):
-        self.unit_filter = QComboBox(minimumContentsLength=8)
+        self.unit_filter = CompactCombo(6)
         self.rank_filter = _filter_box("全部职级", vocab.ranks())
         self.category_filter = _filter_box("全部类别", vocab.words("cadre_categories"))
         self.full_ids = FullIdBox(session, "学员列表")
@@ -65,13 +67,10 @@ class PeoplePage(ListPage):
         buttons.addStretch(1)
         for box in (self.unit_filter, self.rank_filter, self.category_filter):
             buttons.addWidget(box)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = ListSplitter(Qt.Orientation.Vertical, "people", self.table)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        line = self.fontMetrics().height()
-        splitter.setSizes([line * 24, line * 11])
+        splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(buttons)
@@ -157,7 +156,7 @@ class PeoplePage(ListPage):
 
 
 def _filter_box(everything: str, words) -> QComboBox:
-    box = QComboBox(minimumContentsLength=6)
+    box = CompactCombo(4)
     box.addItem(everything, "")
     for word in words:
         box.addItem(word, word)

@@ -29,7 +29,8 @@ from ui.classes import actions
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, documents_folder
 from ui.common.id_reveal import FullIdBox
-from ui.common.widgets import heading, make_table, note
+from ui.common.widgets import elided_heading, make_table, note
+from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
 from ui.importing.launch import open_import_wizard
@@ -55,7 +56,8 @@ class RosterWindow(QWidget):
         self.session, self.period_id = session, period_id
         self.period = roster_service.period_of(session.db, period_id)
         self.setWindowTitle(f"学员名单 — {roster_service.period_title(self.period)}")
-        self.title, self.facts = heading(""), note()
+        self.title, self.facts = elided_heading(), note()
+        self.facts.setWordWrap(True)
         self.banner = QLabel(wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.model = RosterModel(self)
@@ -79,18 +81,19 @@ class RosterWindow(QWidget):
         self.tabs.setCornerWidget(self.full_ids)
         self.tabs.currentChanged.connect(lambda index: self.full_ids.setVisible(index == 0))
         header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
         for widget in self._period_buttons():
             header.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(header)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._data_changed)
         session.database_changed.connect(self.close)
-        self.resize(1000, 600)
+        remember_columns(self.table, "roster")
+        remember_window(self, "roster", 1100, 680)
         self.refresh()
 
     def _roster_tab(self) -> QWidget:
@@ -115,6 +118,7 @@ class RosterWindow(QWidget):
         export.clicked.connect(self.export)
         buttons.addWidget(export)
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         return tab

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
     def page(self, index: int) -> QWidget:
         if index not in self._built:
             page = page_class(index)(self.session)
+            if page.layout() is not None:  # the holder gives every page its margins: none twice on a small screen
+                page.layout().setContentsMargins(0, 0, 0, 0)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
