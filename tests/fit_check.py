@@ -128,7 +128,7 @@ def _window_reports(name, entry, ctx, available, shots):
         except Exception as problem:  # noqa: BLE001
             yield {"window": name, "state": state, "problems": [f"无法进入：{problem!r}"]}
             continue
-        report = {"window": name, "state": state, **measure(widget, available, entry.list_to_check(widget), TITLE_BAR, MIN_ROWS)}
+        report = {"window": name, "state": state, **measure(widget, available, entry.list_to_check(widget, state), TITLE_BAR, MIN_ROWS)}
         if shots:
             short = name.rsplit(".", 1)[1] + (f"-{state}" if state else "")
             widget.grab().save(str(shots / f"{short}.png"))

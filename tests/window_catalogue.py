@@ -42,11 +42,11 @@ class Entry:
     build: Callable[[Context], object]
     # (state, what to do to reach it): a tab, a page, a wizard step; each state is measured and shot
     states: tuple[tuple[str, Callable], ...] = (("", lambda widget, ctx: None),)
-    has_list: bool = False  # its main list must show at least 8 rows
+    has_list: bool | tuple[str, ...] = False  # its main list must show at least 8 rows (in these states)
     main_list: Callable | None = None  # that list (widget -> view); the largest one when None
 
-    def list_to_check(self, widget):
-        if not self.has_list:
+    def list_to_check(self, widget, state: str):
+        if not self.has_list or (isinstance(self.has_list, tuple) and state not in self.has_list):
             return None
         return (self.main_list(widget) if self.main_list else None) or "largest"
 
@@ -196,7 +196,7 @@ def _wizard_step(page_id: int):
         while wizard.currentId() != page_id:
             before = wizard.currentId()
             wizard.next()
-            ctx.wait(lambda: wizard.currentId() != before)
+            ctx.wait(lambda left=before: wizard.currentId() != left)
     return go
 
 
@@ -222,7 +222,7 @@ def catalogue() -> dict[str, Entry]:
         "ui.roster.trainee_dialogs.PersonPicker": Entry(_picker, tabs(2, names=("search", "behind")), has_list=True),
         "ui.roster.trainee_dialogs.ReplaceDialog": Entry(_replace, has_list=True),
         "ui.roster.trainee_dialogs.TraineeDialog": Entry(_trainee),
-        "ui.classes.class_dialog.ClassDialog": Entry(_class, tabs(6)),
+        "ui.classes.class_dialog.ClassDialog": Entry(_class, tabs(4, names=("basic", "periods", "hours", "contacts"))),
         "ui.classes.rule_settings.RuleSettingsDialog": Entry(_rules),
         "ui.units.units_page.UnitDialog": Entry(_unit),
         "ui.people.person_dialog.PersonDialog": Entry(_person),
@@ -237,9 +237,10 @@ def catalogue() -> dict[str, Entry]:
         "ui.shell.audit_dialog.AuditDialog": Entry(
             _shell_dialog("ui.shell.audit_dialog.AuditDialog", with_db=True), has_list=True),
         "ui.importing.word_variants_dialog.WordVariantsDialog": Entry(_word_variants, has_list=True),
-        "ui.importing.wizard.ImportWizard": Entry(_wizard, _wizard_states()),
+        "ui.importing.wizard.ImportWizard": Entry(_wizard, _wizard_states(), has_list=("preview",)),
         "ui.documents.document_settings.DocumentSettingsDialog": Entry(
-            _shell_dialog("ui.documents.document_settings.DocumentSettingsDialog"), tabs(3)),
+            _shell_dialog("ui.documents.document_settings.DocumentSettingsDialog"),
+            tabs(3, names=("templates", "letterhead", "fonts"))),
     }
 
 

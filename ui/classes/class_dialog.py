@@ -16,6 +16,7 @@ from ui.common import messages
 from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields
 from ui.common.widgets import note
+from ui.common.windows import remember_window
 
 BASIC, PERIODS, HOURS, CONTACTS = range(4)
 _TAB_OF_FIELD = {"planned_periods": PERIODS, "trainees_per_period": PERIODS, "length_days": HOURS,
@@ -65,6 +66,7 @@ class ClassDialog(QDialog):
         self.periods.changed.connect(self.revalidate)
         self.contacts.model.edited.connect(self.revalidate)
         self.revalidate()
+        remember_window(self, "class", 880, 640)
 
     def _plan_choices(self) -> list[tuple[str, int | None]]:
         current = self.draft.training_class.plan_id

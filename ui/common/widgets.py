@@ -1,11 +1,20 @@
 """Small widget helpers shared by the pages: tables sized by their columns, headings, labels that shorten."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QSizePolicy, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QTableView,
+    QToolTip,
+)
 
-from ui.common.record_model import Column
+from ui.common.record_model import ELIDE_MIDDLE_ROLE, Column
 
 
 def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:
@@ -19,6 +28,7 @@ def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setItemDelegate(ElidingDelegate(table))
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
@@ -30,12 +40,54 @@ def make_table(model, columns: tuple[Column, ...], parent=None) -> QTableView:
     return table
 
 
+class ElidingDelegate(QStyledItemDelegate):
+    """A cell cut short by a narrow column shows its whole text as a tooltip; a column whose end tells rows
+    apart (a period's number) is cut in the middle."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(ELIDE_MIDDLE_ROLE):
+            option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if text and option.fontMetrics.horizontalAdvance(str(text)) + 10 > view.visualRect(index).width():
+                QToolTip.showText(event.globalPos(), str(text), view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+
 def size_columns(table: QTableView, columns: tuple[Column, ...]) -> None:
-    """Each column as wide as its width in average Chinese characters."""
+    """Each column as wide as its width in average Chinese characters, and never narrower than its header."""
     char = table.fontMetrics().horizontalAdvance("汉")
+    header = table.horizontalHeader()
     for index, column in enumerate(columns):
         if column.width:
-            table.horizontalHeader().resizeSection(index, column.width * char + 16)
+            header.resizeSection(index, max(column.width * char + 16, header.sectionSizeFromContents(index).width()))
+
+
+class FirstColumnFits(QObject):
+    """Keeps a list's first column within its visible width, so a narrow list elides the column's text
+    (showing what ends it) instead of hiding the end under the edge."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table, self.preferred = table, table.horizontalHeader().sectionSize(0)
+        table.viewport().installEventFilter(self)
+
+    def refit(self) -> None:
+        """The columns were sized anew (another kind of list): that width is the one to keep within view."""
+        self.preferred = self.table.horizontalHeader().sectionSize(0)
+        self._fit(self.table.viewport().width())
+
+    def _fit(self, width: int) -> None:
+        self.table.horizontalHeader().resizeSection(0, min(self.preferred, max(width, 40)))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit(event.size().width())
+        return False
 
 
 def heading(text: str) -> QLabel:

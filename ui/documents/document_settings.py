@@ -34,6 +34,7 @@ from app.services.documents.seal import clear_seal, seal_image, set_seal
 from app.services.documents.templates import TEMPLATES, reset_template, save_template, template_errors, template_text
 from ui.common import messages
 from ui.common.widgets import note
+from ui.common.windows import remember_window
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 
@@ -264,4 +265,4 @@ class DocumentSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.resize(860, 500)
+        remember_window(self, "document-settings", 900, 600)

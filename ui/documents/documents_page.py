@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.services import plans
@@ -22,7 +22,8 @@ from app.services.stats import statistics
 from ui.common import messages
 from ui.common.list_page import ListPage
 from ui.common.pdf_preview import PdfPreview
-from ui.common.widgets import note, size_columns
+from ui.common.splitters import ListSplitter
+from ui.common.widgets import FirstColumnFits, note, size_columns
 from ui.documents import printing
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.print_actions import show_status
@@ -92,12 +93,13 @@ class DocumentsPage(ListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._options_row())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = ListSplitter(Qt.Orientation.Horizontal, "documents", self.table, share=0.42)
         splitter.addWidget(self.table)
         splitter.addWidget(self._preview_panel())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(1, False)
+        self.first_column = FirstColumnFits(self.table)
         layout.addWidget(splitter, 1)
 
     def _options_row(self) -> QHBoxLayout:
@@ -143,6 +145,7 @@ class DocumentsPage(ListPage):
             self.unit_word = SCOPE_WORDS[choice.scope]
             self.refresh()
             size_columns(self.table, self.model.columns)
+            self.first_column.refit()
         self.schedule_preview()
 
     def rows(self) -> list:

@@ -6,10 +6,11 @@ they learn through the wizard's attributes.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 
 from app.domain.errors import UserError
 from app.services.importing.columns import Layout
@@ -20,6 +21,7 @@ from app.services.importing.reader import Sheet
 from app.services.importing.receipt import export_receipt, write_receipt
 from ui.common import messages
 from ui.common.files import XLSX_FILTER
+from ui.common.windows import remember_window
 from ui.importing.columns_page import ColumnsPage
 from ui.importing.file_page import FilePage
 from ui.importing.preview_page import FinishPage, PreviewPage
@@ -58,11 +60,24 @@ class ImportWizard(QWizard):
         self.setPage(UNITS, UnitChoicePage(self))
         self.setPage(PREVIEW, PreviewPage(self))
         self.setPage(FINISH, FinishPage(self))
+        self._headings_in_pages()
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # Deleted when closed, never later with its parent: Qt leaves a dangling style-sheet entry when a
         # QWizard is destroyed together with the window that owns it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(880, 500)
+        remember_window(self, "import", 1100, 700)
+
+    def _headings_in_pages(self) -> None:
+        """Each page's title and subtitle as one line at the top of the page, instead of QWizard's title and
+        header band: those take four lines of height, and on a 1366×768 screen at 150% they are rows of
+        the preview's table."""
+        self.setOption(QWizard.WizardOption.IgnoreSubTitles)
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            heading = QLabel(f"<b>{escape(page.title())}</b>　{escape(page.subTitle())}", wordWrap=True)
+            heading.setObjectName("wizardHeading")
+            page.setTitle("")
+            page.layout().insertWidget(0, heading)
 
     def db(self):
         return self.session.db

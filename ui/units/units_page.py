@@ -23,6 +23,7 @@ from ui.common.confirm import ask_then_delete
 from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
 from ui.common.list_page import ListPage
 from ui.common.record_model import RECORD_ROLE
+from ui.common.windows import fit_window
 from ui.common.write_access import enable_writes
 from ui.shell.changes import Changed
 from ui.units.models import UnitsModel
@@ -134,7 +135,7 @@ class UnitDialog(QDialog):
         for edit in (self.name, self.contact_name, self.contact_phone, self.notes):
             edit.textChanged.connect(self._revalidate)
         self.kind.currentIndexChanged.connect(self._revalidate)
-        self.resize(460, 300)
+        fit_window(self, 480, 320)
         self._revalidate()
 
     def draft(self) -> Unit:
