@@ -107,8 +107,19 @@ def run(args, folder: Path) -> int:
             continue
         for report in _window_reports(name, entry, ctx, available, args.shots):
             print(json.dumps(report, ensure_ascii=False), flush=True)
-    session.close()
+    _finish(main_window, session)
     return 0
+
+
+def _finish(main_window, session) -> None:
+    """Previews still being made on the pool finish before the database closes, as in the program's exit."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    settle()
+    main_window.close()
+    settle()
+    session.close()
 
 
 def _window_reports(name, entry, ctx, available, shots):

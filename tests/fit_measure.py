@@ -28,6 +28,9 @@ def measure(window: QWidget, available: QRect, main_list, title_bar: int, min_ro
                         f"{available.width()}×{available.height()}")
     elif not available.contains(frame):
         problems.append(f"窗口位置{frame.x()},{frame.y()}超出屏幕可用区")
+    least = window.minimumSizeHint()  # the layout's: an explicit minimum below it only squeezes the controls
+    if least.width() > window.width() or least.height() > window.height():
+        problems.append(f"窗口内容至少需要{least.width()}×{least.height()}，窗口只有{window.width()}×{window.height()}，控件被挤压")
     problems += button_problems(window, available)
     if main_list is not None:
         problems += list_problems(window, main_list, min_rows)

@@ -110,6 +110,9 @@ class ClassesPage(ListPage):
         if (training_class := self.selected_record()) is not None:
             actions.delete_class(self, self.session, training_class.id)
 
+    open_selected = edit_selected
+    remove_selected = delete_selected
+
     def copy_selected(self) -> None:
         if (training_class := self.selected_record()) is not None:
             actions.copy_to_next_year(self, self.session, training_class.id)

@@ -3,7 +3,7 @@ at least 8 rows, the detail the rest; when the rest is too small for the detail 
 the detail starts folded away under the handle, to be dragged open. The user's sizes are remembered."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
 
 from ui.common import settings
@@ -48,9 +48,9 @@ class ListSplitter(QSplitter):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._placed:
+        if not self._placed:  # its own size is final now: the page's layout ran before it was shown
             self._placed = True
-            QTimer.singleShot(0, self.place)
+            self.place()
 
     def place(self) -> None:
         saved = settings.numbers(f"splitters/{self.key}")

@@ -143,7 +143,8 @@ class CompactCombo(QComboBox):
     def __init__(self, chars: int, parent=None):
         super().__init__(parent)
         metrics = self.fontMetrics()
-        self.setMinimumContentsLength(-(-chars * metrics.horizontalAdvance("汉") // metrics.horizontalAdvance("x")))
+        # Qt measures minimumContentsLength in "X"s
+        self.setMinimumContentsLength(-(-chars * metrics.horizontalAdvance("汉") // metrics.horizontalAdvance("X")))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
     def showPopup(self) -> None:

@@ -8,8 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.services import plans
@@ -20,6 +20,7 @@ from app.services.progress import Cancelled
 from app.services.safety import error_log
 from app.services.stats import statistics
 from ui.common import messages
+from ui.common.files import ask_save_file
 from ui.common.list_page import ListPage
 from ui.common.pdf_preview import PdfPreview
 from ui.common.splitters import ListSplitter
@@ -299,12 +300,10 @@ class DocumentsPage(ListPage):
         if not self.ready_to_send():
             return
         shown = self.shown
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / shown.file_name
-        chosen, _ = QFileDialog.getSaveFileName(self, "保存为 PDF 文件", str(suggested), "PDF 文件 (*.pdf)")
-        if not chosen:
+        chosen = ask_save_file(self, "保存为 PDF 文件", shown.file_name, "PDF 文件 (*.pdf)")
+        if chosen is None:
             return
-        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        target = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
         try:
             shutil.copyfile(shown.path, target)
         except OSError as error:

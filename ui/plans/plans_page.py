@@ -67,6 +67,7 @@ class PlansPage(ListPage):
                 row.addWidget(self.show_archived)
             row.addWidget(button)
         self.buttons["save"].setDefault(True)
+        self.print_button = self.buttons["print"]  # what Ctrl+P presses
         return row
 
     def _update_buttons(self) -> None:
@@ -179,6 +180,9 @@ class PlansPage(ListPage):
         self.model.set_rows(self.rows())
         self.select_plan(plan_id)
         self.session.announce(Changed.PLANS)
+
+    def remove_selected(self) -> None:
+        self.delete_plan()
 
     def delete_plan(self) -> None:
         plan = self.editor.plan

@@ -23,6 +23,7 @@ from ui.common.windows import remember_window
 from ui.roster.attendance_model import AttendanceModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
+from ui.shell.shortcuts import help_key
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",
         Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: "", Qt.Key.Key_0: ""}
@@ -79,6 +80,7 @@ class AttendanceDialog(QDialog):
         self.refresh()
         char = self.fontMetrics().horizontalAdvance("汉")
         remember_window(self, "attendance", char * 80, self.fontMetrics().height() * 34)
+        help_key(self, "attendance")
 
     def _make_table(self) -> QTableView:
         table = AttendanceTable(self)

@@ -2,14 +2,11 @@
 double booking and seats over quota, and the seats per unit. It stays open beside the main window."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,8 +24,9 @@ from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
 from ui.classes import actions
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, documents_folder
+from ui.common.files import XLSX_FILTER, ask_save_file
 from ui.common.id_reveal import FullIdBox
+from ui.common.keys import list_keys, on_keys
 from ui.common.widgets import elided_heading, make_table, note
 from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
@@ -40,6 +38,7 @@ from ui.roster.roster_models import RosterModel
 from ui.roster.trainee_dialogs import PersonPicker, ReplaceDialog, TraineeDialog
 from ui.shell.changes import Changed
 from ui.shell.session import Session
+from ui.shell.shortcuts import window_keys
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER | Changed.QUOTAS | Changed.PERIODS
@@ -94,6 +93,7 @@ class RosterWindow(QWidget):
         session.database_changed.connect(self.close)
         remember_columns(self.table, "roster")
         remember_window(self, "roster", 1100, 680)
+        self._keys()
         self.refresh()
 
     def _roster_tab(self) -> QWidget:
@@ -141,8 +141,18 @@ class RosterWindow(QWidget):
             item.triggered.connect(lambda checked=False, act=action: act(self, self.session, self.period_id))
             menu.addAction(item)
         printing.setMenu(menu)
-        self.print_menu = menu
+        self.print_menu, self.printing = menu, printing
         return [details, attendance, printing]
+
+    def _keys(self) -> None:
+        """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""
+        window_keys(self, "roster")
+        on_keys(self, ("Ctrl+P",), self.printing.showMenu, Qt.ShortcutContext.WindowShortcut)
+        list_keys(self.table, self.edit_trainee, self._remove_key)
+
+    def _remove_key(self) -> None:
+        if writable(self.session):
+            self.remove()
 
     def open_attendance(self) -> None:
         from ui.roster.attendance_dialog import AttendanceDialog
@@ -279,11 +289,11 @@ class RosterWindow(QWidget):
         if full_ids is None:
             return
         name = f"{roster_service.period_title(self.period)}学员名单.xlsx".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "导出名单", str(documents_folder() / name), XLSX_FILTER)
-        if not path:
+        path = ask_save_file(self, "导出名单", name, XLSX_FILTER)
+        if path is None:
             return
         try:
-            saved = export_roster(self.session.db, self.period_id, Path(path), self.order.currentData(),
+            saved = export_roster(self.session.db, self.period_id, path, self.order.currentData(),
                                   full_ids=full_ids)
         except UserError as problem:
             messages.error(self, "未能导出", str(problem))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
-from ui.common.windows import centre, remember_window, room
+from ui.common.windows import centre, remember_window
 from ui.shell.backup_schedule import BackupSchedule
 from ui.shell.database_actions import remember, remembered_path, start_database
 from ui.shell.errors import install_excepthook
@@ -39,9 +39,8 @@ def make_app() -> QApplication:
 
 def place_main_window(window: MainWindow) -> None:
     """Where it was last time, else large enough to work in; never larger than the screen (1366×768 at 150%
-    leaves about 895×430 inside the frame)."""
-    space = room(window)
-    window.setMinimumSize(min(720, space.width()), min(400, space.height()))
+    leaves about 895×430 inside the frame). Its smallest size is its pages' (the fit check holds them to that
+    screen): no floor is set here, which would let Qt squeeze the pages' controls below theirs."""
     if not remember_window(window, "main", 1280, 800):
         centre(window)
 

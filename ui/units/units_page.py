@@ -36,6 +36,7 @@ class UnitsPage(ListPage):
     search_hint = "搜索单位名称、类型或联系人"
     unit_word = "个单位"
     model_class = UnitsModel
+    opening_writes = True
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -91,6 +92,9 @@ class UnitsPage(ListPage):
         if unit is not None and ask_then_delete(self, "删除单位", f"确定删除“{unit.name}”？",
                                                 lambda: units.delete_unit(self.session.db, unit.id)):
             self.session.announce(Changed.UNITS)
+
+    open_selected = edit_unit
+    remove_selected = delete_unit
 
     def move(self, step: int) -> None:
         unit = self._selected("调整顺序")
