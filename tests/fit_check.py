@@ -142,7 +142,7 @@ def _window_reports(name, entry, ctx, available, shots):
         report = {"window": name, "state": state, **measure(widget, available, entry.list_to_check(widget, state), TITLE_BAR, MIN_ROWS)}
         if shots:
             short = name.rsplit(".", 1)[1] + (f"-{state}" if state else "")
-            widget.grab().save(str(shots / f"{short}.png"))
+            widget.grab().save(str(shots / f"{short}.png"), "PNG", 0)  # 0: the smallest file
         yield report
     if widget is not ctx.main:
         widget.close()

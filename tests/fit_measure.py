@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.widgets import header_width  # the same measure the tables are sized by
+
 SLACK = 2  # pixels of rounding at fractional scales
 
 
@@ -129,14 +131,9 @@ def header_problems(window: QWidget) -> list[str]:
         for section in range(header.count()):
             if header.isSectionHidden(section):
                 continue
-            needed = header.sectionSizeFromContents(section).width()
-            if header.sectionSize(section) + SLACK < needed - _sort_room(header):
+            needed = header_width(header, section)
+            if header.sectionSize(section) + SLACK < needed:
                 text = view.model().headerData(section, header.orientation())
                 problems.append(f"列标题“{str(text).replace(chr(10), ' ')}”被截断"
-                                f"（宽{header.sectionSize(section)}，需要{needed - _sort_room(header)}）")
+                                f"（宽{header.sectionSize(section)}，需要{needed}）")
     return problems
-
-
-def _sort_room(header: QHeaderView) -> int:
-    """sectionSizeFromContents makes room for a sort arrow that only the sorted column shows."""
-    return header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize, None, header) + 4

@@ -72,11 +72,12 @@ def _page_list(window):
 
 
 def _main_pages() -> tuple:
+    """Each page, named by its folder (ui/plans/… -> "plans"), as the help topics are."""
     from ui.shell.main_window import PAGES
 
     def show(title):
         return lambda window, ctx: window.show_page(title)
-    return tuple((title, show(title)) for title, *_ in PAGES)
+    return tuple((module.split(".")[1], show(title)) for title, module, _ in PAGES)
 
 
 def _roster(ctx: Context):

@@ -64,7 +64,7 @@ def size_columns(table: QTableView, columns: tuple[Column, ...]) -> None:
     header = table.horizontalHeader()
     for index, column in enumerate(columns):
         if column.width:
-            header.resizeSection(index, max(column.width * char + 16, header.sectionSizeFromContents(index).width()))
+            header.resizeSection(index, max(column.width * char + 16, header_width(header, index)))
 
 
 class FirstColumnFits(QObject):
@@ -88,6 +88,12 @@ class FirstColumnFits(QObject):
         if event.type() == QEvent.Type.Resize:
             self._fit(event.size().width())
         return False
+
+
+def header_width(header: QHeaderView, section: int) -> int:
+    """What a column's header text needs, less the room Qt keeps for a sort arrow no column shows yet."""
+    mark = header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize, None, header)
+    return header.sectionSizeFromContents(section).width() - mark - 4
 
 
 def heading(text: str) -> QLabel:

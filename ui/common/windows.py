@@ -82,6 +82,8 @@ def remember_window(window: QWidget, key: str, width: int, height: int) -> bool:
         place = _place(window, QPoint(saved[0], saved[1]), size)
         if place is not None:
             window.move(place)
+        else:  # its screen is gone (a monitor taken away): the middle of this one
+            centre(window)
         if settings.flag(f"windows/{key}-maximized"):
             window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
@@ -92,7 +94,7 @@ def remember_window(window: QWidget, key: str, width: int, height: int) -> bool:
 
 def _place(window: QWidget, corner: QPoint, size: QSize) -> QPoint | None:
     """Where the saved corner puts the whole window on a screen, moved in as little as needed;
-    None when no screen holds the corner any more (a monitor taken away): Qt then centres it."""
+    None when no screen holds the corner any more."""
     screen = QGuiApplication.screenAt(corner + QPoint(FRAME.width(), FRAME.height()))
     if screen is None:
         return None

@@ -25,6 +25,7 @@ from app.services.exports.roster import export_roster, id_shown
 from ui.classes import actions
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.flow_layout import FlowLayout, group
 from ui.common.id_reveal import FullIdBox
 from ui.common.keys import list_keys, on_keys
 from ui.common.widgets import elided_heading, make_table, note
@@ -98,7 +99,6 @@ class RosterWindow(QWidget):
 
     def _roster_tab(self) -> QWidget:
         tab = QWidget()
-        buttons = QHBoxLayout()
         self.write_buttons = []
         for text, slot, tip in (("添加学员…", self.add_people, "从人员档案中选择，可多选"),
                                 ("新建学员…", self.new_person, "档案中没有此人时，新建并加入名单"),
@@ -108,15 +108,13 @@ class RosterWindow(QWidget):
                                 ("移出", self.remove, "把误加的人移出名单")):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
             self.write_buttons.append(button)
         self.write_buttons.append(self._status_button())
-        buttons.addWidget(self.write_buttons[-1])
-        buttons.addStretch(1)
-        buttons.addWidget(self.order)
         export = QPushButton("导出Excel…")
         export.clicked.connect(self.export)
-        buttons.addWidget(export)
+        buttons = FlowLayout(last_to_the_right=True)  # the order and export wrap under the rest when narrow
+        buttons.addWidget(group(*self.write_buttons))
+        buttons.addWidget(group(self.order, export))
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)

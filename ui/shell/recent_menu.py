@@ -12,7 +12,7 @@ class RecentMenu(QMenu):
     """Rebuilt each time it opens, so it always shows the list as it is now."""
 
     def __init__(self, parent: QWidget, session: Session):
-        super().__init__("最近打开(&R)", parent)
+        super().__init__("最近打开(&T)", parent)
         self.session = session
         self.setToolTipsVisible(True)
         self.aboutToShow.connect(self.rebuild)
