@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import config
+from ui.common import settings
 from ui.common.windows import centre, remember_window
 from ui.shell.backup_schedule import BackupSchedule
 from ui.shell.database_actions import remember, remembered_path, start_database
@@ -71,3 +72,4 @@ def main(argv: list[str] | None = None) -> int:
         QThreadPool.globalInstance().waitForDone()
         schedule.at_exit()
         session.close()
+        settings.flush()  # the window's places, written now rather than left to the event loop
