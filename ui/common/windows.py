@@ -3,13 +3,14 @@
 Every window and dialog takes its size from `fit_window` (a preferred size, clamped to the screen's free
 area less the frame) or, when it can be large, from `remember_window` (the size and place it had last time,
 clamped the same way: a window saved on a big monitor still opens whole on the 1366×768 office PC at 150%,
-whose free area is about 910×470). Column widths and splitters are remembered per list by a stable name.
+whose free area is about 910×470). Column widths are remembered per list by a stable name (splitters:
+ui/common/splitters.py).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ui.common import settings
 
@@ -123,10 +124,3 @@ def remember_columns(view: QAbstractItemView, key: str) -> None:
     def keep(*_):
         settings.set_numbers(f"columns/{key}", [header.sectionSize(i) for i in range(header.count())])
     header.sectionResized.connect(keep)
-
-
-def remember_splitter(splitter: QSplitter, key: str) -> None:
-    saved = settings.numbers(f"splitters/{key}")
-    if len(saved) == splitter.count() and sum(saved) > 0 and min(saved) >= 0:
-        splitter.setSizes(saved)
-    splitter.splitterMoved.connect(lambda *_: settings.set_numbers(f"splitters/{key}", splitter.sizes()))
