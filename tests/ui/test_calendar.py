@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QToolButton
 
 from app.services import classes
 from app.services.safety import audit
@@ -15,7 +15,6 @@ from ui.calendar import files, palette
 from ui.calendar.calendar_page import MONTH, WEEK, YEAR
 from ui.calendar.lanes import hidden_counts, segments, visible_lanes
 from ui.classes.class_dialog import ClassDialog
-from ui.documents import output
 from ui.documents.print_dialog import PrintDialog
 
 
@@ -237,7 +236,7 @@ def test_export_ics_and_print_the_month(qtbot, page, window, monkeypatch, tmp_pa
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=20000)
     assert dialog.pages_label.text() == "日历，共1页"
     asked = []
-    monkeypatch.setattr(output.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda parent, title, suggested, kinds: asked.append(suggested) or (str(tmp_path / "九 月"), kinds))
     click(qtbot, dialog.save_button)
     assert asked[0].endswith("2020年9月干部教育培训日历.pdf")

@@ -1,12 +1,12 @@
 """文书设置: templates checked as you type, the issuing body, the seal, the fonts in use."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog
 
 from app.services import settings
 from app.services.documents.seal import seal_image
 from app.services.documents.templates import ADMISSION
 from tests.ui.conftest import type_text
-from ui.documents import document_settings
 from ui.documents.document_settings import DocumentSettingsDialog
 
 
@@ -86,11 +86,11 @@ def test_choosing_and_clearing_the_seal(qtbot, window, monkeypatch, tmp_path, an
     not_png.write_text("这不是图片")
     tab = open_dialog(qtbot, window).letterhead
     assert tab.seal.text() == "未设置" and not tab.clear_button.isEnabled()
-    monkeypatch.setattr(document_settings.QFileDialog, "getOpenFileName", lambda *a, **k: (str(not_png), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(not_png), ""))
     qtbot.mouseClick(tab.choose_button, Qt.MouseButton.LeftButton)
     assert answers["errors"] == [("无法使用该图片", "印章图片须为 PNG 格式（透明背景）")]
     assert seal_image(window.session.db) is None
-    monkeypatch.setattr(document_settings.QFileDialog, "getOpenFileName", lambda *a, **k: (str(seal), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(seal), ""))
     qtbot.mouseClick(tab.choose_button, Qt.MouseButton.LeftButton)
     assert seal_image(window.session.db) == seal.read_bytes()
     assert tab.seal.pixmap() is not None and not tab.seal.pixmap().isNull()

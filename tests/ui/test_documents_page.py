@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QFileDialog
 
 from app.services.documents import fonts
 from app.services.documents.sources import trainees
@@ -93,7 +94,7 @@ def test_save_pdf_writes_the_previewed_document(qtbot, page, monkeypatch, tmp_pa
         return str(tmp_path / "保存 目录" / "名册"), filters
 
     (tmp_path / "保存 目录").mkdir()
-    monkeypatch.setattr(output.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "保存 目录" / "名册.pdf"
     assert "加强党的政治建设专题培训班第1期学员名册" in squeezed(saved)

@@ -1,5 +1,6 @@
 """学员 and 单位 pages driven as a user drives them: search, page, the person form, the unit form."""
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from app.domain.models import Person
 from app.services import people, units
@@ -152,7 +153,6 @@ def test_new_people_without_a_unit_come_last(qtbot, window):
 
 def test_download_template_from_the_page(qtbot, window, answers, tmp_path, monkeypatch):
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
 
     page = click_nav(qtbot, window, "学员")
     target = tmp_path / "下载 目录" / "模板.xlsx"

@@ -4,13 +4,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.services.documents.sources import trainees
 from app.services.safety import audit
 from tests.documents.conftest import period_id
 from tests.ui.test_documents_page import POLITICS_1, bundled_fonts, finished, previewed  # noqa: F401 (a fixture)
-from ui.documents import output
 from ui.documents.print_dialog import PrintDialog
 from ui.roster.period_actions import open_period
 
@@ -43,7 +42,7 @@ def test_the_roster_letters_preview_then_save_the_text_pdf(qtbot, window, roster
         asked.append(suggested)
         return str(tmp_path / "通知 书"), kinds
 
-    monkeypatch.setattr(output.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "通知 书.pdf"
     assert asked[0].endswith("加强党的政治建设专题培训班第1期入学通知书.pdf")

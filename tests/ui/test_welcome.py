@@ -104,7 +104,7 @@ def test_the_welcome_leads_to_the_manual(qtbot, window):
 def test_the_help_menu(qtbot, window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "帮助(&H)")
     entries = {a.text(): a for a in menu.actions() if a.text()}
-    assert list(entries) == ["使用手册(&M)", "快速上手(&Q)", "操作日志(&L)", "关于(&A)"]
+    assert list(entries) == ["使用手册(&M)", "本页帮助(&P)", "快速上手(&Q)", "操作日志(&L)", "关于(&A)"]
     entries["使用手册(&M)"].trigger()
     manual = help.manual_window()
     assert manual.isVisible() and manual.browser.headings()[0] == "快速上手"  # at its beginning

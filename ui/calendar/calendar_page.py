@@ -96,6 +96,7 @@ class CalendarPage(LoadsWhenShown, QWidget):
         bar.filters_changed.connect(self._filters_changed)
         bar.export_button.clicked.connect(lambda: files.export_ics(self, self.session.db, self.anchor.year, self.where))
         bar.print_button.clicked.connect(self.print_month)
+        self.print_button = bar.print_button  # what Ctrl+P presses
         for grid in (self.month_view, self.week_view):
             grid.period_clicked.connect(self.show_period)
             grid.period_activated.connect(self.open_period)

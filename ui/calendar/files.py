@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services import calendar_events
 from app.services.calendar_events import CalendarEntry, CalendarFilter
@@ -15,20 +14,15 @@ from app.services.documents import record_made
 from ui.calendar.grid_painter import Marks
 from ui.calendar.printing import print_month_pdf
 from ui.common import messages
+from ui.common.files import ask_save_file
 from ui.documents.output import Printable
 from ui.documents.print_actions import open_print_dialog
 from ui.documents.print_dialog import PrintDialog
 
 
-def _documents(name: str) -> str:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / name)
-
-
 def ask_path(parent: QWidget, title: str, name: str, kind: str) -> Path | None:
     """The file the user chose (None when cancelled); tests replace this."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, _documents(name), kind)
-    return Path(chosen) if chosen else None
+    return ask_save_file(parent, title, name, kind)
 
 
 def export_ics(parent: QWidget, db, year: int, where: CalendarFilter) -> Path | None:

@@ -14,15 +14,8 @@ from ui.shell.changes import Changed
 from ui.shell.session import Session
 
 
-def fit_dialog(dialog: QWidget) -> None:
-    """A roomy first size, never beyond the screen (1366×768 at 150% leaves about 910×512)."""
-    screen = dialog.screen().availableGeometry()
-    dialog.resize(min(860, int(screen.width() * 0.95)), min(640, int(screen.height() * 0.92)))
-
-
 def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, period_id: int | None = None):
     dialog = ClassDialog(session.db, draft, parent, read_only=session.read_only)
-    fit_dialog(dialog)
     if period_id is not None:
         dialog.show_period(period_id)
     accepted = dialog.exec() == ClassDialog.DialogCode.Accepted

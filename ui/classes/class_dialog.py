@@ -17,6 +17,7 @@ from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields
 from ui.common.undo import undo_corner
 from ui.common.widgets import note
+from ui.common.windows import remember_window
 
 BASIC, PERIODS, HOURS, CONTACTS = range(4)
 _TAB_OF_FIELD = {"planned_periods": PERIODS, "trainees_per_period": PERIODS, "length_days": HOURS,
@@ -67,6 +68,7 @@ class ClassDialog(QDialog):
         self.periods.changed.connect(self.revalidate)
         self.contacts.model.edited.connect(self.revalidate)
         self.revalidate()
+        remember_window(self, "class", 880, 640)
 
     def _undo(self) -> None:
         """The form's stack: adding, deleting and archiving periods, adding, deleting and moving contacts.

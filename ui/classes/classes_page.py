@@ -5,12 +5,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout
 
 from app.services import classes, rule_checks
 from ui.classes import actions
 from ui.classes.class_list import ClassListModel
 from ui.common.list_page import ListPage
+from ui.common.splitters import ListSplitter
 from ui.shell.changes import Changed
 
 REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
@@ -28,11 +29,10 @@ class ClassesPage(ListPage):
         self.show_archived.toggled.connect(self.refresh)
         self.detail = QTextBrowser(objectName="detail")
         self.detail.setOpenLinks(False)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = ListSplitter(Qt.Orientation.Vertical, "classes", self.table)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._buttons())
@@ -109,6 +109,9 @@ class ClassesPage(ListPage):
     def delete_selected(self) -> None:
         if (training_class := self.selected_record()) is not None:
             actions.delete_class(self, self.session, training_class.id)
+
+    open_selected = edit_selected
+    remove_selected = delete_selected
 
     def copy_selected(self) -> None:
         if (training_class := self.selected_record()) is not None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QPushButton
 from app.domain import vocab
 from app.domain.models import PeriodRow
 from app.services import classes
-from ui.classes.class_tabs import form_layout
+from ui.classes.class_tabs import form_layout, scrolling
 from ui.classes.period_drafts import PeriodDraftsModel
 from ui.common import messages
 from ui.common.fields import Fields
@@ -40,7 +40,7 @@ class PeriodsTab(QWidget):
         layout.addLayout(self._planned_row(class_fields))
         layout.addWidget(self.table, 2)
         layout.addLayout(self._buttons())
-        layout.addWidget(self.editor, 3)
+        layout.addWidget(scrolling(self.editor), 3)
         self.table.selectionModel().selectionChanged.connect(self._show_current)
         if self.model.rowCount():
             self.table.selectRow(0)

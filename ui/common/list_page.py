@@ -1,4 +1,6 @@
-"""A page that is one searchable, sortable list: a title, a search box, a count and a table."""
+"""A page that is one searchable, sortable list: a title, a search box, a count and a table. Enter opens the
+selected record (`open_selected`), Del removes it after asking (`remove_selected`), where a page has them;
+the table's column widths are kept between sessions."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -6,9 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from ui.common import messages
+from ui.common.keys import list_keys
 from ui.common.lazy import LoadsWhenShown
 from ui.common.record_model import SORT_ROLE, RecordTableModel
 from ui.common.widgets import heading, make_table, note
+from ui.common.windows import remember_columns
+from ui.common.write_access import READ_ONLY_TIP, writable
 
 if TYPE_CHECKING:  # the session is the shell's; common widgets only hold one
     from ui.shell.session import Session
@@ -20,6 +26,7 @@ class ListPage(LoadsWhenShown, QWidget):
     unit_word = "条"
     model_class = RecordTableModel
     select_first = False  # pages with a detail pane show the first record at once
+    opening_writes = False  # Enter opens a form that saves (refused, with the reason, while read-only)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -43,6 +50,23 @@ class ListPage(LoadsWhenShown, QWidget):
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         self._stale = True  # loaded when first shown: start-up only pays for the visible page
         session.database_changed.connect(self._database_changed)
+        list_keys(self.table, self._open_key if hasattr(self, "open_selected") else None,
+                  self._remove_key if hasattr(self, "remove_selected") else None)
+        remember_columns(self.table, type(self).__name__)
+
+    def _open_key(self) -> None:
+        if not self.opening_writes or self._may_write("修改"):
+            self.open_selected()
+
+    def _remove_key(self) -> None:
+        if self._may_write("删除"):
+            self.remove_selected()
+
+    def _may_write(self, action: str) -> bool:
+        if writable(self.session):
+            return True
+        messages.info(self, action, READ_ONLY_TIP)
+        return False
 
     def layout_page(self) -> None:
         layout = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+ELIDE_MIDDLE_ROLE = Qt.ItemDataRole.UserRole + 2  # true where a cell's end tells rows apart ("… 第3期")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -19,6 +20,7 @@ class Column:
     width: int = 0  # in average characters; 0 lets the view decide
     numeric: bool = False
     mask: Callable[[Any], Any] | None = None  # how a sensitive value is shown until the user asks for it whole
+    elide_middle: bool = False  # cut in the middle when narrow: the end stays visible
 
 
 def attr(name: str) -> Callable[[Any], Any]:
@@ -82,6 +84,8 @@ class RecordTableModel(QAbstractTableModel):
             return value if isinstance(value, (int, float)) and not isinstance(value, bool) else _display(value)
         if role == RECORD_ROLE:
             return record
+        if role == ELIDE_MIDDLE_ROLE:
+            return column.elide_middle
         if role == Qt.ItemDataRole.ToolTipRole:
             text = _display(self.value(column, record))
             return text if column.width and len(text) > column.width else None

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +33,9 @@ from app.services.documents.preferences import (
 from app.services.documents.seal import clear_seal, seal_image, set_seal
 from app.services.documents.templates import TEMPLATES, reset_template, save_template, template_errors, template_text
 from ui.common import messages
+from ui.common.files import ask_open_file
 from ui.common.widgets import note
+from ui.common.windows import remember_window
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 
@@ -57,7 +59,6 @@ class TemplatesTab(QWidget):
             self.chooser.addItem(template.label, template.key)
         self.editor = QPlainTextEdit()
         self.fields = QListWidget()
-        self.fields.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 18)
         self.error = _error_label()
         self.reset_button, self.save_button = QPushButton("恢复默认"), QPushButton("保存模板")
         self._layout()
@@ -72,17 +73,23 @@ class TemplatesTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("模板"))
         top.addWidget(self.chooser)
-        top.addWidget(note("第一行是标题；“一、”开头的行用黑体，“（一）”开头的行用楷体；双击右侧字段插入。"), 1)
-        body = QHBoxLayout()
-        body.addWidget(self.editor, 1)
+        hint = note("第一行是标题；“一、”开头的行用黑体，“（一）”开头的行用楷体；双击右侧字段插入。")
+        hint.setWordWrap(True)
+        top.addWidget(hint, 1)
+        # the fields' list as wide as its longest line ({培训时间} 如“2020年5月11日至15日”), the editor the rest
+        self.body = body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.editor)
         body.addWidget(self.fields)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 0)
+        body.setChildrenCollapsible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
         layout.addLayout(buttons)
 
     @property
@@ -97,6 +104,8 @@ class TemplatesTab(QWidget):
             item = self.fields.item(self.fields.count() - 1)
             item.setData(Qt.ItemDataRole.UserRole, f"{{{name}}}")
             item.setToolTip(f"{{{name}}}：{meaning}")
+        wanted = self.fields.sizeHintForColumn(0) + self.fields.verticalScrollBar().sizeHint().width() + 8
+        self.body.setSizes([max(self.body.width() - wanted, wanted), wanted])
         self.saved_text = template_text(self.session.db, template)
         self.editor.setPlainText(self.saved_text)
 
@@ -196,8 +205,8 @@ class LetterheadTab(QWidget):
         self.clear_button.setEnabled(bool(data))
 
     def choose_seal(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择印章图片", "", "PNG 图片 (*.png)")
-        if not path:
+        path = ask_open_file(self, "选择印章图片", "PNG 图片 (*.png)")
+        if path is None:
             return
         try:
             set_seal(self.session.db, path)
@@ -264,4 +273,4 @@ class DocumentSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.resize(860, 500)
+        remember_window(self, "document-settings", 900, 600)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import plans
 from app.services.documents import DocumentRequest
@@ -16,7 +16,8 @@ from app.services.documents.summary_data import years
 from app.services.stats import statistics
 from ui.common.list_page import ListPage
 from ui.common.pdf_preview import PdfPreview
-from ui.common.widgets import note, size_columns
+from ui.common.splitters import ListSplitter
+from ui.common.widgets import FirstColumnFits, note, size_columns
 from ui.documents import output
 from ui.documents.document_settings import DocumentSettingsDialog
 from ui.documents.output import Printable, Shown, of_request
@@ -74,12 +75,13 @@ class DocumentsPage(ListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._options_row())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = ListSplitter(Qt.Orientation.Horizontal, "documents", self.table, share=0.42)
         splitter.addWidget(self.table)
         splitter.addWidget(self._preview_panel())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(1, False)
+        self.first_column = FirstColumnFits(self.table)
         layout.addWidget(splitter, 1)
 
     def _options_row(self) -> QHBoxLayout:
@@ -125,6 +127,7 @@ class DocumentsPage(ListPage):
             self.unit_word = SCOPE_WORDS[choice.scope]
             self.refresh()
             size_columns(self.table, self.model.columns)
+            self.first_column.refit()
         self.schedule_preview()
 
     def rows(self) -> list:

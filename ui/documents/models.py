@@ -6,8 +6,8 @@ from ui.common.record_model import Column, RecordTableModel, attr
 
 class PeriodRostersModel(RecordTableModel):
     columns = (
-        Column("班次", attr("class_name"), 22),
-        Column("期次", lambda s: f"第{s.number}期", 4),
+        # one column: a narrow list cuts the name in the middle, and the period's number always shows
+        Column("班次期次", lambda s: f"{s.class_name} 第{s.number}期", 24, elide_middle=True),
         Column("开始日期", attr("start_date"), 8),
         Column("状态", attr("status"), 4),
         Column("学员人数", attr("enrolled"), 5, numeric=True),

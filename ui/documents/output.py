@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.domain.errors import UserError
 from app.services.documents import KINDS, DocumentRequest, file_name, record_output, render
 from app.services.progress import Cancelled, Progress
 from app.services.safety import error_log
 from ui.common import messages
-from ui.common.files import documents_folder
+from ui.common.files import ask_save_file
 from ui.documents import printing
 from ui.shell.changes import NOTHING
 from ui.shell.ops import run_op
@@ -94,11 +94,10 @@ def send_to_printer(parent: QWidget, session, shown: Shown, on_sent: Callable[[i
 
 def save_copy(parent: QWidget, session, shown: Shown) -> Path | None:
     """Asks where, then copies the previewed PDF there; the saved path, or None (cancelled or refused)."""
-    suggested = documents_folder() / shown.printable.file_name
-    chosen, _ = QFileDialog.getSaveFileName(parent, "保存为 PDF 文件", str(suggested), "PDF 文件 (*.pdf)")
-    if not chosen:
+    chosen = ask_save_file(parent, "保存为 PDF 文件", shown.printable.file_name, "PDF 文件 (*.pdf)")
+    if chosen is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    target = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
     try:
         shutil.copyfile(shown.path, target)
     except OSError as error:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.hours.importer import HoursImport, import_hours
-from ui.common.files import documents_folder
+from ui.common.files import ask_open_file
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.shell.changes import NOTHING, Changed
 from ui.shell.ops import run_op
@@ -20,8 +20,7 @@ FILE_FILTER = "学时表格 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 
 def ask_file(parent: QWidget) -> Path | None:
     """The file the user picked (None when cancelled); tests replace this."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, "选择学时文件", str(documents_folder()), FILE_FILTER)
-    return Path(chosen) if chosen else None
+    return ask_open_file(parent, "选择学时文件", FILE_FILTER)
 
 
 def import_hours_file(parent: QWidget, session: Session) -> Task | None:

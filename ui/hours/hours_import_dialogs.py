@@ -19,6 +19,7 @@ from app.services.hours.importer import HoursImport, HoursImportOptions
 from ui.common.form import choice_box
 from ui.common.record_model import Column, RecordTableModel, attr
 from ui.common.widgets import make_table
+from ui.common.windows import fit_window
 
 FROM_FILE = "按文件中的年度或日期"
 
@@ -57,7 +58,7 @@ class HoursImportOptionsDialog(QDialog):
                                 "为准，文件中没有时按上面所填。导入前自动备份数据库；已导入过的记录会跳过。",
                                 objectName="note", wordWrap=True))
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 32, self.sizeHint().height())
+        fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 32, self.sizeHint().height())
 
     def options(self) -> HoursImportOptions:
         year = None if self.year.value() == self.year.minimum() else self.year.value()
@@ -89,7 +90,7 @@ class HoursImportResultDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         char = self.fontMetrics().horizontalAdvance("汉")
-        self.resize(char * 52, self.fontMetrics().height() * (24 if result.refused else 8))
+        fit_window(self, char * 52, self.fontMetrics().height() * (26 if result.refused else 8))
 
     def _refused_table(self):
         table = make_table(self.model, self.model.columns, self)

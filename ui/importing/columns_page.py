@@ -2,6 +2,7 @@
 mapped from the header's words and changeable by the user."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from openpyxl.utils import get_column_letter
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.domain.idcard import mask_id
 from app.services.importing.cells import cell_text
 from app.services.importing.columns import FIELDS, LABELS, REQUIRED, Layout, find_layout, layout_at
 from app.services.importing.pipeline import unknown_units
@@ -24,6 +26,13 @@ from ui.common.form import ERROR_STYLE
 from ui.importing.steps import PREVIEW, UNITS
 
 SKIP = ""
+ID_LIKE = re.compile(r"\d{15}|\d{17}[\dXx]")
+
+
+def _masked(sample: str, id_column: bool) -> str:
+    """An ID number shows masked here as everywhere: in the column taken for ID numbers, and wherever a
+    value has an ID number's shape (a column not yet mapped, or mapped wrongly)."""
+    return mask_id(sample) if id_column or ID_LIKE.fullmatch(sample.replace(" ", "")) else sample
 
 
 class ColumnsPage(QWizardPage):
@@ -103,10 +112,12 @@ class ColumnsPage(QWizardPage):
         return max([len(layout.headers), *(len(row) for row in rows)], default=0)
 
     def _column_label(self, layout: Layout, column: int) -> QLabel:
+        by_key = layout.columns
         header = layout.headers[column] if column < len(layout.headers) else ""
         rows = self.wizard_.sheet.rows[layout.data_row:layout.data_row + 12]
         samples = dict.fromkeys(cell_text(row[column]).strip() for row in rows if column < len(row))
-        samples = [sample for sample in samples if sample][:2]
+        shown_as_id = by_key.get("id_number") == column
+        samples = [_masked(sample, shown_as_id) for sample in samples if sample][:2]
         text = f"{get_column_letter(column + 1)}列　{escape(header) or '（无表头）'}"
         if samples:
             text += f"　<span style='color:#6b7280'>例：{escape('、'.join(samples))}</span>"
@@ -129,6 +140,7 @@ class ColumnsPage(QWizardPage):
 
     def _mapping_changed(self) -> None:
         self.problem.setText(self.problems())
+        self.problem.setVisible(bool(self.problem.text()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

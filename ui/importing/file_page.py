@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +20,7 @@ from app.domain.errors import UserError
 from app.services import classes, units
 from app.services.importing.pipeline import best_sheet
 from app.services.importing.reader import FILE_FILTER, read_sheets
-from ui.common.files import documents_folder
+from ui.common.files import ask_open_file
 from ui.importing.template import download_template
 
 MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",
@@ -101,10 +100,10 @@ class FilePage(QWizardPage):
             download_template(self)
 
     def browse(self) -> None:
-        start = self.path.text() or str(documents_folder())
-        path, _ = QFileDialog.getOpenFileName(self, "选择名单文件", start, FILE_FILTER)
-        if path:
-            self.path.setText(path)
+        typed = Path(self.path.text().strip())
+        path = ask_open_file(self, "选择名单文件", FILE_FILTER, typed.parent if typed.name else "")
+        if path is not None:
+            self.path.setText(str(path))
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())

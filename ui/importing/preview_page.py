@@ -28,8 +28,8 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle("预览")
-        self.setSubTitle("红色单元格有错，该行不会导入；黄色单元格已自动修正，或不是标准名称而按原文保存"
-                         "（鼠标停在单元格上可看说明）。")
+        # one line at 150%: every line above the table is a row less of it on a small screen
+        self.setSubTitle("红色：有错，该行不导入；黄色：已自动修正，或非标准名称按原文保存。鼠标停在单元格上可看说明。")
         self.setCommitPage(True)
         self.model = PreviewModel(self)
         self.proxy = PreviewFilter(self)
@@ -54,13 +54,16 @@ class PreviewPage(QWizardPage):
         top.addWidget(self.summary, 1)
         top.addWidget(self.full_ids)
         top.addWidget(self.filter)
-        top.addWidget(receipt)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.explained, 1)
+        bottom.addWidget(receipt)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.notes)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.explained)
+        layout.addLayout(bottom)
         self.table.selectionModel().currentRowChanged.connect(self._explain)
 
     def _explain(self, current) -> None:
@@ -77,9 +80,7 @@ class PreviewPage(QWizardPage):
         plan = self.wizard_.plan
         names = {unit.id: unit.name for unit in units.list_units(self.wizard_.db())}
         self.model.set_plan(plan, names)
-        char = self.table.fontMetrics().horizontalAdvance("汉")
-        for column, header in enumerate(self.model.headers()):
-            self.table.setColumnWidth(column, char * WIDTHS.get(header, 5) + 12)
+        self._size_columns()
         self.summary.setText(plan.summary())
         self.warnings.setText("名额提示：" + "；".join(plan.warnings) if plan.warnings else "")
         self.warnings.setVisible(bool(plan.warnings))
@@ -91,6 +92,17 @@ class PreviewPage(QWizardPage):
         self.full_ids.where = f"导入预览：{plan.file_name}"
         self.filter.setCurrentIndex(1 if plan.count("reject") else 0)
         self.explained.setText("选中一行可在此看到它的全部问题说明。")
+
+    def _size_columns(self) -> None:
+        """As wide as what the first rows hold (the result words, the longest name), within a bound per
+        column: a long 提示 is cut and shows whole in the line under the table and as a tooltip."""
+        char = self.table.fontMetrics().horizontalAdvance("汉")
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+        for column, name in enumerate(self.model.headers()):
+            bound = char * max(WIDTHS.get(name, 5), 10) + 12
+            self.table.setColumnWidth(column, min(max(header.sectionSize(column), char * 2 + 12), bound))
 
     def cleanupPage(self) -> None:
         self.wizard_.plan_ready = False

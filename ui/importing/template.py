@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import UserError
 from app.services.importing.template import write_template
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, documents_folder
+from ui.common.files import XLSX_FILTER, ask_save_file
 
 
 def download_template(parent: QWidget, title: str = "参训学员信息报送表") -> Path | None:
     """Asks where to save the blank template, then writes it."""
-    suggested = documents_folder() / f"{title}（模板）.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, "保存名单模板", str(suggested), XLSX_FILTER)
-    if not path:
+    path = ask_save_file(parent, "保存名单模板", f"{title}（模板）.xlsx", XLSX_FILTER)
+    if path is None:
         return None
     try:
         saved = write_template(path, title)

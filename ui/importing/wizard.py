@@ -6,10 +6,11 @@ they learn through the wizard's attributes.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from app.domain.errors import UserError
 from app.services.importing.columns import Layout
@@ -19,7 +20,8 @@ from app.services.importing.plan import ImportOptions, ImportPlan
 from app.services.importing.reader import Sheet
 from app.services.importing.receipt import export_receipt, write_receipt
 from ui.common import messages
-from ui.common.files import XLSX_FILTER
+from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.windows import remember_window
 from ui.importing.columns_page import ColumnsPage
 from ui.importing.file_page import FilePage
 from ui.importing.preview_page import FinishPage, PreviewPage
@@ -28,6 +30,7 @@ from ui.importing.unit_choice_page import UnitChoicePage
 from ui.shell.changes import NOTHING, Changed
 from ui.shell.ops import run_op
 from ui.shell.session import Session
+from ui.shell.shortcuts import help_key
 
 
 class ImportWizard(QWizard):
@@ -58,11 +61,25 @@ class ImportWizard(QWizard):
         self.setPage(UNITS, UnitChoicePage(self))
         self.setPage(PREVIEW, PreviewPage(self))
         self.setPage(FINISH, FinishPage(self))
+        self._headings_in_pages()
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # Deleted when closed, never later with its parent: Qt leaves a dangling style-sheet entry when a
         # QWizard is destroyed together with the window that owns it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(880, 500)
+        remember_window(self, "import", 1100, 700)
+        help_key(self, "import")
+
+    def _headings_in_pages(self) -> None:
+        """Each page's title and subtitle as one line at the top of the page, instead of QWizard's title and
+        header band: those take four lines of height, and on a 1366×768 screen at 150% they are rows of
+        the preview's table."""
+        self.setOption(QWizard.WizardOption.IgnoreSubTitles)
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            heading = QLabel(f"<b>{escape(page.title())}</b>　{escape(page.subTitle())}", wordWrap=True)
+            heading.setObjectName("wizardHeading")
+            page.setTitle("")
+            page.layout().insertWidget(0, heading)
 
     def db(self):
         return self.session.db
@@ -104,9 +121,9 @@ class ImportWizard(QWizard):
     def save_receipt(self) -> None:
         if self.plan is None:
             return
-        suggested = self.path.with_name(f"{self.path.stem}-导入回执.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "保存回执", str(suggested), XLSX_FILTER)
-        if not path:
+        # beside the unit's list by default: the receipt goes back to the unit that sent it
+        path = ask_save_file(self, "保存回执", f"{self.path.stem}-导入回执.xlsx", XLSX_FILTER, self.path.parent)
+        if path is None:
             return
         try:
             if self.session.read_only:  # the audit log cannot be written; the receipt masks ID numbers

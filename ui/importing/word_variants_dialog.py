@@ -9,6 +9,7 @@ from app.domain.errors import UserError
 from app.services.importing import word_variants
 from ui.common import messages
 from ui.common.widgets import make_table, note
+from ui.common.windows import remember_window
 from ui.common.write_access import enable_writes
 from ui.importing.word_variants_model import CHOICE, StandardWordDelegate, WordVariantsModel
 from ui.shell.changes import Changed
@@ -47,7 +48,7 @@ class WordVariantsDialog(QDialog):
         char = self.fontMetrics().horizontalAdvance("汉")
         for column, width in enumerate((5, 10, 3, 8)):
             self.table.setColumnWidth(column, width * char + 16)
-        self.resize(min(char * 48, 860), min(char * 34, 500))
+        remember_window(self, "word-variants", char * 52, char * 38)
         self.reload()
 
     def reload(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox,
 from app.domain.models import HoursRecord, Person
 from app.services.hours import ledger
 from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show
+from ui.common.windows import fit_window
 
 
 class HoursRecordDialog(QDialog):
@@ -40,7 +41,7 @@ class HoursRecordDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._revalidate)
         for edit in (self.hours, self.source, self.date, self.notes):
             edit.textChanged.connect(self._revalidate)
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 30, self.sizeHint().height())
+        fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 30, self.sizeHint().height())
         self._revalidate()
 
     def draft(self) -> HoursRecord:

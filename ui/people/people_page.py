@@ -3,14 +3,17 @@ so the search runs on the stored numbers), read a page at a time, with each pers
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout
 
 from app.domain import vocab
 from app.services import people, units
 from ui.common import messages
 from ui.common.confirm import ask_then_delete
+from ui.common.flow_layout import FlowLayout, group
 from ui.common.id_reveal import FullIdBox
 from ui.common.list_page import ListPage
+from ui.common.splitters import ListSplitter
+from ui.common.widgets import CompactCombo
 from ui.common.write_access import enable_writes
 from ui.importing.launch import open_import_wizard
 from ui.importing.template import download_template
@@ -29,9 +32,10 @@ class PeoplePage(ListPage):
     unit_word = "人"
     model_class = PagedPeopleModel
     select_first = True
+    opening_writes = True
 
     def __init__(self, session, parent=None):
-        self.unit_filter = QComboBox(minimumContentsLength=8)
+        self.unit_filter = CompactCombo(4)
         self.rank_filter = _filter_box("全部职级", vocab.ranks())
         self.category_filter = _filter_box("全部类别", vocab.words("cadre_categories"))
         self.full_ids = FullIdBox(session, "学员列表")
@@ -52,29 +56,26 @@ class PeoplePage(ListPage):
 
     def layout_page(self) -> None:
         self.detail = PersonDetail(self)
-        buttons = QHBoxLayout()
-        self.write_buttons = []
+        buttons, self.write_buttons = [], []
         for text, slot, writes in (("新增人员…", self.add_person, True), ("修改…", self.edit_person, True),
                                    ("删除", self.delete_person, True), ("导入名单…", self.import_list, True),
                                    ("下载模板…", self.template, False)):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.append(button)
             if writes:
                 self.write_buttons.append(button)
-        buttons.addStretch(1)
-        for box in (self.unit_filter, self.rank_filter, self.category_filter):
-            buttons.addWidget(box)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # the filters follow the buttons, or wrap under them on a narrow screen
+        row = FlowLayout(last_to_the_right=True)
+        row.addWidget(group(*buttons))
+        row.addWidget(group(self.unit_filter, self.rank_filter, self.category_filter))
+        splitter = ListSplitter(Qt.Orientation.Vertical, "people", self.table)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        line = self.fontMetrics().height()
-        splitter.setSizes([line * 24, line * 11])
+        splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addWidget(splitter, 1)
 
     def on_search(self, text: str) -> None:
@@ -133,6 +134,9 @@ class PeoplePage(ListPage):
                                                   lambda: people.delete_person(self.session.db, person.id)):
             self.session.announce(Changed.PEOPLE)
 
+    open_selected = edit_person
+    remove_selected = delete_person
+
     def import_list(self) -> None:
         open_import_wizard(self, self.session)
 
@@ -157,7 +161,7 @@ class PeoplePage(ListPage):
 
 
 def _filter_box(everything: str, words) -> QComboBox:
-    box = QComboBox(minimumContentsLength=6)
+    box = CompactCombo(4)
     box.addItem(everything, "")
     for word in words:
         box.addItem(word, word)

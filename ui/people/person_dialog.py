@@ -22,6 +22,7 @@ from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
 from app.services import people, units
 from ui.common.form import FieldErrors, choice_box, save_or_show, select_data, select_word
+from ui.common.windows import fit_window
 
 _DERIVED = ("gender", "birth_date")  # filled from the ID number unless the user typed them
 
@@ -91,7 +92,7 @@ class PersonDialog(QDialog):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
-        self.resize(760, 430)
+        fit_window(self, 800, 520)
 
     def _load(self, person: Person) -> None:
         self.name.setText(person.name)

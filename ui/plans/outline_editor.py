@@ -72,7 +72,9 @@ class OutlineEditor(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(note("序号随顺序自动编排"))
+        numbering = note("序号随顺序自动编排")
+        numbering.setWordWrap(True)  # gives way to the buttons on a narrow page
+        row.addWidget(numbering, 1)
         return row
 
     def _details(self) -> QWidget:

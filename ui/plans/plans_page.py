@@ -3,13 +3,14 @@ next year, delete or archive; changes are kept until 保存 and never lost by sw
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plans, year_copy
 from ui.common import messages
 from ui.common.list_page import ListPage
+from ui.common.splitters import ListSplitter, list_width
 from ui.plans.editor import PlanEditor
 from ui.plans.models import PlansModel
 from ui.shell.changes import Changed
@@ -36,12 +37,16 @@ class PlansPage(ListPage):
             self.table.setColumnHidden(column, True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # a few long names: wrapped whole in a narrow list rather than cut to "2020年…"
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        char = self.fontMetrics().horizontalAdvance("汉")
+        # the year and about 14 characters of the name: enough to tell the plans apart, the rest elided
+        splitter = ListSplitter(Qt.Orientation.Horizontal, "plans", self.table,
+                                first_size=lambda: list_width(self.table, 1) + char * 14 + 16)
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 1)
-        char = self.fontMetrics().horizontalAdvance("汉")
-        splitter.setSizes([char * 20, char * 50])
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._buttons())
@@ -62,6 +67,7 @@ class PlansPage(ListPage):
                 row.addWidget(self.show_archived)
             row.addWidget(button)
         self.buttons["save"].setDefault(True)
+        self.print_button = self.buttons["print"]  # what Ctrl+P presses
         return row
 
     def _update_buttons(self) -> None:
@@ -180,6 +186,9 @@ class PlansPage(ListPage):
         self.model.set_rows(self.rows())
         self.select_plan(plan_id)
         self.session.announce(Changed.PLANS)
+
+    def remove_selected(self) -> None:
+        self.delete_plan()
 
     def delete_plan(self) -> None:
         plan = self.editor.plan

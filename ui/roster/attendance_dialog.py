@@ -19,9 +19,11 @@ from app.domain.errors import UserError
 from app.domain.status import PeriodStatus
 from app.services import attendance, classes, closeout
 from ui.common import messages
+from ui.common.windows import remember_window
 from ui.roster.attendance_model import AttendanceModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
+from ui.shell.shortcuts import help_key
 
 KEYS = {Qt.Key.Key_1: "出勤", Qt.Key.Key_Space: "出勤", Qt.Key.Key_2: "请假", Qt.Key.Key_3: "缺勤",
         Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: "", Qt.Key.Key_0: ""}
@@ -51,7 +53,7 @@ class AttendanceDialog(QDialog):
         self.session, self.period_id = session, period_id
         self.model = AttendanceModel(self)
         self.table = self._make_table()
-        self.status = QLabel(objectName="pageTitle")
+        self.status = QLabel(objectName="pageTitle", wordWrap=True)  # a long class name wraps, never widens
         self.flags_label = QLabel(wordWrap=True, objectName="note")
         self.mark_all = QPushButton("本半天全部出勤")
         self.mark_all.setToolTip("按已签字的签到表，把当前列中未登记的学员都记为出勤")
@@ -77,7 +79,8 @@ class AttendanceDialog(QDialog):
         layout.addLayout(buttons)
         self.refresh()
         char = self.fontMetrics().horizontalAdvance("汉")
-        self.resize(min(char * 70, 1240), min(self.fontMetrics().height() * 30, 700))
+        remember_window(self, "attendance", char * 80, self.fontMetrics().height() * 34)
+        help_key(self, "attendance")
 
     def _make_table(self) -> QTableView:
         table = AttendanceTable(self)
@@ -85,7 +88,10 @@ class AttendanceDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.horizontalHeader().setDefaultSectionSize(table.fontMetrics().horizontalAdvance("汉") * 2 + 10)
+        # a half-day's header is "12/31" over "上": as wide as the widest date, whatever the month
+        metrics = table.horizontalHeader().fontMetrics()
+        table.horizontalHeader().setDefaultSectionSize(
+            max(metrics.horizontalAdvance("12/31"), metrics.horizontalAdvance("汉") * 2) + 16)
         table.clicked.connect(self._clicked)
         return table
 
@@ -104,6 +110,7 @@ class AttendanceDialog(QDialog):
         self.status.setText(f"{name} 第{period.number}期　{period.start_date} 至 {period.end_date}　"
                             + ("已结班（名单和考勤已锁定）" if closed else f"状态：{period.status}"))
         self.flags_label.setText("提醒：" + "；".join(f"{f.person_name}{f.message}" for f in flags) if flags else "")
+        self.flags_label.setVisible(bool(flags))
         for widget in (self.mark_all, self.close_button):
             widget.setEnabled(not closed and not self.session.read_only)
         self.reopen_button.setEnabled(closed and not self.session.read_only)

@@ -54,6 +54,7 @@ class QuotaPanel(QWidget):
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)

@@ -2,14 +2,11 @@
 double booking and seats over quota, and the seats per unit. It stays open beside the main window."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,10 +24,13 @@ from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
 from ui.classes import actions
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, documents_folder
+from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.flow_layout import FlowLayout, group
 from ui.common.id_reveal import FullIdBox
+from ui.common.keys import list_keys, on_keys
 from ui.common.undo import undo_buttons
-from ui.common.widgets import heading, make_table, note
+from ui.common.widgets import elided_heading, make_table, note
+from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
 from ui.importing.launch import open_import_wizard
@@ -39,6 +39,7 @@ from ui.roster.roster_edits import RosterEdits
 from ui.roster.roster_models import RosterModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
+from ui.shell.shortcuts import window_keys
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER | Changed.QUOTAS | Changed.PERIODS
@@ -56,7 +57,8 @@ class RosterWindow(RosterEdits, QWidget):
         self.undo_stack = QUndoStack(self)
         self.period = roster_service.period_of(session.db, period_id)
         self.setWindowTitle(f"学员名单 — {roster_service.period_title(self.period)}")
-        self.title, self.facts = heading(""), note()
+        self.title, self.facts = elided_heading(), note()
+        self.facts.setWordWrap(True)
         self.banner = QLabel(wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.model = RosterModel(self)
@@ -80,23 +82,24 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs.setCornerWidget(self.full_ids)
         self.tabs.currentChanged.connect(lambda index: self.full_ids.setVisible(index == 0))
         header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
         for widget in self._undo_buttons() + self._period_buttons():
             header.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(header)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._data_changed)
         session.database_changed.connect(self.close)
-        self.resize(1000, 600)
+        remember_columns(self.table, "roster")
+        remember_window(self, "roster", 1100, 680)
+        self._keys()
         self.refresh()
 
     def _roster_tab(self) -> QWidget:
         tab = QWidget()
-        buttons = QHBoxLayout()
         self.write_buttons = []
         for text, slot, tip in (("添加学员…", self.add_people, "从人员档案中选择，可多选"),
                                 ("新建学员…", self.new_person, "档案中没有此人时，新建并加入名单"),
@@ -106,16 +109,15 @@ class RosterWindow(RosterEdits, QWidget):
                                 ("移出", self.remove, "把误加的人移出名单")):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
             self.write_buttons.append(button)
         self.write_buttons.append(self._status_button())
-        buttons.addWidget(self.write_buttons[-1])
-        buttons.addStretch(1)
-        buttons.addWidget(self.order)
         export = QPushButton("导出Excel…")
         export.clicked.connect(self.export)
-        buttons.addWidget(export)
+        buttons = FlowLayout(last_to_the_right=True)  # the order and export wrap under the rest when narrow
+        buttons.addWidget(group(*self.write_buttons))
+        buttons.addWidget(group(self.order, export))
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         return tab
@@ -151,8 +153,18 @@ class RosterWindow(RosterEdits, QWidget):
             item.triggered.connect(lambda checked=False, act=action: act(self, self.session, self.period_id))
             menu.addAction(item)
         printing.setMenu(menu)
-        self.print_menu = menu
+        self.print_menu, self.printing = menu, printing
         return [details, attendance, printing]
+
+    def _keys(self) -> None:
+        """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""
+        window_keys(self, "roster")
+        on_keys(self, ("Ctrl+P",), self.printing.showMenu, Qt.ShortcutContext.WindowShortcut)
+        list_keys(self.table, self.edit_trainee, self._remove_key)
+
+    def _remove_key(self) -> None:
+        if writable(self.session):
+            self.remove()
 
     def open_attendance(self) -> None:
         from ui.roster.attendance_dialog import AttendanceDialog
@@ -210,11 +222,11 @@ class RosterWindow(RosterEdits, QWidget):
         if full_ids is None:
             return
         name = f"{roster_service.period_title(self.period)}学员名单.xlsx".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "导出名单", str(documents_folder() / name), XLSX_FILTER)
-        if not path:
+        path = ask_save_file(self, "导出名单", name, XLSX_FILTER)
+        if path is None:
             return
         try:
-            saved = export_roster(self.session.db, self.period_id, Path(path), self.order.currentData(),
+            saved = export_roster(self.session.db, self.period_id, path, self.order.currentData(),
                                   full_ids=full_ids)
         except UserError as problem:
             messages.error(self, "未能导出", str(problem))

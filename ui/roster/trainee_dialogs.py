@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.services import roster
 from ui.common.form import FieldErrors
+from ui.common.windows import fit_window, remember_window
 from ui.roster.behind_list import BehindList
 from ui.roster.people_search import PeopleSearch
 
@@ -56,7 +57,7 @@ class PersonPicker(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count)
         layout.addWidget(buttons)
-        self.resize(820, 460)
+        remember_window(self, "person-picker", 860, 520)
         self._count()
 
     def _count(self) -> None:
@@ -99,7 +100,7 @@ class ReplaceDialog(QDialog):
         self.reason.textChanged.connect(self._revalidate)
         self.saved = None
         self.busy: list[str] = []
-        self.resize(820, 470)
+        remember_window(self, "replace", 860, 520)
         self._revalidate()
 
     def _problems(self) -> dict[str, str]:
@@ -148,7 +149,7 @@ class TraineeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        fit_window(self, 600, 360)
 
     def save(self) -> None:
         try:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 from app.services.safety import audit
 from ui.common.record_model import SORT_ROLE, Column, RecordTableModel
 from ui.common.widgets import make_table
+from ui.common.windows import remember_window
 
 
 class AuditModel(RecordTableModel):
@@ -37,4 +38,4 @@ class AuditDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 56, self.fontMetrics().height() * 26)
+        remember_window(self, "audit", self.fontMetrics().horizontalAdvance("汉") * 64, self.fontMetrics().height() * 30)

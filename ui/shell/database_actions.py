@@ -4,33 +4,52 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import config
 from app.domain.errors import UserError
 from app.services import database
-from ui.common import messages
+from ui.common import messages, settings
+from ui.common.files import ask_save_file
 from ui.shell.opening import Opened, open_file
 from ui.shell.session import Session
 
 DB_FILTER = "数据库文件 (*.db);;所有文件 (*)"
 LAST_DB_KEY = "last_database"
+RECENT_KEY = "recent_databases"
+MAX_RECENT = 8
 
 
 def window_settings() -> QSettings:
-    """The window's own settings, kept in the user's data folder beside the database."""
-    return QSettings(str(config.user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+    """The window's settings file (window.ini in the user's data folder), as ui.common.settings keeps it."""
+    return settings.store()
 
 
 def remembered_path() -> Path:
     """The database used last time, or the default one in the user's data folder."""
-    last = window_settings().value(LAST_DB_KEY, "")
+    last = settings.text(LAST_DB_KEY)
     return Path(last) if last and Path(last).is_file() else config.default_db_path()
 
 
+def recent_databases() -> list[Path]:
+    """The databases opened last, newest first (up to 8), as they were written: some may be gone since."""
+    return [Path(text) for text in settings.texts(RECENT_KEY)][:MAX_RECENT]
+
+
 def remember(path: Path) -> None:
-    window_settings().setValue(LAST_DB_KEY, str(path))
+    settings.set_text(LAST_DB_KEY, str(path))
+    others = [str(item) for item in recent_databases() if item != Path(path)]
+    settings.set_texts(RECENT_KEY, [str(path), *others][:MAX_RECENT])
+
+
+def forget_recent(path: Path) -> None:
+    settings.set_texts(RECENT_KEY, [str(item) for item in recent_databases() if item != path])
+
+
+def clear_recent(keep: Path) -> None:
+    """清除列表: every database but the open one leaves the list."""
+    settings.set_texts(RECENT_KEY, [str(keep)])
 
 
 def start_database(path: Path, *, with_demo: bool = False) -> Opened | None:
@@ -70,16 +89,24 @@ def new_database(parent: QWidget, session: Session) -> None:
 
 def open_database(parent: QWidget, session: Session) -> None:
     path, _ = QFileDialog.getOpenFileName(parent, "打开数据库", str(session.path.parent), DB_FILTER)
-    if not path or Path(path) == session.path:
+    if path:
+        open_path(parent, session, Path(path))
+
+
+def open_path(parent: QWidget, session: Session, path: Path) -> None:
+    """Opens a database file chosen from 最近打开 or the open dialog; a file gone since leaves the list."""
+    if path == session.path:
         return
-    _switch(session, open_file(parent, Path(path)))
+    if not path.is_file():
+        messages.error(parent, "打开数据库", f"找不到文件“{path}”，可能已被移动、改名或删除。已从“最近打开”中去掉。")
+        forget_recent(path)
+        return
+    _switch(session, open_file(parent, path))
 
 
 def save_backup(parent: QWidget, session: Session) -> None:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(documents or session.path.parent) / f"{session.path.stem}-备份-{date.today():%Y%m%d}.db"
-    path, _ = QFileDialog.getSaveFileName(parent, "另存备份", str(suggested), DB_FILTER)
-    if not path:
+    path = ask_save_file(parent, "另存备份", f"{session.path.stem}-备份-{date.today():%Y%m%d}.db", DB_FILTER)
+    if path is None:
         return
     if Path(path).resolve() == session.path.resolve():
         messages.error(parent, "另存备份", "不能把备份存到正在使用的数据库文件上，请换一个文件名。")

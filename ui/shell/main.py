@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from app import config
 from app.services import database
+from ui.common import settings
+from ui.common.windows import centre, remember_window
 from ui.shell.backup_schedule import BackupSchedule
 from ui.shell.database_actions import remember, remembered_path, start_database
 from ui.shell.errors import install_excepthook
@@ -38,14 +40,12 @@ def make_app() -> QApplication:
     return app
 
 
-def fit_to_screen(window: MainWindow) -> None:
-    """Large enough to work in, never larger than the screen (1366×768 at 150% is 910×512)."""
-    available = window.screen().availableGeometry()
-    window.setMinimumSize(min(760, available.width()), min(460, available.height()))
-    width = min(1280, int(available.width() * 0.94))
-    height = min(800, int(available.height() * 0.92))
-    window.resize(width, height)
-    window.move(available.center() - window.rect().center())
+def place_main_window(window: MainWindow) -> None:
+    """Where it was last time, else large enough to work in; never larger than the screen (1366×768 at 150%
+    leaves about 895×430 inside the frame). Its smallest size is its pages' (the fit check holds them to that
+    screen): no floor is set here, which would let Qt squeeze the pages' controls below theirs."""
+    if not remember_window(window, "main", 1280, 800):
+        centre(window)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(session)
     schedule = BackupSchedule(session, window)
     schedule.failed.connect(lambda text: window.statusBar().showMessage(f"自动备份失败：{text}", 60_000))
-    fit_to_screen(window)
+    place_main_window(window)
     window.show()
     schedule.in_background("启动")
     if first_start:
@@ -78,3 +78,4 @@ def main(argv: list[str] | None = None) -> int:
         QThreadPool.globalInstance().waitForDone()
         schedule.at_exit()
         session.close()
+        settings.flush()  # the window's places, written now rather than left to the event loop

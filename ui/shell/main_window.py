@@ -1,9 +1,10 @@
-"""The main window: navigation bar, pages, the 文件 and 帮助 menus, and the status bar."""
+"""The main window: navigation bar, pages, the 文件 and 帮助 menus, the keys (Ctrl+F finds, Ctrl+P prints,
+F1 helps, on the page shown), and the status bar. It opens on the page shown last."""
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.services import database
-from ui.shell import database_actions
+from ui.common import settings
+from ui.shell import database_actions, shortcuts
 from ui.shell.changes import EVERYTHING, Changed
+from ui.shell.recent_menu import RecentMenu
 from ui.shell.session import Session
 
 # (nav title, the page's module, class). A page's module is imported when the page is first shown:
@@ -29,6 +32,9 @@ PAGES = (("计划", "ui.plans.plans_page", "PlansPage"), ("班次", "ui.classes.
          ("日历", "ui.calendar.calendar_page", "CalendarPage"), ("学员", "ui.people.people_page", "PeoplePage"),
          ("单位", "ui.units.units_page", "UnitsPage"), ("文书打印", "ui.documents.documents_page", "DocumentsPage"),
          ("统计", "ui.stats.stats_page", "StatsPage"))
+
+
+LAST_PAGE_KEY = "last_page"
 
 
 def page_class(index: int) -> type:
@@ -53,7 +59,7 @@ class MainWindow(QMainWindow):
         session.database_changed.connect(self.update_status)
         session.changed.connect(self._data_changed)
         self.update_status()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._last_row())
 
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
@@ -87,6 +93,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "新建数据库(&N)…", self.new_database, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开数据库(&O)…", self.open_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = RecentMenu(self, self.session)
+        file_menu.addMenu(self.recent_menu)
         self._action(file_menu, "另存备份(&B)…", self.save_backup)
         self._action(file_menu, "恢复备份(&R)…", self.restore_backup)
         self._action(file_menu, "备份设置(&S)…", self.backup_settings)
@@ -96,8 +104,11 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, "名称规范化(&N)…", self.word_variants)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "使用手册(&M)", self.show_manual)
+        self._action(help_menu, "本页帮助(&P)", self.page_help, QKeySequence(Qt.Key.Key_F1))
         self._action(help_menu, "快速上手(&Q)", self.show_welcome)
         help_menu.addSeparator()
+        for text, keys, slot in (("查找", "Ctrl+F", self.focus_search), ("打印", "Ctrl+P", self.print_page)):
+            self.addAction(self._action(None, text, slot, QKeySequence(keys)))
         self._action(help_menu, "操作日志(&L)", self.show_audit_log)
         self._action(help_menu, "关于(&A)", self.about)
 
@@ -106,12 +117,15 @@ class MainWindow(QMainWindow):
         if shortcut is not None:  # setShortcuts: PySide6's setShortcut costs 30 ms the first time (overloads)
             action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         return action
 
     def page(self, index: int) -> QWidget:
         if index not in self._built:
             page = page_class(index)(self.session)
+            if page.layout() is not None:  # the holder gives every page its margins: none twice on a small screen
+                page.layout().setContentsMargins(0, 0, 0, 0)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -125,6 +139,30 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, index: int) -> None:
         self.stack.setCurrentWidget(self.page(index))
+        settings.set_text(LAST_PAGE_KEY, PAGES[index][0])
+
+    def _last_row(self) -> int:
+        titles = [entry[0] for entry in PAGES]
+        last = settings.text(LAST_PAGE_KEY)
+        return titles.index(last) if last in titles else 0
+
+    def current_topic(self) -> str:
+        """The help topic of the page shown: its `help_topic`, else its folder (ui/plans/… -> "plans")."""
+        page = self.stack.currentWidget()
+        return getattr(page, "help_topic", "") or type(page).__module__.split(".")[1]
+
+    def page_help(self) -> None:
+        from ui.shell import help
+
+        help.open_help(self, self.current_topic())
+
+    def focus_search(self) -> None:
+        if not shortcuts.focus_search(self.stack.currentWidget()):
+            self.statusBar().showMessage("本页没有搜索框", 4000)
+
+    def print_page(self) -> None:
+        if why_not := shortcuts.press_print(self.stack.currentWidget()):
+            self.statusBar().showMessage(why_not, 6000)
 
     def page_titles(self) -> list[str]:
         return [entry[0] for entry in PAGES]

@@ -7,6 +7,7 @@ from app.services.safety import backups
 from ui.common import messages
 from ui.common.record_model import Column, RecordTableModel
 from ui.common.widgets import make_table
+from ui.common.windows import remember_window
 from ui.shell.changes import NOTHING
 from ui.shell.ops import run_op
 from ui.shell.session import Session
@@ -47,7 +48,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(QLabel("恢复前会先把当前数据另存为一个备份，恢复后也可以再恢复回来。", objectName="note"))
         layout.addWidget(buttons)
         self._update_button()
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 52, self.fontMetrics().height() * 24)
+        remember_window(self, "restore", self.fontMetrics().horizontalAdvance("汉") * 56, self.fontMetrics().height() * 26)
 
     def _update_button(self) -> None:
         self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()) and not self.session.read_only)

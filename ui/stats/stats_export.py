@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from app.domain.errors import UserError
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, documents_folder
+from ui.common.files import XLSX_FILTER, ask_save_file
 from ui.common.record_model import SORT_ROLE
 
 
@@ -34,8 +34,7 @@ def _cell(index, column) -> object:
 
 def ask_path(parent: QWidget, name: str) -> Path | None:
     """Where to save (None when cancelled); tests replace this."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, "导出Excel", str(documents_folder() / name), XLSX_FILTER)
-    return Path(chosen) if chosen else None
+    return ask_save_file(parent, "导出Excel", name, XLSX_FILTER)
 
 
 def export(parent: QWidget, db, tables: list[ExportTable], *, personal: bool) -> Path | None:

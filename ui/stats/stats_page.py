@@ -54,7 +54,7 @@ class StatsPage(ListPage):
         session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
 
     def filter_widgets(self) -> list:
-        self.print_summary = QPushButton("打印年度汇总…")
+        self.print_summary = self.print_button = QPushButton("打印年度汇总…")  # print_button: what Ctrl+P presses
         self.print_summary.clicked.connect(
             lambda: print_actions.print_year_summary(self, self.session, self.year.currentData()))
         self.print_hours = QPushButton("打印学时证明…")

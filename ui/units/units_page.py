@@ -23,6 +23,7 @@ from ui.common.confirm import ask_then_delete
 from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
 from ui.common.list_page import ListPage
 from ui.common.record_model import RECORD_ROLE
+from ui.common.windows import fit_window
 from ui.common.write_access import enable_writes
 from ui.shell.changes import Changed
 from ui.units.models import UnitsModel
@@ -35,6 +36,7 @@ class UnitsPage(ListPage):
     search_hint = "搜索单位名称、类型或联系人"
     unit_word = "个单位"
     model_class = UnitsModel
+    opening_writes = True
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -91,6 +93,9 @@ class UnitsPage(ListPage):
                                                 lambda: units.delete_unit(self.session.db, unit.id)):
             self.session.announce(Changed.UNITS)
 
+    open_selected = edit_unit
+    remove_selected = delete_unit
+
     def move(self, step: int) -> None:
         unit = self._selected("调整顺序")
         if unit is None:
@@ -134,7 +139,7 @@ class UnitDialog(QDialog):
         for edit in (self.name, self.contact_name, self.contact_phone, self.notes):
             edit.textChanged.connect(self._revalidate)
         self.kind.currentIndexChanged.connect(self._revalidate)
-        self.resize(460, 300)
+        fit_window(self, 480, 320)
         self._revalidate()
 
     def draft(self) -> Unit:

@@ -1,0 +1,301 @@
+"""Every top-level window and dialog of ui/, and how to open it on the demo office: the fit check
+(tests/fit_check.py) and the screenshots (tools/make_screens.py) go through this table.
+
+`top_level_classes()` finds every QDialog and QMainWindow subclass under ui/ (and every QWidget that makes
+itself a window with Qt.WindowType.Window); tests/ui/test_window_fit.py fails when one has no entry here.
+"""
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Context:
+    """What the builders need: the session on a demo copy, the main window, a folder, a pump for events."""
+    session: object
+    main: object
+    folder: Path
+    wait: Callable[[Callable[[], bool]], None]
+
+    def one(self, sql: str, params=()):
+        return self.session.db.execute(sql, params).fetchone()[0]
+
+    def busy_period(self) -> int:
+        """The period with the most trainees: the fullest roster and attendance sheet."""
+        return self.one("SELECT period_id FROM enrollments GROUP BY period_id ORDER BY count(*) DESC LIMIT 1")
+
+    def person(self):
+        from app.services import people
+
+        return people.get_person(self.session.db, self.one("SELECT min(id) FROM people"))
+
+
+@dataclass
+class Entry:
+    build: Callable[[Context], object]
+    # (state, what to do to reach it): a tab, a page, a wizard step; each state is measured and shot
+    states: tuple[tuple[str, Callable], ...] = (("", lambda widget, ctx: None),)
+    has_list: bool | tuple[str, ...] = False  # its main list must show at least 8 rows (in these states)
+    main_list: Callable | None = None  # that list (widget -> view); the largest one when None
+
+    def list_to_check(self, widget, state: str):
+        if not self.has_list or (isinstance(self.has_list, tuple) and state not in self.has_list):
+            return None
+        return (self.main_list(widget) if self.main_list else None) or "largest"
+
+
+def tab(index: int, attribute: str = "tabs"):
+    return lambda widget, ctx: getattr(widget, attribute).setCurrentIndex(index)
+
+
+def tabs(count: int, attribute: str = "tabs", names: tuple[str, ...] = ()) -> tuple:
+    return tuple((names[i] if i < len(names) else f"tab{i + 1}", tab(i, attribute)) for i in range(count))
+
+
+def _main_window(ctx: Context):
+    return ctx.main
+
+
+def _page_list(window):
+    """The page's own list (ListPage.table and the like) when it has one."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    view = getattr(window.stack.currentWidget(), "table", None)
+    return view if isinstance(view, QAbstractItemView) and view.isVisible() else None
+
+
+def _main_pages() -> tuple:
+    """Each page, named by its folder (ui/plans/… -> "plans"), as the help topics are."""
+    from ui.shell.main_window import PAGES
+
+    def show(title):
+        return lambda window, ctx: window.show_page(title)
+    return tuple((module.split(".")[1], show(title)) for title, module, _ in PAGES)
+
+
+def _roster(ctx: Context):
+    from ui.roster.period_actions import open_period
+
+    return open_period(ctx.main, ctx.session, ctx.busy_period())
+
+
+def _attendance(ctx: Context):
+    from ui.roster.attendance_dialog import AttendanceDialog
+
+    longest = ctx.one("SELECT p.id FROM periods p JOIN enrollments e ON e.period_id = p.id GROUP BY p.id "
+                      "ORDER BY julianday(p.end_date) - julianday(p.start_date) DESC, count(*) DESC LIMIT 1")
+    return AttendanceDialog(ctx.session, longest, ctx.main)
+
+
+def _line(ctx: Context):
+    from app.services import roster
+
+    return roster.roster(ctx.session.db, ctx.busy_period())[0]
+
+
+def _picker(ctx: Context):
+    from ui.roster.trainee_dialogs import PersonPicker
+
+    return PersonPicker(ctx.main, ctx.session.db, "县管副职领导干部进修班第1期（2020-03-09至2020-03-20）", year=2020)
+
+
+def _replace(ctx: Context):
+    from ui.roster.trainee_dialogs import ReplaceDialog
+
+    return ReplaceDialog(ctx.main, ctx.session.db, _line(ctx))
+
+
+def _trainee(ctx: Context):
+    from ui.roster.trainee_dialogs import TraineeDialog
+
+    return TraineeDialog(ctx.main, ctx.session.db, _line(ctx))
+
+
+def _class(ctx: Context):
+    from app.services import classes
+    from ui.classes.class_dialog import ClassDialog
+
+    class_id = ctx.one("SELECT class_id FROM periods GROUP BY class_id ORDER BY count(*) DESC, class_id LIMIT 1")
+    return ClassDialog(ctx.session.db, classes.load_draft(ctx.session.db, class_id), ctx.main)
+
+
+def _rules(ctx: Context):
+    from app.services import rule_checks
+    from ui.classes.rule_settings import RuleSettingsDialog
+
+    return RuleSettingsDialog(rule_checks.thresholds(ctx.session.db), ctx.main)
+
+
+def _unit(ctx: Context):
+    from app.services import units
+    from ui.units.units_page import UnitDialog
+
+    return UnitDialog(ctx.main, ctx.session.db, units.list_units(ctx.session.db)[0])
+
+
+def _person(ctx: Context):
+    from ui.people.person_dialog import PersonDialog
+
+    return PersonDialog(ctx.main, ctx.session.db, ctx.person())
+
+
+def _hours_record(ctx: Context):
+    from ui.people.hours_record_dialog import HoursRecordDialog
+
+    return HoursRecordDialog(ctx.main, ctx.session.db, ctx.person(), 2020)
+
+
+def _hours_options(ctx: Context):
+    from ui.hours.hours_import_dialogs import HoursImportOptionsDialog
+
+    return HoursImportOptionsDialog(ctx.main, "中国干部网络学院2020年度学时统计表（第四季度）.xlsx")
+
+
+def _hours_result(ctx: Context):
+    from datetime import date
+
+    from app.services.hours.importer import HoursImportOptions, import_hours
+    from tests.hours_files import write_xlsx
+    from ui.hours.hours_import_dialogs import HoursImportResultDialog
+
+    person = ctx.person()
+    rows = [[i + 1, person.name if i % 3 else "查无此人", person.id_number if i % 3 else f"11010119900101{i:03d}X",
+             4 + i, date(2020, 6, 1 + i), "中国干部网络学院", f"课程{i}"] for i in range(12)]
+    path = write_xlsx(ctx.folder / "学时.xlsx", rows)
+    result = import_hours(ctx.session.db, path, HoursImportOptions(), dry_run=True)
+    return HoursImportResultDialog(ctx.main, result)
+
+
+def _shell_dialog(name: str, with_db: bool = False):
+    def build(ctx: Context):
+        module, cls = name.rsplit(".", 1)
+        dialog_class = getattr(importlib.import_module(module), cls)
+        return dialog_class(ctx.session.db if with_db else ctx.session, ctx.main)
+    return build
+
+
+def _wizard(ctx: Context):
+    from tests.roster_files import good_rows, write_xlsx
+    from ui.importing.launch import open_import_wizard
+    from ui.importing.steps import FILE
+
+    path = write_xlsx(ctx.folder / "县委办公室 报送 2020年县管副职领导干部进修班 学员名单.xlsx", good_rows(12))
+    wizard = open_import_wizard(ctx.main, ctx.session, ctx.busy_period())
+    wizard.page(FILE).path.setText(str(path))
+    return wizard
+
+
+def _wizard_step(page_id: int):
+    def go(wizard, ctx: Context):
+        while wizard.currentId() != page_id:
+            before = wizard.currentId()
+            wizard.next()
+            ctx.wait(lambda left=before: wizard.currentId() != left)
+    return go
+
+
+def _wizard_states() -> tuple:
+    from ui.importing.steps import COLUMNS, FILE, PREVIEW
+
+    return (("file", _wizard_step(FILE)), ("columns", _wizard_step(COLUMNS)), ("preview", _wizard_step(PREVIEW)))
+
+
+def _print_dialog(ctx: Context):
+    from ui.documents.print_actions import print_admission_letters
+
+    dialog = print_admission_letters(ctx.main, ctx.session, ctx.busy_period())
+    ctx.wait(lambda: dialog.shown is not None)
+    return dialog
+
+
+def _welcome(ctx: Context):
+    from ui.help.welcome import WelcomeDialog
+
+    return WelcomeDialog(ctx.main, demo=True)
+
+
+def _manual(ctx: Context):
+    from ui.shell.help import manual_window, open_help
+
+    open_help(ctx.main, "import")
+    return manual_window()
+
+
+def _picture(ctx: Context):
+    return _manual(ctx).show_picture("images/roster.png")
+
+
+def _word_variants(ctx: Context):
+    from ui.importing.word_variants_dialog import WordVariantsDialog
+
+    return WordVariantsDialog(ctx.session, ctx.main)
+
+
+def catalogue() -> dict[str, Entry]:
+    """Keyed by "module.Class"; imported lazily so that the table itself needs no Qt."""
+    return {
+        "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
+                                                   main_list=_page_list),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(2, names=("roster", "quotas")), has_list=True),
+        "ui.roster.attendance_dialog.AttendanceDialog": Entry(_attendance, has_list=True),
+        "ui.roster.trainee_dialogs.PersonPicker": Entry(_picker, tabs(2, names=("search", "behind")), has_list=True),
+        "ui.roster.trainee_dialogs.ReplaceDialog": Entry(_replace, has_list=True),
+        "ui.roster.trainee_dialogs.TraineeDialog": Entry(_trainee),
+        "ui.classes.class_dialog.ClassDialog": Entry(_class, tabs(4, names=("basic", "periods", "hours", "contacts"))),
+        "ui.classes.rule_settings.RuleSettingsDialog": Entry(_rules),
+        "ui.units.units_page.UnitDialog": Entry(_unit),
+        "ui.people.person_dialog.PersonDialog": Entry(_person),
+        "ui.people.hours_record_dialog.HoursRecordDialog": Entry(_hours_record),
+        "ui.hours.hours_import_dialogs.HoursImportOptionsDialog": Entry(_hours_options),
+        "ui.hours.hours_import_dialogs.HoursImportResultDialog": Entry(_hours_result, has_list=True),
+        "ui.hours.hours_settings_dialog.HoursSettingsDialog": Entry(
+            _shell_dialog("ui.hours.hours_settings_dialog.HoursSettingsDialog")),
+        "ui.shell.backup_settings_dialog.BackupSettingsDialog": Entry(
+            _shell_dialog("ui.shell.backup_settings_dialog.BackupSettingsDialog")),
+        "ui.shell.restore_dialog.RestoreDialog": Entry(_shell_dialog("ui.shell.restore_dialog.RestoreDialog")),
+        "ui.shell.audit_dialog.AuditDialog": Entry(
+            _shell_dialog("ui.shell.audit_dialog.AuditDialog", with_db=True), has_list=True),
+        "ui.importing.word_variants_dialog.WordVariantsDialog": Entry(_word_variants, has_list=True),
+        "ui.documents.print_dialog.PrintDialog": Entry(_print_dialog),
+        "ui.help.welcome.WelcomeDialog": Entry(_welcome),
+        "ui.help.manual_window.ManualWindow": Entry(_manual),
+        "ui.help.picture_window.PictureWindow": Entry(_picture),
+        "ui.importing.wizard.ImportWizard": Entry(_wizard, _wizard_states(), has_list=("preview",)),
+        "ui.documents.document_settings.DocumentSettingsDialog": Entry(
+            _shell_dialog("ui.documents.document_settings.DocumentSettingsDialog"),
+            tabs(3, names=("templates", "letterhead", "fonts"))),
+    }
+
+
+def _makes_itself_a_window(source: str) -> set[str]:
+    """Classes whose own code passes Qt.WindowType.Window: QWidgets that open as windows."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and "WindowType.Window" in ast.unparse(node).replace("WindowType.Windows", ""):
+            names.add(node.name)
+    return names
+
+
+def top_level_classes() -> set[str]:
+    """Every window class under ui/ ("module.Class"), found by importing each module."""
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    found = set()
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        module_name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if module_name.endswith("__main__"):
+            continue
+        module = importlib.import_module(module_name)
+        windows = _makes_itself_a_window(path.read_text(encoding="utf-8"))
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and value.__module__ == module_name and (
+                    issubclass(value, (QDialog, QMainWindow)) or name in windows):
+                found.add(f"{module_name}.{name}")
+    return found
