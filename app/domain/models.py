@@ -166,6 +166,26 @@ class PeriodRow(Period):
 
 
 @dataclass
+class PeriodEntry(PeriodRow):
+    """A period as the periods page, the import wizard and the global search list it: with its class's plan
+    and place, and the class name's pinyin initials (filled by the service) for search as you type."""
+    plan_id: int | None = None
+    plan_title: str = ""
+    class_place: str = ""
+    class_initials: str = ""
+
+    @property
+    def label(self) -> str:
+        """As the clerk names it: 县管副职领导干部进修班 第1期."""
+        return f"{self.class_name} 第{self.number}期"
+
+    @property
+    def where(self) -> str:
+        """Where it is held: its own place, else its class's."""
+        return self.place or self.class_place
+
+
+@dataclass
 class Enrollment:
     period_id: int
     person_id: int

@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import EnrollmentRow, Period
-from app.domain.status import EnrollmentStatus, PeriodStatus
-from app.services import settings
+from app.domain.status import EnrollmentStatus
+from app.services import roster, settings
 from app.storage import attendance as marks_store
 from app.storage import tables
 from app.storage.roster import named_enrollments
@@ -53,24 +53,19 @@ def slots(period: Period) -> list[Slot]:
     return [((first + timedelta(days=n)).isoformat(), half) for n in range(days) for half in HALVES]
 
 
-def sheet(db: Database, period_id: int) -> AttendanceSheet:
+def sheet(db: Database, period_id: int, order: str = "unit") -> AttendanceSheet:
+    """The period's trainees holding a seat, in the roster's order (app.domain.trainee_order), with their marks."""
     period = tables.periods(db).get(period_id)
-    trainees = [e for e in named_enrollments(db, period_id) if EnrollmentStatus.is_active(e.status)]
+    place = {line.enrollment_id: index for index, line in enumerate(roster.roster(db, period_id, order))}
+    trainees = sorted((e for e in named_enrollments(db, period_id) if EnrollmentStatus.is_active(e.status)),
+                      key=lambda e: place[e.id])
     return AttendanceSheet(period, trainees, slots(period), marks_store.marks(db, period_id))
-
-
-def ensure_open(db: Database, period_id: int) -> Period:
-    """Refuses changes to a closed period's roster and attendance: 结班 locks them."""
-    period = tables.periods(db).get(period_id)
-    if PeriodStatus.is_closed(period.status):
-        raise UserError(f"第{period.number}期已结班，名单和考勤已锁定；如需修改，请先“重新开班”并说明原因")
-    return period
 
 
 def set_mark(db: Database, enrollment_id: int, day: str, half: str, mark: str | None) -> None:
     """Sets one half-day's mark; None or "" clears it."""
     enrollment = tables.enrollments(db).get(enrollment_id)
-    period = ensure_open(db, enrollment.period_id)
+    period = roster.ensure_open(db, enrollment.period_id)
     _check_slot(period, day, half)
     if mark and mark not in MARKS:
         raise UserError(f"考勤只能是{'、'.join(MARKS)}")
@@ -82,7 +77,7 @@ def set_mark(db: Database, enrollment_id: int, day: str, half: str, mark: str | 
 
 def mark_slot(db: Database, period_id: int, day: str, half: str, mark: str = "出勤", only_blank: bool = True) -> int:
     """A whole half-day at once, as from a signed sign-in sheet; returns how many marks were written."""
-    period = ensure_open(db, period_id)
+    period = roster.ensure_open(db, period_id)
     _check_slot(period, day, half)
     current = sheet(db, period_id)
     targets = [e.id for e in current.trainees if not (only_blank and current.mark(e.id, (day, half)))]

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from app.domain.errors import UserError
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
-from app.services.attendance import ensure_open
+from app.services.roster import ensure_open
 from app.services.safety import audit
 from app.storage import periods, roster, tables
 

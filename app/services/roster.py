@@ -8,21 +8,18 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from app.domain import vocab
+from app.domain import trainee_order, vocab
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment, Period, PeriodRow
-from app.domain.pinyin import initials
-from app.domain.status import EnrollmentStatus
-from app.domain.strokes import stroke_key
+from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.domain.text import clean
-from app.services.attendance import ensure_open
 from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
 from app.storage.roster import RosterLine
 
+ORDERS = trainee_order.ORDERS  # the orders the roster window offers
 REPLACE_NOTICE_DAYS = 5  # seed 004: a replacement is reported at least 5 days before the class starts
-ORDERS = {"unit": "按单位顺序", "name": "按姓名拼音", "strokes": "按姓氏笔画"}
 
 
 @dataclass
@@ -31,6 +28,14 @@ class Additions:
     added: list[int] = field(default_factory=list)  # enrollment ids
     refused: dict[int, str] = field(default_factory=dict)  # person id -> reason
     double_booked: dict[int, list[str]] = field(default_factory=dict)  # person id -> other periods
+
+
+def ensure_open(db: Database, period_id: int) -> Period:
+    """Refuses changes to a closed period's roster and attendance: 结班 locks them."""
+    period = tables.periods(db).get(period_id)
+    if PeriodStatus.is_closed(period.status):
+        raise UserError(f"第{period.number}期已结班，名单和考勤已锁定；如需修改，请先“重新开班”并说明原因")
+    return period
 
 
 def get_enrollment(db: Database, enrollment_id: int) -> Enrollment:
@@ -49,11 +54,7 @@ def period_title(period: PeriodRow) -> str:
 
 def sort_lines(lines: list[RosterLine], order: str = "unit") -> list[RosterLine]:
     """Official orders: units in their fixed order then names by stroke; names by pinyin; or by stroke."""
-    if order == "name":
-        return sorted(lines, key=lambda line: (line.name_initials or initials(line.name), line.name))
-    if order == "strokes":
-        return sorted(lines, key=lambda line: stroke_key(line.name))
-    return sorted(lines, key=lambda line: (line.unit_order, line.unit_name, stroke_key(line.name)))
+    return trainee_order.in_order(lines, order)
 
 
 def roster(db: Database, period_id: int, order: str = "unit") -> list[RosterLine]:

@@ -14,8 +14,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Enrollment
-from app.services.attendance import ensure_open
-from app.services.roster import period_of, period_title
+from app.services.roster import ensure_open, period_of, period_title
 from app.services.safety import audit
 from app.storage import attendance as marks_store
 from app.storage import roster as roster_queries

@@ -77,6 +77,14 @@ def _people(db: Database, sql: str, params: list) -> list[Person]:
     return [from_row(Person, row) for row in rows(db, sql, params)]
 
 
+def _by_ids(db: Database, ids: list[int]) -> list[Person]:
+    """The people with these ids, in this order."""
+    if not ids:
+        return []
+    found = {p.id: p for p in _people(db, f"{_SELECT} WHERE {dialect.in_list('p.id')}", [dialect.json_list(ids)])}
+    return [found[i] for i in ids if i in found]
+
+
 class PeoplePages:
     """The people matching a filter, read a page at a time; `total` is known at once.
 
@@ -111,11 +119,7 @@ class PeoplePages:
         return found
 
     def _by_ids(self, ids: list[int]) -> list[Person]:
-        if not ids:
-            return []
-        found = {p.id: p for p in _people(self.db, f"{_SELECT} WHERE {dialect.in_list('p.id')}",
-                                           [dialect.json_list(ids)])}
-        return [found[i] for i in ids if i in found]
+        return _by_ids(self.db, ids)
 
     def _without_unit(self, offset: int, limit: int, found: list[Person]) -> list[Person]:
         """People with no unit come after everyone else."""
@@ -160,3 +164,17 @@ def by_id_numbers(db: Database, id_numbers: list[str]) -> dict[str, Person]:
 
 def count_in_unit(db: Database, unit_id: int) -> int:
     return tables.people(db).count("unit_id = ?", [unit_id])
+
+
+def quick_find(db: Database, text: str, limit: int) -> list[Person]:
+    """A few people for the global search: by pinyin initials (letters), ID number or phone (digits), else
+    by a part of the name. Stops at `limit`: a covering index walk, quick on 100,000 people."""
+    code = clean_code(text)
+    if re.fullmatch(r"[A-Za-z]+", code):
+        condition, params = "p.name_initials >= ? AND p.name_initials < ?", [code.lower(), code.lower() + "\x7f"]
+    elif re.fullmatch(r"[\d\-]+[Xx]?", code):
+        condition, params = _text_condition(db, code)
+    else:
+        condition, params = dialect.contains("p.name"), [clean(text).replace(" ", "")]
+    ids = [row[0] for row in db.execute(f"SELECT p.id FROM people p WHERE {condition} LIMIT ?", [*params, limit])]
+    return _by_ids(db, ids)

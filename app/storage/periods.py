@@ -1,10 +1,11 @@
-"""Periods: listed with their class and how many hold a seat, a class's periods, their status, the years
-they fall in, and the periods a unit is called into."""
+"""Periods: listed with their class and how many hold a seat (and, for the periods page, with the class's
+plan and place), a class's periods, their status, the years they fall in, and the periods a unit is
+called into."""
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from app.domain.models import Period, PeriodRow
+from app.domain.models import Period, PeriodEntry, PeriodRow
 from app.domain.status import PeriodStatus
 from app.storage import conditions, tables
 from app.storage.records import from_row, rows
@@ -27,6 +28,19 @@ def list_periods(db: Database, class_id: int | None = None, year: int | None = N
               FROM periods pe JOIN training_classes c ON c.id = pe.class_id{where}
               ORDER BY pe.start_date, c.seq, pe.number"""
     return [from_row(PeriodRow, row) for row in rows(db, sql, params)]
+
+
+def period_entries(db: Database, keep: int | None = None) -> list[PeriodEntry]:
+    """Every live period (neither it nor its class archived), and the period `keep` whatever it is, with its
+    class's name, kind, place and plan, earliest first."""
+    sql = f"""SELECT pe.*, c.name AS class_name, c.kind AS class_kind, c.place AS class_place, c.plan_id,
+                     coalesce(pl.title, '') AS plan_title,
+                     (SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND {conditions.active()}) AS enrolled
+              FROM periods pe JOIN training_classes c ON c.id = pe.class_id
+              LEFT JOIN plans pl ON pl.id = c.plan_id
+              WHERE (pe.archived = 0 AND c.archived = 0) OR pe.id = ?
+              ORDER BY pe.start_date, c.seq, pe.number"""
+    return [from_row(PeriodEntry, row) for row in rows(db, sql, [keep])]
 
 
 def periods_of_class(db: Database, class_id: int) -> list[Period]:

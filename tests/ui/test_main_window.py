@@ -9,7 +9,7 @@ from app.services import people
 from tests.ui.conftest import type_text
 from ui.shell.main_window import PAGES
 
-TITLES = ["计划", "班次", "日历", "学员", "单位", "文书打印", "统计"]
+TITLES = ["计划", "班次", "期次", "日历", "学员", "单位", "文书打印", "统计"]
 
 
 def click_nav(qtbot, window, title):

@@ -81,7 +81,7 @@ def test_quitting_at_the_first_question_starts_nothing(started, answers, tmp_pat
 
 
 def test_each_step_opens_its_page(qtbot, window):
-    for index, title in enumerate(["计划", "班次", "学员", "文书打印"]):
+    for index, title in enumerate(["计划", "班次", "期次", "文书打印"]):
         help.show_welcome(window)
         dialog = window.findChildren(WelcomeDialog)[-1]
         assert dialog.isVisible()

@@ -20,10 +20,13 @@ def edit_draft(parent: QWidget | None, session: Session, draft: ClassDraft, peri
         dialog.show_period(period_id)
     accepted = dialog.exec() == ClassDialog.DialogCode.Accepted
     dialog.deleteLater()  # its fields' callbacks, held by Qt, keep it alive otherwise
-    if not accepted:
-        return None
-    session.announce(Changed.CLASSES)
-    return dialog.saved
+    if accepted:
+        session.announce(Changed.CLASSES)
+    if dialog.roster_period is not None:
+        from ui.roster.period_actions import open_period  # the roster window opens this form: not at import
+
+        open_period(parent, session, dialog.roster_period)
+    return dialog.saved if accepted else None
 
 
 def open_class(parent: QWidget | None, session: Session, class_id: int, period_id: int | None = None):

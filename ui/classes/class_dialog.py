@@ -35,6 +35,7 @@ class ClassDialog(QDialog):
         super().__init__(parent)
         self.read_only = read_only  # opened while another computer holds the file: look, do not save
         self.db, self.draft, self.saved = db, draft, None
+        self.roster_period: int | None = None  # 打开名单 was asked for this period: the caller opens it
         self.limits = rule_checks.thresholds(db)
         self.setWindowTitle(f"班次：{draft.training_class.name}" if draft.training_class.id else "新建班次")
         self.fields = Fields(self.revalidate)
@@ -66,9 +67,11 @@ class ClassDialog(QDialog):
         self.fields.bindings["plan_item_id"].set(draft.training_class.plan_item_id)
         self.fields.widget("plan_id").currentIndexChanged.connect(self._plan_changed)
         self.periods.changed.connect(self.revalidate)
+        self.periods.roster_wanted.connect(self.open_roster)
         self.contacts.model.edited.connect(self.revalidate)
         self.revalidate()
         remember_window(self, "class", 880, 640)
+        self.loaded = self.current_draft()  # as the fields read it back: what "unchanged" means
 
     def _undo(self) -> None:
         """The form's stack: adding, deleting and archiving periods, adding, deleting and moving contacts.
@@ -145,6 +148,22 @@ class ClassDialog(QDialog):
     def show_period(self, period_id: int) -> None:
         self.tabs.setCurrentIndex(PERIODS)
         self.periods.select(period_id)
+
+    def open_roster(self, period_id: int) -> None:
+        """Closes the form (saving first, if the clerk says so) so the period's roster window can open."""
+        if self.current_draft() != self.loaded and not self.read_only:
+            answer = messages.choose(self, "打开名单", "班次有未保存的修改。先保存，再打开名单吗？",
+                                     ["保存并打开", "不保存，直接打开", "取消"])
+            if answer == 0:
+                self.roster_period = period_id
+                self.save()
+                if self.result() != QDialog.DialogCode.Accepted:
+                    self.roster_period = None  # not saved (the reason was shown): the form stays
+                return
+            if answer != 1:
+                return
+        self.roster_period = period_id
+        self.reject()
 
     def save(self) -> None:
         try:

@@ -74,15 +74,6 @@ class ClassesPage(ListPage):
         else:
             self.show_selected()
 
-    def select_id(self, class_id: int) -> bool:
-        for row, record in enumerate(self.model.records()):
-            if record.id == class_id:
-                proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
-                if proxy_row >= 0:
-                    self.table.selectRow(proxy_row)
-                    return True
-        return False
-
     def show_selected(self) -> None:
         training_class = self.selected_record()
         writable = not self.session.read_only  # another computer holds the file

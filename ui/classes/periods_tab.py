@@ -1,5 +1,6 @@
-"""期次: the class's periods in a table, the selected one's fields under it, add / delete / archive; each of
-those three is a step on the form's undo stack (typing in a field has the field's own undo)."""
+"""期次: the class's periods in a table, the selected one's fields under it, add / delete / archive (each a step
+on the form's undo stack; typing in a field has the field's own undo), and a saved period's roster (打开名单,
+or a double-click)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,6 +23,7 @@ from ui.common.widgets import make_table, note
 
 class PeriodsTab(QWidget):
     changed = Signal()
+    roster_wanted = Signal(int)  # a saved period's id: the form closes and its roster window opens
 
     def __init__(self, db, class_fields: Fields, periods: list[PeriodRow]):
         super().__init__()
@@ -36,12 +38,14 @@ class PeriodsTab(QWidget):
         self.fields = Fields(self._period_edited)
         self.editor = self._editor()
         self.archive_button = QPushButton("归档本期")
+        self.roster_button = QPushButton("打开名单", toolTip="关闭本表单，打开本期的学员名单（也可双击期次）")
         layout = QVBoxLayout(self)
         layout.addLayout(self._planned_row(class_fields))
         layout.addWidget(self.table, 2)
         layout.addLayout(self._buttons())
         layout.addWidget(scrolling(self.editor), 3)
         self.table.selectionModel().selectionChanged.connect(self._show_current)
+        self.table.doubleClicked.connect(self.open_roster)
         if self.model.rowCount():
             self.table.selectRow(0)
         self._show_current()
@@ -66,6 +70,8 @@ class PeriodsTab(QWidget):
             row.addWidget(button)
         self.archive_button.clicked.connect(self.toggle_archived)
         row.addWidget(self.archive_button)
+        self.roster_button.clicked.connect(self.open_roster)
+        row.addWidget(self.roster_button)
         row.addStretch(1)
         row.addWidget(note("状态：筹备 → 通知 → 报名 → 开班 → 结班"))
         return row
@@ -108,12 +114,19 @@ class PeriodsTab(QWidget):
     def _show_current(self) -> None:
         row = self.current_row()
         self.editor.setEnabled(row >= 0)
-        self.archive_button.setEnabled(row >= 0 and self.periods()[row].id is not None)
+        saved = row >= 0 and self.periods()[row].id is not None
+        self.archive_button.setEnabled(saved)
+        self.roster_button.setEnabled(saved)  # a new period has no roster until the class is saved
         if row >= 0:
             period = self.periods()[row]
             self.fields.load(period)
             self.archive_button.setText("恢复本期" if period.archived else "归档本期")
         self.changed.emit()
+
+    def open_roster(self, *_) -> None:
+        row = self.current_row()
+        if row >= 0 and self.periods()[row].id is not None:
+            self.roster_wanted.emit(self.periods()[row].id)
 
     def _period_edited(self) -> None:
         row = self.current_row()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ui.common import messages
 from ui.common.keys import list_keys
@@ -25,6 +25,7 @@ class ListPage(LoadsWhenShown, QWidget):
     search_hint = "搜索"
     unit_word = "条"
     model_class = RecordTableModel
+    proxy_class = QSortFilterProxyModel  # a page whose filter is more than the search text brings its own
     select_first = False  # pages with a detail pane show the first record at once
     opening_writes = False  # Enter opens a form that saves (refused, with the reason, while read-only)
 
@@ -32,7 +33,7 @@ class ListPage(LoadsWhenShown, QWidget):
         super().__init__(parent)
         self.session = session
         self.model = self.model_class(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = self.proxy_class(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -113,6 +114,16 @@ class ListPage(LoadsWhenShown, QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = f"共 {total} {self.unit_word}"
         self.count_label.setText(text if shown == total else f"找到 {shown} {self.unit_word}（{text}）")
+
+    def select_id(self, record_id: int) -> bool:
+        """Selects and shows the record with this id, if the filter lets it through."""
+        row = next((row for row, record in enumerate(self.model.records()) if record.id == record_id), -1)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
 
     def selected_record(self):
         indexes = self.table.selectionModel().selectedRows()

@@ -208,6 +208,9 @@ class DocumentsPage(ListPage):
             self._timer.start()
 
     def build_preview(self) -> None:
+        if not self.isVisible():  # the user moved on (or the window closed) before the delay ran out
+            self._stale = True
+            return
         request = self.current_request()
         if request is None:
             self.shown = None

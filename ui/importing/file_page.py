@@ -1,4 +1,5 @@
-"""Step 1: which file, into the archive only or into a period's roster, and what to do with known people."""
+"""Step 1: which file, into the archive only or into a period's roster (the period it was opened from, else
+the next to begin; a closed one only after asking), and what to do with known people."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,10 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
-from app.services import classes, units
+from app.domain.status import PeriodStatus
+from app.services import periods, units
 from app.services.importing.pipeline import best_sheet
 from app.services.importing.reader import FILE_FILTER, read_sheets
+from ui.common import messages
 from ui.common.files import ask_open_file
+from ui.importing.period_picker import PeriodPicker
 from ui.importing.template import download_template
 
 MODE_HINTS = {"add": "仅新增：档案中已有的人（身份证号码相同）保持不变",
@@ -33,6 +37,7 @@ class FilePage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.loaded_path: Path | None = None
+        self._closed_asked: int | None = None
         self.setTitle("选择名单文件")
         self.setSubTitle("支持 Excel（.xlsx、.xls，包括 WPS 保存的）、CSV 和 Unicode 文本（.txt）。")
         self.path = QLineEdit(placeholderText="选择单位报送的名单文件")
@@ -47,15 +52,16 @@ class FilePage(QWizardPage):
         file_row.addWidget(template)
         self.archive_only = QRadioButton("仅导入人员档案")
         self.into_period = QRadioButton("导入人员档案，并加入期次名单：")
-        self.period = QComboBox(minimumContentsLength=24)
+        self.period = PeriodPicker()
         self.default_unit = QComboBox(minimumContentsLength=12)
         self.modes = QButtonGroup(self)
         form = QFormLayout()
         form.addRow("文件", file_row)
         target = QVBoxLayout()
         target.addWidget(self.archive_only)
+        target.addWidget(self.into_period)
         period_row = QHBoxLayout()
-        period_row.addWidget(self.into_period)
+        period_row.addSpacing(self.fontMetrics().horizontalAdvance("汉") * 2)  # under the choice it belongs to
         period_row.addWidget(self.period, 1)
         target.addLayout(period_row)
         form.addRow("导入到", target)
@@ -64,8 +70,8 @@ class FilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
-        self.into_period.toggled.connect(self.period.setEnabled)
         self._fill()
+        self.period.changed.connect(lambda: self.into_period.setChecked(True))  # choosing a period means into it
 
     def _mode_buttons(self) -> QWidget:
         holder = QWidget()
@@ -81,21 +87,17 @@ class FilePage(QWizardPage):
 
     def _fill(self) -> None:
         db = self.wizard_.db()
-        for period in classes.list_periods(db):
-            self.period.addItem(f"{period.class_name} 第{period.number}期（{period.start_date}）", period.id)
         preset = self.wizard_.options.period_id
-        self.period.setCurrentIndex(max(self.period.findData(preset), 0))
+        self.period.set_periods(periods.entries(db, keep=preset), preset, self.wizard_.today)
         (self.into_period if preset is not None else self.archive_only).setChecked(True)
-        self.period.setEnabled(preset is not None)
         self.default_unit.addItem("不指定（留空）", None)
         for unit in units.list_units(db):
             self.default_unit.addItem(unit.name, unit.id)
 
     def template(self) -> None:
         """The blank list, titled for the chosen period when the list goes into one."""
-        if self.into_period.isChecked() and self.period.currentIndex() >= 0:
-            title = self.period.currentText().split("（")[0].replace(" ", "") + "学员信息报送表"
-            download_template(self, title)
+        if self.into_period.isChecked() and (entry := self.period.current()) is not None:
+            download_template(self, entry.label.replace(" ", "") + "学员信息报送表")
         else:
             download_template(self)
 
@@ -111,7 +113,16 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:
         options = self.wizard_.options
         options.mode = self.modes.checkedButton().property("mode")
-        options.period_id = self.period.currentData() if self.into_period.isChecked() else None
+        into = self.period.current() if self.into_period.isChecked() else None
+        if self.into_period.isChecked() and into is None:
+            messages.info(self, "导入到期次", "没有符合筛选的期次：请清除筛选文字，或在列表中选一期。")
+            return False
+        if into is not None and PeriodStatus.is_closed(into.status) and into.id != self._closed_asked:
+            question = f"{into.label}已结班（名单已锁定、学时已计入），仍要导入吗？"
+            if messages.choose(self, "导入到已结班的期次", question, ["仍要导入", "取消"], default=1) != 0:
+                return False
+            self._closed_asked = into.id  # asked once: going back and on again does not ask twice
+        options.period_id = into.id if into is not None else None
         options.default_unit_id = self.default_unit.currentData()
         path = Path(self.path.text().strip())
         if path == self.loaded_path and self.wizard_.sheets:

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from app.domain.errors import UserError
-from app.services import units
+from app.services import roster, units
 from app.services.importing.commit import commit
 from app.services.importing.receipt import explanation, outcome
 from app.services.progress import Cancelled
@@ -144,9 +144,13 @@ class FinishPage(QWizardPage):
         self.counts = QLabel(wordWrap=True)
         receipt = QPushButton("保存回执…")
         receipt.clicked.connect(wizard.save_receipt)
+        self.roster_button = QPushButton("打开名单")
+        self.roster_button.setToolTip("关闭向导，打开本期学员名单（可接着打印入学通知书）")
+        self.roster_button.clicked.connect(self.open_roster)
         note = QLabel("回执列出本表每一行的导入结果，未导入的行写明原因，可发回报送单位修改后重新报送。", wordWrap=True)
         note.setObjectName("note")
         row = QHBoxLayout()
+        row.addWidget(self.roster_button)
         row.addWidget(receipt)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -155,8 +159,19 @@ class FinishPage(QWizardPage):
         layout.addLayout(row)
         layout.addStretch(1)
 
+    def open_roster(self) -> None:
+        """The period the list went into: the wizard closes and its roster window opens (or comes forward)."""
+        from ui.roster.period_actions import open_period  # the roster window opens this wizard: not at import
+
+        wizard = self.wizard_
+        period_id, parent = wizard.options.period_id, wizard.parentWidget()
+        wizard.accept()
+        if period_id is not None:
+            open_period(parent, wizard.session, period_id)
+
     def initializePage(self) -> None:
         result = self.wizard_.result
+        self.roster_button.setVisible(self.wizard_.options.period_id is not None)
         extras = []
         if result.unchanged:
             extras.append(f"{result.unchanged}人已在档案中，未作改动")
@@ -164,6 +179,10 @@ class FinishPage(QWizardPage):
             extras.append(f"{result.already}人已在本期名单中，未重复加入")
         if result.units_created:
             extras.append("新建单位：" + "、".join(result.units_created))
+        if (period_id := self.wizard_.options.period_id) is not None:
+            period = roster.period_of(self.wizard_.db(), period_id)
+            extras.insert(0, f"名单：{period.class_name} 第{period.number}期（{period.start_date}至{period.end_date}）"
+                             "，点“打开名单”可接着打印入学通知书")
         self.counts.setText(
             f"<p style='font-size:13pt'>新增 <b>{result.added}</b> 人，更新 <b>{result.updated}</b> 人，"
             f"加入名单 <b>{result.enrolled}</b> 人，未导入 <b>{result.rejected}</b> 行。</p>"

@@ -6,6 +6,7 @@ they learn through the wizard's attributes.
 """
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -34,9 +35,10 @@ from ui.shell.shortcuts import help_key
 
 
 class ImportWizard(QWizard):
-    def __init__(self, parent, session: Session, period_id: int | None = None):
+    def __init__(self, parent, session: Session, period_id: int | None = None, today: date | None = None):
         super().__init__(parent)
         self.session = session
+        self.today = today or date.today()  # which periods are still to begin (tests fix it)
         self.path: Path | None = None
         self.sheets: list[Sheet] = []
         self.sheet: Sheet | None = None

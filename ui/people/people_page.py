@@ -81,6 +81,22 @@ class PeoplePage(ListPage):
     def on_search(self, text: str) -> None:
         self._timer.start()
 
+    def select_person(self, person_id: int) -> None:
+        """Shows one person (the global search chose them): found by name, the other filters cleared."""
+        person = people.get_person(self.session.db, person_id)
+        for box in (self.unit_filter, self.rank_filter, self.category_filter):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.setText(person.name)
+        self.refresh()  # now, not after the typing pause
+        self._timer.stop()
+        row = self.model.row_of(person_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
     def current_filter(self) -> people.PeopleFilter:
         return people.PeopleFilter(self.search.text(), self.unit_filter.currentData(),
                                    self.rank_filter.currentData() or "", self.category_filter.currentData() or "")

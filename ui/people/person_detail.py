@@ -1,5 +1,6 @@
-"""A person's page under the people list: who they are, every period they attended with status and hours,
-and their other 学时 (entered by hand or imported) with the year's total and the certificate of hours."""
+"""A person's page under the people list: who they are, every period they attended with status and hours
+(a double-click opens that period's roster), and their other 学时 (entered by hand or imported) with the
+year's total and the certificate of hours."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from app.domain.status import EnrollmentStatus
 from app.services import people
 from ui.common.widgets import make_table
 from ui.people.person_hours import PersonHours
+from ui.roster import period_actions
 from ui.roster.roster_models import AttendanceModel
 
 
@@ -26,6 +28,8 @@ class PersonDetail(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip("双击（或按回车）打开该期的学员名单")
+        self.table.activated.connect(self.open_period)
         self.hours = PersonHours(self.session, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, "参训记录")
@@ -54,3 +58,8 @@ class PersonDetail(QWidget):
         self.summary.setText(f"{facts}\n参训{len(history)}次，累计学时{hours:g}" + ("" if history else "（尚无参训记录）"))
         self.model.set_rows(history)
         self.hours.show_person(person, {int(a.end_date[:4]) for a in history if EnrollmentStatus.is_completed(a.status) and a.end_date})
+
+    def open_period(self, index) -> None:
+        """The roster window of the period in the row (Enter, or a double-click)."""
+        if index.isValid():
+            period_actions.open_period(self, self.session, self.model.record(index.row()).period_id)

@@ -48,9 +48,10 @@ class AttendanceTable(QTableView):
 
 
 class AttendanceDialog(QDialog):
-    def __init__(self, session: Session, period_id: int, parent=None):
+    def __init__(self, session: Session, period_id: int, parent=None, order: str = "unit"):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
+        self.order = order  # the roster window's: both list the trainees alike
         self.model = AttendanceModel(self)
         self.table = self._make_table()
         self.status = QLabel(objectName="pageTitle", wordWrap=True)  # a long class name wraps, never widens
@@ -97,7 +98,7 @@ class AttendanceDialog(QDialog):
 
     def refresh(self) -> None:
         period = classes.get_period(self.session.db, self.period_id)
-        sheet = attendance.sheet(self.session.db, self.period_id)
+        sheet = attendance.sheet(self.session.db, self.period_id, self.order)
         flags = attendance.flags(self.session.db, self.period_id)
         self.model.set_sheet(sheet, flags)
         char = self.table.fontMetrics().horizontalAdvance("汉")

@@ -169,7 +169,7 @@ class RosterWindow(RosterEdits, QWidget):
     def open_attendance(self) -> None:
         from ui.roster.attendance_dialog import AttendanceDialog
 
-        dialog = AttendanceDialog(self.session, self.period_id, self)
+        dialog = AttendanceDialog(self.session, self.period_id, self, self.order.currentData() or "unit")
         dialog.exec()
         dialog.deleteLater()
 

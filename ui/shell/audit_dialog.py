@@ -15,7 +15,7 @@ class AuditModel(RecordTableModel):
         Column("时间", lambda e: e["at"].replace("T", " "), 10),
         Column("用户", lambda e: e["os_user"], 6),
         Column("操作", lambda e: e["action"], 7),
-        Column("说明", lambda e: e["detail"], 30),
+        Column("说明", lambda e: e["shown"], 30),  # the records named as the clerk knows them
     )
 
 

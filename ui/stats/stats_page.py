@@ -30,6 +30,7 @@ from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes
 from ui.documents import print_actions
 from ui.hours.hours_import import import_hours_file
+from ui.roster import period_actions
 from ui.shell.changes import Changed
 from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
@@ -67,6 +68,8 @@ class StatsPage(ListPage):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), "概览")
         self.tabs.addTab(self.table, "按班次")
+        self.table.setToolTip("双击（或按回车）打开该班次某一期的学员名单")
+        self.table.activated.connect(self._open_class_period)
         self.breakdowns = {key: self._add_table(BreakdownModel, label) for key, label in BREAKDOWN_TABS}
         self.behind = self._add_table(HoursModel, "应训未训")
         self.ledger = self._add_table(HoursModel, "学时档案")
@@ -213,6 +216,11 @@ class StatsPage(ListPage):
             self.export_button.setEnabled(self.coverage_class.currentData() is not None)
         else:
             self.export_button.setEnabled(current is self.table or self.year.currentData() is not None)
+
+    def _open_class_period(self, index) -> None:
+        summary = self.model.record(self.proxy.mapToSource(index).row())
+        at = self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft())
+        period_actions.open_class_period(self, self.session, summary.class_id, at)
 
     def _print_hours(self) -> None:
         person = self.selected_person()

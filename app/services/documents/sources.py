@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Contact, Period, Plan, TrainingClass
-from app.domain.strokes import stroke_key
+from app.domain.trainee_order import in_order
 from app.services import settings
 from app.storage import quotas, tables
 from app.storage import trainees as trainee_queries
@@ -71,9 +71,7 @@ def requested_trainees(db: Database, request, what: str, statuses: tuple[str, ..
 def sort_trainees(found: list[Trainee], order: str) -> list[Trainee]:
     if order not in ORDERS:
         raise UserError(f"未知的排序方式“{order}”：可选 " + "、".join(ORDERS))
-    if order == "strokes":
-        return sorted(found, key=lambda t: (stroke_key(t.name), t.enrollment_id))
-    return sorted(found, key=lambda t: (t.unit_order, t.unit_id or 0, stroke_key(t.name), t.enrollment_id))
+    return in_order(found, order)
 
 
 def issue_date(value: str | date | None) -> str:
