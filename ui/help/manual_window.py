@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import config
+from ui.common.windows import remember_window
 from ui.help import chapters
 from ui.help.manual_browser import ManualBrowser, link_target
 from ui.help.picture_window import PictureWindow
@@ -79,10 +80,11 @@ class ManualWindow(QWidget):
         super().keyPressEvent(event)
 
     def fit_to_screen(self) -> None:
-        """Roomy on a large screen, and within 1366×768 at 150% (910×512) with the contents still beside it."""
-        screen = (self.parentWidget() or self).screen().availableGeometry()
-        self.resize(min(1040, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
-        self.move(screen.center() - self.rect().center())
+        """Where the reader left it last time, clamped to the screen; else roomy on a large screen and within
+        1366×768 at 150% (910×512) with the contents still beside it."""
+        if not remember_window(self, "manual", 1040, 760):
+            screen = (self.parentWidget() or self).screen().availableGeometry()
+            self.move(screen.center() - self.rect().center())
 
     # Going to a place
 
