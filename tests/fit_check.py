@@ -115,11 +115,14 @@ def _finish(main_window, session) -> None:
     """Previews still being made on the pool finish before the database closes, as in the program's exit."""
     from PySide6.QtCore import QThreadPool
 
+    from ui.shell.main import release_windows
+
     QThreadPool.globalInstance().waitForDone()
     settle()
     main_window.close()
     settle()
     session.close()
+    release_windows()  # as the program does on its way out: nothing left for Python's shutdown to destroy
 
 
 def _window_reports(name, entry, ctx, available, shots):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QStyle, QStyledItemDelegate
 
@@ -41,6 +41,20 @@ class _ResultDelegate(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + 8)  # room to aim at with the mouse
 
 
+class _EnterKey(QObject):
+    """Watches the result list for Enter and hands it to the search box."""
+
+    def __init__(self, search: GlobalSearch):
+        super().__init__(search)
+        self.search = search
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.search.enter_in_list()
+            return True
+        return False
+
+
 class GlobalSearch(QLineEdit):
     chosen = Signal(str, int)  # (kind, id): a key of search.KINDS and the record's id
 
@@ -52,16 +66,19 @@ class GlobalSearch(QLineEdit):
         self.setPlaceholderText("搜索人员、期次、班次、单位（Ctrl+K）")
         self.setToolTip("输入姓名或名称，也可输入拼音首字母，例如 zs 找到“张三”，jxb2 找到进修班第2期")
         self.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(self)
-        self.completer = QCompleter(self.model, self)
+        # No parent: destroyed as a child of this box, the completer (and the list it deletes) crashed the
+        # program about one time in three when the main window went; held here, it goes with this object.
+        self.completer = QCompleter()
+        self.model = QStandardItemModel(self.completer)
+        self.completer.setModel(self.model)
         self.completer.setWidget(self)  # not setCompleter: moving through the list must not rewrite the box
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(20)
-        popup = QListView()
+        popup = self.completer.popup()
         popup.setUniformItemSizes(True)
-        self.completer.setPopup(popup)
-        popup.setItemDelegate(_ResultDelegate(popup))  # after setPopup, which puts in a delegate of its own
-        popup.installEventFilter(self)  # after the completer's, so it sees Enter first
+        self._delegate = _ResultDelegate(self)  # the box owns it; the list only uses it
+        popup.setItemDelegate(self._delegate)
+        popup.installEventFilter(_EnterKey(self))  # after the completer's filter, so it sees Enter first
         self.completer.activated[QModelIndex].connect(self._activated)  # a click
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
@@ -113,16 +130,12 @@ class GlobalSearch(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched, event) -> bool:
-        """Enter in the list opens the current result; the completer would also hand the key to the box."""
-        if (watched is self.popup and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            index = self.popup.currentIndex()
-            self.popup.hide()
-            if index.isValid():
-                self._activated(index)
-            return True
-        return super().eventFilter(watched, event)
+    def enter_in_list(self) -> None:
+        """Enter in the list opens the current result (the completer would also hand the key to the box)."""
+        index = self.popup.currentIndex()
+        self.popup.hide()
+        if index.isValid():
+            self._activated(index)
 
     def open_first(self) -> None:
         self.run_search()

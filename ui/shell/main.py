@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -79,3 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         schedule.at_exit()
         session.close()
         settings.flush()  # the window's places, written now rather than left to the event loop
+        release_windows()
+
+
+def release_windows() -> None:
+    """Every window deleted while Qt still runs: one left to Python's shutdown (the manual's, kept in a
+    module) would be destroyed after the QApplication, and the program would crash on its way out."""
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
