@@ -240,3 +240,64 @@ def m006_people_unit_order(db: Database) -> None:
     db.execute("DROP INDEX people_unit")
     db.execute("DROP INDEX people_name")
     db.execute("CREATE INDEX units_order ON units(sort_order)")
+
+
+@migration
+def m007_teaching(db: Database) -> None:
+    """What is taught and by whom: the lecturer pool, teaching bases, the course library and each period's
+    timetable (sessions by half-day)."""
+    db.execute("""CREATE TABLE lecturers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        post TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        leader_level TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT '',
+        fields TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        archived INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("CREATE INDEX lecturers_name ON lecturers(name)")
+    db.execute("""CREATE TABLE teaching_bases (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_phone TEXT NOT NULL DEFAULT '',
+        capacity INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        archived INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("""CREATE TABLE courses (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL DEFAULT '',
+        form TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("""CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        half TEXT NOT NULL CHECK (half IN ('上午', '下午', '晚上')),
+        start_time TEXT NOT NULL DEFAULT '',
+        end_time TEXT NOT NULL DEFAULT '',
+        topic TEXT NOT NULL DEFAULT '',
+        form TEXT NOT NULL DEFAULT '',
+        party_spirit INTEGER NOT NULL DEFAULT 0,
+        lecturer_id INTEGER REFERENCES lecturers(id) ON DELETE SET NULL,
+        lecturer_name TEXT NOT NULL DEFAULT '',
+        lecturer_post TEXT NOT NULL DEFAULT '',
+        base_id INTEGER REFERENCES teaching_bases(id) ON DELETE SET NULL,
+        place TEXT NOT NULL DEFAULT '',
+        hours REAL CHECK (hours IS NULL OR hours >= 0),
+        fee_rate REAL CHECK (fee_rate IS NULL OR fee_rate >= 0),
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX sessions_period ON sessions(period_id, day, half, sort_order)")
+    db.execute("CREATE INDEX sessions_lecturer ON sessions(lecturer_id, day)")
+    db.execute("CREATE INDEX sessions_base ON sessions(base_id)")

@@ -5,14 +5,18 @@ from sqlite_utils import Database
 
 from app.domain.models import (
     Contact,
+    Course,
     Enrollment,
     HoursRecord,
+    Lecturer,
     Period,
     Person,
     Plan,
     PlanItem,
     PlanSection,
     Quota,
+    Session,
+    TeachingBase,
     TrainingClass,
     Unit,
 )
@@ -61,3 +65,19 @@ def contacts(db: Database) -> Table[Contact]:
 
 def hours_records(db: Database) -> Table[HoursRecord]:
     return Table(db, "hours_records", HoursRecord, "学时记录")
+
+
+def lecturers(db: Database) -> Table[Lecturer]:
+    return Table(db, "lecturers", Lecturer, "授课人")
+
+
+def teaching_bases(db: Database) -> Table[TeachingBase]:
+    return Table(db, "teaching_bases", TeachingBase, "教学基地")
+
+
+def courses(db: Database) -> Table[Course]:
+    return Table(db, "courses", Course, "课程")
+
+
+def sessions(db: Database) -> Table[Session]:
+    return Table(db, "sessions", Session, "课程安排")

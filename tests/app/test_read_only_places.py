@@ -1,5 +1,6 @@
 """A database where nothing can be written (a CD, a write-protected USB stick, a share without write rights):
 every reading command works, `check` reports, writing commands say why they cannot run."""
+import re
 import sqlite3
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def test_check_reports_a_damaged_file_on_a_cd(on_a_cd):
             data[page * 4096 + 7] = 9
     on_a_cd.write_bytes(bytes(data))
     result = app_command(on_a_cd.parent, "check", "--db", on_a_cd)
-    assert result.returncode == 1 and result.stdout.startswith("数据库有问题：Fragmentation") and result.stderr == ""
+    assert result.returncode == 1 and re.match(r"数据库有问题：(Fragmentation|Page \d+: free space)", result.stdout) and result.stderr == ""
     assert "……（共100处）。" in result.stdout and len(result.stdout.splitlines()) == 1
     result = app_command(on_a_cd.parent, "periods", "--db", on_a_cd)
     assert result.returncode == 2 and "已损坏（发现100处问题），未作改动" in result.stderr

@@ -1,0 +1,1 @@
+"""The teaching side: each period's timetable, the lecturer pool, teaching bases and the course library."""
