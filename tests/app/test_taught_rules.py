@@ -1,5 +1,6 @@
 """The office's rules checked from what a period's timetable teaches, the typed figures for periods without
 one; each warning names its source, and for a class of several periods the period."""
+import json
 from dataclasses import replace
 
 import pytest
@@ -157,3 +158,23 @@ def test_the_class_list_and_the_plan_panel_see_the_same(made):
     lay(db, period, *lectures(6, leader))
     by_class = rule_checks.warnings_by_class(db)[c.id]
     assert by_class == found(db, c.id) and by_class[0].message.endswith("（按课程表计算）")
+
+
+def test_classes_json_carries_the_warnings_from_the_timetable(capsys, demo_path):
+    from tests.cli import run
+    from tests.writing import writable
+
+    def warnings(name):
+        code, out, _ = run(capsys, "classes", "--db", demo_path, "--json")
+        assert code == 0
+        return next(c for c in json.loads(out) if c["name"] == name)["warnings"]
+
+    assert warnings("中青年干部培训班") == [
+        {"rule": "party_spirit_share", "message": "主体班党性教育课时50，占总课时288的17.4%，低于20%（按课程表计算）"}]
+    db = writable(demo_path)
+    replace_setting(db, party_spirit_percent=17)
+    young = tables.classes(db).where("name = '中青年干部培训班'")[0]
+    tables.classes(db).update(replace(young, total_hours=290))
+    db.close()
+    assert warnings("中青年干部培训班") == [
+        {"rule": "timetable_hours", "message": "课程表合计288学时，比计划总课时290少2学时（按课程表计算）"}]
