@@ -111,7 +111,8 @@ class ClassDialog(QDialog):
         self.fields.show(errors, by_field)
         self.periods.show_messages(errors, per_period)
         self.contacts.show_errors(errors)
-        self.hours.show_shares(c)
+        timetables = [(p.number, self.taught[p.id]) for p in live if p.id in self.taught]
+        self.hours.show_shares(c, timetables, all_have_one=bool(live) and len(timetables) == len(live))
         self._mark_tabs(errors, by_field, per_period)
         count = len(own) + sum(len(texts) for found in per_period.values() for texts in found.values())
         self._summarize(errors, count)
