@@ -127,6 +127,14 @@ def slot_hours(db: Database, period: Period) -> SlotHours:
     return SlotHours(by_slot, per_half_day, round(sum(by_slot.values()), 2))
 
 
+def hours_basis(db: Database, period_id: int) -> str:
+    """How close-out will count the hours of this period, in the clerk's words."""
+    hours = slot_hours(db, tables.periods(db).get(period_id))
+    if hours.from_timetable:
+        return f"按课程表中各半天的学时，晚上的课程随当天下午计，本期课程表共{hours.total:g}学时"
+    return f"本期没有课程表，每半天{hours.per_half_day:g}学时，最多{hours.total:g}学时"
+
+
 def period_hours(db: Database, period: Period) -> float:
     """The period's scheduled hours: its timetable's total when it has one, else the class's course hours,
     or its days at the hours a day."""

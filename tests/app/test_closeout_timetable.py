@@ -75,3 +75,10 @@ def test_without_a_timetable_the_hours_rules_stand(db, period, with_timetable, e
     # without: 9 half-days × 4 = 36 of the class's 40; with: 39.5 less Wednesday afternoon's 4
     assert hours(db, period)["王二"] == ("结业", expected)
     assert attendance.slot_hours(db, period).from_timetable is with_timetable
+
+
+def test_the_close_out_question_says_how_hours_are_counted(db, period):  # noqa: F811
+    assert attendance.hours_basis(db, period.id) == "本期没有课程表，每半天4学时，最多40学时"
+    plan(db, period)
+    assert attendance.hours_basis(db, period.id) == \
+        "按课程表中各半天的学时，晚上的课程随当天下午计，本期课程表共39.5学时"
