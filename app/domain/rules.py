@@ -136,7 +136,7 @@ def _taught_warnings(c: TrainingClass, period: Period, taught: Taught, t: Thresh
     if c.total_hours > 0 and abs(taught.total_hours - c.total_hours) >= HOURS_TOLERANCE:
         gap = taught.total_hours - c.total_hours
         found.append(RuleWarning("timetable_hours", f"{where}课程表合计{taught.total_hours:g}学时，"
-                                 f"比计划总课时{c.total_hours:g}{'多' if gap > 0 else '少'}{abs(gap):g}学时（{source}）",
+                                 f"比计划总课时{c.total_hours:g}{'多' if gap > 0 else '少'}{round(abs(gap), 2):g}学时（{source}）",
                                  "total_hours", number))
     return found
 
