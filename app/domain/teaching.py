@@ -6,6 +6,8 @@ sessions of the same half-day.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 HALVES = ("上午", "下午", "晚上")
 SESSION_FORMS = ("专题讲座", "党性教育", "现场教学", "案例教学", "研讨交流", "实岗锻炼", "开班", "结业",
                  "自学", "考试", "其他")
@@ -51,3 +53,27 @@ def credited_hours(sessions: list, per_half_day: float, per_evening: float) -> d
         for s in open_:
             found[s.id] = round(left / len(open_), 2)
     return found
+
+
+@dataclass(frozen=True)
+class Taught:
+    """A period's timetable summed up: the figures the office's rules check in place of the typed ones."""
+    total_hours: float
+    party_spirit_hours: float
+    leader_lecture_hours: float
+    practical_post_days: int  # days with a 实岗锻炼 session
+    party_analysis: bool
+
+
+def taught(sessions: list) -> Taught:
+    """The sums of a period's sessions, each with its credited_hours filled in."""
+    def hours(chosen) -> float:
+        return round(sum(s.credited_hours for s in chosen), 2)
+
+    return Taught(
+        total_hours=hours(sessions),
+        party_spirit_hours=hours(s for s in sessions if is_party_spirit(s)),
+        leader_lecture_hours=hours(s for s in sessions if s.is_leader_lecture),
+        practical_post_days=len({s.day for s in sessions if s.form == PRACTICAL_POST_FORM}),
+        party_analysis=any(is_party_analysis(s) for s in sessions),
+    )

@@ -1,4 +1,5 @@
-"""Half-day attendance of a period (出勤, 请假, 缺勤) and the flags the regulations ask for."""
+"""Half-day attendance of a period (出勤, 请假, 缺勤), the 学时 each half-day is worth (the timetable's, else the
+hours rules'), and the flags the regulations ask for."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from app.domain.errors import UserError
 from app.domain.models import EnrollmentRow, Period
 from app.domain.status import EnrollmentStatus
 from app.services import roster, settings
+from app.services.teaching import timetable
 from app.storage import attendance as marks_store
 from app.storage import tables
 from app.storage.roster import named_enrollments
@@ -91,8 +93,55 @@ def _check_slot(period: Period, day: str, half: str) -> None:
         raise UserError(f"{day}{half}不在第{period.number}期的培训时间（{period.start_date}至{period.end_date}）内")
 
 
+@dataclass(frozen=True)
+class SlotHours:
+    """The 学时 of each half-day of the grid. With a timetable: the hours of the sessions it holds, an evening's
+    counted with that day's afternoon (the grid has no evening column and the sign-in sheet none either: who
+    signed in for the afternoon stayed for the evening's session); a half-day without sessions is worth none.
+    Without a timetable: every half-day the hours rules' figure."""
+    by_slot: dict[Slot, float] | None  # None: the period has no timetable
+    per_half_day: float
+    total: float  # the period's scheduled hours
+
+    @property
+    def from_timetable(self) -> bool:
+        return self.by_slot is not None
+
+    def of(self, slot: Slot) -> float:
+        return self.per_half_day if self.by_slot is None else self.by_slot.get(slot, 0.0)
+
+    def marked(self, current: AttendanceSheet, enrollment_id: int, mark: str) -> float:
+        """The hours of the half-days the trainee has this mark on."""
+        return round(sum(self.of(slot) for slot in current.slots if current.mark(enrollment_id, slot) == mark), 2)
+
+
+def slot_hours(db: Database, period: Period) -> SlotHours:
+    per_half_day = setting(db, "hours_per_half_day")
+    sessions = timetable.timetable(db, period.id)
+    if not sessions:
+        return SlotHours(None, per_half_day, _planned_hours(db, period))
+    by_slot: dict[Slot, float] = {}
+    for s in sessions:
+        slot = (s.day, "下午" if s.half == "晚上" else s.half)
+        by_slot[slot] = by_slot.get(slot, 0.0) + s.credited_hours
+    return SlotHours(by_slot, per_half_day, round(sum(by_slot.values()), 2))
+
+
+def hours_basis(db: Database, period_id: int) -> str:
+    """How close-out will count the hours of this period, in the clerk's words."""
+    hours = slot_hours(db, tables.periods(db).get(period_id))
+    if hours.from_timetable:
+        return f"按课程表中各半天的学时，晚上的课程随当天下午计，本期课程表共{hours.total:g}学时"
+    return f"本期没有课程表，每半天{hours.per_half_day:g}学时，最多{hours.total:g}学时"
+
+
 def period_hours(db: Database, period: Period) -> float:
-    """The period's scheduled hours: the class's course hours, or its days at the hours a day."""
+    """The period's scheduled hours: its timetable's total when it has one, else the class's course hours,
+    or its days at the hours a day."""
+    return slot_hours(db, period).total
+
+
+def _planned_hours(db: Database, period: Period) -> float:
     training_class = tables.classes(db).get(period.class_id)
     return training_class.total_hours or period.days * setting(db, "hours_per_day")
 
@@ -100,13 +149,13 @@ def period_hours(db: Database, period: Period) -> float:
 def flags(db: Database, period_id: int, today: date | None = None) -> list[Flag]:
     """Leave beyond 1/7 of the period's hours (退学 under the regulations); not reported within 3 days."""
     current = sheet(db, period_id)
-    limit = period_hours(db, current.period) * setting(db, "leave_limit")
-    half_hours = setting(db, "hours_per_half_day")
+    hours = slot_hours(db, current.period)
+    limit = hours.total * setting(db, "leave_limit")
     window = [s for s in current.slots if s[0] < _report_deadline(db, current.period)]
     window_over = _report_deadline(db, current.period) <= (today or date.today()).isoformat()
     found = []
     for trainee in current.trainees:
-        leave = current.count(trainee.id, "请假") * half_hours
+        leave = hours.marked(current, trainee.id, "请假")
         if leave > limit:
             found.append(Flag(trainee.id, trainee.person_name, "leave",
                               f"请假{leave:g}学时，超过本期{limit:.1f}学时（总学时的1/7），按规定应作退学处理"))

@@ -25,7 +25,8 @@ class CloseOutResult:
 def close_out(db: Database, period_id: int, today: date | None = None) -> CloseOutResult:
     """Credits each trainee the hours of the half-days attended and closes the period, in one transaction.
 
-    Hours: attended half-days times the hours a half-day, at most the period's scheduled hours.
+    Hours: the timetable's 学时 of the half-days attended (an evening's with its afternoon), or without a
+    timetable the attended half-days times the hours a half-day; at most the period's scheduled hours.
     Completed (结业): attended at least once and within the leave limit. Over the leave limit: 退学.
     Never attended: 缺训. The roster is then locked until the period is reopened with a reason.
     """
@@ -36,12 +37,11 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
     if not current.marks:
         raise UserError(f"第{period.number}期还没有任何考勤记录；请先登记考勤（可按签到表整半天登记）")
     leave_flagged = {f.enrollment_id for f in attendance.flags(db, period_id, today) if f.rule == "leave"}
-    half_hours = attendance.setting(db, "hours_per_half_day")
-    most = attendance.period_hours(db, period)  # never more than the period's scheduled hours
+    worth = attendance.slot_hours(db, period)
     result = CloseOutResult(0, 0, 0, 0.0)
     with db.atomic():
         for trainee in current.trainees:
-            hours = min(current.count(trainee.id, "出勤") * half_hours, most)
+            hours = min(worth.marked(current, trainee.id, "出勤"), worth.total)
             status = _outcome(trainee.id, hours, leave_flagged, result)
             roster.set_outcome(db, trainee.id, status, hours)
             result.hours += hours

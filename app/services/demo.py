@@ -1,5 +1,6 @@
 """Builds the demo office from seeds/: the two 2020 plans, their classes and periods, units,
-generated people, and rosters as they would stand on the demo's "today" (seeds/office.json)."""
+generated people, the lecturer pool, bases and timetables (demo_teaching), and rosters as they would stand
+on the demo's "today" (seeds/office.json)."""
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ from app.domain.models import (
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
+from app.services.demo_teaching import build_teaching
 from app.services.safety import audit
 from app.storage import attendance as attendance_marks
 from app.storage import hours, tables
@@ -53,14 +55,17 @@ def build_demo(db: Database) -> dict[str, int]:
             settings.put(db, key, office[key])
         units = [tables.units(db).insert(Unit(**row)) for row in load_seed("units.json")]
         people = [tables.people(db).insert(p) for p in generate_people(load_seed("people.json"), units)]
+        for key in ("hours_per_half_day", "hours_per_day"):  # the seeds' course hours: 3 学时 a half-day
+            settings.put(db, key, office[key])
         periods = [period for name in PLAN_FILES for period in _load_plan(db, load_seed(name))]
+        timetables = build_teaching(db, [(p, c) for p, c, _ in periods], load_seed("teaching.json"))
         rosters = _Rosters(people, office)
         for period, training_class, select in periods:
             rosters.fill(db, period, training_class, select)
         _online_hours(db, people, rosters.rng, office)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),
-            "enrollments": tables.enrollments(db).count()}
+            "enrollments": tables.enrollments(db).count(), "timetables": timetables}
 
 
 def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, dict]]:

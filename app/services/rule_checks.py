@@ -1,18 +1,24 @@
-"""The office's rules applied to what is stored: thresholds from the settings, warnings per class and plan."""
+"""The office's rules applied to what is stored: thresholds from the settings, warnings per class and plan,
+what each period's timetable teaches (checked in place of the typed figures where there is one)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
 from sqlite_utils import Database
 
-from app.domain import rules
+from app.domain import rules, teaching
+from app.domain.models import PeriodRow, TrainingClass
 from app.domain.rules import RuleWarning, Thresholds
+from app.domain.teaching import Taught
 from app.services import settings
+from app.services.teaching import timetable
 from app.storage import classes as class_queries
 from app.storage import periods as period_queries
 from app.storage import tables
+from app.storage import teaching as teaching_store
 
 SETTING_PREFIX = "rules."
+_CHUNK = 500  # period ids a query asks for at once
 
 
 def thresholds(db: Database) -> Thresholds:
@@ -27,19 +33,34 @@ def save_thresholds(db: Database, values: Thresholds) -> None:
             settings.put(db, SETTING_PREFIX + f.name, getattr(values, f.name))
 
 
+def taught(db: Database, period_ids: list[int]) -> dict[int, Taught]:
+    """Period id -> what its timetable teaches, for those of the periods that have a timetable."""
+    by_period: dict[int, list] = {}
+    for start in range(0, len(period_ids), _CHUNK):
+        for session in timetable.with_hours(db, teaching_store.sessions_of_periods(db, period_ids[start:start + _CHUNK])):
+            by_period.setdefault(session.period_id, []).append(session)
+    return {period_id: teaching.taught(sessions) for period_id, sessions in by_period.items()}
+
+
+def warnings_for(db: Database, training_class: TrainingClass, periods: list[PeriodRow]) -> list[RuleWarning]:
+    """One class's warnings with its periods as given (the command line's records)."""
+    return rules.class_warnings(training_class, periods, thresholds(db), taught(db, [p.id for p in periods]))
+
+
 def class_warnings(db: Database, class_id: int) -> list[RuleWarning]:
     training_class = tables.classes(db).get(class_id)
     periods = period_queries.list_periods(db, class_id=class_id)
-    return rules.class_warnings(training_class, periods, thresholds(db))
+    return rules.class_warnings(training_class, periods, thresholds(db), taught(db, [p.id for p in periods]))
 
 
 def warnings_by_class(db: Database, include_archived: bool = False) -> dict[int, list[RuleWarning]]:
-    """Every class's warnings at once (two queries, whatever the number of classes)."""
+    """Every class's warnings at once (a few queries, whatever the number of classes)."""
     limits = thresholds(db)
     periods: dict[int, list] = {}
     for period in period_queries.list_periods(db, include_archived=include_archived):
         periods.setdefault(period.class_id, []).append(period)
-    return {c.id: rules.class_warnings(c, periods.get(c.id, []), limits)
+    found = taught(db, [p.id for group in periods.values() for p in group])
+    return {c.id: rules.class_warnings(c, periods.get(c.id, []), limits, found)
             for c in class_queries.list_classes(db, include_archived=include_archived)}
 
 

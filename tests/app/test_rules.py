@@ -88,4 +88,4 @@ def test_plan_totals_against_its_classes():
 
 def test_every_rule_has_a_label():
     assert set(RULES) == {"special_days", "party_spirit_share", "leader_lecture_share", "practical_post",
-                          "party_analysis", "capacity", "over_enrolled", "holiday", "plan_totals"}
+                          "party_analysis", "capacity", "over_enrolled", "holiday", "plan_totals", "timetable_hours"}

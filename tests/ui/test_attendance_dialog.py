@@ -58,6 +58,7 @@ def test_close_out_then_reopen_with_a_reason(qtbot, window, answers, monkeypatch
     qtbot.addWidget(dialog)
     answers["replies"] = [0]
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert "按课程表中各半天的学时" in answers["asked"][0][1]  # the demo's open periods have timetables
     assert "已结班" in answers["infos"][0][1]
     assert "已结班" in dialog.status.text()
     assert not dialog.close_button.isEnabled() and dialog.reopen_button.isEnabled()

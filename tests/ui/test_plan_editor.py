@@ -130,14 +130,14 @@ def test_plan_totals_warn_beside_the_field(qtbot, page):
 def test_warnings_panel_lists_the_plan_and_opens_a_class(qtbot, page, window, monkeypatch):
     db = window.session.db
     panel = page.editor.warnings
-    assert panel.model.rowCount() == 0 and page.editor.tabText(3) == "规则提示"
+    assert panel.model.rowCount() == 1 and page.editor.tabText(3) == "规则提示（1）"  # the demo's 中青年干部培训班
     monkeypatch.setattr(RuleSettingsDialog, "exec", lambda dialog: (dialog.spins["special_min_days"].setValue(4),
                                                                    dialog.accept(), dialog.result())[-1])
     announced = []
     window.session.changed.connect(announced.append)
     panel.edit_thresholds()
     assert rule_checks.thresholds(db).special_min_days == 4 and announced == [Changed.SETTINGS]
-    assert page.editor.tabText(3) == f"规则提示（{panel.model.rowCount()}）" and panel.model.rowCount() == 2
+    assert page.editor.tabText(3) == f"规则提示（{panel.model.rowCount()}）" and panel.model.rowCount() == 3
     assert panel.model.index(0, 0).data() == "县管领导干部学习贯彻党的十九届四中全会精神专题班"
     opened = []
     monkeypatch.setattr(ClassDialog, "exec", lambda dialog: opened.append(dialog.draft.training_class.name) or 0)

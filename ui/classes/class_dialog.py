@@ -37,6 +37,7 @@ class ClassDialog(QDialog):
         self.db, self.draft, self.saved = db, draft, None
         self.roster_period: int | None = None  # 打开名单 was asked for this period: the caller opens it
         self.limits = rule_checks.thresholds(db)
+        self.taught = rule_checks.taught(db, [p.id for p in draft.periods if p.id])  # the timetables, as saved
         self.setWindowTitle(f"班次：{draft.training_class.name}" if draft.training_class.id else "新建班次")
         self.fields = Fields(self.revalidate)
         self.tabs = QTabWidget()
@@ -101,7 +102,7 @@ class ClassDialog(QDialog):
         c = draft.training_class
         errors = draft_errors(draft)
         live = [p for p in draft.periods if not p.archived]
-        own = rules.class_level_warnings(c, live, self.limits)
+        own = rules.class_level_warnings(c, live, self.limits, self.taught)
         by_field: dict[str, list[str]] = {}
         for warning in own:
             by_field.setdefault(warning.field, []).append(warning.message)
@@ -110,7 +111,8 @@ class ClassDialog(QDialog):
         self.fields.show(errors, by_field)
         self.periods.show_messages(errors, per_period)
         self.contacts.show_errors(errors)
-        self.hours.show_shares(c)
+        timetables = [(p.number, self.taught[p.id]) for p in live if p.id in self.taught]
+        self.hours.show_shares(c, timetables, all_have_one=bool(live) and len(timetables) == len(live))
         self._mark_tabs(errors, by_field, per_period)
         count = len(own) + sum(len(texts) for found in per_period.values() for texts in found.values())
         self._summarize(errors, count)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from app.domain import vocab
 from app.domain.models import TrainingClass
+from app.domain.teaching import Taught
 from ui.classes.coverage_editor import CoverageEditor
 from ui.common.fields import Fields
 from ui.common.widgets import note
@@ -64,9 +65,21 @@ class HoursTab(QWidget):
         self.shares.setWordWrap(True)
         form.addRow(QLabel(), self.shares)
 
-    def show_shares(self, c: TrainingClass) -> None:
+    def show_shares(self, c: TrainingClass, timetables: list[tuple[int, Taught]] = (), all_have_one: bool = False) -> None:
+        """The typed shares, and those of the periods' timetables (number, sums), which the rules check instead."""
+        lines = [] if all_have_one else [self._typed_shares(c)]
+        for number, taught in timetables:
+            if taught.total_hours:
+                lines.append(f"第{number}期按课程表：共{taught.total_hours:g}学时，党性教育占 "
+                             f"{taught.party_spirit_hours * 100 / taught.total_hours:.1f}%，领导干部讲课占 "
+                             f"{taught.leader_lecture_hours * 100 / taught.total_hours:.1f}%。")
+        if timetables and not all_have_one:
+            lines[0] = "尚无课程表的期次按填报数字：" + lines[0]
+        self.shares.setText("<br>".join(lines))
+
+    @staticmethod
+    def _typed_shares(c: TrainingClass) -> str:
         if not c.total_hours:
-            self.shares.setText("填写总课时后，这里显示党性教育和领导干部讲课所占比例。")
-            return
-        self.shares.setText(f"党性教育占总课时 {c.party_spirit_hours * 100 / c.total_hours:.1f}%，"
-                            f"领导干部讲课占 {c.leader_lecture_hours * 100 / c.total_hours:.1f}%。")
+            return "填写总课时后，这里显示党性教育和领导干部讲课所占比例。"
+        return (f"党性教育占总课时 {c.party_spirit_hours * 100 / c.total_hours:.1f}%，"
+                f"领导干部讲课占 {c.leader_lecture_hours * 100 / c.total_hours:.1f}%。")

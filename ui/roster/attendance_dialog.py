@@ -138,8 +138,9 @@ class AttendanceDialog(QDialog):
             self._changed(index)
 
     def close_out(self) -> None:
-        question = (f"结班“{self.period_name}”（{self.model.rowCount()}名学员）？\n\n将按出勤的半天为每人计入学时，"
-                    "标记结业、退学或缺训，并锁定名单和考勤；之后要修改，须“重新开班”并说明原因。")
+        basis = attendance.hours_basis(self.session.db, self.period_id)
+        question = (f"结班“{self.period_name}”（{self.model.rowCount()}名学员）？\n\n将按出勤的半天为每人计入学时"
+                    f"（{basis}），标记结业、退学或缺训，并锁定名单和考勤；之后要修改，须“重新开班”并说明原因。")
         if messages.choose(self, "结班", question, ["结班", "取消"], default=1) != 0:
             return
         result = self._try(lambda: closeout.close_out(self.session.db, self.period_id))

@@ -6,10 +6,9 @@ from dataclasses import asdict
 from sqlite_utils import Database
 
 from app.domain.models import ClassRow, PeriodRow, Person
-from app.domain.rules import class_warnings
 from app.services.classes import class_contacts
 from app.services.plans import PlanOutline
-from app.services.rule_checks import thresholds
+from app.services.rule_checks import warnings_for
 
 
 def _contact_json(contact) -> dict:
@@ -42,7 +41,7 @@ def class_json(db: Database, training_class: ClassRow, periods: list[PeriodRow])
     record["periods"] = [period_json(p) for p in periods]
     record["contacts"] = [_contact_json(c) for c in class_contacts(db, training_class.id)]
     record["warnings"] = [{"rule": w.rule, "message": w.message}
-                          for w in class_warnings(training_class, periods, thresholds(db))]
+                          for w in warnings_for(db, training_class, periods)]
     return record
 
 
