@@ -22,8 +22,8 @@ from app.services.teaching import timetable as timetable_service
 from app.services.teaching.shares import hours_text, totals
 
 # Widths in mm: together the official type area's 156 mm.
-COLUMNS = (("日期", 17), ("时间", 23), ("课程内容", 40), ("教学形式", 18), ("授课人（职务职称）", 30),
-           ("地点", 18), ("学时", 10))
+COLUMNS = (("日期", 19), ("时间", 24), ("课程内容", 38), ("教学形式", 18), ("授课人（职务职称）", 30),
+           ("地点", 17), ("学时", 10))
 GREY = colors.Color(0.93, 0.93, 0.93)
 
 
