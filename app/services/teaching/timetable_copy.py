@@ -54,3 +54,8 @@ def default_hours(db: Database, session: Session) -> float:
     probe = replace(session, id=-1, hours=None)
     per_half_day, per_evening = timetable.hours_settings(db)
     return teaching.credited_hours([*others, probe], per_half_day, per_evening)[-1]
+
+
+def topics_taught(db: Database) -> list[dict]:
+    """Every topic taught so far, the most taught first (the session dialog completes from them)."""
+    return store.sessions_by_topic(db)
