@@ -274,3 +274,19 @@ def test_print_and_export_from_the_tab(qtbot, window, tab, monkeypatch, tmp_path
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     sheet = load_workbook(tmp_path / "课程表 导出.xlsx").active
     assert sheet["A1"].value == f"{CLASS}第2期课程表" and sheet.max_row == 3 + 7 + 1
+
+
+def test_the_letters_print_dialog_ticks_the_timetable_on_after_each_letter(qtbot, window, tab):
+    roster = tab.window()
+    next(action for action in roster.print_menu.actions() if action.text() == "入学通知书…").trigger()
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PrintDialog)
+    qtbot.waitUntil(lambda: dialog.shown is not None, timeout=20000)
+    letters = dialog.shown.pages
+    assert dialog.option_box.text() == "附课程表" and not dialog.option_box.isChecked()
+    dialog.option_box.setChecked(True)
+    assert dialog.shown is None and not dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.shown is not None, timeout=20000)
+    trainees = roster.model.rowCount()
+    assert dialog.shown.pages == letters + trainees and dialog.printable.key.with_timetable
+    dialog.reject()

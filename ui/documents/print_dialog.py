@@ -4,9 +4,11 @@ centre offers. The PDF is made off the UI thread; 保存PDF copies that text PDF
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.pdf_preview import PdfPreview
 from ui.common.widgets import heading, note
@@ -16,10 +18,19 @@ from ui.documents.output import Printable, Shown
 WIDTH, HEIGHT = 900, 760  # an A4 page fitted to the width, and the buttons under it
 
 
+@dataclass(frozen=True)
+class PrintOption:
+    """A tick beside the buttons that makes the document again another way (入学通知书: 附课程表)."""
+    text: str
+    tip: str
+    printable: Callable[[bool], Printable]  # the document with the tick on or off
+
+
 class PrintDialog(QDialog):
-    def __init__(self, parent: QWidget | None, session, printable: Printable):
+    def __init__(self, parent: QWidget | None, session, printable: Printable, option: PrintOption | None = None):
         super().__init__(parent)
-        self.session, self.printable = session, printable
+        self.session, self.printable, self.option = session, printable, option
+        self._generation = 0
         self.setWindowTitle(f"打印 — {printable.label}")
         self._folder = tempfile.TemporaryDirectory(prefix="traindesk-print-", ignore_cleanup_errors=True)
         self.shown: Shown | None = None
@@ -41,12 +52,33 @@ class PrintDialog(QDialog):
         self._fit()
         self._enable(False)
         self.finished.connect(self._done)
-        target = Path(self._folder.name) / "document.pdf"
-        self.preview_task = output.make(self, session, printable, target, lambda pages: self._ready(target),
-                                        self._failed)
+        self._make()
+
+    def _make(self) -> None:
+        """Makes the preview of self.printable; a preview still being made for an earlier choice is dropped."""
+        self._generation += 1
+        generation, target = self._generation, Path(self._folder.name) / f"document-{self._generation}.pdf"
+        self._making = True
+        self.preview_task = output.make(
+            self, self.session, self.printable, target,
+            lambda pages: generation == self._generation and self._ready(target),
+            lambda error: generation == self._generation and self._failed(error))
+
+    def _option_toggled(self, checked: bool) -> None:
+        if self._making:
+            self.preview_task.cancel.set()
+        self.printable, self.shown = self.option.printable(checked), None
+        self._enable(False)
+        self.preview.show_message("正在生成预览…")
+        self.pages_label.setText("正在生成预览…")
+        self._make()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        if self.option is not None:
+            self.option_box = QCheckBox(self.option.text, toolTip=self.option.tip)
+            self.option_box.toggled.connect(self._option_toggled)
+            row.addWidget(self.option_box)
         for widget, stretch in ((self.whole_page, 0), (self.pages_label, 1), (self.print_button, 0),
                                 (self.save_button, 0), (self.close_button, 0)):
             row.addWidget(widget, stretch)
