@@ -30,9 +30,10 @@ def print_document(parent: QWidget, session: Session, request: DocumentRequest) 
 def print_admission_letters(parent: QWidget, session: Session, period_id: int, unit_id: int | None = None):
     """The letters, with 附课程表 to put the period's timetable after each one when it has a timetable."""
     request = DocumentRequest("letters", period_id=period_id, unit_id=unit_id)
+    if not has_timetable(session.db, period_id):
+        return print_document(parent, session, request)
     option = PrintOption("附课程表", "每份入学通知书后附本期课程表（作为附件）",
-                         lambda on: of_request(session.db, replace(request, with_timetable=on))) \
-        if has_timetable(session.db, period_id) else None
+                         lambda on: of_request(session.db, replace(request, with_timetable=on)))
     return open_print_dialog(parent, session, of_request(session.db, request), option)
 
 
