@@ -290,3 +290,18 @@ def test_the_letters_print_dialog_ticks_the_timetable_on_after_each_letter(qtbot
     trainees = roster.model.rowCount()
     assert dialog.shown.pages == letters + trainees and dialog.printable.key.with_timetable
     dialog.reject()
+
+
+def test_the_print_centre_offers_the_timetable_of_a_period(qtbot, window):
+    from tests.ui.test_documents_page import select_period, wait_preview
+    from tests.ui.test_main_window import click_nav
+
+    fill_timetable(window.session.db, period_id(window.session.db, CLASS, 2))
+    page = click_nav(qtbot, window, "文书打印")
+    page.kind_box.setCurrentIndex(page.kind_box.findText("课程表"))
+    select_period(qtbot, page, CLASS, 2)
+    wait_preview(qtbot, page, pages=1)
+    assert page.pages_label.text() == "课程表，共1页"
+    select_period(qtbot, page, CLASS, 1)
+    wait_preview(qtbot, page)
+    assert page.pages_label.text() == "无法打印"  # 第1期 has no timetable: the preview says so
