@@ -83,6 +83,7 @@ def test_double_click_an_empty_half_day_adds_a_session_and_a_typed_lecturer_join
     assert new.lecturer_id == pooled[0].id and new.is_party_spirit and new.credited_hours == 2
     assert tab.model.sessions(tab.model.index_of(day, "晚上"))[0].topic == "红色电影观看"
     assert "共8节课，总学时26" in tab.totals.text()
+    assert tab.window().tabs.tabText(2) == "课程表（8）"
     assert tab.undo_stack.undoText() == "添加课程：红色电影观看"
     key(qtbot, tab, Qt.Key.Key_Z)
     assert stored(db, tab.period_id) == original
@@ -253,7 +254,7 @@ def test_copying_from_last_years_period_of_the_same_class(qtbot, window, answers
     roster = open_period(window, window.session, period)
     tab = roster.timetable_tab
     roster.tabs.setCurrentWidget(tab)
-    assert tab.session_count() == 0
+    assert tab.session_count() == 0 and roster.tabs.tabText(2) == "课程表（0）" and "双击某个半天" in tab.totals.text()
     qtbot.mouseClick(tab.copy_last_year, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(answers["infos"]), timeout=10000)
     assert not answers["asked"]  # nothing to replace: no question

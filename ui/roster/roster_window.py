@@ -80,6 +80,8 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs.addTab(self.quota_panel, "名额分配")
         self.timetable_tab = TimetableTab(session, period_id, self.undo_stack, self)
         self.tabs.addTab(self.timetable_tab, "课程表")
+        self.timetable_tab.counted.connect(lambda count: self.tabs.setTabText(2, f"课程表（{count}）"))
+        self.timetable_tab.refresh()
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)
         self.tabs.setCornerWidget(self.full_ids)

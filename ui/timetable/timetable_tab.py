@@ -3,7 +3,7 @@ tools (添加, 编辑, 删除; copying from another period or last year's; 导�
 timetable, or one in a read-only database, is only shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,6 +32,8 @@ REPLACE_QUESTION = "本期已有{count}节课。用{source}的课程表替换吗
 
 
 class TimetableTab(TimetableEdits, QWidget):
+    counted = Signal(int)  # how many sessions, for the tab's title
+
     def __init__(self, session, period_id: int, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.period_id, self.undo_stack = session, period_id, undo_stack
@@ -119,7 +121,10 @@ class TimetableTab(TimetableEdits, QWidget):
         self.model.set_timetable(timetable.days_of(self.period), rows, bookings.lecturer_conflicts(db, self.period_id))
         summary = shares.totals(rows)
         clashes = len(self.model.conflicts)
-        self.totals.setText(summary.text() + (f"　⚠ {clashes}节课的授课人同一时段在其他期次授课（红框）" if clashes else ""))
+        hint = "：双击某个半天添加课程，或从其他期次、去年同班次复制" if not rows else ""
+        self.totals.setText(summary.text() + hint +
+                            (f"　⚠ {clashes}节课的授课人同一时段在其他期次授课（红框）" if clashes else ""))
+        self.counted.emit(len(rows))
         reason = self.locked_reason()
         self.lock_note.setText(reason)
         self.lock_note.setVisible(bool(reason))
