@@ -11,7 +11,7 @@ from typing import Callable
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.pdf_preview import PdfPreview
-from ui.common.widgets import heading, note
+from ui.common.widgets import elided_heading, heading, note
 from ui.documents import output
 from ui.documents.output import Printable, Shown
 
@@ -46,7 +46,8 @@ class PrintDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(Path(printable.file_name).stem))
+        name = Path(printable.file_name).stem
+        layout.addLayout(self._title_row(heading(name) if option is None else elided_heading(name)))
         layout.addWidget(self.preview, 1)
         layout.addLayout(self._buttons())
         self._fit()
@@ -73,12 +74,18 @@ class PrintDialog(QDialog):
         self.pages_label.setText("正在生成预览…")
         self._make()
 
-    def _buttons(self) -> QHBoxLayout:
+    def _title_row(self, title: QWidget) -> QHBoxLayout:
+        """The document's name, and the option's tick at the right (the buttons' row has no room at 150%)."""
         row = QHBoxLayout()
+        row.addWidget(title, 1)
         if self.option is not None:
             self.option_box = QCheckBox(self.option.text, toolTip=self.option.tip)
             self.option_box.toggled.connect(self._option_toggled)
             row.addWidget(self.option_box)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         for widget, stretch in ((self.whole_page, 0), (self.pages_label, 1), (self.print_button, 0),
                                 (self.save_button, 0), (self.close_button, 0)):
             row.addWidget(widget, stretch)
