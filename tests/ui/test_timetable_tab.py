@@ -18,8 +18,10 @@ from tests.timetable_data import TOPICS, fill_timetable
 from tests.ui.helpers import when_dialog_opens
 from ui.documents.print_dialog import PrintDialog
 from ui.roster.period_actions import open_period
+from ui.shell.changes import Changed
 from ui.timetable import clipboard
 from ui.timetable.session_dialog import SessionDialog
+from ui.timetable.timetable_model import CONFLICTS_ROLE
 
 CLASS = "加强党的政治建设专题培训班"
 
@@ -306,3 +308,23 @@ def test_the_print_centre_offers_the_timetable_of_a_period(qtbot, window):
     select_period(qtbot, page, CLASS, 1)
     wait_preview(qtbot, page)
     assert page.pages_label.text() == "无法打印"  # 第1期 has no timetable: the preview says so
+
+
+def test_a_lecturer_booked_in_another_period_at_the_same_time_is_marked_with_a_tooltip(qtbot, window, tab):
+    db = window.session.db
+    busy = next(s for s in timetable.timetable(db, tab.period_id) if s.topic == TOPICS[2])
+    klass = tables.periods(db).get(tab.period_id).class_id
+    other = tables.periods(db).insert(Period(klass, 8, busy.day, busy.day, status="开班"))
+    timetable.save_session(db, timetable.Session(other.id, busy.day, "下午", topic="另一课",
+                                                 lecturer_id=busy.lecturer_id))
+    window.session.announce(Changed.TIMETABLE)
+    index = tab.model.index_of(busy.day, "下午")
+    assert tab.model.data(index, CONFLICTS_ROLE) == {busy.id: tab.model.conflicts[busy.id]}
+    tooltip = tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert f"⚠ 冲突：王书记同一时段（{busy.day}下午）在{CLASS}第8期" in tooltip and "另一课" in tooltip
+    assert "1节课的授课人同一时段在其他期次授课" in tab.totals.text()
+    assert not tab.model.data(tab.model.index_of(busy.day, "上午"), CONFLICTS_ROLE)
+
+
+def test_the_grid_model_passes_the_model_tester(qtmodeltester, window, tab):
+    qtmodeltester.check(tab.model)
