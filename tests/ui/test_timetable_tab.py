@@ -328,3 +328,17 @@ def test_a_lecturer_booked_in_another_period_at_the_same_time_is_marked_with_a_t
 
 def test_the_grid_model_passes_the_model_tester(qtmodeltester, window, tab):
     qtmodeltester.check(tab.model)
+
+
+def test_a_copy_refused_by_the_service_says_why_and_changes_nothing(qtbot, window, tab, answers, monkeypatch):
+    db = window.session.db
+    original = stored(db, tab.period_id)
+    klass = tables.periods(db).get(tab.period_id).class_id
+    source = tables.periods(db).insert(Period(klass, 6, "2020-11-02", "2020-11-06", status="开班"))
+    tables.sessions(db).insert(timetable.Session(source.id, "2020-11-02", "上午", topic="旧表里的课", form="讲座甲"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (next(i for i in args[3] if "第6期" in i), True))
+    qtbot.mouseClick(tab.copy_other, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(answers["errors"]), timeout=10000)
+    title, text = answers["errors"][0]
+    assert title == "未能复制课程表" and "第1节：教学形式“讲座甲”不在列表中" in text and "课程表未作改动" in text
+    assert stored(db, tab.period_id) == original and not tab.undo_stack.canUndo()

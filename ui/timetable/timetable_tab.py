@@ -12,6 +12,8 @@ from app.domain.status import PeriodStatus
 from app.services import roster as roster_service
 from app.services.documents import DocumentRequest
 from app.services.exports.timetable import export_timetable
+from app.services.progress import Cancelled
+from app.services.safety import error_log
 from app.services.teaching import bookings, shares, timetable, timetable_copy, timetable_undo
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
@@ -199,7 +201,10 @@ class TimetableTab(TimetableEdits, QWidget):
                                 label="正在复制课程表…", on_done=done, on_error=self._copy_failed)
 
     def _copy_failed(self, error: BaseException) -> None:
-        messages.error(self, "未能复制课程表", f"{error}\n\n课程表未作改动。" if isinstance(error, UserError) else str(error))
+        if isinstance(error, Cancelled):
+            return
+        reason = str(error) if isinstance(error, UserError) else error_log.internal_error(error)
+        messages.error(self, "未能复制课程表", f"{reason}\n\n课程表未作改动。")
 
     # Out of the program
 
