@@ -46,7 +46,6 @@ def tab(qtbot, window):
 def key(qtbot, tab, letter, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
     tab.window().activateWindow()
     qtbot.waitUntil(tab.window().isActiveWindow)
-    tab.view.setFocus()
     qtbot.keyClick(tab.view, letter, modifier)
 
 
@@ -342,3 +341,28 @@ def test_a_copy_refused_by_the_service_says_why_and_changes_nothing(qtbot, windo
     title, text = answers["errors"][0]
     assert title == "未能复制课程表" and "第1节：教学形式“讲座甲”不在列表中" in text and "课程表未作改动" in text
     assert stored(db, tab.period_id) == original and not tab.undo_stack.canUndo()
+
+
+def test_a_read_only_database_shows_the_timetable_and_changes_nothing(qtbot, demo_file, answers):
+    from app.services import database
+    from tests.writing import writable
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import Session as WindowSession
+
+    with writable(demo_file) as db:
+        period = period_id(db, CLASS, 2)
+        fill_timetable(db, period)
+    session = WindowSession(database.open_database(demo_file), demo_file, None)
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    roster = open_period(main, session, period)
+    tab = roster.timetable_tab
+    assert tab.session_count() == 7 and not tab.add_button.isEnabled() and not tab.view.editable
+    assert tab.print_button.isEnabled() and "只读" in tab.lock_note.text()
+    tab.paste()
+    tab.add()
+    assert answers["infos"] and "只读" in answers["infos"][-1][1]
+    roster.close()
+    session.close()
+    with writable(demo_file) as db:
+        assert len(timetable.timetable(db, period)) == 7

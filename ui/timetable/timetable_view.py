@@ -128,6 +128,7 @@ class TimetableView(QTableView):
             self.select_session(kept)
 
     def mousePressEvent(self, event) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)  # the view's keys (Ctrl+C, Ctrl+V, Del) work after a click
         index, session = self.session_at(event.position().toPoint())
         if index.isValid():
             self.setCurrentIndex(index)
