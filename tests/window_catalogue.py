@@ -86,6 +86,15 @@ def _roster(ctx: Context):
     return open_period(ctx.main, ctx.session, ctx.busy_period())
 
 
+def _session_dialog(ctx: Context):
+    from app.domain.models import Session
+    from app.services import roster
+    from ui.timetable.session_dialog import SessionDialog
+
+    period = roster.period_of(ctx.session.db, ctx.busy_period())
+    return SessionDialog(ctx.main, ctx.session.db, period, Session(period.id, period.start_date, "下午"))
+
+
 def _attendance(ctx: Context):
     from ui.roster.attendance_dialog import AttendanceDialog
 
@@ -243,7 +252,9 @@ def catalogue() -> dict[str, Entry]:
     return {
         "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
                                                    main_list=_page_list),
-        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(2, names=("roster", "quotas")), has_list=True),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(3, names=("roster", "quotas", "timetable")),
+                                                        has_list=("roster", "quotas")),  # a day's row is tall
+        "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
         "ui.roster.attendance_dialog.AttendanceDialog": Entry(_attendance, has_list=True),
         "ui.roster.trainee_dialogs.PersonPicker": Entry(_picker, tabs(2, names=("search", "behind")), has_list=True),
         "ui.roster.trainee_dialogs.ReplaceDialog": Entry(_replace, has_list=True),

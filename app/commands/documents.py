@@ -1,4 +1,4 @@
-"""print: documents as one PDF per batch (入学通知书, 选调函, 计划通知, 签到表, 名册, 结业证书, 汇总, 学时证明)."""
+"""print: documents as one PDF per batch (入学通知书, 选调函, 计划通知, 签到表, 名册, 结业证书, 汇总, 学时证明, 课程表)."""
 from __future__ import annotations
 
 from datetime import date
@@ -31,13 +31,18 @@ def register(commands, common) -> None:
     sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
     sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")
     sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天）")
+    sub.add_argument("--with-timetable", action="store_true",
+                     help="入学通知书（letters）：每份通知书后附本期课程表（作为附件）")
     sub.set_defaults(handler=_print, writes=True)  # logged; certificates get their serial numbers
 
 
 def _print(db, args) -> int:
+    if args.with_timetable and args.kind != "letters":
+        raise UserError("--with-timetable 只用于入学通知书（letters）")
     request = DocumentRequest(args.kind, period_id=args.period, unit_id=args.unit, plan_id=args.plan,
                               year=args.year, person_id=args.person, order=args.order, half_days=args.half_days,
-                              issued_on=_iso_date(args.date) if args.date else None)
+                              issued_on=_iso_date(args.date) if args.date else None,
+                              with_timetable=args.with_timetable)
     try:
         pages = render(db, request, args.output)
     except OSError as error:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from app.domain.models import Lecturer, Session, SessionRow, TeachingBase
 from app.storage import tables
-from app.storage.records import from_row, rows
+from app.storage.records import from_row, rows, to_row
 
 _SESSION_ROW = """SELECT s.*, coalesce(l.name, '') AS pool_name, coalesce(l.post, '') AS pool_post,
                          coalesce(l.title, '') AS lecturer_title, coalesce(l.kind, '') AS lecturer_kind,
@@ -112,3 +112,28 @@ def topic_lecturers(db: Database, topic: str) -> list[str]:
              LEFT JOIN lecturers l ON l.id = s.lecturer_id
              WHERE s.topic = ? AND coalesce(l.name, s.lecturer_name) <> '' ORDER BY 1"""
     return [row[0] for row in db.execute(sql, [topic]).fetchall()]
+
+
+def session_or_none(db: Database, session_id: int) -> Session | None:
+    found = tables.sessions(db).where("id = ?", [session_id])
+    return found[0] if found else None
+
+
+def put_session(db: Database, session: Session) -> None:
+    """Writes the session under its own id, inserting it when that id is free (undo puts a deleted one back
+    where the steps above it expect it)."""
+    if db.execute("SELECT 1 FROM sessions WHERE id = ?", [session.id]).fetchone() is None:
+        row = to_row(session)
+        columns = ", ".join(["id", *row])
+        marks = ", ".join("?" for _ in range(len(row) + 1))
+        db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", [session.id, *row.values()])
+    else:
+        tables.sessions(db).update(session)
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    tables.sessions(db).delete(session_id)
+
+
+def periods_with_sessions(db: Database) -> set[int]:
+    return {row[0] for row in db.execute("SELECT DISTINCT period_id FROM sessions").fetchall()}

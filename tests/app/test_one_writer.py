@@ -77,6 +77,7 @@ CASES = {
     "calendar": (False, lambda f: ["--year", "2020", "--ics", f["out"] / "日历.ics"]),
     "import-hours --dry-run": (False, lambda f: [f["hours"], "--dry-run"]),
     "import-hours": (True, lambda f: [f["hours"]]),
+    "timetable": (False, lambda f: ["--period", f["completed"], "--json"]),
 }
 
 

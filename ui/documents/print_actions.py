@@ -4,17 +4,21 @@ as the print centre does. Any character no font has is reported in the preview, 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QWidget
 
 from app.services.documents import DocumentRequest
+from app.services.teaching.timetable import has_timetable
 from ui.documents.output import Printable, of_request
-from ui.documents.print_dialog import PrintDialog
+from ui.documents.print_dialog import PrintDialog, PrintOption
 from ui.shell.session import Session
 
 
-def open_print_dialog(parent: QWidget, session: Session, printable: Printable) -> PrintDialog:
+def open_print_dialog(parent: QWidget, session: Session, printable: Printable,
+                      option: PrintOption | None = None) -> PrintDialog:
     """Opens the dialog over the parent's window (it makes the preview at once) and returns it."""
-    dialog = PrintDialog(parent, session, printable)
+    dialog = PrintDialog(parent, session, printable, option)
     dialog.open()
     return dialog
 
@@ -24,7 +28,13 @@ def print_document(parent: QWidget, session: Session, request: DocumentRequest) 
 
 
 def print_admission_letters(parent: QWidget, session: Session, period_id: int, unit_id: int | None = None):
-    return print_document(parent, session, DocumentRequest("letters", period_id=period_id, unit_id=unit_id))
+    """The letters, with 附课程表 to put the period's timetable after each one when it has a timetable."""
+    request = DocumentRequest("letters", period_id=period_id, unit_id=unit_id)
+    if not has_timetable(session.db, period_id):
+        return print_document(parent, session, request)
+    option = PrintOption("附课程表", "每份入学通知书后附本期课程表（作为附件）",
+                         lambda on: of_request(session.db, replace(request, with_timetable=on)))
+    return open_print_dialog(parent, session, of_request(session.db, request), option)
 
 
 def print_unit_letters(parent: QWidget, session: Session, period_id: int, unit_id: int | None = None):

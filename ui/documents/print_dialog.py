@@ -4,22 +4,33 @@ centre offers. The PDF is made off the UI thread; 保存PDF copies that text PDF
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.pdf_preview import PdfPreview
-from ui.common.widgets import heading, note
+from ui.common.widgets import elided_heading, heading, note
 from ui.documents import output
 from ui.documents.output import Printable, Shown
 
 WIDTH, HEIGHT = 900, 760  # an A4 page fitted to the width, and the buttons under it
 
 
+@dataclass(frozen=True)
+class PrintOption:
+    """A tick beside the buttons that makes the document again another way (入学通知书: 附课程表)."""
+    text: str
+    tip: str
+    printable: Callable[[bool], Printable]  # the document with the tick on or off
+
+
 class PrintDialog(QDialog):
-    def __init__(self, parent: QWidget | None, session, printable: Printable):
+    def __init__(self, parent: QWidget | None, session, printable: Printable, option: PrintOption | None = None):
         super().__init__(parent)
-        self.session, self.printable = session, printable
+        self.session, self.printable, self.option = session, printable, option
+        self._generation = 0
         self.setWindowTitle(f"打印 — {printable.label}")
         self._folder = tempfile.TemporaryDirectory(prefix="traindesk-print-", ignore_cleanup_errors=True)
         self.shown: Shown | None = None
@@ -35,15 +46,43 @@ class PrintDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(Path(printable.file_name).stem))
+        name = Path(printable.file_name).stem
+        layout.addLayout(self._title_row(heading(name) if option is None else elided_heading(name)))
         layout.addWidget(self.preview, 1)
         layout.addLayout(self._buttons())
         self._fit()
         self._enable(False)
         self.finished.connect(self._done)
-        target = Path(self._folder.name) / "document.pdf"
-        self.preview_task = output.make(self, session, printable, target, lambda pages: self._ready(target),
-                                        self._failed)
+        self._make()
+
+    def _make(self) -> None:
+        """Makes the preview of self.printable; a preview still being made for an earlier choice is dropped."""
+        self._generation += 1
+        generation, target = self._generation, Path(self._folder.name) / f"document-{self._generation}.pdf"
+        self._making = True
+        self.preview_task = output.make(
+            self, self.session, self.printable, target,
+            lambda pages: generation == self._generation and self._ready(target),
+            lambda error: generation == self._generation and self._failed(error))
+
+    def _option_toggled(self, checked: bool) -> None:
+        if self._making:
+            self.preview_task.cancel.set()
+        self.printable, self.shown = self.option.printable(checked), None
+        self._enable(False)
+        self.preview.show_message("正在生成预览…")
+        self.pages_label.setText("正在生成预览…")
+        self._make()
+
+    def _title_row(self, title: QWidget) -> QHBoxLayout:
+        """The document's name, and the option's tick at the right (the buttons' row has no room at 150%)."""
+        row = QHBoxLayout()
+        row.addWidget(title, 1)
+        if self.option is not None:
+            self.option_box = QCheckBox(self.option.text, toolTip=self.option.tip)
+            self.option_box.toggled.connect(self._option_toggled)
+            row.addWidget(self.option_box)
+        return row
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

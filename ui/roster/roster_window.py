@@ -40,6 +40,7 @@ from ui.roster.roster_models import RosterModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 from ui.shell.shortcuts import window_keys
+from ui.timetable.timetable_tab import TimetableTab
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER | Changed.QUOTAS | Changed.PERIODS
@@ -77,6 +78,10 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._roster_tab(), "学员名单")
         self.tabs.addTab(self.quota_panel, "名额分配")
+        self.timetable_tab = TimetableTab(session, period_id, self.undo_stack, self)
+        self.tabs.addTab(self.timetable_tab, "课程表")
+        self.timetable_tab.counted.connect(lambda count: self.tabs.setTabText(2, f"课程表（{count}）"))
+        self.timetable_tab.refresh()
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)
         self.tabs.setCornerWidget(self.full_ids)

@@ -42,6 +42,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("certificates", "结业证书", ("period",), "certificates"),
     Kind("summary", "培训情况汇总", ("period", "year"), "summaries"),
     Kind("hours", "学时证明", ("person",), "hours_certificate"),
+    Kind("timetable", "课程表", ("period",), "timetable"),
 )}
 
 

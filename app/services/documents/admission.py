@@ -1,4 +1,10 @@
-"""入学通知书: one letter per trainee of a period, from the office's template."""
+"""入学通知书: one letter per trainee of a period, from the office's template.
+
+With the 课程表 asked for, it follows each letter as its 附件 ("附件" at the top of its page, the page
+numbers running on; the 附件说明 line is the template's to carry, since a full letter would lose its
+one page for it): the letters are handed out one to each trainee, often through their units, and each trainee
+needs the timetable in hand; a 附件 belongs with its 公文 (GB/T 9704), and one copy at the end of the batch
+would have to be photocopied and matched to every letter by hand."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +19,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import Trainee, issue_date, requested_trainees
 from app.services.documents.templates import ADMISSION, fill, template_text
+from app.services.documents.timetable import attachment, period_rows
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 
@@ -34,10 +41,13 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     base = period_values(t, info)
     require(template, base, info.title)
     issued_on, seal = issue_date(request.issued_on), seal_image(db)
+    sessions = period_rows(db, info) if request.with_timetable else None
     story: list = []
     for index, trainee in enumerate(people):
         text = fill(template, {**base, **trainee_values(t, trainee)})
         story.append(DocumentStart(index))
         story += signed(t, letter_story(t, text), info.issuer, issued_on, seal)
+        if sessions is not None:
+            story += [PageBreak(), *attachment(t, info, sessions)]
         story.append(PageBreak())
     return build_pdf(target, story[:-1], t, OFFICIAL, f"{info.title}入学通知书", len(people), progress=progress)
