@@ -1,0 +1,136 @@
+"""A timetable file checked whole (`analyse`, which writes nothing), then committed in one transaction after
+a backup (`commit`). The import is refused as a whole when the file cannot be read, has no header or no row
+that can be imported; otherwise the good rows are imported and the bad ones reported with their reasons."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.domain.errors import UserError
+from app.domain.models import Period, Session
+from app.services import roster
+from app.services.importing.marker import importing
+from app.services.importing.reader import read_sheets
+from app.services.progress import NO_PROGRESS, Progress
+from app.services.teaching import timetable
+from app.services.teaching.timetable_import.columns import TimetableLayout, choose_sheet
+from app.services.teaching.timetable_import.rows import IMPORTED, REFUSED, SKIPPED, RowReader, TimetableRow
+from app.storage import teaching as store
+
+ACTION = "导入课程表"
+FILE_FILTER = "课程表文件 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
+_SHOWN_REASONS = 3
+
+
+class TimetableExists(UserError):
+    """The period has a timetable and replacing it was not asked for."""
+
+
+@dataclass
+class TimetableImport:
+    file_name: str
+    sheet_name: str
+    layout: TimetableLayout
+    period: Period
+    period_title: str
+    rows: list[TimetableRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file
+    existing: int = 0  # sessions the period has now (replaced on commit)
+    written: int = 0
+    backup: Path | None = None
+
+    def of(self, status: str) -> list[TimetableRow]:
+        return [row for row in self.rows if row.status == status]
+
+    @property
+    def refused(self) -> list[TimetableRow]:
+        return self.of(REFUSED)
+
+    @property
+    def skipped(self) -> list[TimetableRow]:
+        return self.of(SKIPPED)
+
+    @property
+    def sessions(self) -> list[Session]:
+        return [session for row in self.of(IMPORTED) for session in row.sessions]
+
+    @property
+    def typed_lecturers(self) -> list[str]:
+        """Lecturers kept as the file names them (not in the pool): offered to the pool in the timetable."""
+        return list(dict.fromkeys(s.lecturer_name for s in self.sessions if s.lecturer_id is None and s.lecturer_name))
+
+    def summary(self, done: bool = False) -> str:
+        parts = [f"{'导入' if done else '可导入'}{len(self.sessions)}节课（{len(self.of(IMPORTED))}行）"]
+        if self.refused:
+            parts.append(f"未通过{len(self.refused)}行")
+        if self.skipped:
+            parts.append(f"跳过{len(self.skipped)}行（用餐、休息等）")
+        if self.existing:
+            parts.append(f"{'已替换' if done else '将替换'}原有课程表的{self.existing}节课")
+        return "，".join(parts)
+
+
+def analyse(db: Database, path: str | Path, period_id: int, progress: Progress = NO_PROGRESS) -> TimetableImport:
+    """Reads and checks the file for the period; writes nothing. UserError when it cannot be imported at all."""
+    path = Path(path)
+    period = roster.ensure_open(db, period_id)
+    title = roster.period_title(roster.period_of(db, period_id))
+    progress.step(0, 3)
+    sheet, layout = choose_sheet(read_sheets(path), path.name)
+    progress.step(1, 3)
+    found = TimetableImport(path.name, sheet.name, layout, period, title, notes=list(sheet.notes),
+                            existing=len(store.period_sessions(db, period_id)))
+    reader = RowReader(db, period, layout, sheet.bad_cells)
+    for index in range(layout.header_row + 1, len(sheet.rows)):
+        row = reader.read(index, sheet.rows[index])
+        if row is not None:
+            found.rows.append(row)
+    progress.step(2, 3)
+    if not found.sessions:
+        raise UserError(_nothing_to_import(found))
+    _order(found.sessions)
+    return found
+
+
+def _nothing_to_import(found: TimetableImport) -> str:
+    where = f"“{found.file_name}”（表头在第{found.layout.header_row + 1}行）"
+    if not found.refused:
+        return f"{where}的表头下没有课程"
+    shown = "；".join(f"第{row.line}行 {row.reason}" for row in found.refused[:_SHOWN_REASONS])
+    more = f"等{len(found.refused)}行" if len(found.refused) > _SHOWN_REASONS else ""
+    return f"{where}中没有可导入的课程，未导入：{shown}{more}"
+
+
+def _order(sessions: list[Session]) -> None:
+    """Sessions of one half-day keep the file's order."""
+    seen: dict[tuple[str, str], int] = {}
+    for session in sessions:
+        slot = (session.day, session.half)
+        session.sort_order = seen.get(slot, 0)
+        seen[slot] = session.sort_order + 1
+
+
+def commit(db: Database, found: TimetableImport, *, replace: bool = False,
+           progress: Progress = NO_PROGRESS) -> TimetableImport:
+    """Writes the good rows' sessions as the period's timetable in one transaction, after a backup when it
+    replaces one; a period that has a timetable is replaced only when asked."""
+    existing = len(store.period_sessions(db, found.period.id))
+    if existing and not replace:
+        raise TimetableExists(f"{found.period_title}已有课程表（{existing}节课），导入会替换它；未确认替换，未导入")
+    found.existing = existing
+    progress.step(2, 3)
+    with importing(db, found.file_name):  # a killed import is told at the next start
+        found.backup = timetable.replace_timetable(db, found.period.id, found.sessions, ACTION,
+                                                   detail=f"{found.file_name}：{found.summary(done=True)}")
+    found.written = len(found.sessions)
+    progress.step(3, 3)
+    return found
+
+
+def import_timetable(db: Database, path: str | Path, period_id: int, *, replace: bool = False,
+                     dry_run: bool = False, progress: Progress = NO_PROGRESS) -> TimetableImport:
+    """The command line's import: checks, then (unless dry_run) commits."""
+    found = analyse(db, path, period_id, progress)
+    return found if dry_run else commit(db, found, replace=replace, progress=progress)
