@@ -66,7 +66,7 @@ class TimetableImport:
         if self.refused:
             parts.append(f"未通过{len(self.refused)}行")
         if self.skipped:
-            parts.append(f"跳过{len(self.skipped)}行（用餐、休息等）")
+            parts.append(f"跳过{len(self.skipped)}行（用餐、休息、说明等）")
         if self.existing:
             parts.append(f"{'已替换' if done else '将替换'}原有课程表的{self.existing}节课")
         return "，".join(parts)
