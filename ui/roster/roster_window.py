@@ -40,6 +40,7 @@ from ui.roster.roster_models import RosterModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 from ui.shell.shortcuts import window_keys
+from ui.timetable.import_dialog import open_timetable_import
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
 RELOAD_ON = Changed.PEOPLE | Changed.UNITS | Changed.ROSTER | Changed.QUOTAS | Changed.PERIODS
@@ -141,6 +142,9 @@ class RosterWindow(RosterEdits, QWidget):
         details.clicked.connect(lambda: actions.open_class(self, self.session, self.period.class_id, self.period_id))
         attendance = QPushButton("考勤与结班…", toolTip="按半天登记出勤、请假、缺勤；结班计入学时")
         attendance.clicked.connect(self.open_attendance)
+        timetable = QPushButton("导入课程表…", toolTip="导入党校或承办单位发来的 Excel 课程表")
+        timetable.clicked.connect(lambda: open_timetable_import(self, self.session, self.period_id))
+        self.write_buttons.append(timetable)
         printing = QPushButton("打印")
         menu = QMenu(printing)
         for text, action in (("入学通知书…", print_actions.print_admission_letters),
@@ -154,7 +158,7 @@ class RosterWindow(RosterEdits, QWidget):
             menu.addAction(item)
         printing.setMenu(menu)
         self.print_menu, self.printing = menu, printing
-        return [details, attendance, printing]
+        return [details, attendance, timetable, printing]
 
     def _keys(self) -> None:
         """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""

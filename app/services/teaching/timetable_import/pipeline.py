@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
-from app.domain.models import Period, Session
+from app.domain.models import Period, Session, SessionRow
+from app.domain.teaching import HALVES
 from app.services import roster
 from app.services.importing.marker import importing
 from app.services.importing.reader import read_sheets
@@ -134,3 +135,28 @@ def import_timetable(db: Database, path: str | Path, period_id: int, *, replace:
     """The command line's import: checks, then (unless dry_run) commits."""
     found = analyse(db, path, period_id, progress)
     return found if dry_run else commit(db, found, replace=replace, progress=progress)
+
+
+@dataclass
+class PlannedSession:
+    """A session as the timetable will show it once imported, with the file's row and what was done to it."""
+    line: int
+    session: SessionRow
+    notes: str
+
+
+def planned(db: Database, found: TimetableImport) -> list[PlannedSession]:
+    """The sessions to import as stored: the pool's names, the bases, the 学时 each will count for."""
+    pool = {lecturer.id: lecturer for lecturer in store.list_lecturers(db, include_archived=True)}
+    bases = {base.id: base.name for base in store.list_bases(db, include_archived=True)}
+    made = []
+    for row in found.of(IMPORTED):
+        for session in row.sessions:
+            lecturer = pool.get(session.lecturer_id)
+            shown = SessionRow(**{**vars(session), "id": len(made)}, pool_name=lecturer.name if lecturer else "",
+                               pool_post=lecturer.post if lecturer else "",
+                               lecturer_title=lecturer.title if lecturer else "",
+                               lecturer_kind=lecturer.kind if lecturer else "", base_name=bases.get(session.base_id, ""))
+            made.append(PlannedSession(row.line, shown, "；".join(row.notes)))
+    timetable.with_hours(db, [plan.session for plan in made])
+    return sorted(made, key=lambda plan: (plan.session.day, HALVES.index(plan.session.half), plan.session.sort_order))

@@ -1,0 +1,1 @@
+"""A period's timetable (课程表) in the window."""
