@@ -122,3 +122,14 @@ def test_a_read_only_session_cannot_import(qtbot, window, tmp_path, monkeypatch)
     dialog = TimetableImportDialog(window, window.session, found, pipeline.planned(db, found))
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_closed_period_is_refused_before_a_file_is_chosen(qtbot, window, monkeypatch, answers):
+    from app.domain.status import PeriodStatus
+    from app.storage import tables
+
+    closed = next(p for p in tables.periods(window.session.db).all() if PeriodStatus.is_closed(p.status))
+    asked = []
+    monkeypatch.setattr(import_dialog, "ask_file", lambda parent: asked.append(parent))
+    assert import_dialog.open_timetable_import(window, window.session, closed.id) is None
+    assert not asked and "已结班" in answers["errors"][0][1]

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import UserError
+from app.services import roster
 from app.services.teaching.timetable_import.pipeline import (
     FILE_FILTER,
     PlannedSession,
@@ -46,6 +48,11 @@ def ask_file(parent: QWidget) -> Path | None:
 
 def open_timetable_import(parent: QWidget, session: Session, period_id: int) -> Task | None:
     """Asks for the file, reads it off the UI thread, then shows what will be imported."""
+    try:
+        roster.ensure_open(session.db, period_id)  # said before a file is chosen for nothing
+    except UserError as problem:
+        messages.error(parent, "无法导入课程表", str(problem))
+        return None
     path = ask_file(parent)
     if path is None:
         return None
