@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.commands.output import EXIT_OK, fail
 from app.services.teaching.timetable_import.pipeline import TimetableExists, TimetableImport, analyse, commit
-from app.services.teaching.timetable_import.rows import REFUSED
+from app.services.teaching.timetable_import.rows import IMPORTED, REFUSED
 
 EXIT_REFUSED = 3
 
@@ -62,6 +62,9 @@ def _header(found: TimetableImport) -> None:
 def _rows(found: TimetableImport) -> None:
     if typed := found.typed_lecturers:
         print(f"不在师资库中的授课人{len(typed)}位（按文件中的姓名保存）：{'、'.join(typed)}")
-    for row in sorted(found.skipped + found.refused, key=lambda row: row.line):
-        topic = f"{row.topic}：" if row.topic and row.status == REFUSED else ""
-        print(f"第{row.line}行 {row.status}：{topic}{row.reason}")
+    for row in found.rows:
+        if row.status == IMPORTED and row.notes:
+            print(f"第{row.line}行 提示：{'；'.join(row.notes)}")
+        elif row.status != IMPORTED:
+            topic = f"{row.topic}：" if row.topic and row.status == REFUSED else ""
+            print(f"第{row.line}行 {row.status}：{topic}{row.reason}")

@@ -273,3 +273,24 @@ def test_the_header_columns_map_in_the_files_words(demo_db, period, tmp_path):
     found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "m.xlsx", week(first_day(period)), header), period.id)
     assert ("课程名称", "教学内容") in found.layout.mapping() and ("授课教师", "授课人") in found.layout.mapping()
     assert HEADER[0] == found.layout.mapping()[0][0]
+
+
+def test_a_pool_lecturer_teaching_elsewhere_at_the_same_time_is_noted(demo_db, tmp_path):
+    from app.domain.status import PeriodStatus
+    from app.storage import tables
+
+    open_ = [p for p in tables.periods(demo_db).all() if not PeriodStatus.is_closed(p.status)]
+    pairs = [(a, b) for a in open_ for b in open_ if a.id != b.id and a.start_date <= b.start_date <= a.end_date]
+    if not pairs:
+        pytest.skip("the demo has no two open periods at the same time")
+    one, other = pairs[0]
+    pool(demo_db)
+    day = date.fromisoformat(other.start_date)
+    rows = [[day, "上午9:00-11:30", "专题", POOL_NAME, "", "", "", "", ""]]
+    pipeline.commit(demo_db, pipeline.analyse(demo_db, write_xlsx(tmp_path / "a.xlsx", rows), one.id), replace=True)
+    found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "b.xlsx", rows), other.id)
+    title = f"第{one.number}期"
+    assert any(f"{POOL_NAME}{day.isoformat()}上午已在" in note and title in note for note in found.rows[0].notes)
+    later = [[day, "下午", "专题", POOL_NAME, "", "", "", "", ""]]
+    assert not any("已在" in note for note in
+                   pipeline.analyse(demo_db, write_xlsx(tmp_path / "c.xlsx", later), other.id).rows[0].notes)

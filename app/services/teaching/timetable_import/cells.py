@@ -3,6 +3,7 @@
 schools' own words. Each reader returns the value, or None when the cell cannot be read."""
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -77,6 +78,8 @@ def day_candidates(value: object, years: tuple[int, ...]) -> list[date] | None:
 
 
 def _number_days(number: float, years: tuple[int, ...]) -> list[date] | None:
+    if not math.isfinite(number) or not 0 < number < 100_000:
+        return None
     if number.is_integer() and 20000 < number < 80000:  # an Excel date serial shown as a number
         return [_EXCEL_EPOCH + timedelta(days=int(number))]
     month, _, fraction = f"{number:.2f}".partition(".")

@@ -92,7 +92,26 @@ def analyse(db: Database, path: str | Path, period_id: int, progress: Progress =
     if not found.sessions:
         raise UserError(_nothing_to_import(found))
     _order(found.sessions)
+    _double_bookings(db, found)
     return found
+
+
+def _double_bookings(db: Database, found: TimetableImport) -> None:
+    """A pool lecturer the file books while they teach in another period at the same time: said on the row."""
+    for row in found.of(IMPORTED):
+        for session in (s for s in row.sessions if s.lecturer_id is not None):
+            for other in store.lecturer_sessions(db, session.lecturer_id, session.day, session.day):
+                if other.period_id != session.period_id and other.half == session.half and _overlap(session, other):
+                    title = roster.period_title(roster.period_of(db, other.period_id))
+                    note = f"{other.lecturer}{session.day}{session.half}已在{title}授课（同一时间两处有课）"
+                    if note not in row.notes:
+                        row.notes.append(note)
+
+
+def _overlap(one: Session, other: Session) -> bool:
+    if not (one.start_time and one.end_time and other.start_time and other.end_time):
+        return True
+    return one.start_time < other.end_time and other.start_time < one.end_time
 
 
 def _nothing_to_import(found: TimetableImport) -> str:
