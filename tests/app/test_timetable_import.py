@@ -294,3 +294,17 @@ def test_a_pool_lecturer_teaching_elsewhere_at_the_same_time_is_noted(demo_db, t
     later = [[day, "下午", "专题", POOL_NAME, "", "", "", "", ""]]
     assert not any("已在" in note for note in
                    pipeline.analyse(demo_db, write_xlsx(tmp_path / "c.xlsx", later), other.id).rows[0].notes)
+
+
+def test_a_time_column_that_holds_the_date_too(demo_db, period, tmp_path):
+    first = first_day(period)
+    second = first + timedelta(days=1)
+    rows = [[f"{first.month}月{first.day}日上午", "开班式", "县委书记"],
+            [f"{first.month}月{first.day}日 14:30-17:30", "专题一", "张三"],
+            [f"{second.month}月{second.day}日（星期二）晚上", "专题二", ""]]
+    found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "t.xlsx", rows, ["时间", "内容", "主讲人"],
+                                                 merge_days=False), period.id)
+    assert ("时间", "日期") in found.layout.mapping() and ("时间", "时间") in found.layout.mapping()
+    assert [(s.day, s.half, s.start_time, s.end_time) for s in found.sessions] == [
+        (first.isoformat(), "上午", "", ""), (first.isoformat(), "下午", "14:30", "17:30"),
+        (second.isoformat(), "晚上", "", "")]

@@ -69,7 +69,8 @@ def day_candidates(value: object, years: tuple[int, ...]) -> list[date] | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _number_days(float(value), years)
     text = _WEEKDAY.sub("", to_halfwidth(text_of(value)))
-    text = re.sub("|".join(_HALVES_LONGEST_FIRST), "", text).strip()  # 3月2日上午
+    text = re.sub("|".join(_HALVES_LONGEST_FIRST), "", text)  # 3月2日上午
+    text = re.sub(r"\d{1,2}\s*:\s*\d{2}.*$", "", text).strip()  # 3月2日 8:30-11:30
     if match := _FULL.fullmatch(text) or _COMPACT.fullmatch(text):
         return _valid([(int(match[1]), int(match[2]), int(match[3]))])
     if match := _SHORT.fullmatch(text):

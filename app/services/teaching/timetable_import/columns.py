@@ -70,6 +70,8 @@ def _row_layout(index: int, row: list) -> TimetableLayout:
         if key and key not in layout.columns:
             layout.columns[key] = column
             layout.headers[key] = re.sub(r"\s+", "", str(cell))
+    if "day" not in layout.columns and "time" in layout.columns:  # 时间: 3月2日上午, 3月2日 8:30-11:30
+        layout.columns["day"], layout.headers["day"] = layout.columns["time"], layout.headers["time"]
     return layout
 
 
