@@ -308,3 +308,15 @@ def test_a_time_column_that_holds_the_date_too(demo_db, period, tmp_path):
     assert [(s.day, s.half, s.start_time, s.end_time) for s in found.sessions] == [
         (first.isoformat(), "上午", "", ""), (first.isoformat(), "下午", "14:30", "17:30"),
         (second.isoformat(), "晚上", "", "")]
+
+
+def test_start_and_end_in_their_own_columns_and_the_lecturers_unit(demo_db, period, tmp_path):
+    first = first_day(period)
+    header = ["日期", "开始时间", "结束时间", "课程名称", "主讲人", "单位", "职称"]
+    rows = [[first, "8:30", "11:30", "专题一", "张三", "市委党校", "教授"],
+            [first, "下午2:30", "5:30", "专题二", "李四", "", ""],
+            [first, "19:00", "九点", "专题三", "", "", ""]]
+    found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "s.xlsx", rows, header, merge_days=False), period.id)
+    assert [(s.half, s.start_time, s.end_time, s.lecturer_name, s.lecturer_post) for s in found.sessions] == [
+        ("上午", "08:30", "11:30", "张三", "市委党校教授"), ("下午", "14:30", "17:30", "李四", "")]
+    assert found.refused[0].reason == "结束时间“九点”无法识别（应如 11:30）"

@@ -12,13 +12,15 @@ from app.services.importing.reader import Sheet
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "day": ("日期", ("日期", "上课日期", "授课日期", "月日", "日期星期", "日期(星期)")),
     "half": ("时段", ("时段", "上下午", "半天", "时间段")),
-    "time": ("时间", ("时间", "上课时间", "授课时间", "起止时间", "具体时间")),
+    "time": ("时间", ("时间", "上课时间", "授课时间", "起止时间", "具体时间", "开始时间", "起始时间")),
+    "end": ("结束时间", ("结束时间", "终止时间", "下课时间")),
     "topic": ("教学内容", ("教学内容", "课程名称", "课程内容", "课程", "专题", "专题名称", "课题", "内容", "教学专题",
                        "培训内容", "学习内容", "授课内容", "课程安排", "教学安排", "主要内容")),
     "lecturer": ("授课人", ("授课人", "主讲人", "授课教师", "教师", "主讲", "授课", "讲课人", "主讲教师", "授课老师",
                          "老师", "师资", "授课专家", "主讲嘉宾")),
     "post": ("职务职称", ("职务职称", "授课人职务", "职务", "职称", "主讲人职务", "授课人职务职称", "单位及职务",
                       "职务/职称", "工作单位及职务", "授课人单位及职务")),
+    "unit": ("授课人单位", ("授课人单位", "单位", "工作单位", "所在单位", "主讲人单位")),
     "place": ("地点", ("地点", "教学地点", "上课地点", "授课地点", "教室", "场地", "培训地点", "活动地点")),
     "form": ("教学形式", ("教学形式", "形式", "类别", "授课形式", "课程类别", "教学方式", "课程类型", "方式")),
     "hours": ("学时", ("学时", "课时", "学时数", "课时数")),
@@ -29,7 +31,8 @@ REQUIRED = ("day", "topic")
 _SEARCH_ROWS = 30
 _NOISE = re.compile(r"[\s*＊:：、]|[(（][^)）]*[)）]")
 _EXACT = {re.sub(r"\s", "", to_halfwidth(word)): key for key, (_, words) in FIELDS.items() for word in words}
-_BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
+# only exact headers name the lecturer's unit: 承办单位 or 责任单位 is whoever runs the session
+_BY_LENGTH = sorted((word for word, key in _EXACT.items() if key != "unit"), key=len, reverse=True)
 
 
 def header_key(text: object) -> str | None:

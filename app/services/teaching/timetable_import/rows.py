@@ -16,7 +16,7 @@ from app.services.teaching.timetable_import.columns import LABELS, TimetableLayo
 from app.storage import teaching as store
 
 IMPORTED, REFUSED, SKIPPED = "导入", "未通过", "跳过"
-_SHOWN = ("lecturer", "post", "place", "form", "notes")
+_SHOWN = ("lecturer", "post", "unit", "place", "form", "notes")
 _UNIT_ENDINGS = ("校", "委", "局", "院", "部", "会", "厅", "府", "所", "中心", "大学", "办", "室", "处", "站", "镇",
                  "乡", "村", "街道", "公司", "基地")
 
@@ -141,11 +141,24 @@ class RowReader:
             read = [(self.half, "", "")]
         half = next((part[0] for part in read if part[0]), "")
         start = next((part[1] for part in read if part[1]), "")
-        end = next((part[2] for part in read if part[2]), "")
+        end = next((part[2] for part in read if part[2]), "") or self._end(values, texts, half, found)
         self.half = half
         if half == cells.FULL_DAY:
             return [("上午", "", ""), ("下午", "", "")]
         return [(half, start, end)]
+
+    def _end(self, values: dict, texts: dict, half: str, found: TimetableRow) -> str:
+        """The end from its own column (结束时间), on the half-day's clock: 下午 5:30 is 17:30."""
+        if not texts.get("end"):
+            return ""
+        read = cells.read_time(values["end"])
+        if read is None or not read[1]:
+            found.reasons.append(f"结束时间“{texts['end']}”无法识别（应如 11:30）")
+            return ""
+        hour, minute = read[1].split(":")
+        if half in ("下午", "晚上") and int(hour) < 12:
+            hour = str(int(hour) + 12)
+        return f"{int(hour):02d}:{minute}"
 
     def _session(self, day: date, slot: tuple[str, str, str], texts: dict, values: dict,
                  found: TimetableRow) -> Session:
@@ -164,6 +177,8 @@ class RowReader:
             name, post = cells.split_lecturer(name)
             if post and name.endswith(_UNIT_ENDINGS) and len(post) <= 4:  # 市委党校 张三
                 name, post = post, name
+        if (unit := texts.get("unit", "")) and name and unit not in post:
+            post = f"{unit}{post}"
         ids = self.pool.get(name, [])
         if len(ids) == 1:
             session.lecturer_id = ids[0]
