@@ -301,13 +301,16 @@ def test_a_time_column_that_holds_the_date_too(demo_db, period, tmp_path):
     second = first + timedelta(days=1)
     rows = [[f"{first.month}月{first.day}日上午", "开班式", "县委书记"],
             [f"{first.month}月{first.day}日 14:30-17:30", "专题一", "张三"],
-            [f"{second.month}月{second.day}日（星期二）晚上", "专题二", ""]]
+            [f"{second.month}月{second.day}日（星期二）晚上", "专题二", ""],
+            [f"{second.year}.{second.month:02d}.{second.day:02d} 8.30-11.30", "专题三", ""],
+            [f"{second.year}.{second.month:02d}.{second.day:02d}", "专题四", ""]]
     found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "t.xlsx", rows, ["时间", "内容", "主讲人"],
                                                  merge_days=False), period.id)
     assert ("时间", "日期") in found.layout.mapping() and ("时间", "时间") in found.layout.mapping()
     assert [(s.day, s.half, s.start_time, s.end_time) for s in found.sessions] == [
         (first.isoformat(), "上午", "", ""), (first.isoformat(), "下午", "14:30", "17:30"),
-        (second.isoformat(), "晚上", "", "")]
+        (second.isoformat(), "晚上", "", ""), (second.isoformat(), "上午", "08:30", "11:30")]
+    assert found.refused[0].reason == "缺少时间（上午、下午、晚上或 8:30-11:30）"
 
 
 def test_start_and_end_in_their_own_columns_and_the_lecturers_unit(demo_db, period, tmp_path):

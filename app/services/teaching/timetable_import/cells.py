@@ -17,6 +17,7 @@ _WEEKDAY = re.compile(r"[(（\[【]?\s*(星期|礼拜|周)[一二三四五六日
 _FULL = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?")
 _SHORT = re.compile(r"(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATE_FIRST = re.compile(r"^\s*(\d{4}\s*[-./年]\s*)?\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?")
 _CLOCK = re.compile(r"(\d{1,2})\s*[:.]\s*(\d{2})|(\d{1,2})\s*点\s*(半|(\d{1,2})\s*分?)?")
 HALF_WORDS = {"上午": "上午", "早上": "上午", "早晨": "上午", "下午": "下午", "午后": "下午", "中午": "下午",
               "晚上": "晚上", "晚间": "晚上", "晚": "晚上", "夜间": "晚上", "全天": FULL_DAY, "整天": FULL_DAY}
@@ -69,8 +70,9 @@ def day_candidates(value: object, years: tuple[int, ...]) -> list[date] | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _number_days(float(value), years)
     text = _WEEKDAY.sub("", to_halfwidth(text_of(value)))
-    text = re.sub("|".join(_HALVES_LONGEST_FIRST), "", text)  # 3月2日上午
-    text = re.sub(r"\d{1,2}\s*:\s*\d{2}.*$", "", text).strip()  # 3月2日 8:30-11:30
+    if first := _DATE_FIRST.match(text):  # 3月2日上午, 3月2日 8:30-11:30
+        text = first.group(0)
+    text = text.strip()
     if match := _FULL.fullmatch(text) or _COMPACT.fullmatch(text):
         return _valid([(int(match[1]), int(match[2]), int(match[3]))])
     if match := _SHORT.fullmatch(text):
@@ -127,6 +129,12 @@ def read_time(value: object) -> tuple[str, str, str] | None:
     start = f"{clocks[0][0]:02d}:{clocks[0][1]:02d}"
     end = f"{clocks[-1][0]:02d}:{clocks[-1][1]:02d}" if len(clocks) > 1 else ""
     return said or half_of(start), start, end
+
+
+def without_date(value: object) -> str:
+    """A cell that gives the date before the time (3月2日（星期一）上午, 2020.03.02 8:30-11:30) without the date."""
+    text = _WEEKDAY.sub("", to_halfwidth(text_of(value)))
+    return _DATE_FIRST.sub("", text).strip()
 
 
 def half_word(text: str) -> str:

@@ -127,11 +127,17 @@ class RowReader:
 
     def _halves(self, values: dict, texts: dict, found: TimetableRow) -> list[tuple[str, str, str]]:
         """(half-day, start, end) for each session of the row: two for a whole day."""
-        read = [cells.read_time(values[key]) for key in ("half", "time") if texts.get(key)]
-        if None in read:
-            bad = next(texts[key] for key in ("half", "time") if texts.get(key) and cells.read_time(values[key]) is None)
-            found.reasons.append(f"时间“{bad}”无法识别（应为上午、下午、晚上或 8:30-11:30）")
+        given = {key: values[key] for key in ("half", "time") if texts.get(key)}
+        if "time" in given and self.columns["time"] == self.columns["day"]:  # one 时间 column: 3月2日 8:30-11:30
+            given["time"] = cells.without_date(given["time"]) or None
+        read = {key: cells.read_time(value) for key, value in given.items() if value is not None}
+        if bad := [texts[key] for key, part in read.items() if part is None]:
+            found.reasons.append(f"时间“{bad[0]}”无法识别（应为上午、下午、晚上或 8:30-11:30）")
             return []
+        if not read and given.get("time", "") is None:  # a date alone where the time is written: no guess
+            found.reasons.append("缺少时间（上午、下午、晚上或 8:30-11:30）")
+            return []
+        read = list(read.values())
         if not read and (said := cells.half_word(texts.get("day", ""))):  # 3月2日上午
             read = [(said, "", "")]
         if not read:
