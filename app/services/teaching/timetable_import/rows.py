@@ -16,6 +16,7 @@ from app.services.teaching.timetable_import.columns import LABELS, TimetableLayo
 from app.storage import teaching as store
 
 IMPORTED, REFUSED, SKIPPED = "导入", "未通过", "跳过"
+NO_TIME = "缺少时间（上午、下午、晚上或 8:30-11:30）"
 _SHOWN = ("lecturer", "post", "unit", "place", "form", "notes")
 _UNIT_ENDINGS = ("校", "委", "局", "院", "部", "会", "厅", "府", "所", "中心", "大学", "办", "室", "处", "站", "镇",
                  "乡", "村", "街道", "公司", "基地")
@@ -127,24 +128,16 @@ class RowReader:
 
     def _halves(self, values: dict, texts: dict, found: TimetableRow) -> list[tuple[str, str, str]]:
         """(half-day, start, end) for each session of the row: two for a whole day."""
-        given = {key: values[key] for key in ("half", "time") if texts.get(key)}
-        if "time" in given and self.columns["time"] == self.columns["day"]:  # one 时间 column: 3月2日 8:30-11:30
-            given["time"] = cells.without_date(given["time"]) or None
-        read = {key: cells.read_time(value) for key, value in given.items() if value is not None}
-        if bad := [texts[key] for key, part in read.items() if part is None]:
-            found.reasons.append(f"时间“{bad[0]}”无法识别（应为上午、下午、晚上或 8:30-11:30）")
+        read = self._times(values, texts, found)
+        if read is None:
             return []
-        if not read and given.get("time", "") is None:  # a date alone where the time is written: no guess
-            found.reasons.append("缺少时间（上午、下午、晚上或 8:30-11:30）")
-            return []
-        read = list(read.values())
         if not read and (said := cells.half_word(texts.get("day", ""))):  # 3月2日上午
             read = [(said, "", "")]
         if not read:
             if not self.half:
-                found.reasons.append("缺少时间（上午、下午、晚上或 8:30-11:30）")
+                found.reasons.append(NO_TIME)
                 return []
-            read = [(self.half, "", "")]
+            read = [(self.half, "", "")]  # the half-day of the row above, its cell left blank or merged
         half = next((part[0] for part in read if part[0]), "")
         start = next((part[1] for part in read if part[1]), "")
         end = next((part[2] for part in read if part[2]), "") or self._end(values, texts, half, found)
@@ -152,6 +145,20 @@ class RowReader:
         if half == cells.FULL_DAY:
             return [("上午", "", ""), ("下午", "", "")]
         return [(half, start, end)]
+
+    def _times(self, values: dict, texts: dict, found: TimetableRow) -> list[tuple[str, str, str]] | None:
+        """What the 时段 and 时间 cells say (empty when blank); None, with the reason, when they cannot be read."""
+        given = {key: values[key] for key in ("half", "time") if texts.get(key)}
+        if "time" in given and self.columns["time"] == self.columns["day"]:  # one 时间 column: 3月2日 8:30-11:30
+            given["time"] = cells.without_date(given["time"]) or None
+            if given["time"] is None and "half" not in given:  # a date alone where the time is written: no guess
+                found.reasons.append(NO_TIME)
+                return None
+        read = {key: cells.read_time(value) for key, value in given.items() if value is not None}
+        if bad := [texts[key] for key, part in read.items() if part is None]:
+            found.reasons.append(f"时间“{bad[0]}”无法识别（应为上午、下午、晚上或 8:30-11:30）")
+            return None
+        return list(read.values())
 
     def _end(self, values: dict, texts: dict, half: str, found: TimetableRow) -> str:
         """The end from its own column (结束时间), on the half-day's clock: 下午 5:30 is 17:30."""
