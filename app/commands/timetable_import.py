@@ -53,7 +53,7 @@ def _exists(found: TimetableImport) -> int:
 
 def _header(found: TimetableImport) -> None:
     columns = "、".join(f"{header}→{label}" if header != label else label for header, label in found.layout.mapping())
-    print(f"{found.file_name}（工作表“{found.sheet_name}”，表头在第{found.layout.header_row + 1}行）→ {found.period_title}")
+    print(f"{found.file_name}（{found.source}）→ {found.period_title}")
     print(f"识别的列：{columns}")
     for note in found.notes:
         print(f"提示：{note}")
@@ -64,7 +64,7 @@ def _rows(found: TimetableImport) -> None:
         print(f"不在师资库中的授课人{len(typed)}位（按文件中的姓名保存）：{'、'.join(typed)}")
     for row in found.rows:
         if row.status == IMPORTED and row.notes:
-            print(f"第{row.line}行 提示：{'；'.join(row.notes)}")
+            print(f"{row.where} 提示：{'；'.join(row.notes)}")
         elif row.status != IMPORTED:
             topic = f"{row.topic}：" if row.topic and row.status == REFUSED else ""
-            print(f"第{row.line}行 {row.status}：{topic}{row.reason}")
+            print(f"{row.where} {row.status}：{topic}{row.reason}")

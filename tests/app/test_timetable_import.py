@@ -323,3 +323,28 @@ def test_start_and_end_in_their_own_columns_and_the_lecturers_unit(demo_db, peri
     assert [(s.half, s.start_time, s.end_time, s.lecturer_name, s.lecturer_post) for s in found.sessions] == [
         ("上午", "08:30", "11:30", "张三", "市委党校教授"), ("下午", "14:30", "17:30", "李四", "")]
     assert found.refused[0].reason == "结束时间“九点”无法识别（应如 11:30）"
+
+
+def test_a_timetable_on_several_sheets_is_read_from_each(demo_db, tmp_path):
+    """A month's class: a sheet per week; a sheet of notes without a header is left alone."""
+    from openpyxl import Workbook
+
+    from app.domain.status import PeriodStatus
+    from app.storage import tables
+
+    period = next(p for p in tables.periods(demo_db).all() if not PeriodStatus.is_closed(p.status) and p.days >= 10)
+    first = first_day(period)
+    book = Workbook()
+    book.active.title = "说明"
+    book.active["A1"] = "请各位学员按时参加学习"
+    for week_number, offset, topic in ((1, 0, "第一周的课"), (2, 7, "第二周的课")):
+        sheet = book.create_sheet(f"第{'一二'[week_number - 1]}周")
+        sheet.append(["日期", "时间", "课程"])
+        sheet.append([first + timedelta(days=offset), "上午", topic])
+        sheet.append(["某天", "下午", "日期错的课"])
+    book.save(tmp_path / "月度课程表.xlsx")
+    found = pipeline.analyse(demo_db, tmp_path / "月度课程表.xlsx", period.id)
+    assert [(s.day, s.topic) for s in found.sessions] == [(first.isoformat(), "第一周的课"),
+                                                          ((first + timedelta(days=7)).isoformat(), "第二周的课")]
+    assert found.source == "工作表“第一周”（表头在第1行）、“第二周”（表头在第1行）"
+    assert [row.where for row in found.refused] == ["第一周 第3行", "第二周 第3行"]

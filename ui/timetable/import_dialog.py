@@ -27,6 +27,7 @@ from app.services.teaching.timetable_import.pipeline import (
     commit,
     planned,
 )
+from app.services.teaching.timetable_import.rows import IMPORTED
 from ui.common import messages
 from ui.common.files import ask_open_file
 from ui.common.widgets import ElidedLabel, make_table, note
@@ -76,8 +77,7 @@ class TimetableImportDialog(QDialog):
         self.session, self.found, self.task = session, found, None
         self.setWindowTitle(f"导入课程表 — {found.period_title}")
         layout = QVBoxLayout(self)
-        layout.addWidget(ElidedLabel(f"{found.file_name}（工作表“{found.sheet_name}”，表头在第"
-                                     f"{found.layout.header_row + 1}行）→ {found.period_title}", object_name="note"))
+        layout.addWidget(ElidedLabel(f"{found.file_name}（{found.source}）→ {found.period_title}", object_name="note"))
         for text in ["识别的列：" + "、".join(f"{header}→{label}" if header != label else label
                                          for header, label in found.layout.mapping()),
                      *(f"提示：{text}" for text in found.notes)]:
@@ -86,7 +86,7 @@ class TimetableImportDialog(QDialog):
             layout.addWidget(label)
         self.sessions_model, self.left_out_model = PlannedSessionsModel(self), LeftOutRowsModel(self)
         self.sessions_model.set_rows(sessions)
-        self.left_out_model.set_rows(sorted(found.refused + found.skipped, key=lambda row: row.line))
+        self.left_out_model.set_rows([row for row in found.rows if row.status != IMPORTED])
         self.tabs = QTabWidget()
         self.tabs.addTab(self._table(self.sessions_model, 4), f"将导入的课程（{len(sessions)}节）")
         self.tabs.addTab(self._table(self.left_out_model, 3), f"未导入的行（{self.left_out_model.rowCount()}行）")

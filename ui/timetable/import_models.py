@@ -41,7 +41,7 @@ class PlannedSessionsModel(RecordTableModel):
 class LeftOutRowsModel(RecordTableModel):
     """TimetableRow records that are refused or skipped."""
     columns = (
-        Column("行号", lambda r: r.line, 3, numeric=True),
+        Column("行号", lambda r: r.label, 3, numeric=True),
         Column("结果", lambda r: r.status, 4),
         Column("教学内容", lambda r: r.topic, 14),
         Column("原因", lambda r: r.reason, 30),

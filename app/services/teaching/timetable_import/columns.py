@@ -88,11 +88,12 @@ def find_layout(sheet: Sheet) -> TimetableLayout | None:
     return best
 
 
-def choose_sheet(sheets: list[Sheet], file_name: str) -> tuple[Sheet, TimetableLayout]:
-    """The sheet whose header names most fields, a shown sheet before a hidden one."""
-    found = [(sheet, find_layout(sheet)) for sheet in sheets]
-    usable = [(sheet, layout) for sheet, layout in found if layout is not None]
-    if not usable:
+def choose_sheets(sheets: list[Sheet], file_name: str) -> list[tuple[Sheet, TimetableLayout]]:
+    """Every sheet with a header (a timetable per week is common), the shown ones; the hidden ones only
+    when no shown sheet has one."""
+    found = [(sheet, layout) for sheet in sheets if (layout := find_layout(sheet)) is not None]
+    shown = [(sheet, layout) for sheet, layout in found if not sheet.hidden]
+    if not found:
         raise UserError(f"“{file_name}”的前{_SEARCH_ROWS}行中找不到课程表的表头（应有“日期”和“教学内容”"
                         "（或“课程名称”“专题”）两列），请检查是否选对了文件")
-    return max(usable, key=lambda pair: (not pair[0].hidden, len(pair[1].columns)))
+    return shown or found

@@ -16,7 +16,7 @@ from app.services.importing.marker import importing
 from app.services.importing.reader import read_sheets
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.teaching import timetable
-from app.services.teaching.timetable_import.columns import TimetableLayout, choose_sheet
+from app.services.teaching.timetable_import.columns import TimetableLayout, choose_sheets
 from app.services.teaching.timetable_import.rows import IMPORTED, REFUSED, SKIPPED, RowReader, TimetableRow
 from app.storage import teaching as store
 
@@ -32,10 +32,11 @@ class TimetableExists(UserError):
 @dataclass
 class TimetableImport:
     file_name: str
-    sheet_name: str
+    sheet_name: str  # the first sheet read, and its header (the columns shown)
     layout: TimetableLayout
     period: Period
     period_title: str
+    sheets: list[tuple[str, TimetableLayout]] = field(default_factory=list)  # every sheet read
     rows: list[TimetableRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole file
     existing: int = 0  # sessions the period has now (replaced on commit)
@@ -62,6 +63,13 @@ class TimetableImport:
         """Lecturers kept as the file names them (not in the pool): offered to the pool in the timetable."""
         return list(dict.fromkeys(s.lecturer_name for s in self.sessions if s.lecturer_id is None and s.lecturer_name))
 
+    @property
+    def source(self) -> str:
+        """Where the timetable was read: 工作表“课程表”，表头在第3行."""
+        if len(self.sheets) <= 1:
+            return f"工作表“{self.sheet_name}”，表头在第{self.layout.header_row + 1}行"
+        return "工作表" + "、".join(f"“{name}”（表头在第{layout.header_row + 1}行）" for name, layout in self.sheets)
+
     def summary(self, done: bool = False) -> str:
         parts = [f"{'导入' if done else '可导入'}{len(self.sessions)}节课（{len(self.of(IMPORTED))}行）"]
         if self.refused:
@@ -79,15 +87,17 @@ def analyse(db: Database, path: str | Path, period_id: int, progress: Progress =
     period = roster.ensure_open(db, period_id)
     title = roster.period_title(roster.period_of(db, period_id))
     progress.step(0, 3)
-    sheet, layout = choose_sheet(read_sheets(path), path.name)
+    chosen = choose_sheets(read_sheets(path), path.name)
     progress.step(1, 3)
-    found = TimetableImport(path.name, sheet.name, layout, period, title, notes=list(sheet.notes),
+    first, layout = chosen[0]
+    found = TimetableImport(path.name, first.name, layout, period, title,
+                            [(sheet.name, layout) for sheet, layout in chosen],
+                            notes=list(dict.fromkeys(note for sheet, _ in chosen for note in sheet.notes)),
                             existing=len(store.period_sessions(db, period_id)))
-    reader = RowReader(db, period, layout, sheet.bad_cells)
-    for index in range(layout.header_row + 1, len(sheet.rows)):
-        row = reader.read(index, sheet.rows[index])
-        if row is not None:
-            found.rows.append(row)
+    for sheet, layout in chosen:
+        reader = RowReader(db, period, layout, sheet.bad_cells, sheet.name if len(chosen) > 1 else "")
+        found.rows += [row for index in range(layout.header_row + 1, len(sheet.rows))
+                       if (row := reader.read(index, sheet.rows[index])) is not None]
     progress.step(2, 3)
     if not found.sessions:
         raise UserError(_nothing_to_import(found))
@@ -115,10 +125,10 @@ def _overlap(one: Session, other: Session) -> bool:
 
 
 def _nothing_to_import(found: TimetableImport) -> str:
-    where = f"“{found.file_name}”（表头在第{found.layout.header_row + 1}行）"
+    where = f"“{found.file_name}”（{found.source}）"
     if not found.refused:
         return f"{where}的表头下没有课程"
-    shown = "；".join(f"第{row.line}行 {row.reason}" for row in found.refused[:_SHOWN_REASONS])
+    shown = "；".join(f"{row.where} {row.reason}" for row in found.refused[:_SHOWN_REASONS])
     more = f"等{len(found.refused)}行" if len(found.refused) > _SHOWN_REASONS else ""
     return f"{where}中没有可导入的课程，未导入：{shown}{more}"
 
@@ -159,7 +169,7 @@ def import_timetable(db: Database, path: str | Path, period_id: int, *, replace:
 @dataclass
 class PlannedSession:
     """A session as the timetable will show it once imported, with the file's row and what was done to it."""
-    line: int
+    line: str  # the row's number (with its sheet when there are several)
     session: SessionRow
     notes: str
 
@@ -176,6 +186,6 @@ def planned(db: Database, found: TimetableImport) -> list[PlannedSession]:
                                pool_post=lecturer.post if lecturer else "",
                                lecturer_title=lecturer.title if lecturer else "",
                                lecturer_kind=lecturer.kind if lecturer else "", base_name=bases.get(session.base_id, ""))
-            made.append(PlannedSession(row.line, shown, "；".join(row.notes)))
+            made.append(PlannedSession(row.label, shown, "；".join(row.notes)))
     timetable.with_hours(db, [plan.session for plan in made])
     return sorted(made, key=lambda plan: (plan.session.day, HALVES.index(plan.session.half), plan.session.sort_order))

@@ -30,17 +30,27 @@ class TimetableRow:
     sessions: list[Session] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # why it is refused or skipped
     notes: list[str] = field(default_factory=list)  # what was done to read it
+    sheet: str = ""  # its worksheet, when the file has a timetable on several
 
     @property
     def reason(self) -> str:
         return "；".join(self.reasons)
 
+    @property
+    def where(self) -> str:
+        return f"{self.sheet} 第{self.line}行" if self.sheet else f"第{self.line}行"
+
+    @property
+    def label(self) -> str:
+        """Its row number, with the sheet when there are several (for a table's 行号 column)."""
+        return f"{self.sheet} {self.line}" if self.sheet else str(self.line)
+
 
 class RowReader:
     """Reads the rows of one sheet for one period, matching lecturers to the pool and places to the bases."""
 
-    def __init__(self, db: Database, period: Period, layout: TimetableLayout, bad_cells: dict):
-        self.period, self.columns, self.bad_cells = period, layout.columns, bad_cells
+    def __init__(self, db: Database, period: Period, layout: TimetableLayout, bad_cells: dict, sheet: str = ""):
+        self.period, self.columns, self.bad_cells, self.sheet = period, layout.columns, bad_cells, sheet
         self.first, self.last = date.fromisoformat(period.start_date), date.fromisoformat(period.end_date)
         self.years = tuple(dict.fromkeys((self.first.year, self.last.year)))
         self.pool: dict[str, list[int]] = {}
@@ -61,7 +71,7 @@ class RowReader:
         for key in _SHOWN:  # a topic merged across the row fills these cells with itself
             if texts.get(key) == topic:
                 texts[key] = ""
-        found = TimetableRow(index + 1, topic)
+        found = TimetableRow(index + 1, topic, sheet=self.sheet)
         if not topic:
             return self._without_topic(found, values, texts, row)
         if cells.is_total(topic) or cells.not_taught(topic):
