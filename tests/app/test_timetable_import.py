@@ -348,3 +348,12 @@ def test_a_timetable_on_several_sheets_is_read_from_each(demo_db, tmp_path):
                                                           ((first + timedelta(days=7)).isoformat(), "第二周的课")]
     assert found.source == "工作表“第一周”（表头在第1行）、“第二周”（表头在第1行）"
     assert [row.where for row in found.refused] == ["第一周 第3行", "第二周 第3行"]
+
+
+def test_a_cancelled_import_writes_nothing(demo_db, period, tmp_path):
+    from app.services.progress import Cancelled, Progress
+
+    found = pipeline.analyse(demo_db, write_xlsx(tmp_path / "a.xlsx", week(first_day(period))), period.id)
+    with pytest.raises(Cancelled):
+        pipeline.commit(demo_db, found, progress=Progress(is_cancelled=lambda: True))
+    assert not timetable.has_timetable(demo_db, period.id)

@@ -154,8 +154,7 @@ def commit(db: Database, found: TimetableImport, *, replace: bool = False,
     with importing(db, found.file_name):  # a killed import is told at the next start
         found.backup = timetable.replace_timetable(db, found.period.id, found.sessions, ACTION,
                                                    detail=f"{found.file_name}：{found.summary(done=True)}")
-    found.written = len(found.sessions)
-    progress.step(3, 3)
+    found.written = len(found.sessions)  # no progress step after this: a cancel now would hide what was written
     return found
 
 
