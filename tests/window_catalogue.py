@@ -182,6 +182,31 @@ def _hours_result(ctx: Context):
     return HoursImportResultDialog(ctx.main, result)
 
 
+def _timetable_import(ctx: Context):
+    """A host's timetable over a period that has one (the banner), with refused and skipped rows."""
+    from datetime import date, timedelta
+
+    from app.domain.status import PeriodStatus
+    from app.services.teaching import timetable
+    from app.services.teaching.timetable_import import pipeline
+    from app.storage import tables
+    from tests.timetable_files import pool, week, write_xlsx
+    from ui.timetable.import_dialog import TimetableImportDialog
+
+    db = ctx.session.db
+    period = next(p for p in tables.periods(db).all() if not PeriodStatus.is_closed(p.status) and p.days >= 5)
+    first = date.fromisoformat(period.start_date)
+    pool(db)
+    rows = week(first) + [[first + timedelta(days=n), "上午", f"{topic}（第{n}讲）", "", "", "", "", "", ""]
+                          for n, topic in enumerate(["深入学习贯彻习近平新时代中国特色社会主义思想", "基层治理现代化"], 3)]
+    rows.append([first + timedelta(days=40), "下午", "期外的现场教学", "", "", "", "", "", ""])
+    rows.append([first, "第三节", "时间读不出的课", "", "", "", "", "", ""])
+    if not timetable.has_timetable(db, period.id):
+        pipeline.commit(db, pipeline.analyse(db, write_xlsx(ctx.folder / "旧课程表.xlsx", week(first)), period.id))
+    found = pipeline.analyse(db, write_xlsx(ctx.folder / "县委党校发来的课程表（第二版）.xlsx", rows), period.id)
+    return TimetableImportDialog(ctx.main, ctx.session, found, pipeline.planned(db, found))
+
+
 def _shell_dialog(name: str, with_db: bool = False):
     def build(ctx: Context):
         module, cls = name.rsplit(".", 1)
@@ -266,6 +291,9 @@ def catalogue() -> dict[str, Entry]:
         "ui.people.hours_record_dialog.HoursRecordDialog": Entry(_hours_record),
         "ui.hours.hours_import_dialogs.HoursImportOptionsDialog": Entry(_hours_options),
         "ui.hours.hours_import_dialogs.HoursImportResultDialog": Entry(_hours_result, has_list=True),
+        "ui.timetable.import_dialog.TimetableImportDialog": Entry(_timetable_import,
+                                                                  tabs(2, names=("sessions", "left_out")),
+                                                                  has_list=("sessions",)),
         "ui.hours.hours_settings_dialog.HoursSettingsDialog": Entry(
             _shell_dialog("ui.hours.hours_settings_dialog.HoursSettingsDialog")),
         "ui.shell.backup_settings_dialog.BackupSettingsDialog": Entry(

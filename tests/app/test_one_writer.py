@@ -14,6 +14,8 @@ from app.cli import main
 from app.storage.filesystem import file_uri
 from tests.hours_files import write_xlsx as write_hours
 from tests.roster_files import good_rows, write_xlsx
+from tests.timetable_files import week
+from tests.timetable_files import write_xlsx as write_timetable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,12 +41,13 @@ def office(tmp_path_factory):
     assert main(["backup", "--db", str(db_file)]) == 0
     reader = sqlite3.connect(db_file)
     completed = reader.execute("SELECT period_id FROM enrollments WHERE status = '结业' LIMIT 1").fetchone()[0]
-    preparing = reader.execute("SELECT id FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()[0]
+    preparing, starts = reader.execute("SELECT id, start_date FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()
     person = reader.execute("SELECT name, id_number FROM people ORDER BY id LIMIT 1").fetchone()
     reader.close()
     files = {"backup": next((folder / "backups").glob("*.db")), "roster": write_xlsx(folder / "名单.xlsx", good_rows(3)),
              "hours": write_hours(folder / "学时.xlsx", [[1, *person, 4, date(2020, 5, 1), "中国干部网络学院", "课程"]]),
-             "completed": completed, "preparing": preparing, "out": folder / "输出"}
+             "completed": completed, "preparing": preparing, "out": folder / "输出",
+             "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts)))}
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LIKE_A_WINDOW, str(db_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "ready"
@@ -78,6 +81,8 @@ CASES = {
     "import-hours --dry-run": (False, lambda f: [f["hours"], "--dry-run"]),
     "import-hours": (True, lambda f: [f["hours"]]),
     "timetable": (False, lambda f: ["--period", f["completed"], "--json"]),
+    "import-timetable --dry-run": (False, lambda f: [f["timetable"], "--period", f["preparing"], "--dry-run"]),
+    "import-timetable": (True, lambda f: [f["timetable"], "--period", f["preparing"], "--replace"]),
 }
 
 

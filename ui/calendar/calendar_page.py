@@ -49,7 +49,7 @@ def kinds_of(entries: list) -> list[str]:
 
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
-              | Changed.PEOPLE)
+              | Changed.PEOPLE | Changed.TIMETABLE)  # the timetable gives the rules and lecturers' double bookings
 
 
 class CalendarPage(LoadsWhenShown, QWidget):

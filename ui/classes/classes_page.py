@@ -14,7 +14,8 @@ from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter
 from ui.shell.changes import Changed
 
-REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
+REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
+              | Changed.TIMETABLE)  # warnings come from the timetables
 
 
 class ClassesPage(ListPage):

@@ -15,7 +15,7 @@ from ui.plans.editor import PlanEditor
 from ui.plans.models import PlansModel
 from ui.shell.changes import Changed
 
-REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.SETTINGS
+REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.SETTINGS | Changed.TIMETABLE
 
 
 class PlansPage(ListPage):

@@ -24,6 +24,7 @@ from ui.common.write_access import READ_ONLY_TIP, writable
 from ui.documents import print_actions
 from ui.shell.changes import Changed
 from ui.shell.ops import run_op
+from ui.timetable.import_dialog import open_timetable_import
 from ui.timetable.timetable_edits import TimetableEdits
 from ui.timetable.timetable_model import TimetableModel
 from ui.timetable.timetable_view import TimetableView
@@ -74,19 +75,19 @@ class TimetableTab(TimetableEdits, QWidget):
         self.write_buttons = [self.add_button, self.edit_button, self.delete_button, self.copy_other,
                               self.copy_last_year]
         copying = [self.copy_other, self.copy_last_year]
-        if (importing := self._import_button()) is not None:
-            copying.append(importing)
-            self.write_buttons.append(importing)
+        importing = self._import_button()
+        copying.append(importing)
+        self.write_buttons.append(importing)
         bar = FlowLayout(last_to_the_right=True)
         bar.addWidget(group(self.add_button, self.edit_button, self.delete_button))
         bar.addWidget(group(*copying))
         bar.addWidget(group(self.export_button, self.print_button))
         return bar
 
-    def _import_button(self) -> QPushButton | None:
-        """The place of 导入课程表… (ui/timetable/import_dialog.py: open_timetable_import(parent, session,
-        period_id), built apart): return its button here and it joins the copying tools, greyed out with them."""
-        return None
+    def _import_button(self) -> QPushButton:
+        """导入课程表…: it joins the copying tools, greyed out with them."""
+        return self._button("导入课程表…", lambda: open_timetable_import(self.window(), self.session, self.period_id),
+                            "导入党校或承办单位发来的 Excel 课程表")
 
     def _menu_and_keys(self) -> None:
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

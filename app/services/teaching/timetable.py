@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -108,20 +109,22 @@ def move_session(db: Database, session_id: int, day: str, half: str, copy: bool 
     return save_session(db, moved)
 
 
-def replace_timetable(db: Database, period_id: int, sessions: list[Session], action: str) -> None:
+def replace_timetable(db: Database, period_id: int, sessions: list[Session], action: str,
+                      detail: str = "") -> Path | None:
     """The period's whole timetable becomes these sessions, in one transaction; a backup is taken first
-    when there is one to lose. Every session is checked first: one bad session changes nothing."""
+    when there is one to lose (its file is returned). Every session is checked first: one bad session
+    changes nothing. detail: the audit log's words (default: how many sessions)."""
     period = roster.ensure_open(db, period_id)
     sessions = [_cleaned(replace(s, period_id=period_id, id=None)) for s in sessions]
     errors = {f"{n}.{key}": f"第{n}节：{message}" for n, s in enumerate(sessions, start=1)
               for key, message in session_errors(s, period).items()}
     if errors:
         raise ValidationError(errors)
-    if store.has_sessions(db, period_id):
-        backups.before_change(db, "改动前", action)
+    backup = backups.before_change(db, "改动前", action) if store.has_sessions(db, period_id) else None
     with db.atomic():
         store.replace_sessions(db, period_id, sessions)
-        audit.record(db, action, "period", period_id, f"{len(sessions)}节课")
+        audit.record(db, action, "period", period_id, detail or f"{len(sessions)}节课")
+    return backup
 
 
 def shifted(sessions: list[Session], source: Period, target: Period) -> list[Session]:
