@@ -36,6 +36,8 @@ def test_one_click_printing_and_attendance_from_the_roster(qtbot, window, monkey
 
     sent = []
     monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))
+    monkeypatch.setattr(print_actions, "open_print_dialog",  # the letters of a period with a timetable
+                        lambda parent, session, printable, option=None: sent.append(printable.key))
     roster = open_period_with(window, status="开班")
     for action in roster.print_menu.actions():
         action.trigger()

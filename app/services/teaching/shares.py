@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.models import SessionRow
+from app.domain.teaching import taught
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,9 @@ class TimetableTotals:
 
 
 def totals(rows: list[SessionRow]) -> TimetableTotals:
-    """The rows' sums (rows as timetable() gives them, with credited_hours filled in)."""
-    return TimetableTotals(
-        sessions=len(rows),
-        hours=round(sum(r.credited_hours for r in rows), 2),
-        party_spirit_hours=round(sum(r.credited_hours for r in rows if r.is_party_spirit), 2),
-        leader_lecture_hours=round(sum(r.credited_hours for r in rows if r.is_leader_lecture), 2),
-    )
+    """The rows' sums (rows as timetable() gives them, with credited_hours filled in), as the rules sum them."""
+    sums = taught(rows)
+    return TimetableTotals(len(rows), sums.total_hours, sums.party_spirit_hours, sums.leader_lecture_hours)
 
 
 def hours_text(value: float) -> str:

@@ -101,14 +101,6 @@ def delete_session(db: Database, session_id: int) -> None:
         audit.record(db, "删除课程安排", "period", session.period_id, f"{session.day}{session.half} {session.topic}")
 
 
-def move_session(db: Database, session_id: int, day: str, half: str, copy: bool = False) -> Session:
-    """Drags a session to another half-day of its period (copy: a copy goes there, the session stays)."""
-    session = tables.sessions(db).get(session_id)
-    moved = replace(session, day=day, half=half, start_time="", end_time="",
-                    id=None if copy else session.id)
-    return save_session(db, moved)
-
-
 def replace_timetable(db: Database, period_id: int, sessions: list[Session], action: str,
                       detail: str = "") -> Path | None:
     """The period's whole timetable becomes these sessions, in one transaction; a backup is taken first
