@@ -112,3 +112,19 @@ def topic_lecturers(db: Database, topic: str) -> list[str]:
              LEFT JOIN lecturers l ON l.id = s.lecturer_id
              WHERE s.topic = ? AND coalesce(l.name, s.lecturer_name) <> '' ORDER BY 1"""
     return [row[0] for row in db.execute(sql, [topic]).fetchall()]
+
+
+def periods_with_sessions(db: Database, first_day: str, last_day: str) -> list[int]:
+    sql = "SELECT DISTINCT period_id FROM sessions WHERE day BETWEEN ? AND ? ORDER BY period_id"
+    return [row[0] for row in db.execute(sql, [first_day, last_day]).fetchall()]
+
+
+def double_booked(db: Database, first_day: str = "", last_day: str = "9999") -> list[tuple[str, str, str, int, int]]:
+    """(lecturer's name, day, half-day, period id, other period id) of each pair double_bookings finds."""
+    pairs = double_bookings(db, first_day, last_day)
+    if not pairs:
+        return []
+    ids = sorted({i for pair in pairs for i in pair})
+    marks = ", ".join("?" for _ in ids)
+    found = {s.id: s for s in (from_row(SessionRow, row) for row in rows(db, f"{_SESSION_ROW} WHERE s.id IN ({marks})", ids))}
+    return [(found[a].lecturer, found[a].day, found[a].half, found[a].period_id, found[b].period_id) for a, b in pairs]

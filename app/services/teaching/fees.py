@@ -57,7 +57,7 @@ class FeeLine:
 
     @property
     def title(self) -> str:
-        return self.session.lecturer_title or ("" if self.session.lecturer_id else "（未入库）")
+        return self.session.lecturer_title or ("" if self.session.lecturer_id else "未入库")
 
 
 @dataclass
