@@ -27,7 +27,7 @@ DEFAULT_RATES = {"院士": 1500.0, "知名专家": 1500.0, "正高级": 1000.0, 
                  "其他": 200.0, "领导干部": 500.0}
 MAX_RATE = 10000.0
 MAX_CAP = 12.0
-LEADER_UNPAID = "领导干部授课不支付讲课费"
+LEADER_UNPAID = "领导干部不付酬"
 
 
 @dataclass(frozen=True)
