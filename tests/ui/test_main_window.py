@@ -9,7 +9,7 @@ from app.services import people
 from tests.ui.conftest import type_text
 from ui.shell.main_window import PAGES
 
-TITLES = ["计划", "班次", "期次", "日历", "学员", "单位", "文书打印", "统计"]
+TITLES = ["计划", "班次", "期次", "日历", "学员", "单位", "师资", "文书打印", "统计"]
 
 
 def click_nav(qtbot, window, title):
@@ -28,7 +28,8 @@ def test_every_page_shows_the_demo_data(qtbot, window, qtmodeltester):
         assert page.isVisible()
         if title == "日历":  # drawn, not a list: tests/ui/test_calendar.py
             continue
-        assert page.model.rowCount() > 0, title
+        # the demo office's lecturers come with issue 17's demo part; tests/ui/test_teaching_page.py fills its own
+        assert page.model.rowCount() > 0 or title == "师资", title
         assert "共" in page.count_label.text()
         qtmodeltester.check(page.model)
 

@@ -19,6 +19,7 @@ class Changed(Flag):
     UNITS = auto()  # the units and their order
     HOURS = auto()  # study-hour records
     SETTINGS = auto()  # the rules' thresholds, the hours rules, the documents' templates, letterhead and seal
+    TEACHING = auto()  # the lecturer pool, teaching bases, the course library's marks and the timetables
 
 
 NOTHING = Changed(0)  # reads and previews: nothing to announce
