@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from app.domain.models import Lecturer, Session, SessionRow, TeachingBase
+from app.domain.models import Course, Lecturer, Session, SessionRow, TeachingBase
 from app.storage import tables
 from app.storage.records import from_row, rows
 
@@ -128,3 +128,8 @@ def double_booked(db: Database, first_day: str = "", last_day: str = "9999") -> 
     marks = ", ".join("?" for _ in ids)
     found = {s.id: s for s in (from_row(SessionRow, row) for row in rows(db, f"{_SESSION_ROW} WHERE s.id IN ({marks})", ids))}
     return [(found[a].lecturer, found[a].day, found[a].half, found[a].period_id, found[b].period_id) for a, b in pairs]
+
+
+def course_by_topic(db: Database, topic: str) -> Course | None:
+    found = tables.courses(db).where("topic = ?", [topic])
+    return found[0] if found else None

@@ -122,7 +122,7 @@ def mark_topic(db: Database, topic: str, kind: str) -> Course | None:
         raise ValidationError({"kind": f"应为{'、'.join(teaching.COURSE_KINDS)}之一"})
     if not topic.strip():
         raise ValidationError({"topic": "课程内容不能为空"})
-    existing = next(iter(tables.courses(db).where("topic = ?", [topic])), None)
+    existing = store.course_by_topic(db, topic)
     with db.atomic():
         if not kind:
             if existing is not None:
