@@ -127,3 +127,15 @@ def test_lecturers_and_bases_commands(capsys, office_file):
     assert code == 0 and json.loads(out)[0]["name"] == "长征精神党性教育基地" and json.loads(out)[0]["capacity"] == 80
     code, out, _ = run(capsys, "bases", "--db", office_file)
     assert code == 0 and "容量80人" in out
+
+
+def test_the_audit_log_names_lecturers_and_their_printed_sheets(db, office):
+    from app.services.documents import DocumentRequest, record_output
+
+    wang = office.people["王教授"]
+    record_output(db, DocumentRequest("lecture-fees", lecturer_id=wang.id, year=2020), 1, "打印")
+    entry = audit.entries(db, 1)[0]
+    assert entry["detail"] == f"讲课费发放表（授课人{wang.id}）：1页"  # stored as written
+    assert entry["shown"] == "讲课费发放表（王教授）：1页"
+    pool.set_archived(db, wang.id, True)
+    assert audit.entries(db, 1)[0]["shown"] == "王教授"
