@@ -139,3 +139,14 @@ def test_the_audit_log_names_lecturers_and_their_printed_sheets(db, office):
     assert entry["shown"] == "讲课费发放表（王教授）：1页"
     pool.set_archived(db, wang.id, True)
     assert audit.entries(db, 1)[0]["shown"] == "王教授"
+
+
+def test_the_calendar_command_lists_a_lecturer_booked_twice(capsys, tmp_path):
+    path = tmp_path / "日历.db"
+    with database.writing(path, create=True) as db:
+        office = teaching_data.build(db)
+        teaching_data.teach(db, office, office.first, ("2020-05-12", "下午", "专题", "李副教授"))
+        teaching_data.teach(db, office, office.second, ("2020-05-12", "下午", "研讨", "李副教授"))
+    code, out, _ = run(capsys, "calendar", "--year", 2020, "--db", path)
+    assert code == 0
+    assert "冲突：授课人李副教授在5月12日下午同时安排在科级干部培训班第1期和乡村振兴专题班第1期授课" in out

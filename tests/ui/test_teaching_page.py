@@ -250,3 +250,24 @@ def test_read_only_the_page_only_looks(qtbot, demo_file, answers):
     window.lecture_fee_rules()
     assert "只读" in answers["infos"][-1][1]
     session.close()
+
+
+def test_the_calendar_shows_a_lecturer_booked_twice(qtbot, window):
+    from app.domain.conflicts import LECTURER
+    from app.domain.models import Session
+    from app.services.teaching import timetable
+    from ui.shell.changes import Changed
+
+    db = window.session.db
+    calendar = window.show_page("日历")
+    calendar.go_to(date(2020, 5, 11))
+    assert not [c for c in calendar.conflicts if c.kind == LECTURER]
+    wang = tables.lecturers(db).where("name = ?", ["王教授"])[0]
+    second = tables.periods(db).where("place = ?", ["二教室"])[0]
+    timetable.save_session(db, Session(second.id, "2020-05-11", "上午", topic="党史专题", lecturer_id=wang.id))
+    window.session.announce(Changed.TEACHING)
+    found = [c for c in calendar.conflicts if c.kind == LECTURER]
+    assert [c.message for c in found] == ["授课人王教授在5月11日上午同时安排在科级干部培训班第1期和乡村振兴专题班第1期授课"]
+    assert set(found[0].period_ids) <= calendar.month_view.marks.conflict_ids
+    calendar.show_day(date(2020, 5, 11))
+    assert "授课人冲突" in calendar.details.toPlainText() and "授课人王教授" in calendar.details.toPlainText()

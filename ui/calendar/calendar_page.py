@@ -49,7 +49,7 @@ def kinds_of(entries: list) -> list[str]:
 
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
-              | Changed.PEOPLE)
+              | Changed.PEOPLE | Changed.TEACHING)  # a lecturer booked twice is a conflict
 
 
 class CalendarPage(LoadsWhenShown, QWidget):
