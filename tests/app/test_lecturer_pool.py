@@ -150,3 +150,16 @@ def test_the_calendar_command_lists_a_lecturer_booked_twice(capsys, tmp_path):
     code, out, _ = run(capsys, "calendar", "--year", 2020, "--db", path)
     assert code == 0
     assert "冲突：授课人李副教授在5月12日下午同时安排在科级干部培训班第1期和乡村振兴专题班第1期授课" in out
+
+
+def test_lecturers_on_a_gbk_console(office_file):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, PYTHONIOENCODING="gbk")
+    done = subprocess.run([sys.executable, "-m", "app", "lecturers", "--db", str(office_file)],
+                          cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode("gbk", "replace")
+    assert "王教授" in done.stdout.decode("gbk") and len(done.stdout.decode("gbk").splitlines()) == 6
