@@ -10,12 +10,12 @@ def _state(record) -> str:
 
 class LecturerModel(RecordTableModel):
     columns = (
-        Column("姓名", attr("name"), 6),
+        Column("姓名", attr("name"), 5),
         Column("类别", attr("kind"), 5),
         Column("职称", attr("title_shown"), 9),
-        Column("工作单位", attr("unit"), 12),
-        Column("职务", attr("post"), 8),
-        Column("授课方向", attr("fields"), 10),
+        Column("工作单位", attr("unit"), 10),
+        Column("职务", attr("post"), 6),
+        Column("授课方向", attr("fields"), 8),
         Column("联系电话", attr("masked_phone"), 9),
         Column("授课次数", attr("sessions"), 4, numeric=True),
         Column("状态", _state, 3),
@@ -44,11 +44,11 @@ class TaughtModel(RecordTableModel):
     columns = (
         Column("日期", _session("day"), 7),
         Column("时段", _session("half"), 3),
-        Column("期次", attr("period_label"), 14, elide_middle=True),
-        Column("课程内容", _session("topic"), 16),
+        Column("期次", attr("period_label"), 12, elide_middle=True),
+        Column("课程内容", _session("topic"), 14),
         Column("教学形式", _session("form"), 5),
         Column("授课人", _session("lecturer"), 5),
-        Column("地点", _session("where"), 8),
+        Column("地点", _session("where"), 7),
         Column("学时", _session("credited_hours"), 3, numeric=True),
     )
 
