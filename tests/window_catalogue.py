@@ -266,6 +266,21 @@ def _picture(ctx: Context):
     return _manual(ctx).show_picture("images/roster.png")
 
 
+def _lecturer(ctx: Context):
+    from app.domain.models import Lecturer
+    from ui.teaching.pool_dialogs import LecturerDialog
+
+    return LecturerDialog(ctx.main, ctx.session.db, Lecturer(name="王教授", title="领导干部", kind="领导干部",
+                                                            leader_level="正处级", phone="13812345678"))
+
+
+def _base(ctx: Context):
+    from app.domain.models import TeachingBase
+    from ui.teaching.pool_dialogs import BaseDialog
+
+    return BaseDialog(ctx.main, ctx.session.db, TeachingBase(name="长征精神党性教育基地", kind="党性教育基地"))
+
+
 def _word_variants(ctx: Context):
     from ui.importing.word_variants_dialog import WordVariantsDialog
 
@@ -302,6 +317,10 @@ def catalogue() -> dict[str, Entry]:
         "ui.shell.audit_dialog.AuditDialog": Entry(
             _shell_dialog("ui.shell.audit_dialog.AuditDialog", with_db=True), has_list=True),
         "ui.importing.word_variants_dialog.WordVariantsDialog": Entry(_word_variants, has_list=True),
+        "ui.teaching.pool_dialogs.LecturerDialog": Entry(_lecturer),
+        "ui.teaching.pool_dialogs.BaseDialog": Entry(_base),
+        "ui.teaching.fee_settings.FeeSettingsDialog": Entry(
+            _shell_dialog("ui.teaching.fee_settings.FeeSettingsDialog", with_db=True)),
         "ui.documents.print_dialog.PrintDialog": Entry(_print_dialog),
         "ui.help.welcome.WelcomeDialog": Entry(_welcome),
         "ui.help.manual_window.ManualWindow": Entry(_manual),

@@ -287,6 +287,7 @@ SHOTS = {
     "stats": (shown_page("统计"), WINDOW),
     "hours-rules": (dialog("ui.hours.hours_settings_dialog", "HoursSettingsDialog"), None),
     "backups": (dialog("ui.shell.backup_settings_dialog", "BackupSettingsDialog"), (700, 260)),
+    "teaching": (selected_page("师资"), WINDOW),
 }
 
 

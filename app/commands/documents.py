@@ -28,6 +28,7 @@ def register(commands, common) -> None:
     sub.add_argument("--plan", type=int, help="计划编号（计划通知）")
     sub.add_argument("--year", type=int, help="年度（年度统计表、学时证明）")
     sub.add_argument("--person", type=int, help="人员编号（学时证明，见 people 命令）")
+    sub.add_argument("--lecturer", type=int, help="授课人编号（一年的讲课费发放表，与 --year 同用；见 lecturers 命令）")
     sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
     sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")
     sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天）")
@@ -40,7 +41,8 @@ def _print(db, args) -> int:
     if args.with_timetable and args.kind != "letters":
         raise UserError("--with-timetable 只用于入学通知书（letters）")
     request = DocumentRequest(args.kind, period_id=args.period, unit_id=args.unit, plan_id=args.plan,
-                              year=args.year, person_id=args.person, order=args.order, half_days=args.half_days,
+                              year=args.year, person_id=args.person, lecturer_id=args.lecturer,
+                              order=args.order, half_days=args.half_days,
                               issued_on=_iso_date(args.date) if args.date else None,
                               with_timetable=args.with_timetable)
     try:

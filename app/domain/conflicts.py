@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PERSON, UNIT, PLACE = "person", "unit", "place"
-KIND_LABELS = {PERSON: "一人多头调训", UNIT: "单位同时在训人数多", PLACE: "培训地点冲突"}
+PERSON, UNIT, PLACE, LECTURER = "person", "unit", "place", "lecturer"
+KIND_LABELS = {PERSON: "一人多头调训", UNIT: "单位同时在训人数多", PLACE: "培训地点冲突", LECTURER: "授课人冲突"}
 
 
 @dataclass(frozen=True)
@@ -114,3 +114,20 @@ def _unit_conflict(spans: dict[int, Span], run: list) -> Conflict:
     unit, start, end, periods, count = run
     labels = "、".join(spans[p].label for p in periods)
     return Conflict(UNIT, f"{unit}在{_span_text(start, end)}同时有{count}人在训（{labels}）", periods, start, end)
+
+
+def lecturer_conflicts(spans: dict[int, Span], bookings: list[tuple[str, str, str, int, int]]) -> list[Conflict]:
+    """bookings: (lecturer's name, day, half-day, period id, other period id) for each lecturer of the pool
+    booked in two periods at the same half-day; one conflict per lecturer and pair of periods, its half-days named."""
+    grouped: dict[tuple[str, int, int], list[tuple[str, str]]] = defaultdict(list)
+    for name, day, half, a, b in bookings:
+        if a in spans and b in spans:
+            grouped[(name, *sorted((a, b)))].append((day, half))
+    found = []
+    for (name, a, b), slots in sorted(grouped.items(), key=lambda item: (min(item[1]), item[0])):
+        days = sorted({date.fromisoformat(day) for day, _ in slots})
+        when = "、".join(f"{date.fromisoformat(day).month}月{date.fromisoformat(day).day}日{half}"
+                        for day, half in sorted(set(slots)))
+        found.append(Conflict(LECTURER, f"授课人{name}在{when}同时安排在{spans[a].label}和{spans[b].label}授课",
+                              (a, b), days[0], days[-1]))
+    return found

@@ -25,3 +25,19 @@ def phone_error(text: object, *, required: bool = False) -> str | None:
     if value.isdigit() and value.startswith("1"):
         return f"手机号码应为11位，现为{len(value)}位"
     return f"电话号码“{value}”格式不对（手机11位，座机如 023-12345678）"
+
+
+def mask_phone(text: object) -> str:
+    """138****5678, 023-6***4567: what lists and circulating printouts show of a lecturer's phone."""
+    value = normalize_phone(text)
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < 7:
+        return value
+    hide, seen, shown = digits - 7, 0, []
+    for ch in value:  # keep the first three and last four digits, whatever the separators
+        if ch.isdigit():
+            seen += 1
+            shown.append("*" if 3 < seen <= 3 + hide else ch)
+        else:
+            shown.append(ch)
+    return "".join(shown)

@@ -17,6 +17,7 @@ from app.domain.status import PeriodStatus
 from app.services import classes, rule_checks
 from app.storage import calendar, periods, plans
 from app.storage import classes as class_queries
+from app.storage import teaching as teaching_store
 from app.storage.calendar import CalendarEntry
 
 
@@ -75,7 +76,8 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
     limit = rule_checks.thresholds(db).unit_away_limit
     return (conflicts.person_conflicts(spans, calendar.bookings(db, list(spans)))
             + conflicts.unit_conflicts(spans, calendar.unit_counts(db, list(spans)), limit, first, last)
-            + conflicts.place_conflicts(spans))
+            + conflicts.place_conflicts(spans)
+            + conflicts.lecturer_conflicts(spans, teaching_store.double_booked(db, first.isoformat(), last.isoformat())))
 
 
 def move_period(db: Database, period_id: int, start: date) -> Period:

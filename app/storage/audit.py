@@ -35,7 +35,8 @@ def has_entry_after(db: Database, after: int, actions: tuple[str, ...], detail_p
 
 
 NAMED = {"class": ("training_classes", "name"), "person": ("people", "name"), "unit": ("units", "name"),
-          "plan": ("plans", "title")}
+          "plan": ("plans", "title"), "lecturer": ("lecturers", "name"), "base": ("teaching_bases", "name"),
+          "course": ("courses", "topic")}
 
 
 def record_names(db: Database, entity: str, ids: list[int]) -> dict[int, str]:

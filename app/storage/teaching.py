@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from app.domain.models import Lecturer, Session, SessionRow, TeachingBase
+from app.domain.models import Course, Lecturer, Session, SessionRow, TeachingBase
 from app.storage import tables
 from app.storage.records import from_row, rows, to_row
 
@@ -135,5 +135,25 @@ def delete_session(db: Database, session_id: int) -> None:
     tables.sessions(db).delete(session_id)
 
 
-def periods_with_sessions(db: Database) -> set[int]:
-    return {row[0] for row in db.execute("SELECT DISTINCT period_id FROM sessions").fetchall()}
+
+
+def periods_with_sessions(db: Database, first_day: str = "", last_day: str = "9999") -> list[int]:
+    """The periods with a session between the two days (every one, by default)."""
+    sql = "SELECT DISTINCT period_id FROM sessions WHERE day BETWEEN ? AND ? ORDER BY period_id"
+    return [row[0] for row in db.execute(sql, [first_day, last_day]).fetchall()]
+
+
+def double_booked(db: Database, first_day: str = "", last_day: str = "9999") -> list[tuple[str, str, str, int, int]]:
+    """(lecturer's name, day, half-day, period id, other period id) of each pair double_bookings finds."""
+    pairs = double_bookings(db, first_day, last_day)
+    if not pairs:
+        return []
+    ids = sorted({i for pair in pairs for i in pair})
+    marks = ", ".join("?" for _ in ids)
+    found = {s.id: s for s in (from_row(SessionRow, row) for row in rows(db, f"{_SESSION_ROW} WHERE s.id IN ({marks})", ids))}
+    return [(found[a].lecturer, found[a].day, found[a].half, found[a].period_id, found[b].period_id) for a, b in pairs]
+
+
+def course_by_topic(db: Database, topic: str) -> Course | None:
+    found = tables.courses(db).where("topic = ?", [topic])
+    return found[0] if found else None

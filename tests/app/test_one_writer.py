@@ -63,6 +63,8 @@ CASES = {
     "plans": (False, lambda f: ["--json"]),
     "classes": (False, lambda f: []),
     "periods": (False, lambda f: ["--json"]),
+    "lecturers": (False, lambda f: ["--json"]),
+    "bases": (False, lambda f: ["--json"]),
     "people": (False, lambda f: ["--search", "王"]),
     "people --full-id": (True, lambda f: ["--full-id"]),
     "people --json": (True, lambda f: ["--json"]),  # the office's tools get full ID numbers: logged

@@ -9,7 +9,7 @@ from app.services import people
 from tests.ui.conftest import type_text
 from ui.shell.main_window import PAGES
 
-TITLES = ["计划", "班次", "期次", "日历", "学员", "单位", "文书打印", "统计"]
+TITLES = ["计划", "班次", "期次", "日历", "学员", "单位", "师资", "文书打印", "统计"]
 
 
 def click_nav(qtbot, window, title):
@@ -28,6 +28,7 @@ def test_every_page_shows_the_demo_data(qtbot, window, qtmodeltester):
         assert page.isVisible()
         if title == "日历":  # drawn, not a list: tests/ui/test_calendar.py
             continue
+        # the demo office's lecturers come with issue 17's demo part; tests/ui/test_teaching_page.py fills its own
         assert page.model.rowCount() > 0, title
         assert "共" in page.count_label.text()
         qtmodeltester.check(page.model)
@@ -93,7 +94,7 @@ def test_menus_are_in_chinese(window):
              for m in (a.menu() for a in window.menuBar().actions())}
     assert menus == {"文件(&F)": ["新建数据库(&N)…", "打开数据库(&O)…", "最近打开(&T)", "另存备份(&B)…", "恢复备份(&R)…",
                                   "备份设置(&S)…", "退出(&X)"],
-                     "设置(&S)": ["名称规范化(&N)…"],
+                     "设置(&S)": ["名称规范化(&N)…", "讲课费标准(&F)…"],
                      "帮助(&H)": ["使用手册(&M)", "本页帮助(&P)", "快速上手(&Q)", "操作日志(&L)", "关于(&A)"]}
     keys = {a.text(): a.shortcut().toString() for a in window.menuBar().actions()[0].menu().actions()}
     assert (keys["打开数据库(&O)…"], keys["新建数据库(&N)…"], keys["退出(&X)"]) == ("Ctrl+O", "Ctrl+N", "Ctrl+Q")

@@ -96,7 +96,8 @@ def test_overview_exports_its_figures_and_the_tables_behind_its_charts(qtbot, wi
     assert book.sheetnames == ["概览", "按单位", "按干部类别", "按职级", "按班次类型"]
     overview = statistics.overview(window.session.db, 2020)
     assert book["概览"]["A1"].value == "2020年干部教育培训概览"
-    assert data_rows(book["概览"]) == [[label, value] for label, value, _ in statistics.figures(overview)]
+    assert data_rows(book["概览"]) == [[label, value] for label, value, _ in statistics.figures(overview)
+                                       + statistics.leader_figures(overview)]
     units = data_rows(book["按单位"])
     assert units == [[line.label, line.person_times, line.completed, line.hours] for line in overview.lines["unit"]]
     assert "已导出" in answers["infos"][-1][1]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain import vocab
-from app.domain.conflicts import PERSON, PLACE, UNIT
+from app.domain.conflicts import LECTURER, PERSON, PLACE, UNIT
 from app.domain.errors import UserError
 from app.services import calendar_events, rule_checks
 from app.services.calendar_events import CalendarFilter
@@ -49,7 +49,7 @@ def kinds_of(entries: list) -> list[str]:
 
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
-              | Changed.PEOPLE | Changed.TIMETABLE)  # the timetable gives the rules and lecturers' double bookings
+              | Changed.PEOPLE | Changed.TIMETABLE | Changed.TEACHING)  # rules and lecturers booked twice
 
 
 class CalendarPage(LoadsWhenShown, QWidget):
@@ -179,7 +179,7 @@ class CalendarPage(LoadsWhenShown, QWidget):
             self.details.setHtml(overview_html(self.toolbar.range_label.text(), self.conflicts))
 
     def _marks(self, conflicts: list, first: date, last: date, focus_month: int | None) -> Marks:
-        ids = {i for c in conflicts if c.kind in (PERSON, PLACE) for i in c.period_ids}
+        ids = {i for c in conflicts if c.kind in (PERSON, PLACE, LECTURER) for i in c.period_ids}
         crowded = self._conflict_days([c for c in conflicts if c.kind == UNIT], first, last)
         return Marks(date.today(), focus_month, ids, crowded, self.month_view.marks.selected_id)
 

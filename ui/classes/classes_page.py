@@ -15,7 +15,7 @@ from ui.common.splitters import ListSplitter
 from ui.shell.changes import Changed
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
-              | Changed.TIMETABLE)  # warnings come from the timetables
+              | Changed.TIMETABLE | Changed.TEACHING)  # warnings come from the timetables and lecturers
 
 
 class ClassesPage(ListPage):

@@ -48,6 +48,7 @@ CHOICES = (
     Choice("结业证书", "certificates", "period", units=True, order=True),
     Choice("期次情况汇总", "summary", "period"),
     Choice("课程表", "timetable", "period"),
+    Choice("讲课费发放表", "lecture-fees", "period"),
     Choice("年度统计表", "summary", "year"),
 )
 

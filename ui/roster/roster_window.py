@@ -40,6 +40,7 @@ from ui.roster.roster_models import RosterModel
 from ui.shell.changes import Changed
 from ui.shell.session import Session
 from ui.shell.shortcuts import window_keys
+from ui.teaching import fee_actions
 from ui.timetable.timetable_tab import TimetableTab
 
 BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; padding: 5px;"
@@ -153,7 +154,8 @@ class RosterWindow(RosterEdits, QWidget):
                              ("学员名册…", lambda parent, session, period_id: print_actions.print_roster(
                                  parent, session, period_id, "strokes" if self.order.currentData() == "strokes" else "unit")),
                              ("结业证书…", print_actions.print_certificates),
-                             ("本期汇总…", print_actions.print_period_summary)):
+                             ("本期汇总…", print_actions.print_period_summary),
+                             ("讲课费发放表…", fee_actions.print_period_fees)):
             item = QAction(text, menu)
             item.triggered.connect(lambda checked=False, act=action: act(self, self.session, self.period_id))
             menu.addAction(item)

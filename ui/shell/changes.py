@@ -19,7 +19,8 @@ class Changed(Flag):
     UNITS = auto()  # the units and their order
     HOURS = auto()  # study-hour records
     SETTINGS = auto()  # the rules' thresholds, the hours rules, the documents' templates, letterhead and seal
-    TIMETABLE = auto()  # a period's sessions (课程表), and the lecturers and bases they name
+    TIMETABLE = auto()  # a period's sessions (课程表)
+    TEACHING = auto()  # the lecturer pool, teaching bases and the course library's marks
 
 
 NOTHING = Changed(0)  # reads and previews: nothing to announce

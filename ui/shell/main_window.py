@@ -32,7 +32,8 @@ from ui.shell.session import Session
 # the print centre alone would bring reportlab and QtPdf into start-up.
 PAGES = (("计划", "ui.plans.plans_page", "PlansPage"), ("班次", "ui.classes.classes_page", "ClassesPage"),
          ("期次", "ui.periods.periods_page", "PeriodsPage"), ("日历", "ui.calendar.calendar_page", "CalendarPage"), ("学员", "ui.people.people_page", "PeoplePage"),
-         ("单位", "ui.units.units_page", "UnitsPage"), ("文书打印", "ui.documents.documents_page", "DocumentsPage"),
+         ("单位", "ui.units.units_page", "UnitsPage"), ("师资", "ui.teaching.pool_page", "TeachingPage"),
+         ("文书打印", "ui.documents.documents_page", "DocumentsPage"),
          ("统计", "ui.stats.stats_page", "StatsPage"))
 
 
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
 
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
-        item_height = int(self.fontMetrics().height() * 2.0)  # eight pages fit the nav at 150% on 1366×768
+        item_height = int(self.fontMetrics().height() * 1.85)  # nine pages fit the nav at 150% on 1366×768
         for entry in PAGES:
             item = QListWidgetItem(entry[0], self.nav)
             item.setSizeHint(QSize(0, item_height))
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self._action(settings_menu, "名称规范化(&N)…", self.word_variants)
+        self._action(settings_menu, "讲课费标准(&F)…", self.lecture_fee_rules)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "使用手册(&M)", self.show_manual)
         self._action(help_menu, "本页帮助(&P)", self.page_help, QKeySequence(Qt.Key.Key_F1))
@@ -246,6 +248,11 @@ class MainWindow(QMainWindow):
         from ui.importing.word_variants_dialog import WordVariantsDialog
 
         WordVariantsDialog(self.session, self).exec()
+
+    def lecture_fee_rules(self) -> None:
+        from ui.teaching.fee_actions import edit_fee_rules
+
+        edit_fee_rules(self, self.session)
 
     def show_manual(self) -> None:
         from ui.shell.help import open_manual

@@ -124,8 +124,10 @@ class StatsPage(ListPage):
         charts.addWidget(self.kind_chart, 0, 0)
         charts.addWidget(self.category_chart, 0, 1)
         charts.addWidget(self.unit_chart, 1, 0, 1, 2)
+        self.leader_label = QLabel(objectName="leaderLectures")  # 领导干部上讲台, from the timetables
         layout = QVBoxLayout(tab)
         layout.addWidget(figures)
+        layout.addWidget(self.leader_label)
         layout.addLayout(charts, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(tab)  # on a small screen the charts scroll rather than push the window past it
@@ -184,6 +186,7 @@ class StatsPage(ListPage):
             return
         db = self.session.db
         self.overview = overview = statistics.overview(db, year)
+        self.leader_label.setText(statistics.leader_text(overview))
         for label, (_, _, text) in zip(self.figure_labels, statistics.figures(overview), strict=False):
             label.setText(text)
         for key, model in self.breakdowns.items():
@@ -250,7 +253,8 @@ class StatsPage(ListPage):
 
     def _overview_tables(self, year: int, subtitle: str) -> list[ExportTable]:
         figures = ExportTable("概览", f"{year}年干部教育培训概览", [XlsxColumn("项目", 8), XlsxColumn("数值", 8)],
-                              [[label, value] for label, value, _ in statistics.figures(self.overview)], subtitle)
+                              [[label, value] for label, value, _ in statistics.figures(self.overview)
+                               + statistics.leader_figures(self.overview)], subtitle)
         return [figures] + [stats_export.view_table(self.views[self.breakdowns[key]], label,
                                                     f"{year}年培训统计（{label}）", subtitle)
                             for key, label in BREAKDOWN_TABS]

@@ -29,7 +29,8 @@ from ui.timetable.timetable_edits import TimetableEdits
 from ui.timetable.timetable_model import TimetableModel
 from ui.timetable.timetable_view import TimetableView
 
-RELOAD_ON = Changed.TIMETABLE | Changed.PERIODS | Changed.ROSTER | Changed.CLASSES | Changed.SETTINGS
+RELOAD_ON = (Changed.TIMETABLE | Changed.TEACHING | Changed.PERIODS | Changed.ROSTER | Changed.CLASSES
+             | Changed.SETTINGS)
 CLOSED_NOTE = "本期已结班，课程表已锁定，只能查看、打印和导出；如需修改，请先“重新开班”。"
 REPLACE_QUESTION = "本期已有{count}节课。用{source}的课程表替换吗？\n（替换前自动备份，也可用“撤销”（Ctrl+Z）恢复）"
 

@@ -18,7 +18,8 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
 from app.storage import tables
 
-SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员"}
+SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员",
+                "lecturer": "授课人"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("summary", "培训情况汇总", ("period", "year"), "summaries"),
     Kind("hours", "学时证明", ("person",), "hours_certificate"),
     Kind("timetable", "课程表", ("period",), "timetable"),
+    Kind("lecture-fees", "讲课费发放表", ("period", "lecturer"), "lecture_fees"),
 )}
 
 
@@ -84,6 +86,8 @@ def file_name(db: Database, request: DocumentRequest) -> str:
     label = KINDS[request.kind].label
     if request.plan_id is not None:
         name = tables.plans(db).get(request.plan_id).title
+    elif request.lecturer_id is not None:
+        name = f"{tables.lecturers(db).get(request.lecturer_id).name}{request.year}年{label}"
     elif request.person_id is not None:
         name = f"{tables.people(db).get(request.person_id).name}{request.year}年{label}"
     elif request.period_id is not None:

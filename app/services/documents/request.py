@@ -12,6 +12,7 @@ class DocumentRequest:
     plan_id: int | None = None
     year: int | None = None
     person_id: int | None = None  # 学时证明 is about one person
+    lecturer_id: int | None = None  # 讲课费发放表 of one lecturer's year
     order: str = "unit"  # roster order: unit or strokes
     half_days: bool = False  # sign-in sheets per half-day instead of per day
     issued_on: str | None = None  # 成文日期, ISO; today when not given

@@ -35,8 +35,8 @@ def masked(text: str) -> str:
 
 
 # A document's scope as record_output writes it: （期次21，单位5）.
-_SCOPE = re.compile(r"(期次|单位|计划|人员)(\d+)")
-_SCOPE_ENTITY = {"期次": "period", "单位": "unit", "计划": "plan", "人员": "person"}
+_SCOPE = re.compile(r"(期次|单位|计划|人员|授课人)(\d+)")
+_SCOPE_ENTITY = {"期次": "period", "单位": "unit", "计划": "plan", "人员": "person", "授课人": "lecturer"}
 
 
 @dataclass(frozen=True)

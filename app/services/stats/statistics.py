@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from app.services import attendance
 from app.services.hours import ledger
+from app.services.teaching import pool
 from app.storage import periods, plans, stats
 
 BREAKDOWNS = {"kind": "班次类型", "unit": "单位", "category": "干部类别", "rank": "职级"}
@@ -36,6 +37,7 @@ class YearOverview:
     behind: int
     people: int
     lines: dict[str, list[Line]] = field(default_factory=dict)
+    leader_lectures: pool.LeaderLectures = field(default_factory=lambda: pool.LeaderLectures(0, 0, 0.0))
 
 
 def overview(db: Database, year: int) -> YearOverview:
@@ -46,6 +48,7 @@ def overview(db: Database, year: int) -> YearOverview:
         year, planned[0], planned[1], held, scheduled, totals.person_times, totals.completed, totals.hours,
         attendance.attendance_rate(db, year), len(ledger.behind(db, year)), stats.people_count(db))
     result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
+    result.leader_lectures = pool.leader_lectures(db, year)
     return result
 
 
@@ -68,6 +71,22 @@ def figures(o: YearOverview) -> list[tuple[str, object, str]]:
               o.hours, rate, o.behind)
     texts = [*(str(value) for value in values[:6]), f"{o.hours:g}", rate, f"{o.behind}人"]
     return list(zip(FIGURE_LABELS, values, texts, strict=False))
+
+
+LEADER_FIGURE_LABELS = ("领导干部上讲台人数", "领导干部授课节数", "领导干部授课学时")
+
+
+def leader_figures(o: YearOverview) -> list[tuple[str, object, str]]:
+    """领导干部上讲台 (seed 000 item 6): how many leaders of the pool taught in the year, sessions and 学时."""
+    taught = o.leader_lectures
+    values = (taught.leaders, taught.sessions, taught.hours)
+    texts = (f"{taught.leaders}人", f"{taught.sessions}节", f"{taught.hours:g}学时")
+    return list(zip(LEADER_FIGURE_LABELS, values, texts, strict=True))
+
+
+def leader_text(o: YearOverview) -> str:
+    taught = o.leader_lectures
+    return f"领导干部上讲台：{taught.leaders}人，授课{taught.sessions}节、{taught.hours:g}学时"
 
 
 class_summaries = stats.class_summaries  # per class: periods scheduled and closed, 人次, completed, 学时

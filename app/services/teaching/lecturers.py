@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from app.domain import teaching
+from app.domain import teaching, vocab
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Lecturer, TeachingBase
-from app.domain.phone import normalize_phone
+from app.domain.phone import normalize_phone, phone_error
 from app.domain.text import clean
 from app.domain.validation import Errors
 from app.services.safety import audit
@@ -25,6 +25,10 @@ def lecturer_errors(lecturer: Lecturer) -> Errors:
         errors["kind"] = f"类别应为{'、'.join(teaching.LECTURER_KINDS)}之一"
     if lecturer.title and lecturer.title not in teaching.TITLES:
         errors["title"] = f"职称应为{'、'.join(teaching.TITLES)}之一"
+    if lecturer.leader_level and lecturer.leader_level not in vocab.words("leadership_levels"):
+        errors["leader_level"] = f"领导职务层次“{lecturer.leader_level}”不是标准名称（如正处级、副科级）"
+    if message := phone_error(lecturer.phone):
+        errors["phone"] = message
     return errors
 
 
@@ -73,6 +77,8 @@ def base_errors(base: TeachingBase) -> Errors:
         errors["kind"] = f"类别应为{'、'.join(teaching.BASE_KINDS)}之一"
     if base.capacity < 0:
         errors["capacity"] = "容量不能为负数"
+    if message := phone_error(base.contact_phone):
+        errors["contact_phone"] = message
     return errors
 
 

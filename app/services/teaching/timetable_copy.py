@@ -17,7 +17,7 @@ from app.storage import teaching as store
 
 def source_periods(db: Database, period_id: int) -> list[PeriodRow]:
     """Periods with a timetable to copy from (not this one), the latest first."""
-    with_sessions = store.periods_with_sessions(db)
+    with_sessions = set(store.periods_with_sessions(db))
     found = [p for p in period_store.list_periods(db, include_archived=True)
              if p.id != period_id and p.id in with_sessions]
     return sorted(found, key=lambda p: p.start_date, reverse=True)
