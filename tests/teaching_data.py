@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.models import Lecturer, Period, Session, TeachingBase, TrainingClass
+from app.services import settings
 from app.services.classes import ClassDraft, save_draft, save_period
 from app.services.teaching import lecturers, timetable
 
@@ -25,6 +26,15 @@ LECTURERS = (
     ("钱院士", "院士", "专家学者", ""),
     ("周支书", "其他", "基层典型", ""),
 )
+
+
+def forget_demo_teaching(db) -> None:
+    """The demo office's timetables, lecturers, bases and courses gone, so a test counts only its own, and a
+    half-day counting 4 学时 (the demo counts 3) as these tests' sums do."""
+    with db.atomic():
+        for table in ("sessions", "courses", "lecturers", "teaching_bases"):
+            db.execute(f"DELETE FROM {table}")
+        settings.put(db, "hours_per_half_day", 4.0)
 
 
 def build(db) -> Office:

@@ -25,8 +25,9 @@ from ui.teaching import fee_actions
 
 @pytest.fixture
 def demo_file(demo_file):
-    """The demo office with the test's own teaching: two periods, six lecturers, a base, six sessions."""
+    """The demo office with the test's own teaching instead of its own: two periods, six lecturers, a base, six sessions."""
     with database.writing(demo_file) as db:
+        teaching_data.forget_demo_teaching(db)
         office = teaching_data.build(db)
         teaching_data.teach(db, office, office.first,
                             ("2020-05-11", "上午", "党史专题", "王教授", {"base_id": office.base.id}),
