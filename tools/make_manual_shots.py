@@ -142,8 +142,9 @@ def main_window(office: Office):
 def classes_page(office: Office):
     page = office.page("班次")
     name = office.roster_period.class_name
+    column = [c.header for c in page.model.columns].index("班次名称")  # by its header: columns come and go
     for row in range(page.proxy.rowCount()):
-        if name in str(page.proxy.index(row, 2).data()):
+        if page.proxy.index(row, column).data() == name:
             page.table.selectRow(row)
     return office.window
 

@@ -160,10 +160,14 @@ class TeachingPage(ListPage):
             self.refresh()
 
     def reload(self) -> None:
+        chosen, with_periods = self.year.currentData(), statistics.years(self.session.db)
         self.year.blockSignals(True)
         self.year.clear()
-        for year in sorted(set(statistics.years(self.session.db)) | {date.today().year}, reverse=True):
+        for year in sorted(set(with_periods) | {date.today().year}, reverse=True):
             self.year.addItem(f"{year}年", year)
+        # the year chosen before a reload, else the newest with periods (an office reading last year's records)
+        shown = chosen or (with_periods[0] if with_periods else date.today().year)
+        self.year.setCurrentIndex(max(self.year.findData(shown), 0))
         self.year.blockSignals(False)
         super().reload()
 
