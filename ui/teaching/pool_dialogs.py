@@ -20,7 +20,28 @@ def _notes_box(text: str) -> QPlainTextEdit:
     return box
 
 
-class LecturerDialog(QDialog):
+class _PoolDialog(QDialog):
+    """A pool record's form: labelled rows checked as the clerk types, 停用, 保存 / 取消."""
+
+    def _lay_out(self, rows, archived: QCheckBox, edits, boxes, width: int, height: int) -> None:
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        for label, widget, key in rows:
+            self.errors.add_row(form, label, widget, key)
+        form.addRow("", archived)
+        buttons, self.save_button = save_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        for edit in edits:
+            edit.textChanged.connect(self._revalidate)
+        for box in boxes:
+            box.currentIndexChanged.connect(self._revalidate)
+        fit_window(self, width, height)
+        self._revalidate()
+
+
+class LecturerDialog(_PoolDialog):
     def __init__(self, parent, db, lecturer: Lecturer):
         super().__init__(parent)
         self.db, self.lecturer, self.saved = db, lecturer, None
@@ -34,25 +55,11 @@ class LecturerDialog(QDialog):
         self.fields.setPlaceholderText("如：党史党建、乡村振兴、应急管理")
         self.notes = _notes_box(lecturer.notes)
         self.archived = QCheckBox("停用（不再出现在课程表的授课人选择中，授课记录保留）", checked=lecturer.archived)
-        self.errors = FieldErrors()
-        form = QFormLayout()
-        for label, widget, key in (("姓名", self.name, "name"), ("类别", self.kind, "kind"),
-                                   ("职称", self.title_box, "title"), ("领导职务层次", self.level, "leader_level"),
-                                   ("工作单位", self.unit, "unit"), ("职务", self.post, "post"),
-                                   ("授课方向", self.fields, "fields"), ("联系电话", self.phone, "phone"),
-                                   ("备注", self.notes, "notes")):
-            self.errors.add_row(form, label, widget, key)
-        form.addRow("", self.archived)
-        buttons, self.save_button = save_cancel(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        for edit in (self.name, self.phone):
-            edit.textChanged.connect(self._revalidate)
-        for box in (self.title_box, self.kind, self.level):
-            box.currentIndexChanged.connect(self._revalidate)
-        fit_window(self, 520, 460)
-        self._revalidate()
+        self._lay_out((("姓名", self.name, "name"), ("类别", self.kind, "kind"), ("职称", self.title_box, "title"),
+                       ("领导职务层次", self.level, "leader_level"), ("工作单位", self.unit, "unit"),
+                       ("职务", self.post, "post"), ("授课方向", self.fields, "fields"), ("联系电话", self.phone, "phone"),
+                       ("备注", self.notes, "notes")),
+                      self.archived, (self.name, self.phone), (self.title_box, self.kind, self.level), 520, 460)
 
     def draft(self) -> Lecturer:
         return replace(self.lecturer, name=self.name.text().strip(), unit=self.unit.text().strip(),
@@ -73,7 +80,7 @@ class LecturerDialog(QDialog):
                                   lambda: lecturers.save_lecturer(self.db, self.draft()))
 
 
-class BaseDialog(QDialog):
+class BaseDialog(_PoolDialog):
     def __init__(self, parent, db, base: TeachingBase):
         super().__init__(parent)
         self.db, self.base, self.saved = db, base, None
@@ -85,23 +92,10 @@ class BaseDialog(QDialog):
         self.capacity = QSpinBox(maximum=100000, value=base.capacity, suffix=" 人")
         self.notes = _notes_box(base.notes)
         self.archived = QCheckBox("停用（教学记录保留）", checked=base.archived)
-        self.errors = FieldErrors()
-        form = QFormLayout()
-        for label, widget, key in (("基地名称", self.name, "name"), ("类别", self.kind, "kind"),
-                                   ("地址", self.address, "address"), ("联系人", self.contact_name, "contact_name"),
-                                   ("联系电话", self.contact_phone, "contact_phone"), ("容量", self.capacity, "capacity"),
-                                   ("备注", self.notes, "notes")):
-            self.errors.add_row(form, label, widget, key)
-        form.addRow("", self.archived)
-        buttons, self.save_button = save_cancel(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        for edit in (self.name, self.contact_phone):
-            edit.textChanged.connect(self._revalidate)
-        self.kind.currentIndexChanged.connect(self._revalidate)
-        fit_window(self, 520, 400)
-        self._revalidate()
+        self._lay_out((("基地名称", self.name, "name"), ("类别", self.kind, "kind"), ("地址", self.address, "address"),
+                       ("联系人", self.contact_name, "contact_name"), ("联系电话", self.contact_phone, "contact_phone"),
+                       ("容量", self.capacity, "capacity"), ("备注", self.notes, "notes")),
+                      self.archived, (self.name, self.contact_phone), (self.kind,), 520, 400)
 
     def draft(self) -> TeachingBase:
         return replace(self.base, name=self.name.text().strip(), kind=self.kind.currentData(),
