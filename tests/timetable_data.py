@@ -6,6 +6,7 @@ from app.domain.models import Lecturer, Session, TeachingBase
 from app.services import settings
 from app.services.teaching import lecturers, timetable
 from app.storage import tables
+from tests.documents.conftest import period_id
 
 TOPICS = ("开班式暨开班第一课", "习近平新时代中国特色社会主义思想概论", "学习党章党规党纪", "长征精神现场教学",
           "乡村振兴典型案例", "领导干部政治能力提升", "分组研讨", "党性分析交流")
@@ -52,3 +53,13 @@ def fill_timetable(db, period_id: int, days: int = 3) -> list[Session]:
                           place="" if other == "base" else "县委党校报告厅", party_spirit=topic == TOPICS[7])
         saved.append(timetable.save_session(db, session))
     return saved
+
+
+CLASS = "加强党的政治建设专题培训班"
+
+
+def timetabled_period(demo_db) -> int:
+    """The demo's 加强党的政治建设专题培训班 第2期 with fill_timetable's sessions."""
+    found = period_id(demo_db, CLASS, 2)
+    fill_timetable(demo_db, found)
+    return found

@@ -15,17 +15,13 @@ from app.services.teaching import bookings, shares, timetable, timetable_copy, t
 from app.storage import tables
 from tests.cli import run
 from tests.documents.conftest import period_id
-from tests.timetable_data import TOPICS, fill_timetable, pool
+from tests.timetable_data import CLASS, TOPICS, fill_timetable, pool, timetabled_period
 from tests.writing import writable
-
-CLASS = "加强党的政治建设专题培训班"
 
 
 @pytest.fixture
 def period(demo_db):
-    found = period_id(demo_db, CLASS, 2)
-    fill_timetable(demo_db, found)
-    return found
+    return timetabled_period(demo_db)
 
 
 def test_the_totals_and_shares_come_from_the_sessions(demo_db, period):

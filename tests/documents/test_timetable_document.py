@@ -9,17 +9,13 @@ from app.services.documents.sources import trainees
 from app.services.teaching import timetable
 from tests.cli import run
 from tests.documents.conftest import assert_fonts_embedded, page_sizes, page_texts, period_id, squeezed
-from tests.timetable_data import TOPICS, fill_timetable
+from tests.timetable_data import CLASS, TOPICS, fill_timetable, timetabled_period
 from tests.writing import writable
-
-CLASS = "加强党的政治建设专题培训班"
 
 
 @pytest.fixture
 def period(demo_db):
-    found = period_id(demo_db, CLASS, 2)
-    fill_timetable(demo_db, found)
-    return found
+    return timetabled_period(demo_db)
 
 
 def test_the_timetable_prints_on_a4_with_its_columns_dates_and_total(demo_db, period, tmp_path):
