@@ -76,6 +76,7 @@ class Plan:
     planned_periods: int = 0
     planned_trainees: int = 0
     archived: bool = False
+    organiser_kind: str = "本级举办"  # one of funds.ORGANISER_KINDS: a city plan is 上级调训 in the county's data
     id: int | None = None
 
 
@@ -121,6 +122,10 @@ class TrainingClass:
     archived: bool = False
     notes: str = ""
     coverage: str = ""  # JSON {"categories": [...], "ranks": [...]}: everyone in it must attend (全覆盖)
+    organiser_kind: str = "本级举办"  # 本级举办, 上级调训 (a city or provincial class) or 单位自办
+    unit_id: int | None = None  # the unit that runs a 单位自办 class
+    fee_category: str = "三类"  # 一类, 二类, 三类: the 综合定额 per person-day (培训类别)
+    roll_call: bool = False  # 点名调训: the people selected must attend, or be made up (补训)
     id: int | None = None
 
     @property
@@ -197,6 +202,9 @@ class Enrollment:
     key_problems: str = ""  # 重点难点问题或典型案例
     fee_paid: float = 0.0
     notes: str = ""
+    fee_paid_on: str = ""  # the date the fee was received
+    makeup_of: int | None = None  # 补训: the enrollment (of a roll-call class) this one makes up for
+    makeup_note: str = ""  # why a trainee needs no make-up after all (免补训), or a note on it
     id: int | None = None
 
 
@@ -339,3 +347,28 @@ class SessionRow(Session):
     @property
     def is_leader_lecture(self) -> bool:
         return self.lecturer_kind == "领导干部" or self.lecturer_title == "领导干部"
+
+
+@dataclass
+class BudgetLine:
+    """A line of a period's budget: computed from the fee rules (basis says how) or added by the clerk."""
+    period_id: int
+    item: str  # 综合定额, 师资费, or the clerk's own
+    amount: float
+    basis: str = ""  # e.g. "40人 × (30 + 30 × 70%)天 × 550元"
+    sort_order: int = 0
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Expense:
+    """Money spent on a period, by item (住宿费, 伙食费, 场地费, 资料费, 交通费, 师资费, 其他)."""
+    period_id: int
+    item: str
+    amount: float
+    day: str = ""
+    payee: str = ""
+    voucher: str = ""  # 凭证号
+    notes: str = ""
+    id: int | None = None

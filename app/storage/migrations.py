@@ -301,3 +301,39 @@ def m007_teaching(db: Database) -> None:
     db.execute("CREATE INDEX sessions_period ON sessions(period_id, day, half, sort_order)")
     db.execute("CREATE INDEX sessions_lecturer ON sessions(lecturer_id, day)")
     db.execute("CREATE INDEX sessions_base ON sessions(base_id)")
+
+
+@migration
+def m008_funds_makeup_organisers(db: Database) -> None:
+    """Funds (a period's budget lines and spending, fees received), roll-call classes and make-up training,
+    and who organises a class or plan (本级举办, 上级调训, 单位自办)."""
+    db.execute("ALTER TABLE plans ADD COLUMN organiser_kind TEXT NOT NULL DEFAULT '本级举办'")
+    db.execute("ALTER TABLE training_classes ADD COLUMN organiser_kind TEXT NOT NULL DEFAULT '本级举办'")
+    db.execute("ALTER TABLE training_classes ADD COLUMN unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT")
+    db.execute("ALTER TABLE training_classes ADD COLUMN fee_category TEXT NOT NULL DEFAULT '三类'")
+    db.execute("ALTER TABLE training_classes ADD COLUMN roll_call INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE enrollments ADD COLUMN fee_paid_on TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enrollments ADD COLUMN makeup_of INTEGER REFERENCES enrollments(id) ON DELETE SET NULL")
+    db.execute("ALTER TABLE enrollments ADD COLUMN makeup_note TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX enrollments_makeup ON enrollments(makeup_of)")
+    db.execute("""CREATE TABLE budget_lines (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        amount REAL NOT NULL CHECK (amount >= 0),
+        basis TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX budget_lines_period ON budget_lines(period_id)")
+    db.execute("""CREATE TABLE expenses (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        amount REAL NOT NULL,
+        day TEXT NOT NULL DEFAULT '',
+        payee TEXT NOT NULL DEFAULT '',
+        voucher TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX expenses_period ON expenses(period_id)")

@@ -4,9 +4,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from app.domain.models import (
+    BudgetLine,
     Contact,
     Course,
     Enrollment,
+    Expense,
     HoursRecord,
     Lecturer,
     Period,
@@ -81,3 +83,11 @@ def courses(db: Database) -> Table[Course]:
 
 def sessions(db: Database) -> Table[Session]:
     return Table(db, "sessions", Session, "课程安排")
+
+
+def budget_lines(db: Database) -> Table[BudgetLine]:
+    return Table(db, "budget_lines", BudgetLine, "预算项目")
+
+
+def expenses(db: Database) -> Table[Expense]:
+    return Table(db, "expenses", Expense, "支出记录")
