@@ -135,8 +135,9 @@ class TrainingClass:
 
 @dataclass
 class ClassRow(TrainingClass):
-    """A class as the lists show it: with its plan's title."""
+    """A class as the lists show it: with its plan's title, and the unit that runs a 单位自办 class."""
     plan_title: str = ""
+    unit_name: str = ""
 
 
 @dataclass
