@@ -100,11 +100,13 @@ def test_yearly_summary_by_class_kind_unit_and_category(demo_db, tmp_path):
     target = tmp_path / "year.pdf"
     render(demo_db, DocumentRequest("summary", year=2020), target)
     flat = squeezed(target)
-    for heading in ("2020年干部教育培训情况统计", "一、按班次", "二、按班次类型", "三、按单位", "四、按干部类别"):
+    for heading in ("2020年干部教育培训情况统计", "一、按举办方式", "二、按班次", "三、按班次类型（本级举办）", "四、按单位",
+                    "五、按干部类别"):
         assert heading in flat
     enrolled = demo_db.execute("SELECT count(*) FROM enrollments WHERE status NOT IN ('已替换', '退学')").fetchone()[0]
     planned = sum(c.planned_periods for c in tables.classes(demo_db).where("1"))
-    assert len(re.findall(rf"合计{planned}\d+\d+{enrolled}", flat)) == 2  # by class and by kind
+    # the sum of every kind only where named as one: by 举办方式 and under the classes
+    assert len(re.findall(rf"合计（三种举办方式）{planned}\d+\d+{enrolled}", flat)) == 2
     assert "党政领导干部" in flat and "县委办公室" in flat
 
 
