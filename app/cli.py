@@ -27,6 +27,7 @@ from app.commands import (
     stats,
     timetable,
     timetable_import,
+    unit_class,
 )
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
@@ -36,7 +37,7 @@ from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
 COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
-                   stats)
+                   stats, unit_class)
 
 
 def _parser() -> argparse.ArgumentParser:
