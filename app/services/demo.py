@@ -28,6 +28,7 @@ from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
 from app.services.demo_teaching import build_teaching
+from app.services.demo_unit_classes import file_unit_classes
 from app.services.safety import audit
 from app.storage import attendance as attendance_marks
 from app.storage import hours, tables
@@ -62,6 +63,7 @@ def build_demo(db: Database) -> dict[str, int]:
         rosters = _Rosters(people, office)
         for period, training_class, select in periods:
             rosters.fill(db, period, training_class, select)
+        file_unit_classes(db, units, people, rosters.busy, random.Random("单位自办"))  # its own: the rest stay as they were
         _online_hours(db, people, rosters.rng, office)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),

@@ -205,21 +205,27 @@ def import_unit_class(db: Database, path: str | Path, unit_id: int, *, dry_run: 
 
 def _write(db: Database, result: UnitClassImport) -> None:
     accepted, unit = result.accepted, result.unit
-    days = Period(0, 1, result.start, result.end).days
     with db.atomic():
-        training_class = tables.classes(db).insert(TrainingClass(
-            name=result.class_name, kind=KIND, organizer=unit.name, host=unit.name, organiser_kind=UNIT,
-            unit_id=unit.id, planned_periods=1, trainees_per_period=len(accepted), length_days=days,
-            total_hours=max(row.hours for row in accepted), notes=f"由{result.file_name}导入"))
-        period = tables.periods(db).insert(Period(training_class.id, 1, result.start, result.end,
-                                                  capacity=len(accepted), status=PeriodStatus.CLOSED))
-        for row in accepted:
-            person_id = row.person_id or _new_person(db, row, unit).id
-            tables.enrollments(db).insert(Enrollment(period.id, person_id, unit.id, EnrollmentStatus.COMPLETED,
-                                                     hours=row.hours, notes=row.notes))
+        trainees = [(row.person_id or _new_person(db, row, unit).id, row.hours, row.notes) for row in accepted]
+        training_class, period = file_class(db, unit, result.class_name, result.start, result.end, trainees,
+                                            f"由{result.file_name}导入")
         result.class_id, result.period_id = training_class.id, period.id
         audit.record(db, "导入单位自办班", "class", training_class.id, f"{result.file_name}：{result.heading()}，"
                      f"{result.summary()}")
+
+
+def file_class(db: Database, unit: Unit, name: str, start: str, end: str, trainees: list[tuple[int, float, str]],
+               notes: str = "") -> tuple[TrainingClass, Period]:
+    """Writes a unit's own class: one closed period, each (person, 学时, note) 结业; call inside a transaction."""
+    training_class = tables.classes(db).insert(TrainingClass(
+        name=name, kind=KIND, organizer=unit.name, host=unit.name, organiser_kind=UNIT, unit_id=unit.id,
+        planned_periods=1, trainees_per_period=len(trainees), length_days=Period(0, 1, start, end).days,
+        total_hours=max(hours for _, hours, _ in trainees), notes=notes))
+    period = tables.periods(db).insert(Period(training_class.id, 1, start, end, capacity=len(trainees),
+                                              status=PeriodStatus.CLOSED))
+    tables.enrollments(db).insert_many(Enrollment(period.id, person_id, unit.id, EnrollmentStatus.COMPLETED,
+                                                  hours=hours, notes=note) for person_id, hours, note in trainees)
+    return training_class, period
 
 
 def _new_person(db: Database, row: TraineeRow, unit: Unit) -> Person:
