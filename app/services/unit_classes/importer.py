@@ -102,7 +102,7 @@ def check_file(db: Database, path: str | Path, unit_id: int, progress: Progress 
     sheet, layout = choose_sheet(read_sheets(path), path.name)
     result = UnitClassImport(path.name, sheet.name, layout, unit, notes=[*sheet.notes, *layout.found_in])
     body = [(index, row) for index, row in enumerate(sheet.rows) if index > layout.header_row
-            and not is_blank(row, layout.columns["id_number"])]
+            and not is_blank(row, layout.columns)]
     _class_of(result, [row for _, row in body])
     people = {number: (person_id, clean_name(name)) for person_id, name, number in people_bulk.identities(db)}
     seen: dict[str, int] = {}

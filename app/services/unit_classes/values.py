@@ -24,10 +24,12 @@ def column_value(rows: list[list], index: int | None, label: str, dates: bool = 
     return values[0] if values else ""
 
 
-def is_blank(row: list, id_index: int) -> bool:
-    """An empty row, or a total row (合计 and no ID number)."""
-    id_cell = row[id_index] if id_index < len(row) else ""
-    if clean(cell_text(id_cell)):
+def is_blank(row: list, columns: dict[str, int]) -> bool:
+    """No trainee: no ID number, name or 学时 (a numbered form's unused lines), or a 合计 line at the bottom."""
+    def text(index: int | None) -> str:
+        return clean(cell_text(row[index])) if index is not None and index < len(row) else ""
+
+    if text(columns["id_number"]):
         return False
     cells = [clean(cell_text(cell)).replace(" ", "") for cell in row]
-    return not any(cells) or any(cell in TOTAL_WORDS for cell in cells)
+    return not (text(columns.get("name")) or text(columns["hours"])) or any(cell in TOTAL_WORDS for cell in cells)
