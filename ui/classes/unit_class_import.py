@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
 from app.services import units
 from app.services.unit_classes.importer import REFUSED, UnitClassImport, import_unit_class
@@ -21,6 +21,9 @@ from ui.shell.session import Session
 FILE_FILTER = "单位名单 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"
 WRITTEN = Changed.CLASSES | Changed.ROSTER | Changed.PEOPLE | Changed.HOURS
 _RED = "#b3261e"
+EXPLAINED = ("名单应有“身份证号码”和“学时”两列；班次名称和培训时间写在标题中（如“…培训班学员名单（2020年6月8日至12日）”）"
+             "或另列。导入后本班次为单位自办、已结班，学员结业，学时计入各人的学时档案；档案中没有的人员按姓名和身份证号码新建。")
+CHOOSE = "请选择举办的单位：随后列出班次和每一行的检查结果，确认后再导入。<br>" + EXPLAINED
 
 
 def ask_file(parent) -> Path | None:
@@ -56,11 +59,12 @@ class UnitClassImportDialog(QDialog):
         for unit in units.list_units(session.db):
             self.unit.addItem(unit.name, unit.id)
         self.unit.currentIndexChanged.connect(self.check)
-        form = QFormLayout()
-        form.addRow("文件", QLabel(path.name, wordWrap=True))
-        form.addRow("举办单位", self.unit)
+        self.unit.setToolTip(EXPLAINED)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"文件：{path.name}", wordWrap=True), 1)
+        top.addWidget(QLabel("举办单位"))
+        top.addWidget(self.unit)
         self.heading = QLabel(wordWrap=True)
-        self.heading.setStyleSheet("font-weight: bold;")
         self.notes = QLabel(objectName="note", wordWrap=True)
         self.model = TraineeRowsModel(self)
         self.table = make_table(self.model, self.model.columns, self)
@@ -71,18 +75,17 @@ class UnitClassImportDialog(QDialog):
         self.close_button = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.start_import)
         buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.notes, 1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("名单应有“身份证号码”和“学时”两列；班次名称和培训时间写在标题中（如“…培训班学员名单（2020年6月8日"
-                                "至12日）”）或另列。导入后本班次为单位自办、已结班，学员结业，学时计入各人的学时档案；档案中没有的"
-                                "人员按姓名和身份证号码新建。", objectName="note", wordWrap=True))
+        layout.addLayout(top)
         layout.addWidget(self.heading)
-        layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         char = self.fontMetrics().horizontalAdvance("汉")
         fit_window(self, char * 56, self.fontMetrics().height() * 30)
-        self._show(None, "选择举办的单位后，这里列出班次和每一行的检查结果。")
+        self._show(None, CHOOSE)
 
     def unit_id(self) -> int | None:
         return self.unit.currentData()
@@ -91,7 +94,7 @@ class UnitClassImportDialog(QDialog):
         """The preview: a dry run, nothing written."""
         unit_id = self.unit_id()
         if unit_id is None:
-            self._show(None, "选择举办的单位后，这里列出班次和每一行的检查结果。")
+            self._show(None, CHOOSE)
             return
         self.import_button.setEnabled(False)
         self.task = run_op(self, self.session, lambda db, progress: import_unit_class(
@@ -112,7 +115,7 @@ class UnitClassImportDialog(QDialog):
         self._show(result)
         self.unit.setEnabled(False)
         if result.backup is not None:
-            self.notes.setText(self.notes.text() + f"\n导入前的数据已备份为 {result.backup.name}，可在“文件 → 恢复备份”中恢复。")
+            self.notes.setText(f"导入前的数据已备份为 {result.backup.name}，可在“文件 → 恢复备份”中恢复。")
 
     def _failed(self, error: BaseException) -> None:
         self._show(None, str(error), error=True)
@@ -125,8 +128,8 @@ class UnitClassImportDialog(QDialog):
             self.notes.setText("")
         else:
             done = "导入完成" if not result.dry_run else "检查结果（尚未导入）"
-            self.heading.setText(f"{result.heading()}<br>{done}：{result.summary()}。")
-            self.notes.setText("\n".join(f"提示：{note}" for note in result.notes))
+            self.heading.setText(f"<b>{result.heading()}</b><br>{done}：{result.summary()}。")
+            self.notes.setText("；".join(result.notes))
         self.notes.setVisible(bool(self.notes.text()))
         writable = not self.session.read_only
         self.import_button.setEnabled(bool(result and result.dry_run and result.accepted and writable))
