@@ -31,14 +31,17 @@ def ask_file(parent) -> Path | None:
     return ask_open_file(parent, "选择单位自办班的名单", FILE_FILTER)
 
 
+def outcome(row) -> str:
+    return f"{row.status}：{row.reason}" if row.reason else row.status
+
+
 class TraineeRowsModel(RecordTableModel):
     columns = (
         Column("行号", attr("line"), 3, numeric=True),
         Column("姓名", attr("name"), 5),
-        Column("身份证号码", attr("masked_id"), 11),
+        Column("身份证号码", attr("masked_id"), 10),
         Column("学时", attr("hours"), 3, numeric=True),
-        Column("结果", attr("status"), 5),
-        Column("原因", attr("reason"), 26),
+        Column("结果", outcome, 16),  # a refused row's reasons, wrapped: never scrolled to
     )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -69,7 +72,9 @@ class UnitClassImportDialog(QDialog):
         self.model = TraineeRowsModel(self)
         self.table = make_table(self.model, self.model.columns, self)
         self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
@@ -123,6 +128,8 @@ class UnitClassImportDialog(QDialog):
     def _show(self, result: UnitClassImport | None, message: str = "", error: bool = False) -> None:
         self.result = result
         self.model.set_rows(result.rows if result else [])
+        if self.model.rowCount() <= 500:
+            self.table.resizeRowsToContents()
         if result is None:
             self.heading.setText(f'<span style="color:{_RED}">{message}</span>' if error else message)
             self.notes.setText("")
