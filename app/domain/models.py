@@ -179,6 +179,7 @@ class PeriodEntry(PeriodRow):
     plan_title: str = ""
     class_place: str = ""
     class_initials: str = ""
+    organiser_kind: str = ""  # its class's 举办方式
 
     @property
     def label(self) -> str:

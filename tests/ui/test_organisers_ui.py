@@ -100,3 +100,16 @@ def test_importing_a_units_own_class_from_the_classes_page(qtbot, window, tmp_pa
     names = [page.model.record(row).name for row in range(page.model.rowCount())]
     assert "县财政局政府采购业务培训班" in names  # the page reloaded
     dialog.close()
+
+
+def test_the_periods_page_filters_by_organiser_kind(qtbot, window):
+    page = window.show_page("期次")
+    page.when.setCurrentIndex(page.when.findData("all"))
+    choose(page.organiser, "上级调训")
+    shown = {page.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1).class_name
+             for row in range(page.proxy.rowCount())}
+    assert page.proxy.rowCount() == 13 and "加强党的政治建设专题培训班" in shown and "科级干部培训班" not in shown
+    choose(page.organiser, "单位自办")
+    assert page.proxy.rowCount() == 2
+    choose(page.organiser, "")
+    assert page.proxy.rowCount() == 36
