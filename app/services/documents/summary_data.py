@@ -86,8 +86,9 @@ def year_summary(db: Database, year: int) -> YearSummary:
 
 
 def _class_tally(row: dict, records: list[dict]) -> Tally:
-    tally = Tally(row["name"], planned_periods=row["planned_periods"], held_periods=row["held"],
-                  planned_trainees=row["planned_periods"] * row["trainees_per_period"],
+    planned = row["planned_periods"] if row["in_plan"] else 0  # a class in no plan of the year was not planned
+    tally = Tally(row["name"], planned_periods=planned, held_periods=row["held"],
+                  planned_trainees=planned * row["trainees_per_period"],
                   organiser_kind=row["organiser_kind"])
     for record in records:
         tally.add(record["status"], record["hours"])
