@@ -137,7 +137,7 @@ def test_coverage_and_class_tables_export(qtbot, window, tmp_path, monkeypatch, 
     assert phones and all(isinstance(phone, str) for phone in phones)  # a phone number is never made a number
     assert audit.entries(window.session.db, 1)[0]["action"] == "导出Excel"
     sheet = exported(monkeypatch, tmp_path, page, "按班次").active
-    assert len(data_rows(sheet)) == page.model.rowCount() == 22
+    assert len(data_rows(sheet)) == page.model.rowCount() == 24
 
 
 def test_an_export_that_cannot_be_written_says_why(qtbot, window, tmp_path, monkeypatch, answers):

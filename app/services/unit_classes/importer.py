@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.domain.errors import UserError
+from app.domain.errors import NotFound, UserError
 from app.domain.funds import UNIT
 from app.domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
 from app.domain.models import Enrollment, Period, Person, TrainingClass, Unit
@@ -117,10 +117,10 @@ def check_file(db: Database, path: str | Path, unit_id: int, progress: Progress 
 
 
 def _unit(db: Database, unit_id: int) -> Unit:
-    found = tables.units(db).where("id = ?", [unit_id])
-    if not found:
-        raise UserError(f"没有编号为{unit_id}的单位（单位编号见“单位”页）")
-    return found[0]
+    try:
+        return tables.units(db).get(unit_id)
+    except NotFound:
+        raise UserError(f"没有编号为{unit_id}的单位（单位编号见“单位”页）") from None
 
 
 def _class_of(result: UnitClassImport, rows: list[list]) -> None:
