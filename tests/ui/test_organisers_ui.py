@@ -113,3 +113,14 @@ def test_the_periods_page_filters_by_organiser_kind(qtbot, window):
     assert page.proxy.rowCount() == 2
     choose(page.organiser, "")
     assert page.proxy.rowCount() == 36
+
+
+def test_a_file_named_after_its_unit_is_checked_at_once(qtbot, window, tmp_path):
+    finance = tables.units(window.session.db).where("name = ?", ["县财政局"])[0]
+    person = tables.people(window.session.db).where("unit_id = ?", [finance.id])[0]
+    path = write_xlsx(tmp_path / "县财政局政府采购业务培训班.xlsx", trainee_rows([(person.name, person.id_number)]))
+    dialog = unit_class_import.UnitClassImportDialog(window, window.session, path)
+    qtbot.addWidget(dialog)
+    assert dialog.unit.currentData() == finance.id
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert dialog.import_button.isEnabled() and "可导入1人（30学时）" in dialog.heading.text()

@@ -91,6 +91,9 @@ class UnitClassImportDialog(QDialog):
         char = self.fontMetrics().horizontalAdvance("汉")
         fit_window(self, char * 56, self.fontMetrics().height() * 30)
         self._show(None, CHOOSE)
+        named = [unit for unit in units.list_units(session.db) if unit.name in path.stem]
+        if named:  # 县财政局财务培训班.xlsx: the unit its name begins with, checked at once
+            self.unit.setCurrentIndex(self.unit.findData(max(named, key=lambda unit: len(unit.name)).id))
 
     def unit_id(self) -> int | None:
         return self.unit.currentData()
