@@ -182,6 +182,20 @@ def _hours_result(ctx: Context):
     return HoursImportResultDialog(ctx.main, result)
 
 
+def _unit_class_import(ctx: Context):
+    """A unit's sheet of its own class, previewed: matched, new and refused rows."""
+    from tests.unit_class_files import trainee_rows, write_xlsx
+    from ui.classes.unit_class_import import UnitClassImportDialog
+
+    unit = ctx.one("SELECT id FROM units WHERE name = '县财政局'")
+    found = ctx.session.db.execute("SELECT name, id_number FROM people WHERE unit_id = ? LIMIT 12", [unit]).fetchall()
+    rows = trainee_rows([tuple(person) for person in found] + [("查无此号", "110101199003071234")])
+    dialog = UnitClassImportDialog(ctx.main, ctx.session, write_xlsx(ctx.folder / "县财政局政府采购业务培训班.xlsx", rows))
+    dialog.unit.setCurrentIndex(dialog.unit.findData(unit))
+    ctx.wait(lambda: dialog.result is not None)
+    return dialog
+
+
 def _timetable_import(ctx: Context):
     """A host's timetable over a period that has one (the banner), with refused and skipped rows."""
     from datetime import date, timedelta
@@ -306,6 +320,7 @@ def catalogue() -> dict[str, Entry]:
         "ui.people.hours_record_dialog.HoursRecordDialog": Entry(_hours_record),
         "ui.hours.hours_import_dialogs.HoursImportOptionsDialog": Entry(_hours_options),
         "ui.hours.hours_import_dialogs.HoursImportResultDialog": Entry(_hours_result, has_list=True),
+        "ui.classes.unit_class_import.UnitClassImportDialog": Entry(_unit_class_import, has_list=True),
         "ui.timetable.import_dialog.TimetableImportDialog": Entry(_timetable_import,
                                                                   tabs(2, names=("sessions", "left_out")),
                                                                   has_list=("sessions",)),

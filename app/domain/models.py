@@ -135,8 +135,9 @@ class TrainingClass:
 
 @dataclass
 class ClassRow(TrainingClass):
-    """A class as the lists show it: with its plan's title."""
+    """A class as the lists show it: with its plan's title, and the unit that runs a 单位自办 class."""
     plan_title: str = ""
+    unit_name: str = ""
 
 
 @dataclass
@@ -178,6 +179,7 @@ class PeriodEntry(PeriodRow):
     plan_title: str = ""
     class_place: str = ""
     class_initials: str = ""
+    organiser_kind: str = ""  # its class's 举办方式
 
     @property
     def label(self) -> str:

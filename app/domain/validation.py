@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 
 from app.domain import vocab
+from app.domain.funds import ORGANISER_KINDS, UNIT
 from app.domain.idcard import IdInfo, IdNumberError, parse_id
 from app.domain.models import Contact, Period, Person, Plan, TrainingClass, Unit
 from app.domain.phone import phone_error
@@ -142,7 +143,17 @@ def plan_errors(plan: Plan) -> Errors:
         errors["year"] = "年度应在2000至2100之间"
     if plan.issue_date and (message := date_error(plan.issue_date, "成文日期")):
         errors["issue_date"] = message
+    errors.update(organiser_errors(plan.organiser_kind, None, needs_unit=False))
     return errors
+
+
+def organiser_errors(kind: str, unit_id: int | None, needs_unit: bool = True) -> Errors:
+    """举办方式: one of the three kinds; a unit's own class (单位自办) names its unit (a plan need not)."""
+    if kind not in ORGANISER_KINDS:
+        return {"organiser_kind": f"举办方式“{kind}”不在可选范围内（{'、'.join(ORGANISER_KINDS)}）"}
+    if needs_unit and kind == UNIT and unit_id is None:
+        return {"unit_id": "单位自办的班次需要选择举办单位"}
+    return {}
 
 
 def class_errors(training_class: TrainingClass) -> Errors:
@@ -152,6 +163,7 @@ def class_errors(training_class: TrainingClass) -> Errors:
         errors["name"] = "班次名称不能为空"
     if message := _choice_error(c.kind, "class_kinds", "班次类型"):
         errors["kind"] = message
+    errors.update(organiser_errors(c.organiser_kind, c.unit_id))
     numbers = {
         "planned_periods": (c.planned_periods, "计划期数"),
         "trainees_per_period": (c.trainees_per_period, "每期人数"),

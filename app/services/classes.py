@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.funds import UNIT
 from app.domain.models import Contact, Period, PeriodRow, TrainingClass
 from app.domain.phone import normalize_phone
 from app.domain.schedule import days_between, next_year_iso, period_set_errors, shift_iso, shift_report_time
@@ -42,6 +43,16 @@ class ClassDraft:
     removed_period_ids: list[int] = field(default_factory=list)
 
 
+def new_draft(db: Database, plan_id: int | None = None, plan_item_id: int | None = None) -> ClassDraft:
+    """A new class; in a plan it takes the plan's 举办方式 (a city plan's classes are 上级调训)."""
+    kind = tables.plans(db).get(plan_id).organiser_kind if plan_id else TrainingClass.organiser_kind
+    return ClassDraft(TrainingClass(name="", plan_id=plan_id, plan_item_id=plan_item_id, organiser_kind=kind))
+
+
+def plan_organiser_kind(db: Database, plan_id: int | None) -> str | None:
+    return tables.plans(db).get(plan_id).organiser_kind if plan_id else None
+
+
 def load_draft(db: Database, class_id: int) -> ClassDraft:
     periods = list_periods(db, class_id=class_id, include_archived=True)
     return ClassDraft(get_class(db, class_id), sorted(periods, key=lambda p: p.number), class_contacts(db, class_id))
@@ -61,8 +72,11 @@ def save_draft(db: Database, draft: ClassDraft) -> TrainingClass:
     """Validates everything, then writes class, periods and contacts in one transaction."""
     if errors := draft_errors(draft):
         raise ValidationError(errors)
+    training_class = draft.training_class
+    if training_class.organiser_kind != UNIT:  # only a unit's own class has a unit that runs it
+        training_class = replace(training_class, unit_id=None)
     with db.atomic():
-        saved = tables.classes(db).save(draft.training_class)
+        saved = tables.classes(db).save(training_class)
         for period_id in draft.removed_period_ids:
             _delete_period(db, saved.id, period_id)
         _save_periods(db, saved.id, draft.periods)

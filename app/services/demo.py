@@ -28,13 +28,14 @@ from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
 from app.services.demo_people import generate_people
 from app.services.demo_teaching import build_teaching
+from app.services.demo_unit_classes import file_unit_classes
 from app.services.safety import audit
 from app.storage import attendance as attendance_marks
 from app.storage import hours, tables
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
 _PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",
-              "closing", "planned_periods", "planned_trainees")
+              "closing", "planned_periods", "planned_trainees", "organiser_kind")
 _CLASS_KEYS = ("seq", "name", "kind", "theme", "organizer", "host", "target_trainees", "focus",
                "trainees_per_period", "length_days", "place", "fee", "total_hours", "party_spirit_hours",
                "leader_lecture_hours", "practical_post_days", "party_analysis")
@@ -62,6 +63,7 @@ def build_demo(db: Database) -> dict[str, int]:
         rosters = _Rosters(people, office)
         for period, training_class, select in periods:
             rosters.fill(db, period, training_class, select)
+        file_unit_classes(db, units, people, rosters.busy, random.Random("单位自办"))  # its own: the rest stay as they were
         _online_hours(db, people, rosters.rng, office)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),
@@ -69,7 +71,7 @@ def build_demo(db: Database) -> dict[str, int]:
 
 
 def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, dict]]:
-    plan = tables.plans(db).insert(Plan(**{key: data[key] for key in _PLAN_KEYS}))
+    plan = tables.plans(db).insert(Plan(**{key: data[key] for key in _PLAN_KEYS if key in data}))
     items_by_number = {}
     for number, section_data in enumerate(data["sections"], start=1):
         section = tables.plan_sections(db).insert(PlanSection(plan.id, number, section_data["title"]))
@@ -82,7 +84,7 @@ def _load_plan(db: Database, data: dict) -> list[tuple[Period, TrainingClass, di
     for class_data in data["classes"]:
         item = items_by_number.get(class_data.get("plan_item"))
         training_class = tables.classes(db).insert(TrainingClass(
-            plan_id=plan.id, plan_item_id=item.id if item else None,
+            plan_id=plan.id, plan_item_id=item.id if item else None, organiser_kind=plan.organiser_kind,
             planned_periods=len(class_data["periods"]), **{key: class_data[key] for key in _CLASS_KEYS if key in class_data},
             coverage=json.dumps(class_data["coverage"], ensure_ascii=False) if "coverage" in class_data else "",
         ))

@@ -27,6 +27,7 @@ class PeriodFilter:
     plan_id: int | None = None
     kind: str = ""
     text: str = ""
+    organiser: str = ""  # 举办方式: 本级举办, 上级调训, 单位自办
 
 
 @lru_cache(maxsize=4096)
@@ -79,6 +80,8 @@ def matches(entry: PeriodEntry, found: PeriodFilter, today: date) -> bool:
     if found.plan_id is not None and entry.plan_id != found.plan_id:
         return False
     if found.kind and entry.class_kind != found.kind:
+        return False
+    if found.organiser and entry.organiser_kind != found.organiser:
         return False
     return all(word_matches(entry, word) for word in found.text.lower().split())
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.funds import UNIT
 from app.domain.models import Contact, Plan, PlanItem, PlanSection
 from app.domain.validation import Errors, contact_errors, plan_errors
 from app.services.archive import set_archived
@@ -82,8 +83,11 @@ def save_plan(db: Database, plan: Plan, sections: list[SectionOutline], contacts
     """Saves the plan as the editor holds it; headings and work points are numbered by their order."""
     if errors := plan_draft_errors(plan, sections, contacts):
         raise ValidationError(errors)
+    before = tables.plans(db).get(plan.id).organiser_kind if plan.id else plan.organiser_kind
     with db.atomic():
         saved = tables.plans(db).save(plan)
+        if before != saved.organiser_kind != UNIT:  # its classes follow, save those set otherwise (a unit's own needs its unit)
+            class_queries.change_organiser_kind(db, saved.id, before, saved.organiser_kind)
         _save_outline(db, saved.id, sections)
         plan_queries.delete_plan_contacts(db, saved.id)
         for order, contact in enumerate(contacts):

@@ -17,8 +17,9 @@ def list_classes(db: Database, plan_id: int | None = None, include_archived: boo
     if not include_archived:
         conditions.append("c.archived = 0")
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
-    sql = f"""SELECT c.*, coalesce(p.title, '') AS plan_title
-              FROM training_classes c LEFT JOIN plans p ON p.id = c.plan_id{where}
+    sql = f"""SELECT c.*, coalesce(p.title, '') AS plan_title, coalesce(u.name, '') AS unit_name
+              FROM training_classes c LEFT JOIN plans p ON p.id = c.plan_id
+              LEFT JOIN units u ON u.id = c.unit_id{where}
               ORDER BY p.year, p.id, c.seq, c.id"""
     return [from_row(ClassRow, row) for row in rows(db, sql, params)]
 
@@ -65,3 +66,9 @@ def enrollment_count(db: Database, *, class_id: int | None = None, period_id: in
     if period_id is not None:
         return tables.enrollments(db).count("period_id = ?", [period_id])
     return tables.enrollments(db).count("period_id IN (SELECT id FROM periods WHERE class_id = ?)", [class_id])
+
+
+def change_organiser_kind(db: Database, plan_id: int, before: str, after: str) -> None:
+    """The plan's classes of one 举办方式 take another, which is never 单位自办 (that needs each class's unit)."""
+    db.execute("""UPDATE training_classes SET organiser_kind = ?, unit_id = NULL
+                  WHERE plan_id = ? AND organiser_kind = ?""", [after, plan_id, before])

@@ -34,6 +34,7 @@ def period_entries(db: Database, keep: int | None = None) -> list[PeriodEntry]:
     """Every live period (neither it nor its class archived), and the period `keep` whatever it is, with its
     class's name, kind, place and plan, earliest first."""
     sql = f"""SELECT pe.*, c.name AS class_name, c.kind AS class_kind, c.place AS class_place, c.plan_id,
+                     c.organiser_kind,
                      coalesce(pl.title, '') AS plan_title,
                      (SELECT count(*) FROM enrollments e WHERE e.period_id = pe.id AND {conditions.active()}) AS enrolled
               FROM periods pe JOIN training_classes c ON c.id = pe.class_id

@@ -12,7 +12,7 @@ from app.storage.conditions import LIVE_PERIODS
 from app.storage.records import from_row, rows
 
 # What a year's enrollments are broken down by: the label's SQL over YEAR_ENROLLMENTS.
-BREAKDOWNS = {"kind": "c.kind", "unit": "coalesce(u.name, '（无单位）')",
+BREAKDOWNS = {"kind": "c.kind", "organiser": "c.organiser_kind", "unit": "coalesce(u.name, '（无单位）')",
               "category": "coalesce(nullif(pe.cadre_category, ''), '（未填）')",
               "rank": "coalesce(nullif(pe.rank, ''), '（未填）')"}
 # The year's enrollments, for the statistics page and the printed yearly summary alike (one parameter: the
@@ -30,6 +30,23 @@ def planned(db: Database, year: int) -> tuple[int, int]:
     return db.execute("""SELECT coalesce(sum(c.planned_periods), 0), coalesce(sum(c.planned_periods * c.trainees_per_period), 0)
                          FROM training_classes c JOIN plans p ON p.id = c.plan_id
                          WHERE p.year = ? AND c.archived = 0""", [year]).fetchone()
+
+
+def planned_by_organiser(db: Database, year: int) -> dict[str, tuple[int, int]]:
+    """planned() for each 举办方式 of the classes."""
+    sql = """SELECT c.organiser_kind, coalesce(sum(c.planned_periods), 0),
+                    coalesce(sum(c.planned_periods * c.trainees_per_period), 0)
+             FROM training_classes c JOIN plans p ON p.id = c.plan_id
+             WHERE p.year = ? AND c.archived = 0 GROUP BY c.organiser_kind"""
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, [year]).fetchall()}
+
+
+def scheduled_by_organiser(db: Database, year: int) -> dict[str, tuple[int, int]]:
+    """scheduled() for each 举办方式 of the periods' classes."""
+    sql = f"""SELECT c.organiser_kind, count(*), coalesce(sum({conditions.counted(conditions.closed())}), 0)
+              FROM {LIVE_PERIODS} pe JOIN training_classes c ON c.id = pe.class_id
+              WHERE substr(pe.start_date, 1, 4) = ? GROUP BY c.organiser_kind"""
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, [str(year)]).fetchall()}
 
 
 def scheduled(db: Database, year: int) -> tuple[int, int]:
@@ -51,9 +68,9 @@ def year_breakdown(db: Database, year: int, key: str) -> list[dict]:
 
 
 def year_records(db: Database, year: int) -> list[dict]:
-    """Each of the year's enrollments: class, unit, cadre category, status and hours, in unit order."""
-    sql = f"""SELECT c.id AS class_id, coalesce(u.name, '') AS unit, pe.cadre_category, e.status, e.hours
-              {YEAR_ENROLLMENTS} ORDER BY coalesce(u.sort_order, 1e9), u.id"""
+    """Each of the year's enrollments: class and its 举办方式, unit, cadre category, status and hours, in unit order."""
+    sql = f"""SELECT c.id AS class_id, c.organiser_kind, coalesce(u.name, '') AS unit, pe.cadre_category, e.status,
+                     e.hours {YEAR_ENROLLMENTS} ORDER BY coalesce(u.sort_order, 1e9), u.id"""
     return rows(db, sql, [str(year)])
 
 
@@ -75,6 +92,7 @@ class ClassSummary:
     enrolled: int  # 人次 selected, not counting the replaced and withdrawn
     completed: int
     hours: float
+    organiser_kind: str = "本级举办"
 
     @property
     def planned_trainees(self) -> int:
@@ -97,7 +115,7 @@ class PeriodSummary:
 
 def class_summaries(db: Database) -> list[ClassSummary]:
     in_class = f"FROM enrollments e JOIN {LIVE_PERIODS} pe ON pe.id = e.period_id WHERE pe.class_id = c.id"
-    sql = f"""SELECT c.id AS class_id, coalesce(pl.title, '') AS plan_title, c.seq, c.name, c.kind,
+    sql = f"""SELECT c.id AS class_id, coalesce(pl.title, '') AS plan_title, c.seq, c.name, c.kind, c.organiser_kind,
                      c.planned_periods, c.trainees_per_period,
                      (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id) AS scheduled_periods,
                      (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND {conditions.closed()})

@@ -21,15 +21,17 @@ def period_trainees(db: Database, period_id: int) -> list[dict]:
 
 def year_classes(db: Database, year: int) -> list[dict]:
     """The live classes of the year's plans or with periods starting in the year, in the plans' order, with
-    how many of their live periods starting that year are closed (held)."""
-    sql = f"""SELECT c.id, c.name, c.kind, c.planned_periods, c.trainees_per_period,
+    whether the year's plans hold them (in_plan: their planned figures count), and how many of their live
+    periods starting that year are closed (held)."""
+    sql = f"""SELECT c.id, c.name, c.kind, c.organiser_kind, c.planned_periods, c.trainees_per_period,
+                     CASE WHEN pl.year = ? THEN 1 ELSE 0 END AS in_plan,
                      (SELECT count(*) FROM {LIVE_PERIODS} pe WHERE pe.class_id = c.id AND {conditions.closed()}
                         AND substr(pe.start_date, 1, 4) = ?) AS held
               FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
               WHERE c.archived = 0 AND (pl.year = ? OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
                      AND substr(pe.start_date, 1, 4) = ?))
               ORDER BY pl.year, pl.id, c.seq, c.id"""
-    return rows(db, sql, [str(year), year, str(year)])
+    return rows(db, sql, [year, str(year), year, str(year)])
 
 
 @dataclass

@@ -24,14 +24,14 @@ def test_entries_of_a_month_and_filters(demo_db):
     assert "中青年干部培训班第1期" in [e.label for e in september]  # began in July, still running
     assert all(e.start <= date(2020, 9, 30) and e.end >= date(2020, 9, 1) for e in september)
     everything = calendar_events.year_entries(demo_db, 2020)
-    assert len(everything) == 34
+    assert len(everything) == 36  # 34 planned, 2 units' own
     assert {e.kind for e in calendar_events.year_entries(demo_db, 2020, CalendarFilter(kind="研讨班"))} == {"研讨班"}
     city = [e for e in everything if e.host.startswith("中共xx市委党校")]
     assert calendar_events.year_entries(demo_db, 2020, CalendarFilter(host=city[0].host)) == city
     plan_id = everything[0].plan_id
     assert all(e.plan_id == plan_id for e in calendar_events.year_entries(demo_db, 2020, CalendarFilter(plan_id)))
     choices = calendar_events.filter_choices(demo_db)
-    assert len(choices["plans"]) == 2 and "主体班" in choices["kinds"] and len(choices["hosts"]) == 2
+    assert len(choices["plans"]) == 2 and "主体班" in choices["kinds"] and len(choices["hosts"]) == 4  # two Party schools, two units running their own
 
 
 def test_trainees_away_per_day(demo_db):
@@ -69,9 +69,9 @@ def test_moving_a_period_keeps_its_length_and_is_checked(demo_db):
 def test_cli_exports_the_year_as_ics(capsys, demo_path, tmp_path):
     target = tmp_path / "日 历" / "2020.ics"
     code, out, _ = run(capsys, "calendar", "--db", demo_path, "--year", 2020, "--ics", target)
-    assert code == 0 and "2020年共34期" in out and "冲突：培训地点“县委党校”" in out
+    assert code == 0 and "2020年共36期" in out and "冲突：培训地点“县委党校”" in out
     text = target.read_bytes().decode("utf-8")
-    assert text.count("BEGIN:VEVENT") == 34 and "\r\n" in text
+    assert text.count("BEGIN:VEVENT") == 36 and "\r\n" in text
     assert run(capsys, "calendar", "--db", demo_path, "--year", 2019)[1].strip() == "2019年共0期，0处冲突"
 
 

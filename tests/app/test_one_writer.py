@@ -16,6 +16,8 @@ from tests.hours_files import write_xlsx as write_hours
 from tests.roster_files import good_rows, write_xlsx
 from tests.timetable_files import week
 from tests.timetable_files import write_xlsx as write_timetable
+from tests.unit_class_files import trainee_rows
+from tests.unit_class_files import write_xlsx as write_unit_class
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,10 +45,12 @@ def office(tmp_path_factory):
     completed = reader.execute("SELECT period_id FROM enrollments WHERE status = '结业' LIMIT 1").fetchone()[0]
     preparing, starts = reader.execute("SELECT id, start_date FROM periods WHERE status = '筹备' ORDER BY id LIMIT 1").fetchone()
     person = reader.execute("SELECT name, id_number FROM people ORDER BY id LIMIT 1").fetchone()
+    unit = reader.execute("SELECT unit_id FROM people ORDER BY id LIMIT 1").fetchone()[0]
     reader.close()
     files = {"backup": next((folder / "backups").glob("*.db")), "roster": write_xlsx(folder / "名单.xlsx", good_rows(3)),
              "hours": write_hours(folder / "学时.xlsx", [[1, *person, 4, date(2020, 5, 1), "中国干部网络学院", "课程"]]),
-             "completed": completed, "preparing": preparing, "out": folder / "输出",
+             "completed": completed, "preparing": preparing, "out": folder / "输出", "unit": unit,
+             "unit_class": write_unit_class(folder / "自办班.xlsx", trainee_rows([person])),
              "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts)))}
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LIKE_A_WINDOW, str(db_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
@@ -85,6 +89,9 @@ CASES = {
     "timetable": (False, lambda f: ["--period", f["completed"], "--json"]),
     "import-timetable --dry-run": (False, lambda f: [f["timetable"], "--period", f["preparing"], "--dry-run"]),
     "import-timetable": (True, lambda f: [f["timetable"], "--period", f["preparing"], "--replace"]),
+    "stats": (False, lambda f: ["--year", "2020", "--json"]),
+    "import-unit-class --dry-run": (False, lambda f: [f["unit_class"], "--unit", f["unit"], "--dry-run"]),
+    "import-unit-class": (True, lambda f: [f["unit_class"], "--unit", f["unit"]]),
 }
 
 

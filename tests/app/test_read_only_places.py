@@ -30,7 +30,7 @@ def test_reading_commands_work_and_writing_ones_say_why_not(on_a_cd):
     folder, before = on_a_cd.parent, contents(on_a_cd.parent)
     periods = app_command(folder, "periods", "--db", on_a_cd)
     assert periods.returncode == 0, periods.stderr
-    assert len(periods.stdout.splitlines()) == 34 and periods.stderr == ""
+    assert len(periods.stdout.splitlines()) == 36 and periods.stderr == ""
     people = app_command(folder, "people", "--search", "王", "--db", on_a_cd)
     assert people.returncode == 0 and "*" in people.stdout
     check = app_command(folder, "check", "--db", on_a_cd)
@@ -64,7 +64,7 @@ def test_a_share_with_the_rollback_journal_is_read_too(on_a_cd):
     connection.execute("PRAGMA journal_mode = delete")
     connection.close()
     result = app_command(on_a_cd.parent, "classes", "--db", on_a_cd)
-    assert result.returncode == 0 and len(result.stdout.splitlines()) == 22
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 24
 
 
 @needs_read_only_mount

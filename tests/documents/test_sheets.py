@@ -100,14 +100,32 @@ def test_yearly_summary_by_class_kind_unit_and_category(demo_db, tmp_path):
     target = tmp_path / "year.pdf"
     render(demo_db, DocumentRequest("summary", year=2020), target)
     flat = squeezed(target)
-    for heading in ("2020年干部教育培训情况统计", "一、按班次", "二、按班次类型", "三、按单位", "四、按干部类别"):
+    for heading in ("2020年干部教育培训情况统计", "一、按举办方式", "二、按班次", "三、按班次类型（本级举办）", "四、按单位",
+                    "五、按干部类别"):
         assert heading in flat
     enrolled = demo_db.execute("SELECT count(*) FROM enrollments WHERE status NOT IN ('已替换', '退学')").fetchone()[0]
-    planned = sum(c.planned_periods for c in tables.classes(demo_db).where("1"))
-    assert len(re.findall(rf"合计{planned}\d+\d+{enrolled}", flat)) == 2  # by class and by kind
+    planned = sum(c.planned_periods for c in tables.classes(demo_db).where("plan_id IS NOT NULL"))
+    assert planned == 34  # the units' own classes were filed, not planned
+    # the sum of every kind only where named as one: by 举办方式 and under the classes
+    assert len(re.findall(rf"合计（三种举办方式）{planned}\d+\d+{enrolled}", flat)) == 2
     assert "党政领导干部" in flat and "县委办公室" in flat
 
 
 def test_a_year_without_classes_has_no_summary(demo_db, tmp_path):
     with pytest.raises(UserError, match="1999年没有班次"):
         render(demo_db, DocumentRequest("summary", year=1999), tmp_path / "x.pdf")
+
+
+def test_the_yearly_summary_keeps_the_county_and_the_city_apart(demo_db, tmp_path):
+    """The issue's measured example: 34 periods and 1,795 places were the county's 21 and 1,135 plus the city's
+    13 and 660; now the headline is the county's own and the sum is only where it says so."""
+    target = tmp_path / "year.pdf"
+    render(demo_db, DocumentRequest("summary", year=2020), target)
+    flat = squeezed(target)
+    assert "本级举办计划21期、培训1135人" in flat and "另有上级调训13期、660人，单位自办0期、0人（计划数）" in flat
+    assert "三种举办方式合计计划34期、1795人" in flat
+    assert re.search(r"本级举办2115113554\d438", flat) and re.search(r"上级调训13766033\d208", flat)
+    assert re.search(r"单位自办02022", flat)  # filed, not planned: two held, 22 people
+    assert len(re.findall(r"合计（三种举办方式）3424", flat)) == 2
+    assert "本级举办小计" in flat and "上级调训小计" in flat and "单位自办小计" in flat
+    assert "34期" not in flat.replace("合计计划34期", "")  # no unlabelled sum

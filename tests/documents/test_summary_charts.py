@@ -8,8 +8,8 @@ def test_year_summary_ends_with_charts_of_the_same_figures(demo_db, tmp_path):
     target = tmp_path / "汇总.pdf"
     render(demo_db, DocumentRequest("summary", year=2020), target)
     flat = squeezed(target)
-    assert "五、图示" in flat
-    assert "调训人次（按班次类型）" in flat and "调训人次（按干部类别）" in flat
+    assert "六、图示" in flat
+    assert "调训人次（按举办方式）" in flat and "调训人次（按干部类别）" in flat
     overview = statistics.overview(demo_db, 2020)
     biggest = max(overview.lines["category"], key=lambda line: line.person_times)
     share = biggest.person_times / overview.person_times

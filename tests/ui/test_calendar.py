@@ -228,7 +228,7 @@ def test_export_ics_and_print_the_month(qtbot, page, window, monkeypatch, tmp_pa
     monkeypatch.setattr(files, "ask_path", lambda *args: tmp_path / "日 历.ics")
     click(qtbot, page.toolbar.export_button)
     text = (tmp_path / "日 历.ics").read_bytes().decode("utf-8")
-    assert text.count("BEGIN:VEVENT") == 34 and "已把2020年的34期导出到" in answers["infos"][0][1]
+    assert text.count("BEGIN:VEVENT") == 36 and "已把2020年的36期导出到" in answers["infos"][0][1]
     assert page.toolbar.print_button.text() == "打印9月…"
     click(qtbot, page.toolbar.print_button)
     dialog = QApplication.activeModalWidget()

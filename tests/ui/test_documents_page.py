@@ -73,7 +73,7 @@ def test_each_document_kind_shows_its_scope_and_options(qtbot, page):
     wait_preview(qtbot, page)
     page.kind_box.setCurrentIndex(page.kind_box.findText("签到表"))
     assert page.half_box.isVisible() and page.order_box.isVisible()
-    assert page.count_label.text() == "共 34 期"
+    assert page.count_label.text() == "共 36 期"
 
 
 def test_a_period_without_trainees_explains_why_nothing_prints(qtbot, page):

@@ -39,7 +39,7 @@ def test_opened_from_a_period_it_imports_into_that_one(qtbot, window):
     closed = period_named(window, "县管副职领导干部进修班 第1期")
     page = open_import_wizard(window, window.session, closed.id, today=MID_SEPTEMBER).page(FILE)
     assert page.into_period.isChecked() and page.period.current_id() == closed.id
-    assert page.period.box.view().model().rowCount() == 34
+    assert page.period.box.view().model().rowCount() == 36
 
 
 def test_else_the_next_to_begin_with_dates_and_status_else_the_last(qtbot, window):

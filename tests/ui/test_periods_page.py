@@ -34,7 +34,7 @@ def choose(box, text: str) -> None:
 
 
 def test_every_period_with_its_dates_status_and_seats_the_one_at_hand_selected(page, qtmodeltester):
-    assert page.model.rowCount() == 34 and page.count_label.text() == "共 34 期"
+    assert page.model.rowCount() == 36 and page.count_label.text() == "共 36 期"
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert headers[:6] == ["班次", "期次", "日期", "状态", "学员", "计划人数"]
     at_hand = page.selected_record()
@@ -48,7 +48,7 @@ def test_every_period_with_its_dates_status_and_seats_the_one_at_hand_selected(p
 def test_filters_by_when_plan_and_kind_and_the_count_follows(qtbot, page):
     choose(page.when, "进行中")
     assert shown(page) == ["县管副职领导干部进修班 第2期", "国企改革与管理培训班 第1期"]
-    assert page.count_label.text() == "找到 2 期（共 34 期）"
+    assert page.count_label.text() == "找到 2 期（共 36 期）"
     choose(page.when, "即将开班")
     assert page.proxy.rowCount() == 10 and page.selected_record() is not None
     choose(page.kind, "初任培训")
@@ -60,7 +60,7 @@ def test_filters_by_when_plan_and_kind_and_the_count_follows(qtbot, page):
     assert page.proxy.rowCount() == 7  # the closed periods of that plan
     choose(page.when, "全部期次")
     choose(page.plan, "全部计划")
-    assert page.proxy.rowCount() == 34
+    assert page.proxy.rowCount() == 36
 
 
 def test_search_by_initials_then_enter_opens_the_roster(qtbot, page, window):

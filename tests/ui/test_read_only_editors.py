@@ -29,4 +29,4 @@ def test_editors_only_look_when_the_database_is_read_only(qtbot, demo_file, monk
     calendar.go_to(date(2020, 9, 1))
     assert calendar.entries
     session.close()
-    assert tables.classes(database.open_database(demo_file)).count() == 22
+    assert tables.classes(database.open_database(demo_file)).count() == 24

@@ -93,11 +93,15 @@ def test_overview_exports_its_figures_and_the_tables_behind_its_charts(qtbot, wi
     page = window.show_page("统计")
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == TABS
     book = exported(monkeypatch, tmp_path, page, "概览")
-    assert book.sheetnames == ["概览", "按单位", "按干部类别", "按职级", "按班次类型"]
+    assert book.sheetnames == ["概览", "按举办方式", "按单位", "按干部类别", "按职级", "按班次类型"]
     overview = statistics.overview(window.session.db, 2020)
     assert book["概览"]["A1"].value == "2020年干部教育培训概览"
-    assert data_rows(book["概览"]) == [[label, value] for label, value, _ in statistics.figures(overview)
-                                       + statistics.leader_figures(overview)]
+    assert data_rows(book["概览"]) == [[statistics.export_label(label), value] for label, value, _
+                                       in statistics.figures(overview) + statistics.leader_figures(overview)]
+    assert data_rows(book["概览"])[0] == ["本级举办计划期数", 21]  # the city's 13 are not the office's own
+    kinds = {row[0]: row[1:] for row in data_rows(book["按举办方式"])}
+    assert kinds["本级举办"][:4] == [21, 21, 15, 1135] and kinds["上级调训"][0] == 13 and kinds["上级调训"][3] == 660
+    assert kinds["合计（三种举办方式）"][0] == 34 and kinds["合计（三种举办方式）"][3] == 1795
     units = data_rows(book["按单位"])
     assert units == [[line.label, line.person_times, line.completed, line.hours] for line in overview.lines["unit"]]
     assert "已导出" in answers["infos"][-1][1]
@@ -133,7 +137,7 @@ def test_coverage_and_class_tables_export(qtbot, window, tmp_path, monkeypatch, 
     assert phones and all(isinstance(phone, str) for phone in phones)  # a phone number is never made a number
     assert audit.entries(window.session.db, 1)[0]["action"] == "导出Excel"
     sheet = exported(monkeypatch, tmp_path, page, "按班次").active
-    assert len(data_rows(sheet)) == page.model.rowCount() == 22
+    assert len(data_rows(sheet)) == page.model.rowCount() == 24
 
 
 def test_an_export_that_cannot_be_written_says_why(qtbot, window, tmp_path, monkeypatch, answers):

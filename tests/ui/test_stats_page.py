@@ -9,7 +9,7 @@ def test_overview_figures_and_tables_follow_the_year(qtbot, window):
     assert page.year.currentData() == 2020
     overview = statistics.overview(window.session.db, 2020)
     values = [label.text() for label in page.figure_labels]
-    assert values[4] == str(overview.person_times) and values[8] == f"{overview.behind}人"
+    assert values[4] == str(overview.own.person_times) and values[8] == f"{overview.behind}人"
     assert page.breakdowns["unit"].rowCount() == len(overview.lines["unit"])
     assert page.kind_chart.items and page.category_chart.items
     behind = hours.behind(window.session.db, 2020)

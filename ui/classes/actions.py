@@ -35,8 +35,7 @@ def open_class(parent: QWidget | None, session: Session, class_id: int, period_i
 
 
 def new_class(parent: QWidget | None, session: Session, plan_id: int | None = None, plan_item_id: int | None = None):
-    draft = ClassDraft(TrainingClass(name="", plan_id=plan_id, plan_item_id=plan_item_id))
-    return edit_draft(parent, session, draft)
+    return edit_draft(parent, session, classes.new_draft(session.db, plan_id, plan_item_id))
 
 
 def delete_class(parent: QWidget | None, session: Session, class_id: int) -> bool:

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QStyle, QT
 
 from app.domain import rules
 from app.domain.errors import UserError
+from app.domain.funds import UNIT
 from app.domain.models import TrainingClass
-from app.services import plans, rule_checks
+from app.services import classes, plans, rule_checks, units
 from app.services.classes import ClassDraft, draft_errors, save_draft
 from ui.classes.class_tabs import HoursTab, basic_tab, scrolling
 from ui.classes.periods_tab import PeriodsTab
@@ -41,7 +42,7 @@ class ClassDialog(QDialog):
         self.setWindowTitle(f"班次：{draft.training_class.name}" if draft.training_class.id else "新建班次")
         self.fields = Fields(self.revalidate)
         self.tabs = QTabWidget()
-        self.tabs.addTab(basic_tab(self.fields, self._plan_choices()), _TITLES[BASIC])
+        self.tabs.addTab(basic_tab(self.fields, self._plan_choices(), self._unit_choices()), _TITLES[BASIC])
         self.periods = PeriodsTab(db, self.fields, draft.periods)
         self.tabs.addTab(self.periods, _TITLES[PERIODS])
         self.hours = HoursTab(self.fields)
@@ -67,6 +68,9 @@ class ClassDialog(QDialog):
         self._plan_changed()
         self.fields.bindings["plan_item_id"].set(draft.training_class.plan_item_id)
         self.fields.widget("plan_id").currentIndexChanged.connect(self._plan_changed)
+        self.fields.widget("plan_id").currentIndexChanged.connect(self._plan_kind)
+        self.fields.widget("organiser_kind").currentIndexChanged.connect(self._organiser_changed)
+        self._organiser_changed()
         self.periods.changed.connect(self.revalidate)
         self.periods.roster_wanted.connect(self.open_roster)
         self.contacts.model.edited.connect(self.revalidate)
@@ -85,6 +89,22 @@ class ClassDialog(QDialog):
         current = self.draft.training_class.plan_id
         found = [p for p in plans.list_plans(self.db, include_archived=True) if not p.archived or p.id == current]
         return [("（不属于任何计划）", None)] + [(plan_label(p), p.id) for p in found]
+
+    def _unit_choices(self) -> list[tuple[str, int | None]]:
+        return [("（不是单位自办）", None)] + [(u.name, u.id) for u in units.list_units(self.db)]
+
+    def _plan_kind(self) -> None:
+        """A new class takes its plan's 举办方式 (the clerk may still change it)."""
+        kind = classes.plan_organiser_kind(self.db, self.fields.bindings["plan_id"].get())
+        if kind and self.draft.training_class.id is None:
+            self.fields.bindings["organiser_kind"].set(kind)
+
+    def _organiser_changed(self) -> None:
+        """举办单位 is asked only of a unit's own class (单位自办)."""
+        own_unit = self.fields.bindings["organiser_kind"].get() == UNIT
+        self.fields.widget("unit_id").setEnabled(own_unit and not self.read_only)
+        if not own_unit:
+            self.fields.bindings["unit_id"].set(None)
 
     def _plan_changed(self) -> None:
         plan_id = self.fields.bindings["plan_id"].get()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from app.domain import vocab
+from app.domain.funds import ORGANISER_KINDS
 from app.domain.models import TrainingClass
 from app.domain.teaching import Taught
 from ui.classes.coverage_editor import CoverageEditor
@@ -27,7 +28,8 @@ def form_layout(parent: QWidget) -> QFormLayout:
     return form
 
 
-def basic_tab(fields: Fields, plan_choices: list[tuple[str, int | None]]) -> QScrollArea:
+def basic_tab(fields: Fields, plan_choices: list[tuple[str, int | None]],
+              unit_choices: list[tuple[str, int | None]]) -> QScrollArea:
     content = QWidget()
     form = form_layout(content)
     form.addRow("班次名称", fields.line("name", "如：科级干部培训班"))
@@ -35,6 +37,8 @@ def basic_tab(fields: Fields, plan_choices: list[tuple[str, int | None]]) -> QSc
     form.addRow("落实要点", fields.choice("plan_item_id", [("（不对应具体要点）", None)]))
     form.addRow("计划内序号", fields.number("seq", 999))
     form.addRow("班次类型", fields.choice("kind", [(kind, kind) for kind in vocab.words("class_kinds")]))
+    form.addRow("举办方式", fields.choice("organiser_kind", [(kind, kind) for kind in ORGANISER_KINDS]))
+    form.addRow("举办单位", fields.choice("unit_id", unit_choices))
     form.addRow("培训主题", fields.line("theme"))
     form.addRow("主办单位", fields.line("organizer", "如：中共xx县委组织部"))
     form.addRow("承办单位", fields.line("host", "如：中共xx县委党校"))

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser,
 from app.services import classes, rule_checks
 from ui.classes import actions
 from ui.classes.class_list import ClassListModel
+from ui.classes.models import organiser
+from ui.classes.unit_class_import import import_unit_class_file
 from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter
 from ui.shell.changes import Changed
@@ -57,9 +59,16 @@ class ClassesPage(ListPage):
                              (self.restore_button, self.restore_selected)):
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.import_button = QPushButton("导入单位自办班…")
+        self.import_button.setToolTip("把单位报来的自办班名单（班次名称、培训时间、学员和学时）登记为单位自办的班次，学时计入学时档案")
+        self.import_button.clicked.connect(self.import_unit_class)
+        row.addWidget(self.import_button)
         row.addStretch(1)
         row.addWidget(self.show_archived)
         return row
+
+    def import_unit_class(self):
+        return import_unit_class_file(self, self.session)
 
     def rows(self) -> list:
         return classes.list_classes(self.session.db, include_archived=self.show_archived.isChecked())
@@ -82,6 +91,7 @@ class ClassesPage(ListPage):
         for button in (self.delete_button, self.copy_button, self.restore_button):
             button.setEnabled(training_class is not None and writable)
         self.new_button.setEnabled(writable)
+        self.import_button.setEnabled(writable)
         self.restore_button.setVisible(bool(training_class and training_class.archived))
         if training_class is None:
             self.detail.clear()
@@ -117,6 +127,7 @@ class ClassesPage(ListPage):
 def class_html(c, periods, warnings: list[str] = ()) -> str:
     lines = [
         f"<h3>{escape(c.name)}{'（已归档）' if c.archived else ''}</h3>",
+        f"<p><b>举办方式：</b>{escape(organiser(c))}</p>",
         f"<p><b>主办：</b>{escape(c.organizer)}　<b>承办：</b>{escape(c.host)}　<b>地点：</b>{escape(c.place)}"
         f"　<b>培训费：</b>{c.fee:g}元/人</p>",
         f"<p><b>调训对象：</b>{escape(c.target_trainees)}</p>",

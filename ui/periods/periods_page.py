@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.domain import vocab
+from app.domain.funds import ORGANISER_KINDS
 from app.services import periods, plans
 from ui.classes import actions
 from ui.common import messages
@@ -31,11 +32,12 @@ class PeriodsPage(ListPage):
         self.plan = QComboBox(minimumContentsLength=12)
         self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind = _combo([("", "全部类型"), *((kind, kind) for kind in vocab.words("class_kinds"))])
+        self.organiser = _combo([("", "全部举办方式"), *((kind, kind) for kind in ORGANISER_KINDS)])
         super().__init__(session, parent)
         self.search.setToolTip("输入班次名称的拼音首字母也能找到，例如 jxb 可找到“进修班”，jxb2 找到其第2期")
         self.table.activated.connect(self.open_roster)  # Enter, or a double-click
         self.search.returnPressed.connect(self.open_roster)  # "jxb2" then Enter: that period's roster
-        for box in (self.when, self.plan, self.kind):
+        for box in (self.when, self.plan, self.kind, self.organiser):
             box.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
@@ -60,7 +62,7 @@ class PeriodsPage(ListPage):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for box in (self.when, self.plan, self.kind):
+        for box in (self.when, self.plan, self.kind, self.organiser):
             buttons.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
@@ -88,7 +90,8 @@ class PeriodsPage(ListPage):
 
     def apply_filter(self) -> None:
         self.proxy.apply(periods.PeriodFilter(self.when.currentData(), self.plan.currentData(),
-                                              self.kind.currentData(), self.search.text()))
+                                              self.kind.currentData(), self.search.text(),
+                                              self.organiser.currentData()))
         self.update_count()
         if not self.selected_record() and self.proxy.rowCount():
             self.table.selectRow(0)

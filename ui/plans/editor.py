@@ -7,6 +7,7 @@ from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QWidget
 
 from app.domain import rules
+from app.domain.funds import ORGANISER_KINDS
 from app.domain.models import Plan
 from app.services import classes, plans
 from ui.classes.class_tabs import form_layout, scrolling
@@ -66,6 +67,7 @@ class PlanEditor(QTabWidget):
         form.addRow("年度", f.number("year", 2100))
         form.addRow("计划名称", f.line("title", "如：2020年全县干部教育培训工作要点"))
         form.addRow("类型", f.choice("kind", [("工作要点", "工作要点"), ("培训计划", "培训计划")]))
+        form.addRow("举办方式", f.choice("organiser_kind", [(kind, kind) for kind in ORGANISER_KINDS]))
         form.addRow("发文机关", f.line("issuer", "如：中共xx县委组织部"))
         form.addRow("文号", f.line("doc_number", "如：xx组发〔2020〕3号"))
         form.addRow("成文日期", f.date("issue_date", optional=True))

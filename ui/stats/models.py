@@ -9,11 +9,26 @@ class ClassSummaryModel(RecordTableModel):
         Column("所属计划", attr("plan_title"), 14),
         Column("班次", attr("name"), 22),
         Column("类型", attr("kind"), 5),
+        Column("举办方式", attr("organiser_kind"), 5),
         Column("计划期数", attr("planned_periods"), 4, numeric=True),
         Column("已排期数", attr("scheduled_periods"), 4, numeric=True),
         Column("已结班", attr("closed_periods"), 4, numeric=True),
         Column("计划人数", attr("planned_trainees"), 4, numeric=True),
         Column("调训人次", attr("enrolled"), 4, numeric=True),
+        Column("结业人次", attr("completed"), 4, numeric=True),
+        Column("学时合计", attr("hours"), 5, numeric=True),
+    )
+
+
+class OrganiserModel(RecordTableModel):
+    """本级举办, 上级调训, 单位自办 each apart, and their sum in a row of its own, labelled."""
+    columns = (
+        Column("举办方式", attr("kind"), 12),
+        Column("计划期数", attr("planned_periods"), 4, numeric=True),
+        Column("已排期数", attr("scheduled_periods"), 4, numeric=True),
+        Column("已结班", attr("held_periods"), 4, numeric=True),
+        Column("计划人数", attr("planned_trainees"), 4, numeric=True),
+        Column("调训人次", attr("person_times"), 4, numeric=True),
         Column("结业人次", attr("completed"), 4, numeric=True),
         Column("学时合计", attr("hours"), 5, numeric=True),
     )

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.funds import ORGANISER_KINDS
 from app.services import classes
 from app.services.exports.tables import ExportTable
 from app.services.exports.xlsx import XlsxColumn
 from app.services.hours import ledger as hours
-from app.services.stats import coverage, statistics
+from app.services.stats import coverage, organisers, statistics
 from ui.common.charts import BarChart, PieChart
 from ui.common.list_page import ListPage
 from ui.common.record_model import SORT_ROLE
@@ -33,7 +34,7 @@ from ui.hours.hours_import import import_hours_file
 from ui.roster import period_actions
 from ui.shell.changes import Changed
 from ui.stats import stats_export
-from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel
+from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel, OrganiserModel
 
 BREAKDOWN_TABS = (("unit", "按单位"), ("category", "按干部类别"), ("rank", "按职级"), ("kind", "按班次类型"))
 RELOAD_ON = (Changed.HOURS | Changed.ROSTER | Changed.PEOPLE | Changed.UNITS | Changed.CLASSES
@@ -117,7 +118,7 @@ class StatsPage(ListPage):
             grid.addWidget(value, 0, column)
             grid.addWidget(QLabel(label, objectName="figureLabel", alignment=Qt.AlignmentFlag.AlignCenter), 1, column)
             self.figure_labels.append(value)
-        self.kind_chart = BarChart("调训人次（按班次类型）")
+        self.kind_chart = BarChart("调训人次（按举办方式）")
         self.category_chart = PieChart("调训人次（按干部类别）")
         self.unit_chart = BarChart("学时最多的单位")
         charts = QGridLayout()
@@ -126,7 +127,9 @@ class StatsPage(ListPage):
         charts.addWidget(self.unit_chart, 1, 0, 1, 2)
         self.leader_label = QLabel(objectName="leaderLectures")  # 领导干部上讲台, from the timetables
         layout = QVBoxLayout(tab)
+        layout.addWidget(note("本级举办的班次（上级调训、单位自办另列于下表）；出勤率和应训未训计入各种举办方式的学员："))
         layout.addWidget(figures)
+        layout.addWidget(self._organiser_table())
         layout.addWidget(self.leader_label)
         layout.addLayout(charts, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
@@ -134,6 +137,24 @@ class StatsPage(ListPage):
         for widget in (tab, scroll.viewport()):
             widget.setAutoFillBackground(False)  # the tab's own white shows through
         return scroll
+
+    def _organiser_table(self):
+        """The year by 举办方式: the three kinds apart, their sum in its own labelled row; sized to its rows."""
+        self.organisers = OrganiserModel(self)
+        table = make_table(self.organisers, self.organisers.columns, self)
+        table.setSortingEnabled(False)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.organiser_view = table
+        self._fit_organiser_rows()
+        return table
+
+    def _fit_organiser_rows(self) -> None:
+        """All four rows show, whatever the scale: the table is as tall as its rows."""
+        table = self.organiser_view
+        rows = sum(table.rowHeight(row) for row in range(self.organisers.rowCount()))
+        rows = rows or (len(ORGANISER_KINDS) + 1) * table.verticalHeader().defaultSectionSize()
+        scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + scroll + 2 * table.frameWidth() + 2)
 
     def _add_table(self, model_class, label: str):
         model = model_class(self)
@@ -191,7 +212,9 @@ class StatsPage(ListPage):
             label.setText(text)
         for key, model in self.breakdowns.items():
             model.set_rows(overview.lines[key])
-        self.kind_chart.set_items([(line.label, line.person_times) for line in overview.lines["kind"]])
+        self.organisers.set_rows(organisers.with_sum(overview.by_organiser))
+        self._fit_organiser_rows()
+        self.kind_chart.set_items([(line.kind, line.person_times) for line in overview.by_organiser])
         self.category_chart.set_items([(line.label, line.person_times) for line in overview.lines["category"]])
         self.unit_chart.set_items([(line.label, line.hours) for line in overview.lines["unit"]])
         ledger = hours.ledger(db, year)
@@ -253,9 +276,10 @@ class StatsPage(ListPage):
 
     def _overview_tables(self, year: int, subtitle: str) -> list[ExportTable]:
         figures = ExportTable("概览", f"{year}年干部教育培训概览", [XlsxColumn("项目", 8), XlsxColumn("数值", 8)],
-                              [[label, value] for label, value, _ in statistics.figures(self.overview)
-                               + statistics.leader_figures(self.overview)], subtitle)
-        return [figures] + [stats_export.view_table(self.views[self.breakdowns[key]], label,
+                              [[statistics.export_label(label), value] for label, value, _ in
+                               statistics.figures(self.overview) + statistics.leader_figures(self.overview)], subtitle)
+        kinds = stats_export.view_table(self.organiser_view, "按举办方式", f"{year}年培训统计（按举办方式）", subtitle)
+        return [figures, kinds] + [stats_export.view_table(self.views[self.breakdowns[key]], label,
                                                     f"{year}年培训统计（{label}）", subtitle)
                             for key, label in BREAKDOWN_TABS]
 

@@ -31,22 +31,47 @@ ON_LEAVE = ("请假", lambda t: str(t.on_leave), 13)
 ABSENT = ("缺训", lambda t: str(t.absent), 13)
 COMPLETED = ("结业人次", lambda t: str(t.completed), 17)
 HOURS = ("学时", lambda t: amount(t.hours), 18)
+CLASS_COLUMNS = (PLANNED, HELD, PLANNED_TRAINEES, ENROLLED, COMPLETED, HOURS)
+ALL_KINDS = "合计（三种举办方式）"
+EVERY_KIND = "合计（含上级调训、单位自办）"  # people's 人次 and 学时 count from every kind
+# (heading, name column, columns, the total row's label); 按举办方式 and 按班次 come first, laid out apart
 YEAR_TABLES = (
-    ("按班次", "班次", (PLANNED, HELD, PLANNED_TRAINEES, ENROLLED, COMPLETED, HOURS)),
-    ("按班次类型", "班次类型", (PLANNED, HELD, PLANNED_TRAINEES, ENROLLED, COMPLETED, HOURS)),
-    ("按单位", "单位", (ENROLLED, REPORTED, COMPLETED, HOURS)),
-    ("按干部类别", "干部类别", (ENROLLED, REPORTED, COMPLETED, HOURS)),
+    ("按班次类型（本级举办）", "班次类型", CLASS_COLUMNS, "合计（本级举办）"),
+    ("按单位", "单位", (ENROLLED, REPORTED, COMPLETED, HOURS), EVERY_KIND),
+    ("按干部类别", "干部类别", (ENROLLED, REPORTED, COMPLETED, HOURS), EVERY_KIND),
 )
 
 
-def tally_table(t: Typesetter, name_header: str, columns, tallies: list[Tally], owner: str):
-    """A table with one row per tally and a 合计 row; the name column takes the width left over."""
+def tally_table(t: Typesetter, name_header: str, columns, tallies: list[Tally], owner: str, total_label: str = "合计"):
+    """A table with one row per tally and a total row; the name column takes the width left over."""
+    return _table(t, name_header, columns, [*tallies, total(tallies, total_label)], owner)
+
+
+def _table(t: Typesetter, name_header: str, columns, tallies: list[Tally], owner: str):
     name_width = FORM.width / mm - sum(c[2] for c in columns)
-    rows = [[t.check(tally.label, owner, name_header), *(c[1](tally) for c in columns)]
-            for tally in [*tallies, total(tallies)]]
+    rows = [[t.check(tally.label, owner, name_header), *(c[1](tally) for c in columns)] for tally in tallies]
     return t.table([name_header, *(c[0] for c in columns)], rows,
                    [name_width * mm, *(c[2] * mm for c in columns)], centered=tuple(range(1, len(columns) + 1)),
                    total_row=True)
+
+
+def class_table(t: Typesetter, summary) -> Table:
+    """Each class under its 举办方式 with a subtotal per kind, and the sum of the three labelled as such."""
+    tallies = []
+    for kind in summary.by_organiser:
+        own = [tally for tally in summary.by_class if tally.organiser_kind == kind.label]
+        tallies += [*own, total(own, f"{kind.label}小计")] if own else []
+    return _table(t, "班次", CLASS_COLUMNS, [*tallies, total(summary.by_organiser, ALL_KINDS)], "班次")
+
+
+def headline(summary) -> str:
+    """The office's own figures first, the others beside them, and the sum named as one."""
+    own, others = summary.by_organiser[0], summary.by_organiser[1:]
+    beside = "，".join(f"{x.label}{x.planned_periods}期、{x.planned_trainees}人" for x in others)
+    every = total(summary.by_organiser)
+    return (f"本级举办计划{own.planned_periods}期、培训{own.planned_trainees}人，已举办{own.held_periods}期，"
+            f"调训{own.enrolled}人次，结业{own.completed}人次，{amount(own.hours)}学时。另有{beside}（计划数）。"
+            f"三种举办方式合计计划{every.planned_periods}期、{every.planned_trainees}人，调训{every.enrolled}人次。")
 
 
 def period_story(db: Database, t: Typesetter, period_id: int) -> tuple[str, list]:
@@ -77,11 +102,17 @@ def year_story(db: Database, t: Typesetter, year: int) -> tuple[str, list]:
     story = [t.title(title, t.styles.form_title, FORM.width),
              t.para(f"统计范围：{year}年开班的期次；已举办指已结班；统计日期：{cn_date(issue_date(None))}",
                     t.styles.subtitle)]
-    tables = (summary.by_class, summary.by_kind, summary.by_unit, summary.by_category)
-    for number, ((heading, name, columns), tallies) in enumerate(zip(YEAR_TABLES, tables, strict=False), start=1):
+    story += [t.para(headline(summary), t.styles.subtitle),
+              t.para("一、按举办方式", t.styles.form_heading),
+              _table(t, "举办方式", CLASS_COLUMNS, [*summary.by_organiser, total(summary.by_organiser, ALL_KINDS)],
+                     "举办方式"),
+              t.para("二、按班次", t.styles.form_heading), class_table(t, summary)]
+    tables = (summary.by_kind, summary.by_unit, summary.by_category)
+    for number, ((heading, name, columns, label), tallies) in enumerate(zip(YEAR_TABLES, tables, strict=True),
+                                                                        start=3):
         story += [t.para(f"{chinese_numeral(number)}、{heading}", t.styles.form_heading),
-                  tally_table(t, name, columns, tallies, name)]
-    story += [t.para(f"{chinese_numeral(len(YEAR_TABLES) + 1)}、图示", t.styles.form_heading), _charts(t, summary)]
+                  tally_table(t, name, columns, tallies, name, label)]
+    story += [t.para(f"{chinese_numeral(len(YEAR_TABLES) + 3)}、图示", t.styles.form_heading), _charts(t, summary)]
     return title, story
 
 
@@ -89,9 +120,9 @@ def _charts(t: Typesetter, summary) -> Table:
     """Two charts side by side: 人次 by class kind, and the share of each cadre category."""
     font = t.fonts.font("song").name
     half = FORM.width / 2
-    kinds = [(t.check(x.label, "班次类型", "名称"), x.enrolled) for x in summary.by_kind]
+    kinds = [(t.check(x.label, "举办方式", "名称"), x.enrolled) for x in summary.by_organiser]
     categories = [(t.check(x.label, "干部类别", "名称"), x.enrolled) for x in summary.by_category]
-    row = [bar_chart(kinds, "调训人次（按班次类型）", font, half, 62 * mm),
+    row = [bar_chart(kinds, "调训人次（按举办方式）", font, half, 62 * mm),
            pie_chart(categories, "调训人次（按干部类别）", font, half, 62 * mm)]
     return Table([row], colWidths=[half, half], style=[("FONTNAME", (0, 0), (-1, -1), font)])
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app.domain.funds import ORGANISER_KINDS, OWN
 from app.domain.status import CAME, EnrollmentStatus
 from app.storage import stats, summaries
 
@@ -23,6 +24,7 @@ class Tally:
     planned_periods: int = 0
     held_periods: int = 0
     planned_trainees: int = 0
+    organiser_kind: str = ""  # a class's 举办方式 (本级举办, 上级调训, 单位自办)
 
     def add(self, status: str, hours: float) -> None:
         self.enrolled += 1
@@ -40,6 +42,11 @@ class YearSummary:
     by_kind: list[Tally] = field(default_factory=list)
     by_unit: list[Tally] = field(default_factory=list)
     by_category: list[Tally] = field(default_factory=list)
+    by_organiser: list[Tally] = field(default_factory=list)  # 本级举办, 上级调训, 单位自办: never summed unlabelled
+
+    @property
+    def own(self) -> Tally:
+        return self.by_organiser[0]
 
 
 def total(tallies: list[Tally], label: str = "合计") -> Tally:
@@ -70,14 +77,19 @@ def year_summary(db: Database, year: int) -> YearSummary:
     kinds: dict[str, Tally] = {}
     for row, tally in zip(classes, by_class, strict=False):
         kind = row["kind"] or "未分类"
-        kinds[kind] = total([kinds[kind], tally] if kind in kinds else [tally], kind)
+        if tally.organiser_kind == OWN:  # the class kinds of the office's own classes
+            kinds[kind] = total([kinds[kind], tally] if kind in kinds else [tally], kind)
     by_category = sorted(_group(records, "cadre_category"), key=lambda t: -t.enrolled)
-    return YearSummary(year, by_class, list(kinds.values()), _group(records, "unit"), by_category)
+    by_class.sort(key=lambda tally: ORGANISER_KINDS.index(tally.organiser_kind))  # stable: the plans' order kept
+    by_organiser = [total([t for t in by_class if t.organiser_kind == kind], kind) for kind in ORGANISER_KINDS]
+    return YearSummary(year, by_class, list(kinds.values()), _group(records, "unit"), by_category, by_organiser)
 
 
 def _class_tally(row: dict, records: list[dict]) -> Tally:
-    tally = Tally(row["name"], planned_periods=row["planned_periods"], held_periods=row["held"],
-                  planned_trainees=row["planned_periods"] * row["trainees_per_period"])
+    planned = row["planned_periods"] if row["in_plan"] else 0  # a class in no plan of the year was not planned
+    tally = Tally(row["name"], planned_periods=planned, held_periods=row["held"],
+                  planned_trainees=planned * row["trainees_per_period"],
+                  organiser_kind=row["organiser_kind"])
     for record in records:
         tally.add(record["status"], record["hours"])
     return tally

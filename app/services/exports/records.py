@@ -37,6 +37,7 @@ def period_json(period: PeriodRow) -> dict:
 def class_json(db: Database, training_class: ClassRow, periods: list[PeriodRow]) -> dict:
     record = asdict(training_class)
     record["plan"] = record.pop("plan_title")
+    record["unit"] = record.pop("unit_name")  # the unit that runs a 单位自办 class, else ""
     record["planned_trainees"] = training_class.planned_trainees
     record["periods"] = [period_json(p) for p in periods]
     record["contacts"] = [_contact_json(c) for c in class_contacts(db, training_class.id)]

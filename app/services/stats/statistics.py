@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app.domain.funds import OWN
 from app.services import attendance
 from app.services.hours import ledger
+from app.services.stats import organisers
+from app.services.stats.organisers import OrganiserFigures
 from app.services.teaching import pool
 from app.storage import periods, plans, stats
 
-BREAKDOWNS = {"kind": "班次类型", "unit": "单位", "category": "干部类别", "rank": "职级"}
+BREAKDOWNS = {"kind": "班次类型", "unit": "单位", "category": "干部类别", "rank": "职级", "organiser": "举办方式"}
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Line:
 
 @dataclass
 class YearOverview:
+    """The year's figures: the totals here are of every 举办方式 (by_organiser keeps them apart)."""
     year: int
     planned_periods: int
     planned_trainees: int
@@ -38,6 +42,12 @@ class YearOverview:
     people: int
     lines: dict[str, list[Line]] = field(default_factory=dict)
     leader_lectures: pool.LeaderLectures = field(default_factory=lambda: pool.LeaderLectures(0, 0, 0.0))
+    by_organiser: list[OrganiserFigures] = field(default_factory=list)  # 本级举办, 上级调训, 单位自办
+
+    @property
+    def own(self) -> OrganiserFigures:
+        """The office's own classes (本级举办): the headline figures."""
+        return self.by_organiser[0] if self.by_organiser else OrganiserFigures(OWN)
 
 
 def overview(db: Database, year: int) -> YearOverview:
@@ -49,6 +59,7 @@ def overview(db: Database, year: int) -> YearOverview:
         attendance.attendance_rate(db, year), len(ledger.behind(db, year)), stats.people_count(db))
     result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
     result.leader_lectures = pool.leader_lectures(db, year)
+    result.by_organiser = organisers.by_organiser(db, year)
     return result
 
 
@@ -65,12 +76,22 @@ FIGURE_LABELS = ("计划期数", "已排期数", "已结班期数", "计划培�
 
 
 def figures(o: YearOverview) -> list[tuple[str, object, str]]:
-    """The year's headline numbers as (label, value, text shown): the overview's figures and its export."""
+    """The year's headline numbers as (label, value, text shown): the overview's figures and its export. Periods,
+    places, 人次 and 学时 are the office's own classes (本级举办); attendance and 应训未训 are of everyone."""
+    own = o.own
     rate = "—" if o.attendance_rate is None else f"{o.attendance_rate:.1%}"
-    values = (o.planned_periods, o.scheduled_periods, o.held_periods, o.planned_trainees, o.person_times, o.completed,
-              o.hours, rate, o.behind)
-    texts = [*(str(value) for value in values[:6]), f"{o.hours:g}", rate, f"{o.behind}人"]
+    values = (own.planned_periods, own.scheduled_periods, own.held_periods, own.planned_trainees, own.person_times,
+              own.completed, own.hours, rate, o.behind)
+    texts = [*(str(value) for value in values[:6]), f"{own.hours:g}", rate, f"{o.behind}人"]
     return list(zip(FIGURE_LABELS, values, texts, strict=False))
+
+
+OWN_FIGURES = FIGURE_LABELS[:7]  # the office's own classes (本级举办); the rest count every kind's trainees
+
+
+def export_label(label: str) -> str:
+    """A figure's label where it stands alone (an exported sheet): 本级举办计划期数."""
+    return f"本级举办{label}" if label in OWN_FIGURES else label
 
 
 LEADER_FIGURE_LABELS = ("领导干部上讲台人数", "领导干部授课节数", "领导干部授课学时")
