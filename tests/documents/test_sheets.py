@@ -122,7 +122,7 @@ def test_the_yearly_summary_keeps_the_county_and_the_city_apart(demo_db, tmp_pat
     target = tmp_path / "year.pdf"
     render(demo_db, DocumentRequest("summary", year=2020), target)
     flat = squeezed(target)
-    assert "本级举办计划21期、培训1135人" in flat and "另有上级调训13期、660人，单位自办0期、0人（计划数）" in flat
+    assert "本级举办计划21期、培训1135人" in flat and "另有上级调训计划13期、660人，调训336人次；单位自办备案2期、22人次。" in flat
     assert "三种举办方式合计计划34期、1795人" in flat
     assert re.search(r"本级举办2115113554\d438", flat) and re.search(r"上级调训13766033\d208", flat)
     assert re.search(r"单位自办02022", flat)  # filed, not planned: two held, 22 people

@@ -67,11 +67,20 @@ def class_table(t: Typesetter, summary) -> Table:
 def headline(summary) -> str:
     """The office's own figures first, the others beside them, and the sum named as one."""
     own, others = summary.by_organiser[0], summary.by_organiser[1:]
-    beside = "，".join(f"{x.label}{x.planned_periods}期、{x.planned_trainees}人" for x in others)
+    beside = "；".join(_beside(x) for x in others if x.planned_periods or x.held_periods or x.enrolled)
     every = total(summary.by_organiser)
     return (f"本级举办计划{own.planned_periods}期、培训{own.planned_trainees}人，已举办{own.held_periods}期，"
-            f"调训{own.enrolled}人次，结业{own.completed}人次，{amount(own.hours)}学时。另有{beside}（计划数）。"
-            f"三种举办方式合计计划{every.planned_periods}期、{every.planned_trainees}人，调训{every.enrolled}人次。")
+            f"调训{own.enrolled}人次，结业{own.completed}人次，{amount(own.hours)}学时。"
+            + (f"另有{beside}。" if beside else "")
+            + f"三种举办方式合计计划{every.planned_periods}期、{every.planned_trainees}人，调训{every.enrolled}人次。")
+
+
+def _beside(kind) -> str:
+    """上级调训计划13期、660人，调训336人次; a kind with nothing planned (a unit's own classes, filed after the
+    fact) by what was held."""
+    if kind.planned_periods:
+        return f"{kind.label}计划{kind.planned_periods}期、{kind.planned_trainees}人，调训{kind.enrolled}人次"
+    return f"{kind.label}备案{kind.held_periods}期、{kind.enrolled}人次"
 
 
 def period_story(db: Database, t: Typesetter, period_id: int) -> tuple[str, list]:
