@@ -103,3 +103,10 @@ def later_periods(db: Database, class_id: int, after: str) -> list[int]:
               WHERE pe.class_id = ? AND pe.start_date > ? AND NOT ({conditions.closed()})
               ORDER BY pe.start_date, pe.number"""
     return [row[0] for row in db.execute(sql, [class_id, after])]
+
+
+def completed_in_classes(db: Database) -> set[tuple[int, int]]:
+    """(person, class) of everyone who completed (结业) a period of a roll-call class."""
+    sql = f"""SELECT DISTINCT e.person_id, pe.class_id FROM enrollments e JOIN periods pe ON pe.id = e.period_id
+              JOIN training_classes c ON c.id = pe.class_id WHERE c.roll_call = 1 AND {conditions.completed()}"""
+    return {(person_id, class_id) for person_id, class_id in db.execute(sql)}

@@ -1,5 +1,6 @@
 """Who is 待补训 and why: a selected trainee of a roll-call class who did not complete (未报到 once the period
 closed, 请假 beyond the limit, 缺训, 退学), until a make-up period is completed (结业) or the office waives it.
+Someone who completed another period of the same class anyway needs no make-up.
 
 A replaced trainee is not: the replacement took the seat. A make-up enrollment is never an item of its own:
 if it fails, the missed enrollment it points at is still due.
@@ -58,9 +59,11 @@ def items(db: Database, class_id: int | None = None, unit_id: int | None = None,
     lines = queries.missed(db, class_id, unit_id)
     links = _links_by_missed(db, [line.enrollment_id for line in lines])
     leave = _over_leave(db, lines)
+    completed = queries.completed_in_classes(db)
     found = []
     for line in lines:
-        if any(EnrollmentStatus.is_completed(m.status) for m in links.get(line.enrollment_id, [])):
+        if (line.person_id, line.class_id) in completed or \
+                any(EnrollmentStatus.is_completed(m.status) for m in links.get(line.enrollment_id, [])):
             continue
         reason = _reason(line, leave)
         if reason is None or (line.makeup_note and not include_waived):

@@ -48,12 +48,12 @@ def link(db: Database, enrollment_id: int, period_id: int) -> Linked:
     _refuse_taken(found)
     target = period_of(db, period_id)
     person = tables.people(db).get(found.line.person_id)
+    if target.id == found.line.period_id:
+        raise ValidationError({"period": "补训期次不能是未完成的那一期"})
     if target.archived:
         raise ValidationError({"period": f"{period_title(target)}已归档，不能安排补训"})
     if PeriodStatus.is_closed(target.status):
         raise ValidationError({"period": f"{period_title(target)}已结班，不能再安排补训，请选择尚未结班的期次"})
-    if target.id == found.line.period_id:
-        raise ValidationError({"period": "补训期次不能是未完成的那一期"})
     if person.id in roster_queries.enrolled_ids(db, target.id):
         raise ValidationError({"period": f"“{person.name}”已在{period_title(target)}名单中"})
     warnings = _warnings(db, target, person.id)
