@@ -85,6 +85,11 @@ CASES = {
     "timetable": (False, lambda f: ["--period", f["completed"], "--json"]),
     "import-timetable --dry-run": (False, lambda f: [f["timetable"], "--period", f["preparing"], "--dry-run"]),
     "import-timetable": (True, lambda f: [f["timetable"], "--period", f["preparing"], "--replace"]),
+    "make-up": (False, lambda f: ["--json", "--waived"]),
+    "make-up --link": (True, lambda f: ["--link", "1", "--period", f["preparing"]]),
+    "make-up --waive": (True, lambda f: ["--waive", "1", "--reason", "已退休"]),
+    "make-up --unwaive": (True, lambda f: ["--unwaive", "1"]),
+    "print makeup-notice": (True, lambda f: ["makeup-notice", "-o", f["out"] / "补训通知.pdf", "--year", "2020"]),
 }
 
 

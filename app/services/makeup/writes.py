@@ -38,7 +38,8 @@ def due_item(db: Database, enrollment_id: int) -> MakeupItem:
     found = item(db, enrollment_id)
     if found is None:
         person = tables.people(db).get(enrollment.person_id)
-        raise UserError(f"{person.name}在{training_class.name}第{period.number}期的状态为“{enrollment.status}”，无需补训")
+        raise UserError(f"{person.name}在{training_class.name}第{period.number}期的状态为“{enrollment.status}”，无需补训"
+                        "（已结业、未到结班或已在本班次其他期次或补训中结业）")
     return found
 
 
