@@ -12,7 +12,7 @@ from app.storage import tables
 def register(commands, common) -> None:
     sub = commands.add_parser("make-up", parents=[common], help="点名调训班次的待补训人员；安排补训、免补训",
                               description="列出点名调训班次中未完成培训、需要补训的学员（待补训），"
-                                          "或安排补训（--link … --period …）、免补训（--waive … --reason …）、撤销免补训（--unwaive …）。")
+                                          "或安排补训（--link … --period …）、免补训（--waive … --reason …）、撤销免补训（--unwaive …）、取消补训安排（--unlink …）。")
     sub.add_argument("--class", dest="class_id", type=int, help="只列该班次（见 classes 命令）")
     sub.add_argument("--unit", type=int, help="只列该单位的学员")
     sub.add_argument("--waived", action="store_true", help="同时列出已免补训的")
@@ -22,11 +22,12 @@ def register(commands, common) -> None:
     sub.add_argument("--waive", type=int, metavar="ENROLLMENT", help="免补训，须同时给出 --reason")
     sub.add_argument("--reason", default="", help="免补训的原因")
     sub.add_argument("--unwaive", type=int, metavar="ENROLLMENT", help="撤销免补训")
+    sub.add_argument("--unlink", type=int, metavar="MAKEUP", help="取消尚未开始的补训安排（补训学员记录的编号）")
     sub.set_defaults(handler=_makeup, writes=_writes)
 
 
 def _writes(args) -> bool:
-    return any(value is not None for value in (args.link, args.waive, args.unwaive))
+    return any(value is not None for value in (args.link, args.waive, args.unwaive, args.unlink))
 
 
 def item_json(found: MakeupItem) -> dict:
@@ -58,8 +59,8 @@ def _makeup(db, args) -> int:
 
 
 def _write(db, args) -> int:
-    if sum(value is not None for value in (args.link, args.waive, args.unwaive)) > 1:
-        raise UserError("--link、--waive、--unwaive 每次只能用一个")
+    if sum(value is not None for value in (args.link, args.waive, args.unwaive, args.unlink)) > 1:
+        raise UserError("--link、--waive、--unwaive、--unlink 每次只能用一个")
     if args.link is not None:
         if args.period is None:
             raise UserError("--link 须同时给出补训期次 --period")
@@ -71,6 +72,10 @@ def _write(db, args) -> int:
     elif args.waive is not None:
         writes.waive(db, args.waive, args.reason)
         print(f"已免补训：{_person_of(db, args.waive)}（{args.reason.strip()}）")
+    elif args.unlink is not None:
+        name = _person_of(db, args.unlink)
+        writes.unlink(db, args.unlink)
+        print(f"已取消补训安排：{name}，恢复为待补训")
     else:
         writes.unwaive(db, args.unwaive)
         print(f"已撤销免补训：{_person_of(db, args.unwaive)}，恢复为待补训")

@@ -158,6 +158,28 @@ def test_refusals_change_nothing(demo_db, section):
     assert someone  # the target period had a roster all along
 
 
+def test_unlinking_an_arrangement_not_begun(demo_db, section):
+    training_class, first, second = section
+    due = next(f for f in items.items(demo_db, training_class.id) if f.state == items.DUE)
+    made = writes.link(demo_db, due.enrollment_id, second.id).enrollment
+    assert writes.unlink(demo_db, made.id) == due.enrollment_id
+    assert by_enrollment(demo_db)[due.enrollment_id].state == items.DUE
+    assert not tables.enrollments(demo_db).where("id = ?", [made.id])
+    made = writes.link(demo_db, due.enrollment_id, second.id).enrollment
+    roster.set_status(demo_db, made.id, EnrollmentStatus.REPORTED)
+    refused(demo_db, lambda: writes.unlink(demo_db, made.id), "不能再取消")
+    refused(demo_db, lambda: writes.unlink(demo_db, due.enrollment_id), "不是补训记录")
+
+
+def test_targets_offer_the_later_periods_of_the_class_first(demo_db, section):
+    training_class, first, second = section
+    due = next(f for f in items.items(demo_db, training_class.id) if f.state == items.DUE)
+    found = writes.targets(demo_db, due.enrollment_id)
+    assert found[0] == (next(e for e, _ in found if e.id == second.id), True)
+    assert all(not suggested for _, suggested in found[1:]) and len(found) > 3
+    assert all(e.status != PeriodStatus.CLOSED and e.id != first.id for e, _ in found)
+
+
 def test_over_capacity_is_a_warning(demo_db, section):
     training_class, _, second = section
     second.capacity = sum(1 for line in roster.roster(demo_db, second.id) if line.active)

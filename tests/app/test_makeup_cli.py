@@ -49,6 +49,10 @@ def test_filters_by_class_and_unit_and_unknown_ones_exit_2(capsys, demo_path):
         assert code == 2 and out == "" and "找不到" in err
 
 
+def made_id(path, item):
+    return query(path, "SELECT id FROM enrollments WHERE makeup_of = ?", [item["enrollment_id"]])[0][0]
+
+
 def test_link_waive_and_unwaive(capsys, demo_path):
     found = [f for f in listed(capsys, demo_path) if not f["makeup"]]
     first, second = found[0], found[1]
@@ -59,6 +63,9 @@ def test_link_waive_and_unwaive(capsys, demo_path):
     assert out.startswith(f"已安排补训：{first['person']} → ")
     made = query(demo_path, "SELECT period_id, status FROM enrollments WHERE makeup_of = ?", [first["enrollment_id"]])
     assert made == [(target, "已选调")]
+    code, out, _ = run(capsys, "make-up", "--unlink", made_id(demo_path, first), "--db", demo_path)
+    assert code == 0 and "已取消补训安排" in out
+    assert query(demo_path, "SELECT count(*) FROM enrollments WHERE makeup_of = ?", [first["enrollment_id"]]) == [(0,)]
     code, out, _ = run(capsys, "make-up", "--waive", second["enrollment_id"], "--reason", "已调离本县", "--db", demo_path)
     assert code == 0 and "已免补训" in out
     assert second["enrollment_id"] not in {f["enrollment_id"] for f in listed(capsys, demo_path)}

@@ -89,6 +89,7 @@ CASES = {
     "make-up --link": (True, lambda f: ["--link", "1", "--period", f["preparing"]]),
     "make-up --waive": (True, lambda f: ["--waive", "1", "--reason", "已退休"]),
     "make-up --unwaive": (True, lambda f: ["--unwaive", "1"]),
+    "make-up --unlink": (True, lambda f: ["--unlink", "1"]),
     "print makeup-notice": (True, lambda f: ["makeup-notice", "-o", f["out"] / "补训通知.pdf", "--year", "2020"]),
 }
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Enrollment
+from app.domain.models import Enrollment, PeriodEntry
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.domain.text import clean
+from app.services import periods
 from app.services.makeup.items import LINKED, WAIVED, MakeupItem, item
 from app.services.roster import period_of, period_title
 from app.services.safety import audit
@@ -115,3 +116,35 @@ def suggested_periods(db: Database, enrollment_id: int) -> list[int]:
     missed = tables.enrollments(db).get(enrollment_id)
     period = tables.periods(db).get(missed.period_id)
     return queries.later_periods(db, period.class_id, period.start_date)
+
+
+def unlink(db: Database, makeup_id: int) -> int:
+    """Cancels a make-up arrangement not yet begun: the make-up enrollment leaves its period's roster, and the
+    trainee is 待补训 again. Returns the missed enrollment."""
+    made = tables.enrollments(db).get(makeup_id)
+    if made.makeup_of is None:
+        raise UserError("这不是补训记录")
+    target = period_of(db, made.period_id)
+    person = tables.people(db).get(made.person_id)
+    if PeriodStatus.is_closed(target.status):
+        raise UserError(f"{period_title(target)}已结班，补训安排不能再取消")
+    if not EnrollmentStatus.is_selected(made.status):
+        raise UserError(f"{person.name}在{period_title(target)}的状态已是“{made.status}”，补训安排不能再取消；"
+                        "请在该期名单中处理")
+    if roster_queries.is_replacement(db, makeup_id) or made.replaced_by is not None:
+        raise UserError(f"{person.name}在{period_title(target)}参与了更换记录，补训安排不能取消")
+    with db.atomic():
+        tables.enrollments(db).delete(makeup_id)
+        audit.record(db, "取消补训安排", "enrollment", made.makeup_of, f"{person.name}：{period_title(target)}")
+    return made.makeup_of
+
+
+def targets(db: Database, enrollment_id: int) -> list[tuple[PeriodEntry, bool]]:
+    """The periods a make-up may go to (live, not closed, not the missed one), each with whether it is a
+    later period of the same class: those come first, soonest first, then every other by date."""
+    missed = tables.enrollments(db).get(enrollment_id)
+    suggested = suggested_periods(db, enrollment_id)
+    found = [e for e in periods.entries(db) if e.id != missed.period_id and not PeriodStatus.is_closed(e.status)
+             and not e.archived]
+    first = sorted((e for e in found if e.id in suggested), key=lambda e: suggested.index(e.id))
+    return [(e, True) for e in first] + [(e, False) for e in found if e.id not in suggested]
