@@ -12,6 +12,7 @@ from ui.classes import actions
 from ui.classes.class_list import ClassListModel
 from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter
+from ui.makeup.launch import open_makeup
 from ui.shell.changes import Changed
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
@@ -57,6 +58,10 @@ class ClassesPage(ListPage):
                              (self.restore_button, self.restore_selected)):
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.makeup_button = QPushButton("补训…", toolTip="点名调训班次中未完成培训的学员：安排补训、免补训、打印补训通知")
+        self.makeup_button.clicked.connect(
+            lambda: open_makeup(self, self.session, getattr(self.selected_record(), "id", None)))
+        row.addWidget(self.makeup_button)
         row.addStretch(1)
         row.addWidget(self.show_archived)
         return row
