@@ -39,6 +39,12 @@ def test_the_list_as_json_and_as_a_table(capsys, demo_path):
     assert linked[0]["makeup"]["class"] + "第2期" in out
 
 
+def test_classes_json_says_which_are_roll_call(capsys, demo_path):
+    code, out, _ = run(capsys, "classes", "--json", "--db", demo_path)
+    marked = {c["name"] for c in json.loads(out) if c["roll_call"]}
+    assert code == 0 and marked == {"科级干部培训班", "县管领导干部学习贯彻党的十九届四中全会精神专题班"}
+
+
 def test_filters_by_class_and_unit_and_unknown_ones_exit_2(capsys, demo_path):
     found = listed(capsys, demo_path)
     class_id, unit_id = found[0]["class_id"], found[-1]["unit_id"]
