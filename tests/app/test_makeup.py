@@ -215,3 +215,21 @@ def test_the_demo_has_one_made_up_and_one_linked(demo_db):
     statuses = sorted(m.status for m in made)
     assert statuses == sorted([EnrollmentStatus.COMPLETED, EnrollmentStatus.SELECTED])
     assert json.dumps([f.reason for f in items.items(demo_db)], ensure_ascii=False)
+
+
+def test_roster_undo_keeps_the_make_up_link(demo_db, section):
+    from app.services import roster_undo
+
+    training_class, _, second = section
+    due = next(f for f in items.items(demo_db, training_class.id) if f.state == items.DUE)
+    made = writes.link(demo_db, due.enrollment_id, second.id).enrollment
+    before = roster_undo.seats(demo_db, second.id, [made.person_id])
+    roster.set_status(demo_db, made.id, EnrollmentStatus.REPORTED)
+    after = roster_undo.seats(demo_db, second.id, [made.person_id])
+    roster_undo.restore(demo_db, second.id, after, before, "撤销更改学员状态")
+    assert tables.enrollments(demo_db).get(made.id).makeup_of == due.enrollment_id
+    roster.remove(demo_db, made.id)
+    roster_undo.restore(demo_db, second.id, roster_undo.seats(demo_db, second.id, [made.person_id]), before, "撤销移出名单")
+    back = tables.enrollments(demo_db).where("period_id = ? AND person_id = ?", [second.id, made.person_id])[0]
+    assert back.makeup_of == due.enrollment_id
+    assert by_enrollment(demo_db)[due.enrollment_id].state == items.LINKED
