@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from app.commands.output import EXIT_OK, emit
 from app.domain.errors import UserError
-from app.services import roster
+from app.services import people, roster
 from app.services.makeup import items, writes
 from app.services.makeup.items import MakeupItem
-from app.storage import tables
 
 
 def register(commands, common) -> None:
@@ -46,10 +45,7 @@ def item_json(found: MakeupItem) -> dict:
 def _makeup(db, args) -> int:
     if _writes(args):
         return _write(db, args)
-    if args.class_id is not None:
-        tables.classes(db).get(args.class_id)  # an unknown class: NotFound, exit 2 with its message
-    if args.unit is not None:
-        tables.units(db).get(args.unit)
+    items.check_scope(db, args.class_id, args.unit)  # an unknown class or unit: NotFound, exit 2 with its message
     found = items.items(db, args.class_id, args.unit, include_waived=args.waived)
     lines = [f"{f.line.person_name}\t{f.line.unit_name}\t{f.missed_title}\t{f.reason}\t{f.state}"
              + (f"\t{f.makeup_title}" if f.makeup else "") + (f"\t{f.line.makeup_note}" if f.waived else "")
@@ -83,8 +79,8 @@ def _write(db, args) -> int:
 
 
 def _person(db, person_id: int) -> str:
-    return tables.people(db).get(person_id).name
+    return people.get_person(db, person_id).name
 
 
 def _person_of(db, enrollment_id: int) -> str:
-    return _person(db, tables.enrollments(db).get(enrollment_id).person_id)
+    return _person(db, roster.get_enrollment(db, enrollment_id).person_id)

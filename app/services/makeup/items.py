@@ -73,6 +73,14 @@ def items(db: Database, class_id: int | None = None, unit_id: int | None = None,
     return found
 
 
+def check_scope(db: Database, class_id: int | None, unit_id: int | None) -> None:
+    """Raises NotFound for a class or unit the database does not hold."""
+    if class_id is not None:
+        tables.classes(db).get(class_id)
+    if unit_id is not None:
+        tables.units(db).get(unit_id)
+
+
 def item(db: Database, enrollment_id: int) -> MakeupItem | None:
     """The item of one missed enrollment (waived or not), or None when it needs no make-up."""
     for found in items(db, include_waived=True):
