@@ -380,7 +380,7 @@ def top_level_classes() -> set[str]:
         module = importlib.import_module(module_name)
         windows = _makes_itself_a_window(path.read_text(encoding="utf-8"))
         for name, value in vars(module).items():
-            if inspect.isclass(value) and value.__module__ == module_name and (
-                    issubclass(value, (QDialog, QMainWindow)) or name in windows):
+            if inspect.isclass(value) and value.__module__ == module_name and not name.startswith("_") and (
+                    issubclass(value, (QDialog, QMainWindow)) or name in windows):  # _Name: a base, never opened
                 found.add(f"{module_name}.{name}")
     return found

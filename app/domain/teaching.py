@@ -6,7 +6,9 @@ sessions of the same half-day.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+
+from app.domain.models import Session
 
 HALVES = ("上午", "下午", "晚上")
 SESSION_FORMS = ("专题讲座", "党性教育", "现场教学", "案例教学", "研讨交流", "实岗锻炼", "开班", "结业",
@@ -22,6 +24,11 @@ COURSE_KINDS = ("精品课程", "典型案例")
 
 # 学时 of a session by the half-day it fills (settings; "a half-day counts 3 or 4 学时 as the office sets").
 HOURS_DEFAULTS = {"hours_per_half_day": 4.0, "hours_per_evening": 2.0}
+
+
+def plain(session: Session) -> Session:
+    """The stored fields alone (a SessionRow carries the pool's and the base's too)."""
+    return Session(**{f.name: getattr(session, f.name) for f in fields(Session)})
 
 
 def is_party_spirit(session) -> bool:

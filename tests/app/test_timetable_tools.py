@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
+from app.domain import teaching
 from app.domain.errors import UserError
 from app.domain.models import Period, Session
 from app.services.exports.timetable import export_timetable
@@ -90,10 +91,10 @@ def test_undo_by_snapshots_puts_a_deleted_session_back_under_its_id_and_refuses_
     after = timetable_undo.snapshot(db, [session.id])
     assert after == {session.id: None}
     timetable_undo.restore(db, period, after, before, "撤销删除课程")
-    assert tables.sessions(db).get(session.id) == timetable_undo.plain(session)
+    assert tables.sessions(db).get(session.id) == teaching.plain(session)
     with pytest.raises(UserError, match="又有改动"):
         timetable_undo.restore(db, period, after, before, "撤销删除课程")  # it is back already
-    assert tables.sessions(db).get(session.id) == timetable_undo.plain(session)
+    assert tables.sessions(db).get(session.id) == teaching.plain(session)
 
 
 def test_a_lecturer_booked_in_another_period_at_the_same_half_day_is_named(demo_db, period):

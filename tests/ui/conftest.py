@@ -17,6 +17,15 @@ def free_closed_widgets(qapp):
     yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def release_the_clipboard(qapp):
+    """A session copied in a test is forgotten before Qt goes, as the program does on its way out."""
+    yield
+    from ui.timetable import clipboard
+
+    clipboard.release()
+
+
 @pytest.fixture
 def window(qtbot, qapp, demo_file):
     apply_style(qapp)

@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 def release_windows() -> None:
     """Every window deleted while Qt still runs: one left to Python's shutdown (the manual's, kept in a
     module) would be destroyed after the QApplication, and the program would crash on its way out."""
+    from ui.timetable import clipboard
+
+    clipboard.release()
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()

@@ -37,3 +37,11 @@ def copy(session: Session) -> None:
 
 def pasted() -> Session | None:
     return from_mime(QApplication.clipboard().mimeData())
+
+
+def release() -> None:
+    """Forgets a copied session before Qt goes: left on the clipboard, its data was destroyed after the
+    QApplication and the program crashed on its way out (seen with the offscreen platform the tests use)."""
+    board = QApplication.clipboard()
+    if board is not None and board.mimeData() is not None and board.mimeData().hasFormat(MIME):
+        board.clear()  # only a session of ours: whatever else the clerk copied stays

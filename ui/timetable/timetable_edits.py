@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoStack
 
+from app.domain import teaching
 from app.domain.errors import UserError
 from app.domain.models import Session
 from app.services.teaching import timetable, timetable_undo
@@ -94,7 +95,7 @@ class TimetableEdits:
     def copy(self) -> None:
         current = self.view.current_session()
         if current is not None:
-            clipboard.copy(timetable_undo.plain(current))
+            clipboard.copy(teaching.plain(current))
 
     def paste(self) -> None:
         session, index = clipboard.pasted(), self.view.currentIndex()

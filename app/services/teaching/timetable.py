@@ -1,4 +1,4 @@
-"""A period's timetable (课程表): its sessions with their 学时, checked, saved, moved, copied and replaced."""
+"""A period's timetable (课程表): its sessions with their 学时, checked, saved, copied and replaced."""
 from __future__ import annotations
 
 import re
@@ -133,8 +133,7 @@ def copy_timetable(db: Database, source_period_id: int, target_period_id: int) -
     Returns (sessions copied, sessions left out because the target is shorter)."""
     source = tables.periods(db).get(source_period_id)
     target = tables.periods(db).get(target_period_id)
-    sessions = [Session(**{k: getattr(s, k) for k in Session.__dataclass_fields__})
-                for s in store.period_sessions(db, source_period_id)]
+    sessions = [teaching.plain(s) for s in store.period_sessions(db, source_period_id)]
     moved = shifted(sessions, source, target)
     replace_timetable(db, target_period_id, moved, "复制课程表")
     return len(moved), len(sessions) - len(moved)

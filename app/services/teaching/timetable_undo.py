@@ -3,10 +3,9 @@ there). Putting one side back is one logged transaction, refused with the reason
 those sessions are no longer as the step left them or the period is closed."""
 from __future__ import annotations
 
-from dataclasses import fields
-
 from sqlite_utils import Database
 
+from app.domain import teaching
 from app.domain.errors import UserError
 from app.domain.models import Session
 from app.services import roster
@@ -16,18 +15,13 @@ from app.storage import teaching as store
 Sessions = dict[int, Session | None]  # session id -> the session, or None when it is not there
 
 
-def plain(session: Session) -> Session:
-    """The stored fields alone (a SessionRow carries the pool's and the base's too)."""
-    return Session(**{f.name: getattr(session, f.name) for f in fields(Session)})
-
-
 def snapshot(db: Database, session_ids) -> Sessions:
     return {session_id: store.session_or_none(db, session_id) for session_id in session_ids}
 
 
 def period_snapshot(db: Database, period_id: int) -> Sessions:
     """Every session of the period (a whole timetable replaced is one step)."""
-    return {s.id: plain(s) for s in store.period_sessions(db, period_id)}
+    return {s.id: teaching.plain(s) for s in store.period_sessions(db, period_id)}
 
 
 def restore(db: Database, period_id: int, expected: Sessions, target: Sessions, action: str) -> None:
