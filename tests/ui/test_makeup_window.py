@@ -213,3 +213,32 @@ def test_the_class_form_sets_roll_call(qtbot, window):
     column = [c.header for c in page.model.columns].index("点名调训")
     row = next(r for r, c in enumerate(page.model.records()) if c.id == training_class.id)
     assert page.model.index(row, column).data() == "是"
+
+
+def test_the_print_centre_offers_the_notice_for_a_year(qtbot, window, monkeypatch):
+    from app.services.documents import fonts
+    from tests.ui.test_main_window import click_nav
+
+    monkeypatch.setattr(fonts, "system_font_dirs", lambda: [])
+    page = click_nav(qtbot, window, "文书打印")
+    page.kind_box.setCurrentIndex(page.kind_box.findText("补训通知"))
+    assert page.model.record(0).year == 2020 and not page.unit_box.isVisible()
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() or page.pages_label.text() == "无法打印", timeout=10000)
+    units = {f.line.unit_id for f in items.items(window.session.db) if f.makeup}
+    assert page.pages_label.text().startswith("补训通知") and page.preview.page_count() >= len(units) > 0
+
+
+def test_the_coverage_tab_marks_the_due(qtbot, window):
+    from app.services.stats import coverage
+
+    db = window.session.db
+    section = class_named(db, "科级干部培训班")
+    due = items.due_people(db, section.id)
+    ranks = sorted({p.rank for p in tables.people(db).all() if p.id in due})
+    coverage.set_group(db, section.id, [], ranks)
+    page = window.show_page("统计")
+    page.reload()
+    page.coverage_class.setCurrentIndex(page.coverage_class.findData(section.id))
+    marked = {page.coverage_model.record(r).id for r in range(page.coverage_model.rowCount())
+              if page.coverage_model.index(r, len(page.coverage_model.columns) - 1).data() == "待补训"}
+    assert marked == due and f"其中待补训{len(due)}人" in page.coverage_note.text()
