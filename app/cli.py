@@ -23,6 +23,7 @@ from app.commands import (
     hours,
     hours_import,
     lecturers,
+    makeup,
     roster,
     stats,
     timetable,
@@ -37,7 +38,7 @@ from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
 COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
-                   stats, unit_class)
+                   stats, unit_class, makeup)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -301,6 +301,30 @@ def _word_variants(ctx: Context):
     return WordVariantsDialog(ctx.session, ctx.main)
 
 
+def _makeup(ctx: Context):
+    from ui.makeup.launch import open_makeup
+
+    return open_makeup(ctx.main, ctx.session)
+
+
+def _makeup_item(ctx: Context):
+    from app.services.makeup import items
+
+    return next(f for f in items.items(ctx.session.db) if f.state == items.DUE)
+
+
+def _link(ctx: Context):
+    from ui.makeup.choices import LinkDialog
+
+    return LinkDialog(ctx.main, ctx.session.db, _makeup_item(ctx))
+
+
+def _waive(ctx: Context):
+    from ui.makeup.choices import WaiveDialog
+
+    return WaiveDialog(ctx.main, _makeup_item(ctx))
+
+
 def catalogue() -> dict[str, Entry]:
     """Keyed by "module.Class"; imported lazily so that the table itself needs no Qt."""
     return {
@@ -309,6 +333,9 @@ def catalogue() -> dict[str, Entry]:
         "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(3, names=("roster", "quotas", "timetable")),
                                                         has_list=("roster", "quotas")),  # a day's row is tall
         "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
+        "ui.makeup.makeup_window.MakeupWindow": Entry(_makeup, has_list=True),
+        "ui.makeup.choices.LinkDialog": Entry(_link),
+        "ui.makeup.choices.WaiveDialog": Entry(_waive),
         "ui.roster.attendance_dialog.AttendanceDialog": Entry(_attendance, has_list=True),
         "ui.roster.trainee_dialogs.PersonPicker": Entry(_picker, tabs(2, names=("search", "behind")), has_list=True),
         "ui.roster.trainee_dialogs.ReplaceDialog": Entry(_replace, has_list=True),

@@ -35,6 +35,7 @@ class Seat:
     replace_reason: str = ""
     replaced_by_person: int | None = None  # who took the seat over (已替换)
     marks: tuple[tuple[str, str, str], ...] = ()
+    makeup_of: int | None = None  # 补训: the missed enrollment this seat makes up for, kept when put back
 
     def details(self) -> tuple:
         """What an edit may change; the marks are the attendance sheet's, compared only on removal."""
@@ -57,7 +58,7 @@ def _seat(db: Database, period_id: int, person_id: int) -> Seat | None:
     successor = tables.enrollments(db).get(enrollment.replaced_by).person_id if enrollment.replaced_by else None
     return Seat(person_id, tables.people(db).get(person_id).name, enrollment.unit_id, enrollment.status,
                 enrollment.hours, enrollment.key_problems, enrollment.fee_paid, enrollment.notes,
-                enrollment.replace_reason, successor, marks_store.marks_of(db, enrollment.id))
+                enrollment.replace_reason, successor, marks_store.marks_of(db, enrollment.id), enrollment.makeup_of)
 
 
 def restore(db: Database, period_id: int, expected: Seats, target: Seats, action: str) -> None:
@@ -101,13 +102,16 @@ def _changed_since(current: Seat | None, expected: Seat | None, deleting: bool) 
 def _put(db: Database, period_id: int, person_id: int, seat: Seat) -> int:
     """Writes the seat (new or over the existing enrollment) and its marks; returns the enrollment id."""
     existing = roster_queries.enrollment_of(db, period_id, person_id)
-    enrollment = Enrollment(period_id, person_id, seat.unit_id, seat.status, None, seat.replace_reason, seat.hours,
-                            seat.key_problems, seat.fee_paid, seat.notes)
     if existing is None:
-        enrollment = tables.enrollments(db).insert(enrollment)
+        enrollment = tables.enrollments(db).insert(Enrollment(
+            period_id, person_id, seat.unit_id, seat.status, None, seat.replace_reason, seat.hours, seat.key_problems,
+            seat.fee_paid, seat.notes, makeup_of=seat.makeup_of))
         marks_store.add_marks(db, [(enrollment.id, *mark) for mark in seat.marks])
         return enrollment.id
-    return tables.enrollments(db).update(replace(enrollment, id=existing.id)).id
+    # over the existing record: what a seat does not hold (a make-up link, a waiver, the day a fee was paid) stays
+    return tables.enrollments(db).update(replace(
+        existing, unit_id=seat.unit_id, status=seat.status, replaced_by=None, replace_reason=seat.replace_reason,
+        hours=seat.hours, key_problems=seat.key_problems, fee_paid=seat.fee_paid, notes=seat.notes)).id
 
 
 def _link(db: Database, enrollment_id: int, successor_id: int) -> None:

@@ -92,6 +92,12 @@ CASES = {
     "stats": (False, lambda f: ["--year", "2020", "--json"]),
     "import-unit-class --dry-run": (False, lambda f: [f["unit_class"], "--unit", f["unit"], "--dry-run"]),
     "import-unit-class": (True, lambda f: [f["unit_class"], "--unit", f["unit"]]),
+    "make-up": (False, lambda f: ["--json", "--waived"]),
+    "make-up --link": (True, lambda f: ["--link", "1", "--period", f["preparing"]]),
+    "make-up --waive": (True, lambda f: ["--waive", "1", "--reason", "已退休"]),
+    "make-up --unwaive": (True, lambda f: ["--unwaive", "1"]),
+    "make-up --unlink": (True, lambda f: ["--unlink", "1"]),
+    "print makeup-notice": (True, lambda f: ["makeup-notice", "-o", f["out"] / "补训通知.pdf", "--year", "2020"]),
 }
 
 

@@ -46,6 +46,7 @@ def basic_tab(fields: Fields, plan_choices: list[tuple[str, int | None]],
     form.addRow("调训对象", fields.text("target_trainees", 3))
     form.addRow("重点内容", fields.text("focus", 4))
     form.addRow("培训费", fields.real("fee", 99999, " 元/人", 0))
+    form.addRow("调训方式", fields.check("roll_call", "点名调训（选调的学员必须参训，未完成的列为待补训）"))
     form.addRow("备注", fields.line("notes"))
     coverage = CoverageEditor()
     form.addRow("全覆盖对象", fields.custom("coverage", coverage, coverage.value, coverage.set_value, coverage.changed))

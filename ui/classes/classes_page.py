@@ -14,6 +14,7 @@ from ui.classes.models import organiser
 from ui.classes.unit_class_import import import_unit_class_file
 from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter
+from ui.makeup.launch import open_makeup
 from ui.shell.changes import Changed
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
@@ -63,6 +64,10 @@ class ClassesPage(ListPage):
         self.import_button.setToolTip("把单位报来的自办班名单（班次名称、培训时间、学员和学时）登记为单位自办的班次，学时计入学时档案")
         self.import_button.clicked.connect(self.import_unit_class)
         row.addWidget(self.import_button)
+        self.makeup_button = QPushButton("补训…", toolTip="点名调训班次中未完成培训的学员：安排补训、免补训、打印补训通知")
+        self.makeup_button.clicked.connect(
+            lambda: open_makeup(self, self.session, getattr(self.selected_record(), "id", None)))
+        row.addWidget(self.makeup_button)
         row.addStretch(1)
         row.addWidget(self.show_archived)
         return row

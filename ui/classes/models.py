@@ -16,6 +16,7 @@ class ClassesModel(RecordTableModel):
         Column("班次名称", attr("name"), 22),
         Column("类型", attr("kind"), 5),
         Column("举办方式", organiser, 6),
+        Column("点名调训", attr("roll_call"), 4),
         Column("承办", attr("host"), 10),
         Column("计划期数", attr("planned_periods"), 4, numeric=True),
         Column("每期人数", attr("trainees_per_period"), 4, numeric=True),

@@ -50,6 +50,7 @@ CHOICES = (
     Choice("课程表", "timetable", "period"),
     Choice("讲课费发放表", "lecture-fees", "period"),
     Choice("年度统计表", "summary", "year"),
+    Choice("补训通知", "makeup-notice", "year"),  # to every unit with make-ups arranged in the year's periods
 )
 
 

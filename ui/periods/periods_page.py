@@ -13,6 +13,7 @@ from ui.common import messages
 from ui.common.list_page import ListPage
 from ui.common.write_access import enable_writes
 from ui.importing.launch import open_import_wizard
+from ui.makeup.launch import open_makeup
 from ui.periods.models import PeriodsFilter, PeriodsModel
 from ui.roster import period_actions
 from ui.shell.changes import Changed
@@ -57,8 +58,9 @@ class PeriodsPage(ListPage):
         self.open_button = QPushButton("打开名单", toolTip="打开本期的学员名单（也可双击或按回车）")
         self.class_button = QPushButton("班次信息…", toolTip="打开本期所属班次的表单")
         self.import_button = QPushButton("导入名单…", toolTip="把单位报送的 Excel 名单导入本期")
+        self.makeup_button = QPushButton("补训…", toolTip="点名调训班次中未完成培训的学员：安排补训、免补训、打印补训通知")
         for button, slot in ((self.open_button, self.open_roster), (self.class_button, self.open_class),
-                             (self.import_button, self.import_list)):
+                             (self.import_button, self.import_list), (self.makeup_button, self.open_makeup)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -133,6 +135,9 @@ class PeriodsPage(ListPage):
     def open_class(self) -> None:
         if (entry := self._selected("班次信息")) is not None:
             actions.open_class(self, self.session, entry.class_id, entry.id)
+
+    def open_makeup(self) -> None:
+        open_makeup(self, self.session, getattr(self.selected_record(), "class_id", None))
 
     def import_list(self) -> None:
         if (entry := self._selected("导入名单")) is not None:

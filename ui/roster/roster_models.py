@@ -36,17 +36,20 @@ class RosterModel(RecordTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.busy: dict[int, list[str]] = {}
+        self.makeups: dict[int, str] = {}
 
-    def set_roster(self, lines: list, busy: dict[int, list[str]]) -> None:
-        self.busy = busy
+    def set_roster(self, lines: list, busy: dict[int, list[str]], makeups: dict[int, str] | None = None) -> None:
+        """`makeups`: enrollment -> what a make-up trainee makes up for (补训：…第1期（缺训）)."""
+        self.busy, self.makeups = busy, makeups or {}
         self.set_rows(lines)
 
     def note(self, line) -> str:
         if EnrollmentStatus.is_replaced(line.status):
             return "已被替换" + (f"：{line.replace_reason}" if line.replace_reason else "")
+        makeup = self.makeups.get(line.enrollment_id, "")
         if line.active and line.person_id in self.busy:
-            return "多头调训：同时在" + "、".join(self.busy[line.person_id])
-        return line.notes
+            return "；".join(filter(None, [makeup, "多头调训：同时在" + "、".join(self.busy[line.person_id])]))
+        return "；".join(filter(None, [makeup, line.notes]))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

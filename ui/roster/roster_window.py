@@ -22,6 +22,7 @@ from app.domain.status import EnrollmentStatus
 from app.services import quotas
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
+from app.services.makeup import items as makeup_items
 from ui.classes import actions
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
@@ -34,6 +35,7 @@ from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
 from ui.importing.launch import open_import_wizard
+from ui.makeup.launch import open_makeup
 from ui.roster.quota_panel import QuotaPanel
 from ui.roster.roster_edits import RosterEdits
 from ui.roster.roster_models import RosterModel
@@ -147,6 +149,8 @@ class RosterWindow(RosterEdits, QWidget):
         details.clicked.connect(lambda: actions.open_class(self, self.session, self.period.class_id, self.period_id))
         attendance = QPushButton("考勤与结班…", toolTip="按半天登记出勤、请假、缺勤；结班计入学时")
         attendance.clicked.connect(self.open_attendance)
+        makeup = QPushButton("补训…", toolTip="点名调训班次中未完成培训的学员：安排补训、免补训、打印补训通知")
+        makeup.clicked.connect(self.open_makeup)
         printing = QPushButton("打印")
         menu = QMenu(printing)
         for text, action in (("入学通知书…", print_actions.print_admission_letters),
@@ -161,7 +165,7 @@ class RosterWindow(RosterEdits, QWidget):
             menu.addAction(item)
         printing.setMenu(menu)
         self.print_menu, self.printing = menu, printing
-        return [details, attendance, printing]
+        return [details, attendance, makeup, printing]
 
     def _keys(self) -> None:
         """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""
@@ -180,6 +184,9 @@ class RosterWindow(RosterEdits, QWidget):
         dialog.exec()
         dialog.deleteLater()
 
+    def open_makeup(self) -> None:
+        open_makeup(self, self.session, self.period.class_id)
+
     def _status_button(self) -> QPushButton:
         button = QPushButton("设置状态")
         menu = QMenu(button)
@@ -196,7 +203,7 @@ class RosterWindow(RosterEdits, QWidget):
         self.period = roster_service.period_of(db, self.period_id)
         lines = roster_service.roster(db, self.period_id, self.order.currentData() or "unit")
         busy = roster_service.double_booked(db, self.period_id)
-        self.model.set_roster(lines, busy)
+        self.model.set_roster(lines, busy, makeup_items.makeups_in(db, self.period_id))
         active = [line for line in lines if line.active]
         p = self.period
         self.title.setText(f"{p.class_name}　第{p.number}期")

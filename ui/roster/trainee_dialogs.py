@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services import roster
+from app.services.makeup import items as makeup_items
 from ui.common.form import FieldErrors
 from ui.common.windows import fit_window, remember_window
 from ui.roster.behind_list import BehindList
@@ -141,6 +142,8 @@ class TraineeDialog(QDialog):
         self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow("状态", QLabel(line.status))
+        if makeup := _makeup_text(db, line.enrollment_id):
+            form.addRow("补训", QLabel(makeup, wordWrap=True))
         self.errors.add_row(form, "学时", self.hours, "hours")
         self.errors.add_row(form, "重点难点问题\n或典型案例", self.problems, "key_problems")
         self.errors.add_row(form, "备注", self.notes, "notes")
@@ -159,3 +162,16 @@ class TraineeDialog(QDialog):
             self.errors.show(error.errors)
             return
         self.accept()
+
+
+def _makeup_text(db, enrollment_id: int) -> str:
+    """What a make-up trainee makes up for, or why a trainee of a roll-call class is 待补训 (and what is done)."""
+    enrollment = roster.get_enrollment(db, enrollment_id)
+    if enrollment.makeup_of is not None:
+        return makeup_items.makeup_of_text(db, enrollment.makeup_of)
+    found = makeup_items.item(db, enrollment_id)
+    if found is None:
+        return ""
+    if found.waived:
+        return f"免补训：{found.line.makeup_note}"
+    return f"{found.state}（{found.reason}）" + (f"：{found.makeup_title}" if found.makeup else "")

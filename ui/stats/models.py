@@ -70,3 +70,12 @@ class CoverageModel(RecordTableModel):
         Column("干部类别", attr("cadre_category"), 8),
         Column("联系电话", attr("phone"), 10),
     )
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.due: set[int] = set()  # people who are 待补训 (a roll-call class): marked, not merely uncovered
+        self.columns = (*type(self).columns, Column("补训", lambda p: "待补训" if p.id in self.due else "", 5))
+
+    def set_missing(self, missing: list, due: set[int]) -> None:
+        self.due = set(due)
+        self.set_rows(missing)

@@ -300,7 +300,8 @@ class StatsPage(ListPage):
             self._update_buttons()
             return
         found = coverage.coverage(self.session.db, class_id)
+        due = f"（其中待补训{len(found.makeup_due)}人）" if found.makeup_due else ""
         self.coverage_note.setText(f"应参训{found.members}人，已参训{found.attended}人（{found.rate:.0%}），"
-                                   f"尚未参训{len(found.missing)}人：")
-        self.coverage_model.set_rows(found.missing)
+                                   f"尚未参训{len(found.missing)}人{due}：")
+        self.coverage_model.set_missing(found.missing, found.makeup_due)
         self._update_buttons()

@@ -45,6 +45,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("hours", "学时证明", ("person",), "hours_certificate"),
     Kind("timetable", "课程表", ("period",), "timetable"),
     Kind("lecture-fees", "讲课费发放表", ("period", "lecturer"), "lecture_fees"),
+    Kind("makeup-notice", "补训通知", ("unit", "year"), "makeup_notice"),
 )}
 
 
