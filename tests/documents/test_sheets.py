@@ -7,6 +7,7 @@ from app.domain.errors import UserError
 from app.domain.strokes import stroke_key
 from app.services.documents import DocumentRequest, render
 from app.services.documents.sources import trainees
+from app.services.stats import organisers
 from app.storage import tables
 from tests.documents.conftest import assert_fonts_embedded, page_sizes, page_texts, period_id, squeezed, text
 
@@ -124,7 +125,11 @@ def test_the_yearly_summary_keeps_the_county_and_the_city_apart(demo_db, tmp_pat
     flat = squeezed(target)
     assert "本级举办计划21期、培训1135人" in flat and "另有上级调训计划13期、660人，调训336人次；单位自办备案2期、22人次。" in flat
     assert "三种举办方式合计计划34期、1795人" in flat
-    assert re.search(r"本级举办2115113554\d438", flat) and re.search(r"上级调训13766033\d208", flat)
+    own, city = organisers.by_organiser(demo_db, 2020)[:2]
+    for row in (own, city):  # the table's row: planned, held, places, 人次, completions
+        assert f"{row.kind}{row.planned_periods}{row.held_periods}{row.planned_trainees}{row.person_times}" \
+               f"{row.completed}" in flat
+    assert (own.planned_periods, own.held_periods, city.planned_periods, city.held_periods) == (21, 15, 13, 7)
     assert re.search(r"单位自办02022", flat)  # filed, not planned: two held, 22 people
     assert len(re.findall(r"合计（三种举办方式）3424", flat)) == 2
     assert "本级举办小计" in flat and "上级调训小计" in flat and "单位自办小计" in flat
