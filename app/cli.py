@@ -16,7 +16,18 @@ import sys
 from pathlib import Path
 
 from app import config
-from app.commands import basic, calendar, documents, hours, hours_import, lecturers, roster, timetable, timetable_import
+from app.commands import (
+    basic,
+    calendar,
+    documents,
+    funds,
+    hours,
+    hours_import,
+    lecturers,
+    roster,
+    timetable,
+    timetable_import,
+)
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
 from app.services import database
@@ -24,7 +35,8 @@ from app.services.database import DatabaseLock, DatabaseLocked, DatabaseNotWrita
 from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
-COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import)
+COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
+                   funds)
 
 
 def _parser() -> argparse.ArgumentParser:
