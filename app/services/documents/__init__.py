@@ -45,6 +45,8 @@ KINDS = {kind.key: kind for kind in (
     Kind("hours", "学时证明", ("person",), "hours_certificate"),
     Kind("timetable", "课程表", ("period",), "timetable"),
     Kind("lecture-fees", "讲课费发放表", ("period", "lecturer"), "lecture_fees"),
+    Kind("funds", "经费结算表", ("period",), "funds_settlement"),
+    Kind("funds-summary", "专项经费汇总表", ("year",), "funds_summary"),
 )}
 
 
