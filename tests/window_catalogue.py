@@ -292,7 +292,7 @@ def catalogue() -> dict[str, Entry]:
     return {
         "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
                                                    main_list=_page_list),
-        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(3, names=("roster", "quotas", "timetable")),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(4, names=("roster", "quotas", "timetable", "funds")),
                                                         has_list=("roster", "quotas")),  # a day's row is tall
         "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
         "ui.roster.attendance_dialog.AttendanceDialog": Entry(_attendance, has_list=True),

@@ -46,3 +46,9 @@ def fee_units(db: Database, period_id: int) -> list[tuple[int, str, int]]:
               WHERE e.period_id = ? AND {conditions.active()} GROUP BY u.id, u.name, u.sort_order
               ORDER BY u.sort_order, u.id"""
     return [(row["id"], row["name"], row["n"]) for row in rows(db, sql, [period_id])]
+
+
+def date_fees_paid(db: Database, period_id: int, day: str) -> None:
+    """Fees recorded without a date get this one (the demo's: the day the trainees reported)."""
+    db.execute("UPDATE enrollments SET fee_paid_on = ? WHERE period_id = ? AND fee_paid > 0 AND fee_paid_on = ''",
+               [day, period_id])
