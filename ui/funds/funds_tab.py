@@ -3,10 +3,10 @@ adjusted it, the adjusted figure beside it; the clerk's own lines), the spending
 导入支出, the totals with the warnings, and 打印经费结算表 / 导出Excel / 经费标准."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.domain.models import Expense
@@ -28,25 +28,23 @@ BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; 
 
 
 class FundsTab(QWidget):
-    def __init__(self, session, period_id: int, parent: QWidget | None = None):
+    def __init__(self, session, period_id: int, parent: QWidget | None = None, record_fees=None):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
+        # the roster's 登记收费 (its selected trainees); alone, the tab records a whole unit's
+        self.record_fees = record_fees or (lambda: fund_actions.record_fees(self, session, period_id, []))
         self.funds: PeriodFunds | None = None
         self.budget_model, self.expense_model = BudgetModel(self), ExpenseModel(self)
         self.budget_table = self._table(self.budget_model, 3, self.edit_line)
         self.expense_table = self._table(self.expense_model, 5, self.edit_expense)
-        self.basis, self.totals = note(), QLabel(wordWrap=True)
-        self.basis.setWordWrap(True)
+        self.totals = note()
+        self.totals.setWordWrap(True)
         self.banner = QLabel(wordWrap=True, styleSheet=BANNER_STYLE)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._part("预算", self._budget_buttons(), self.budget_table))
-        splitter.addWidget(self._part("支出", self._expense_buttons(), self.expense_table))
-        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self._toolbar())
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._part("预算", self._budget_buttons(), self.budget_table), 0)
+        layout.addWidget(self._part("支出", self._expense_buttons(), self.expense_table), 1)
         layout.addWidget(self.totals)
         session.changed.connect(self._data_changed)
         self.refresh()
@@ -74,27 +72,21 @@ class FundsTab(QWidget):
         button.clicked.connect(lambda: slot())
         return button
 
-    def _toolbar(self) -> QHBoxLayout:
-        self.rules_button = self._button("经费标准…", lambda: fund_actions.edit_fund_rules(self, self.session),
-                                         "各类培训的综合定额、超过30天的计算比例、报到天数")
-        self.print_button = self._button("打印经费结算表…",
-                                         lambda: fund_actions.print_settlement(self, self.session, self.period_id))
-        self.export_button = self._button("导出Excel…", lambda: fund_actions.export_period(
-            self, self.session, self.period_id, self.funds.label if self.funds else ""))
-        row = QHBoxLayout()
-        row.addWidget(self.basis, 1)
-        for button in (self.rules_button, self.export_button, self.print_button):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        return row
-
     def _budget_buttons(self) -> FlowLayout:
         self.adjust_button = self._button("调整…", self.edit_line, "修改选中项目的预算金额（按标准计算的数保留在旁边）")
         self.reset_button = self._button("恢复计算值", self.reset_line, "选中的项目按标准重新计算")
         self.add_line_button = self._button("增加项目…", self.add_line, "综合定额和师资费以外的项目")
         self.remove_line_button = self._button("删除项目", self.remove_line)
         self.budget_buttons = [self.adjust_button, self.reset_button, self.add_line_button, self.remove_line_button]
-        row = FlowLayout()
+        self.rules_button = self._button("经费标准…", lambda: fund_actions.edit_fund_rules(self, self.session),
+                                         "各类培训的综合定额、超过30天的计算比例、报到天数")
+        self.print_button = self._button("打印经费结算表…",
+                                         lambda: fund_actions.print_settlement(self, self.session, self.period_id))
+        self.export_button = self._button("导出Excel…", lambda: fund_actions.export_period(
+            self, self.session, self.period_id, self.funds.label if self.funds else ""))
+        row = FlowLayout(last_to_the_right=True)
         row.addWidget(group(*self.budget_buttons))
+        row.addWidget(group(self.rules_button, self.export_button, self.print_button))
         return row
 
     def _expense_buttons(self) -> FlowLayout:
@@ -103,11 +95,14 @@ class FundsTab(QWidget):
         self.delete_expense_button = self._button("删除", self.delete_expense, "删除选中的支出（会先询问）")
         self.import_button = self._button("导入支出…", lambda: open_expense_import(self, self.session, self.period_id),
                                           "导入财务的支出明细（Excel，应有“项目”和“金额”列）")
+        self.fees_button = self._button("登记收费…", lambda: self.record_fees(),
+                                        "学员或其单位缴纳的培训费：在“学员名单”中选中学员后右键，或按单位登记")
         self.expense_buttons = [self.add_expense_button, self.edit_expense_button, self.delete_expense_button,
-                                self.import_button]
+                                self.import_button, self.fees_button]
         list_keys(self.expense_table, self.edit_expense, self._delete_key)
-        row = FlowLayout()
-        row.addWidget(group(*self.expense_buttons))
+        row = FlowLayout(last_to_the_right=True)
+        row.addWidget(group(*self.expense_buttons[:4]))
+        row.addWidget(group(self.fees_button))
         return row
 
     def refresh(self) -> None:
@@ -115,19 +110,24 @@ class FundsTab(QWidget):
         self.funds = funds = period_funds(db, self.period_id)
         self.budget_model.set_rows(funds.budget.items)
         self.expense_model.set_rows(expenses.period_expenses(db, self.period_id))
-        b = funds.budget.basis
-        self.basis.setText(f"按{b.people}人（{b.people_source}）× 每人{b.person_days:g}天（{b.days}天"
-                           f"{f'，含报到{b.arrival}天' if b.arrival else ''}）= {b.total_person_days:g}人天，"
-                           f"{b.category}综合定额每人每天{b.rate:g}元；{funds.organiser_kind}")
-        self.banner.setText("⚠ " + "\n⚠ ".join(w.message for w in funds.warnings))
+        self._fit_budget(len(funds.budget.items))
+        self.banner.setText("⚠ " + "；".join(re.sub(r"（[^）]*）$", "", w.message) for w in funds.warnings))
+        self.banner.setToolTip("\n".join(w.message for w in funds.warnings))
         self.banner.setVisible(bool(funds.warnings))
         self.totals.setText(self._totals_text(funds))
         enable_writes(self.session, self.budget_buttons + self.expense_buttons + [self.rules_button])
 
+    def _fit_budget(self, rows: int) -> None:
+        """The budget has a few lines: shown whole, the spending takes the rest."""
+        table = self.budget_table
+        height = table.horizontalHeader().height() + table.verticalHeader().defaultSectionSize() * max(rows, 2)
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
     @staticmethod
     def _totals_text(funds: PeriodFunds) -> str:
-        parts = [f"预算合计 {funds.budget.total:,.2f}元", f"实际支出 {funds.spent_total:,.2f}元",
-                 f"结余 {funds.budget.total - funds.spent_total:,.2f}元"]
+        b = funds.budget.basis
+        parts = [f"{funds.organiser_kind}，{b.total_person_days:g}人天", f"预算合计 {funds.budget.total:,.2f}元",
+                 f"实际支出 {funds.spent_total:,.2f}元", f"结余 {funds.budget.total - funds.spent_total:,.2f}元"]
         if funds.lump_spent and funds.per_person_day is not None:
             parts.append(f"综合定额支出每人每天 {funds.per_person_day:,.2f}元（标准{funds.budget.basis.rate:g}元）")
         if funds.fees.charges:

@@ -85,7 +85,7 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs.addTab(self.timetable_tab, "课程表")
         self.timetable_tab.counted.connect(lambda count: self.tabs.setTabText(2, f"课程表（{count}）"))
         self.timetable_tab.refresh()
-        self.funds_tab = FundsTab(session, period_id, self)
+        self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees)
         self.tabs.addTab(self.funds_tab, "经费")
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)
@@ -116,8 +116,7 @@ class RosterWindow(RosterEdits, QWidget):
                                 ("导入名单…", self.import_list, "导入单位报送的 Excel 名单"),
                                 ("更换…", self.replace, "更换选中的学员（开班前不足5天须说明原因）"),
                                 ("编辑…", self.edit_trainee, "学时、重点难点问题或典型案例、备注"),
-                                ("移出", self.remove, "把误加的人移出名单"),
-                                ("登记收费…", self.record_fees, "选中学员或整个单位缴纳的培训费（班次收费时）")):
+                                ("移出", self.remove, "把误加的人移出名单")):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(slot)
             self.write_buttons.append(button)
@@ -137,7 +136,8 @@ class RosterWindow(RosterEdits, QWidget):
         """撤销 / 重做 with Ctrl+Z / Ctrl+Y, and the table's right-click menu naming the step to undo."""
         self.undo_action, self.redo_action, self.undo_buttons = undo_buttons(self.undo_stack, self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, slot in (("编辑…", self.edit_trainee), ("更换…", self.replace), ("移出", self.remove)):
+        for text, slot in (("编辑…", self.edit_trainee), ("更换…", self.replace), ("移出", self.remove),
+                           ("登记收费…", self.record_fees)):
             action = QAction(text, self.table)
             action.triggered.connect(slot)
             self.table.addAction(action)
