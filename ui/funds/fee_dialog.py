@@ -16,10 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.services import roster
 from app.services.funds import fees_received
 from ui.common import messages
 from ui.common.widgets import note
 from ui.common.windows import fit_window
+
+
+def default_day(db, period_id: int) -> str:
+    """Today while the period runs or before; its first day (when trainees report and pay) once it is over."""
+    period = roster.period_of(db, period_id)
+    today = date.today().isoformat()
+    return period.start_date if today > period.end_date else today
 
 
 class FeeDialog(QDialog):
@@ -41,7 +49,7 @@ class FeeDialog(QDialog):
         (self.chosen if enrollment_ids else self.whole_unit).setChecked(True)
         self.chosen.setEnabled(bool(enrollment_ids))
         self.amount = QLineEdit(f"{status.fee:g}", objectName="amount")
-        self.day = QLineEdit(date.today().isoformat(), objectName="day", placeholderText="如 2020-03-02")
+        self.day = QLineEdit(default_day(db, period_id), objectName="day", placeholderText="如 2020-03-02")
         form = QFormLayout()
         form.addRow("收费对象", self.chosen)
         form.addRow("", self.whole_unit)

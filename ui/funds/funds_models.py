@@ -51,13 +51,13 @@ class TotalsModel(RecordTableModel):
 
     columns = (
         Column("名称", attr("label"), 22, elide_middle=True),
-        Column("举办方式", attr("organiser_kind"), 5),
-        Column("期数", attr("periods"), 3, numeric=True),
-        Column("预算（元）", lambda t: _money(t.budget), 9, numeric=True),
-        Column("实际支出（元）", lambda t: _money(t.spent), 9, numeric=True),
-        Column("结余（元）", lambda t: _money(t.balance), 9, numeric=True),
-        Column("收费（元）", lambda t: _money(t.received), 8, numeric=True),
-        Column("提示", lambda t: f"{t.warnings}条" if t.warnings else "", 4),
+        Column("举办方式", attr("organiser_kind"), 4),
+        Column("期数", attr("periods"), 2, numeric=True),
+        Column("预算（元）", lambda t: _money(t.budget), 6, numeric=True),
+        Column("实际支出（元）", lambda t: _money(t.spent), 6, numeric=True),
+        Column("结余（元）", lambda t: _money(t.balance), 6, numeric=True),
+        Column("收费（元）", lambda t: _money(t.received), 6, numeric=True),
+        Column("提示", lambda t: f"{t.warnings}条" if t.warnings else "", 2),
     )
 
 
@@ -67,9 +67,9 @@ class ExpenseRowsModel(RecordTableModel):
     columns = (
         Column("行号", attr("line"), 3, numeric=True),
         Column("结果", attr("status"), 4),
-        Column("项目", lambda r: r.expense.item if r.expense else "", 5),
-        Column("金额（元）", lambda r: _money(r.expense.amount) if r.expense else "", 8, numeric=True),
-        Column("日期", lambda r: r.expense.day if r.expense else "", 6),
-        Column("收款单位", lambda r: r.expense.payee if r.expense else "", 10),
+        Column("项目", lambda r: r.shown("item"), 5),
+        Column("金额（元）", lambda r: r.shown("amount"), 8, numeric=True),
+        Column("日期", lambda r: r.shown("day"), 6),
+        Column("收款单位", lambda r: r.shown("payee"), 10),
         Column("原因", attr("reason"), 24),
     )

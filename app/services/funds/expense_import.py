@@ -60,6 +60,14 @@ class ExpenseRow:
     status: str
     expense: Expense | None = None
     reason: str = ""
+    texts: dict[str, str] = field(default_factory=dict)  # the row's cells as written (shown for a refused row)
+
+    def shown(self, key: str) -> str:
+        """A field as imported, else as the file writes it."""
+        if self.expense is None:
+            return self.texts.get(key, "")
+        value = getattr(self.expense, key)
+        return f"{value:,.2f}" if key == "amount" else value
 
 
 @dataclass
@@ -109,7 +117,8 @@ def _read_row(values: dict[str, object], line: int, period_id: int, years: tuple
                     texts.get("notes", ""))
     errors, amount, day = expense_errors(draft, values.get("amount"), values.get("day"), years)
     if errors:
-        return ExpenseRow(line, REFUSED, reason="；".join(f"{LABELS.get(k, '备注')}：{v}" for k, v in errors.items()))
+        return ExpenseRow(line, REFUSED, reason="；".join(f"{LABELS.get(k, '备注')}：{v}" for k, v in errors.items()),
+                          texts=texts)
     draft.amount, draft.day = amount, day
     return ExpenseRow(line, IMPORTED, draft)
 
@@ -136,7 +145,8 @@ def analyse(db: Database, path: str | Path, period_id: int, progress: Progress =
         read = ExpenseRow(index + 1, SKIPPED, reason="合计行") if _is_total(row) else \
             _read_row(values, index + 1, period_id, years)
         if read is not None and bad and read.status != SKIPPED:
-            read = ExpenseRow(index + 1, REFUSED, reason="；".join(filter(None, [read.reason, *bad])))
+            read = ExpenseRow(index + 1, REFUSED, reason="；".join(filter(None, [read.reason, *bad])),
+                              texts=read.texts or {k: clean(cell_text(v)) for k, v in values.items()})
         if read is not None:
             result.rows.append(read)
     progress.step(1, 2)
