@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from app.domain.models import BudgetLine, Expense
 from app.storage import conditions, tables
-from app.storage.records import rows
+from app.storage.records import rows, to_row
 
 
 def budget_lines(db: Database, period_id: int) -> list[BudgetLine]:
@@ -52,3 +52,16 @@ def date_fees_paid(db: Database, period_id: int, day: str) -> None:
     """Fees recorded without a date get this one (the demo's: the day the trainees reported)."""
     db.execute("UPDATE enrollments SET fee_paid_on = ? WHERE period_id = ? AND fee_paid > 0 AND fee_paid_on = ''",
                [day, period_id])
+
+
+def expense_or_none(db: Database, expense_id: int) -> Expense | None:
+    found = tables.expenses(db).where("id = ?", [expense_id])
+    return found[0] if found else None
+
+
+def put_back_expense(db: Database, expense: Expense) -> None:
+    """An expense deleted and brought back (undo) keeps its id."""
+    row = to_row(expense, Expense)
+    columns = ", ".join(["id", *row])
+    db.execute(f"INSERT INTO expenses ({columns}) VALUES ({', '.join('?' for _ in range(len(row) + 1))})",
+               [expense.id, *row.values()])

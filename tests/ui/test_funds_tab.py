@@ -202,3 +202,24 @@ def test_the_fund_settings_change_the_computed_budget(qtbot, tab):
     tab.session.announce(Changed.SETTINGS)  # as fund_actions.edit_fund_rules does after saving
     assert budget.period_budget(tab.session.db, tab.period_id).items[0].computed == 24 * 30 * 500
     assert tab.budget_model.index(0, 1).data() == "360,000.00"
+
+
+def test_spending_steps_are_undone_and_redone_on_the_windows_stack(qtbot, tab, answers):
+    db, period = tab.session.db, tab.period_id
+    before = spent(db, period)
+    stack = tab.window().undo_stack
+    when_dialog_opens(lambda dialog: (dialog.amount.setText("800"), dialog.day.setText("2020-03-12"), dialog.save()))
+    qtbot.mouseClick(tab.add_expense_button, Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "登记支出：住宿费800.00元" and len(spent(db, period)) == len(before) + 1
+    stack.undo()
+    assert spent(db, period) == before
+    stack.redo()
+    assert spent(db, period)[-1] == ("住宿费", 800, "2020-03-12", "")
+    select_rows(tab.expense_table, [0])
+    first = tab.expense_model.record(0)
+    qtbot.mouseClick(tab.delete_expense_button, Qt.MouseButton.LeftButton)
+    assert first.id not in [e.id for e in tables.expenses(db).all()]
+    stack.undo()
+    assert tables.expenses(db).get(first.id) == first  # back with its id
+    stack.undo()  # the added one
+    assert sorted(spent(db, period)) == sorted(before)

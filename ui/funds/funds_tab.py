@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
@@ -15,6 +16,7 @@ from app.services.funds.summary import PeriodFunds, period_funds
 from ui.common import messages
 from ui.common.flow_layout import FlowLayout, group
 from ui.common.keys import list_keys
+from ui.common.undo import Step
 from ui.common.widgets import make_table, note
 from ui.common.write_access import enable_writes, writable
 from ui.funds import fund_actions
@@ -28,9 +30,11 @@ BANNER_STYLE = "color: #7f1d1d; background: #fdecea; border: 1px solid #f5c2c0; 
 
 
 class FundsTab(QWidget):
-    def __init__(self, session, period_id: int, parent: QWidget | None = None, record_fees=None):
+    def __init__(self, session, period_id: int, parent: QWidget | None = None, record_fees=None,
+                 undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         # the roster's 登记收费 (its selected trainees); alone, the tab records a whole unit's
         self.record_fees = record_fees or (lambda: fund_actions.record_fees(self, session, period_id, []))
         self.funds: PeriodFunds | None = None
@@ -184,19 +188,36 @@ class FundsTab(QWidget):
             budget.remove_own_line(self.session.db, item.line_id)
             self._changed()
 
-    def add_expense(self) -> bool:
+    def _expense_dialog(self, expense: Expense, before: Expense | None, word: str) -> bool:
         from ui.funds.expense_dialog import ExpenseDialog
 
-        return self._open(ExpenseDialog(self, self.session.db, Expense(self.period_id, "", 0)))
+        dialog = ExpenseDialog(self, self.session.db, expense)
+        if not self._open(dialog):
+            return False
+        self._push(f"{word}：{dialog.saved.item}{dialog.saved.amount:,.2f}元", dialog.saved.id, before, dialog.saved)
+        return True
+
+    def _push(self, text: str, expense_id: int, before: Expense | None, after: Expense | None) -> None:
+        """A step on the window's stack: undone only if nobody changed the expense since."""
+        def put(expected, target, action):
+            try:
+                expenses.restore_expense(self.session.db, expense_id, expected, target, action)
+            finally:
+                self._changed()
+
+        word = text.split("：")[0]
+        self.undo_stack.push(Step(text, lambda: put(after, before, f"撤销{word}"),
+                                  lambda: put(before, after, f"重做{word}"), self))
+
+    def add_expense(self) -> bool:
+        return self._expense_dialog(Expense(self.period_id, "", 0), None, "登记支出")
 
     def edit_expense(self) -> bool:
-        from ui.funds.expense_dialog import ExpenseDialog
-
         expense = self._selected(self.expense_table, self.expense_model)
         if expense is None:
             messages.info(self, "编辑支出", "请先在支出列表中选择一笔。")
             return False
-        return writable(self.session) and self._open(ExpenseDialog(self, self.session.db, replace(expense)))
+        return writable(self.session) and self._expense_dialog(replace(expense), expense, "修改支出")
 
     def _delete_key(self) -> None:
         if writable(self.session):
@@ -214,4 +235,6 @@ class FundsTab(QWidget):
             expenses.delete_expense(self.session.db, expense.id)
         except UserError as problem:
             messages.error(self, "未能删除", str(problem))
+        else:
+            self._push(f"删除支出：{expense.item}{expense.amount:,.2f}元", expense.id, expense, None)
         self._changed()

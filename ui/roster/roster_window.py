@@ -85,7 +85,7 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs.addTab(self.timetable_tab, "课程表")
         self.timetable_tab.counted.connect(lambda count: self.tabs.setTabText(2, f"课程表（{count}）"))
         self.timetable_tab.refresh()
-        self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees)
+        self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees, undo_stack=self.undo_stack)
         self.tabs.addTab(self.funds_tab, "经费")
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from app.domain.errors import ValidationError
+from app.domain.errors import UserError, ValidationError
 from app.domain.funds import EXPENSE_ITEMS
 from app.domain.models import Expense
 from app.domain.text import clean, formula_start, to_halfwidth
@@ -123,3 +123,21 @@ def by_item(expenses: list[Expense]) -> dict[str, float]:
         totals[expense.item] = round(totals.get(expense.item, 0.0) + expense.amount, 2)
     order = {item: n for n, item in enumerate(EXPENSE_ITEMS)}
     return dict(sorted(totals.items(), key=lambda pair: order.get(pair[0], len(order))))
+
+
+def restore_expense(db: Database, expense_id: int, expected: Expense | None, target: Expense | None, action: str) -> None:
+    """Undo and redo: the expense goes from `expected` (None: absent) back to `target`, refused with the reason,
+    and nothing changed, when someone has changed it since."""
+    current = store.expense_or_none(db, expense_id)
+    if current != expected:
+        raise UserError("这笔支出在此之后已被修改或删除")
+    shown = target or expected
+    with db.atomic():
+        if target is None:
+            tables.expenses(db).delete(expense_id)
+        elif current is None:
+            store.put_back_expense(db, target)
+        else:
+            tables.expenses(db).update(target)
+        audit.record(db, action, "expenses", expense_id,
+                     f"{_label(db, shown.period_id)}{shown.item}{shown.amount:,.2f}元")
