@@ -155,3 +155,18 @@ def test_the_year_keeps_organiser_kinds_apart_with_a_total(db):
     assert (year.total.periods, year.total.spent) == (3, 1300)
     assert year.total.by_item == {"住宿费": 1000, "交通费": 300}
     assert [c.label for c in year.classes] == ["中青年干部培训班", "市级调训班"]
+
+
+def test_the_demo_office_spends_on_its_2020_periods_with_one_over_the_standard(demo_db):
+    year = summary.year_funds(demo_db, 2020)
+    warned = {p.label: [w.rule for w in p.warnings] for p in year.periods if p.warnings}
+    assert warned == {"县管副职领导干部进修班第1期": ["over_standard", "over_budget"]}
+    held = [p for p in year.periods if p.end_date <= "2020-09-15"]
+    assert held and all(p.spent_total > 0 for p in held)
+    assert all(p.spent_total == 0 for p in year.periods if p.start_date > "2020-09-15")
+    adjusted = [i for p in year.periods for i in p.budget.items if i.adjusted]
+    assert [(i.item, i.notes) for i in adjusted] == [("综合定额", "按县财政局批复的预算（九五折）")]
+    charging = [p for p in year.periods if p.fees.received]
+    assert charging and all(p.fees.fee > 0 for p in charging)
+    paid = [e for e in tables.enrollments(demo_db).all() if e.fee_paid]
+    assert paid and all(e.fee_paid_on for e in paid)
