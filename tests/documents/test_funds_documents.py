@@ -33,7 +33,8 @@ def test_the_settlement_shows_the_basis_budget_against_actual_fees_and_the_warni
     text = squeezed(target)
     assert "中青年干部培训班第1期经费结算表" in text and "培训时间：2020年3月2日至4月30日" in text
     assert "按5人（已选调）、每人51天计255人天，三类综合定额每人每天550元" in text
-    assert "5人（已选调）×(30+30×70%)天综合定额140,250.00140,250.00" in text  # the basis wraps
+    assert "5人（已选调）×(30+30×70%)" in text and "550元（三类）" in text  # the basis wraps in its cell
+    assert "综合定额140,250.00140,250.00" in text
     assert "综合定额140,250.00141,000.00-750.00" in text and "师资费0.005,000.00-5,000.00" in text
     assert "教材费5套—2,000.00" in text and "合计142,250.00146,000.00-3,750.00" in text
     assert "每人800.00元，5人应收4,000.00元，已收0人0.00元" in text

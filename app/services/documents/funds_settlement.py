@@ -64,7 +64,7 @@ def story_of(db: Database, t: Typesetter, funds: PeriodFunds) -> list:
     story = [DocumentStart(0), t.title(title, s.form_title, FORM.width), t.para(head, s.subtitle),
              t.para(f"{chinese_numeral(1)}、预算", s.form_heading), t.para("".join(lines), s.subtitle),
              t.table(["项目", "计算依据", "按标准计算（元）", "预算（元）", "备注"], budget_rows(funds),
-                     _widths(24, 0, 30, 28, 26), centered=(2, 3)),
+                     _widths(20, 0, 28, 26, 36), centered=(2, 3)),
              t.para(f"{chinese_numeral(2)}、预算执行", s.form_heading),
              t.table(["项目", "预算（元）", "实际支出（元）", "结余（元）", "说明"], comparison_rows(funds),
                      _widths(24, 28, 30, 28, 0), centered=(1, 2, 3), total_row=True)]
