@@ -323,6 +323,50 @@ def _waive(ctx: Context):
     from ui.makeup.choices import WaiveDialog
 
     return WaiveDialog(ctx.main, _makeup_item(ctx))
+def _over_standard_period(ctx: Context) -> int:
+    """The demo period whose spending exceeds the standard (its warning shows)."""
+    return ctx.one("""SELECT pe.id FROM periods pe JOIN training_classes c ON c.id = pe.class_id
+                      WHERE c.name = '县管副职领导干部进修班' AND pe.number = 1""")
+
+
+def _expense(ctx: Context):
+    from app.domain.models import Expense
+    from ui.funds.expense_dialog import ExpenseDialog
+
+    return ExpenseDialog(ctx.main, ctx.session.db, Expense(_over_standard_period(ctx), "住宿费", 12000.5,
+                                                           "2020-03-05", "县委党校", "记-2020-001", "学员住宿"))
+
+
+def _budget_line(ctx: Context):
+    from app.services.funds import budget
+    from ui.funds.budget_dialog import BudgetLineDialog
+
+    period = _over_standard_period(ctx)
+    return BudgetLineDialog(ctx.main, ctx.session.db, period, budget.period_budget(ctx.session.db, period).items[0])
+
+
+def _fee(ctx: Context):
+    from ui.funds.fee_dialog import FeeDialog
+
+    period = ctx.one("""SELECT pe.id FROM periods pe JOIN training_classes c ON c.id = pe.class_id
+                        WHERE c.fee > 0 ORDER BY pe.start_date LIMIT 1""")
+    ids = [row[0] for row in ctx.session.db.execute("SELECT id FROM enrollments WHERE period_id = ? LIMIT 3", [period])]
+    return FeeDialog(ctx.main, ctx.session.db, period, ids)
+
+
+def _expense_import(ctx: Context):
+    from app.services.funds.expense_import import analyse
+    from tests.funds_files import bad_rows, good_rows, write_xlsx
+    from ui.funds.expense_import_dialog import ExpenseImportDialog
+
+    path = write_xlsx(ctx.folder / "县委党校结算单（2020年3月）.xlsx", good_rows() * 3 + bad_rows())
+    return ExpenseImportDialog(ctx.main, ctx.session, analyse(ctx.session.db, path, _over_standard_period(ctx)))
+
+
+def _funds_year(ctx: Context):
+    from ui.funds.year_dialog import FundsYearDialog
+
+    return FundsYearDialog(ctx.session, ctx.main, 2020)
 
 
 def catalogue() -> dict[str, Entry]:
@@ -330,7 +374,7 @@ def catalogue() -> dict[str, Entry]:
     return {
         "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
                                                    main_list=_page_list),
-        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(3, names=("roster", "quotas", "timetable")),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(4, names=("roster", "quotas", "timetable", "funds")),
                                                         has_list=("roster", "quotas")),  # a day's row is tall
         "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
         "ui.makeup.makeup_window.MakeupWindow": Entry(_makeup, has_list=True),
@@ -363,6 +407,14 @@ def catalogue() -> dict[str, Entry]:
         "ui.teaching.pool_dialogs.BaseDialog": Entry(_base),
         "ui.teaching.fee_settings.FeeSettingsDialog": Entry(
             _shell_dialog("ui.teaching.fee_settings.FeeSettingsDialog", with_db=True)),
+        "ui.funds.fund_settings.FundSettingsDialog": Entry(
+            _shell_dialog("ui.funds.fund_settings.FundSettingsDialog", with_db=True)),
+        "ui.funds.expense_dialog.ExpenseDialog": Entry(_expense),
+        "ui.funds.budget_dialog.BudgetLineDialog": Entry(_budget_line),
+        "ui.funds.fee_dialog.FeeDialog": Entry(_fee),
+        "ui.funds.expense_import_dialog.ExpenseImportDialog": Entry(_expense_import, has_list=True),
+        "ui.funds.year_dialog.FundsYearDialog": Entry(_funds_year, tabs(3, names=("classes", "plans", "warnings")),
+                                                      has_list=("classes",)),
         "ui.documents.print_dialog.PrintDialog": Entry(_print_dialog),
         "ui.help.welcome.WelcomeDialog": Entry(_welcome),
         "ui.help.manual_window.ManualWindow": Entry(_manual),

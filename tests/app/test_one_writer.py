@@ -12,6 +12,8 @@ import pytest
 from app import cli
 from app.cli import main
 from app.storage.filesystem import file_uri
+from tests.funds_files import good_rows as good_rows_of_expenses
+from tests.funds_files import write_xlsx as write_expenses
 from tests.hours_files import write_xlsx as write_hours
 from tests.roster_files import good_rows, write_xlsx
 from tests.timetable_files import week
@@ -51,7 +53,8 @@ def office(tmp_path_factory):
              "hours": write_hours(folder / "学时.xlsx", [[1, *person, 4, date(2020, 5, 1), "中国干部网络学院", "课程"]]),
              "completed": completed, "preparing": preparing, "out": folder / "输出", "unit": unit,
              "unit_class": write_unit_class(folder / "自办班.xlsx", trainee_rows([person])),
-             "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts)))}
+             "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts))),
+             "expenses": write_expenses(folder / "支出.xlsx", good_rows_of_expenses())}
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LIKE_A_WINDOW, str(db_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "ready"

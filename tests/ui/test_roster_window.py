@@ -44,7 +44,7 @@ def test_one_click_printing_and_attendance_from_the_roster(qtbot, window, monkey
     roster.tabs.setCurrentIndex(1)
     roster.quota_panel.print_button.click()
     assert [r.kind for r in sent] == ["letters", "sign-in", "roster", "certificates", "summary", "lecture-fees",
-                                         "unit-letters"]
+                                         "funds", "unit-letters"]
     assert {r.period_id for r in sent} == {roster.period_id}
     opened = []
     monkeypatch.setattr(AttendanceDialog, "exec", lambda dialog: opened.append(dialog.period_id) or 0)

@@ -30,6 +30,7 @@ class RosterModel(RecordTableModel):
         Column("联系电话", attr("phone"), 8),
         Column("身份证号码", attr("id_number"), 11, mask=mask_id),
         Column("重点难点问题或典型案例", attr("key_problems"), 14),
+        Column("已缴费（元）", lambda line: f"{line.fee_paid:g}" if line.fee_paid else "", 5, numeric=True),
     )
     NOTE_COLUMN = 8
 

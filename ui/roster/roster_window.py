@@ -34,6 +34,8 @@ from ui.common.widgets import elided_heading, make_table, note
 from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
+from ui.funds import fund_actions
+from ui.funds.funds_tab import FundsTab
 from ui.importing.launch import open_import_wizard
 from ui.makeup.launch import open_makeup
 from ui.roster.quota_panel import QuotaPanel
@@ -85,6 +87,8 @@ class RosterWindow(RosterEdits, QWidget):
         self.tabs.addTab(self.timetable_tab, "课程表")
         self.timetable_tab.counted.connect(lambda count: self.tabs.setTabText(2, f"课程表（{count}）"))
         self.timetable_tab.refresh()
+        self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees, undo_stack=self.undo_stack)
+        self.tabs.addTab(self.funds_tab, "经费")
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)
         self.tabs.setCornerWidget(self.full_ids)
@@ -134,7 +138,8 @@ class RosterWindow(RosterEdits, QWidget):
         """撤销 / 重做 with Ctrl+Z / Ctrl+Y, and the table's right-click menu naming the step to undo."""
         self.undo_action, self.redo_action, self.undo_buttons = undo_buttons(self.undo_stack, self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, slot in (("编辑…", self.edit_trainee), ("更换…", self.replace), ("移出", self.remove)):
+        for text, slot in (("编辑…", self.edit_trainee), ("更换…", self.replace), ("移出", self.remove),
+                           ("登记收费…", self.record_fees)):
             action = QAction(text, self.table)
             action.triggered.connect(slot)
             self.table.addAction(action)
@@ -159,7 +164,8 @@ class RosterWindow(RosterEdits, QWidget):
                                  parent, session, period_id, "strokes" if self.order.currentData() == "strokes" else "unit")),
                              ("结业证书…", print_actions.print_certificates),
                              ("本期汇总…", print_actions.print_period_summary),
-                             ("讲课费发放表…", fee_actions.print_period_fees)):
+                             ("讲课费发放表…", fee_actions.print_period_fees),
+                             ("经费结算表…", fund_actions.print_settlement)):
             item = QAction(text, menu)
             item.triggered.connect(lambda checked=False, act=action: act(self, self.session, self.period_id))
             menu.addAction(item)
@@ -227,6 +233,11 @@ class RosterWindow(RosterEdits, QWidget):
 
     def selected_lines(self) -> list:
         return [self.model.record(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def record_fees(self) -> int:
+        lines = self.selected_lines()
+        unit = lines[0].unit_id if lines else None
+        return fund_actions.record_fees(self, self.session, self.period_id, [line.enrollment_id for line in lines], unit)
 
     def import_list(self) -> None:
         open_import_wizard(self, self.session, self.period_id)

@@ -21,6 +21,7 @@ class Changed(Flag):
     SETTINGS = auto()  # the rules' thresholds, the hours rules, the documents' templates, letterhead and seal
     TIMETABLE = auto()  # a period's sessions (课程表)
     TEACHING = auto()  # the lecturer pool, teaching bases and the course library's marks
+    FUNDS = auto()  # a period's budget lines and spending, fees received
 
 
 NOTHING = Changed(0)  # reads and previews: nothing to announce

@@ -92,13 +92,24 @@ class StatsPage(ListPage):
         self.rules_button = QPushButton("学时规则…")
         self.rules_button.setToolTip("每天、每半天计入的学时，请假上限，各层次干部的学时要求")
         self.rules_button.clicked.connect(self.edit_rules)
+        self.funds_button = QPushButton("年度经费…")
+        self.funds_button.setToolTip("各班次、计划的预算、支出和收费，按举办方式分列；打印或导出专项经费汇总表")
+        self.funds_button.clicked.connect(self.open_funds)
         row = QHBoxLayout()
-        for button in (self.import_hours, self.export_button, self.rules_button):
+        for button in (self.import_hours, self.export_button, self.rules_button, self.funds_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.print_hours)
         row.addWidget(self.print_summary)
         return row
+
+    def open_funds(self):
+        from ui.funds.year_dialog import FundsYearDialog
+
+        dialog = FundsYearDialog(self.session, self, self.year.currentData())
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog
 
     def edit_rules(self) -> None:
         from ui.hours.hours_settings_dialog import HoursSettingsDialog

@@ -46,6 +46,8 @@ KINDS = {kind.key: kind for kind in (
     Kind("timetable", "课程表", ("period",), "timetable"),
     Kind("lecture-fees", "讲课费发放表", ("period", "lecturer"), "lecture_fees"),
     Kind("makeup-notice", "补训通知", ("unit", "year"), "makeup_notice"),
+    Kind("funds", "经费结算表", ("period",), "funds_settlement"),
+    Kind("funds-summary", "专项经费汇总表", ("year",), "funds_summary"),
 )}
 
 

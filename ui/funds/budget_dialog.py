@@ -1,0 +1,54 @@
+"""A budget line: adjusting a computed one (综合定额, 师资费: the computed figure shown beside the amount) or the
+clerk's own line (item, amount, basis)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from app.domain.errors import UserError
+from app.domain.money import yuan
+from app.services.funds import budget
+from ui.common import messages
+from ui.common.windows import fit_window
+
+
+class BudgetLineDialog(QDialog):
+    def __init__(self, parent, db, period_id: int, item: budget.BudgetItem | None = None):
+        super().__init__(parent)
+        self.db, self.period_id, self.current = db, period_id, item
+        self.computed = item is not None and item.computed is not None
+        self.setWindowTitle(f"调整{item.item}" if self.computed else ("修改预算项目" if item else "增加预算项目"))
+        form = QFormLayout()
+        self.item = QLineEdit(item.item if item else "", objectName="item", placeholderText="如 教材费、会务费")
+        self.amount = QLineEdit(f"{item.amount:g}" if item else "", objectName="amount")
+        self.text = QLineEdit((item.notes if self.computed else item.basis) if item else "", objectName="text")
+        if self.computed:
+            self.item.setReadOnly(True)
+            form.addRow("项目", self.item)
+            form.addRow("按标准计算", QLabel(f"{yuan(item.computed)}元（{item.basis}）", wordWrap=True))
+            form.addRow("预算金额（元）", self.amount)
+            form.addRow("调整说明", self.text)
+        else:
+            form.addRow("项目", self.item)
+            form.addRow("金额（元）", self.amount)
+            form.addRow("依据", self.text)
+        buttons = QDialogButtonBox()
+        buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        fit_window(self, 460, 200)
+
+    def save(self) -> None:
+        try:
+            if self.computed:
+                budget.adjust(self.db, self.period_id, self.current.item, self.amount.text(), self.text.text())
+            else:
+                budget.save_own_line(self.db, self.period_id, self.item.text(), self.amount.text(), self.text.text(),
+                                     self.current.line_id if self.current else None)
+        except UserError as problem:
+            messages.error(self, "未能保存", str(problem))
+            return
+        self.accept()

@@ -1,0 +1,85 @@
+"""Funds from wherever the clerk is: the 经费结算表 and the year's 专项经费 summary through the print dialog or as
+Excel, 登记收费 for the roster, and the 经费标准 dialog."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.errors import UserError
+from app.services.documents import DocumentRequest
+from app.services.exports import funds as funds_export
+from app.services.funds import fees_received
+from ui.common import messages
+from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.write_access import READ_ONLY_TIP, writable
+from ui.documents import print_actions
+from ui.shell.changes import Changed
+
+
+def print_settlement(parent: QWidget, session, period_id: int):
+    return print_actions.print_document(parent, session, DocumentRequest("funds", period_id=period_id))
+
+
+def print_year_summary(parent: QWidget, session, year: int):
+    return print_actions.print_document(parent, session, DocumentRequest("funds-summary", year=year))
+
+
+def ask_path(parent: QWidget, name: str) -> Path | None:
+    """Where to save (None when cancelled); tests replace this."""
+    return ask_save_file(parent, "导出经费", re.sub(r'[\\/:*?"<>|]', "-", name), XLSX_FILTER)
+
+
+def _export(parent: QWidget, name: str, write) -> Path | None:
+    path = ask_path(parent, name)
+    if path is None:
+        return None
+    try:
+        saved = write(path)
+    except (UserError, OSError) as problem:
+        messages.error(parent, "未能导出", str(problem))
+        return None
+    messages.info(parent, "导出经费", f"已导出：\n{saved}")
+    return saved
+
+
+def export_period(parent: QWidget, session, period_id: int, label: str) -> Path | None:
+    return _export(parent, f"{label}经费结算表.xlsx", lambda path: funds_export.export_period(session.db, period_id, path))
+
+
+def export_year(parent: QWidget, session, year: int) -> Path | None:
+    return _export(parent, f"{year}年专项经费汇总表.xlsx", lambda path: funds_export.export_year(session.db, year, path))
+
+
+def record_fees(parent: QWidget, session, period_id: int, enrollment_ids: list[int], unit_id: int | None = None) -> int:
+    """登记收费 for the chosen trainees or a unit; how many were recorded (0 when cancelled or refused)."""
+    from ui.funds.fee_dialog import FeeDialog
+
+    if not writable(session):
+        messages.info(parent, "登记收费", READ_ONLY_TIP)
+        return 0
+    if not fees_received.fee_status(session.db, period_id).charges:
+        messages.info(parent, "登记收费", "本班次不收取培训费（班次的“收费标准”为0）。如需收费，请先在班次信息中填写收费标准。")
+        return 0
+    dialog = FeeDialog(parent, session.db, period_id, enrollment_ids, unit_id)
+    dialog.exec()
+    recorded = dialog.recorded
+    dialog.deleteLater()
+    if recorded:
+        session.announce(Changed.FUNDS | Changed.ROSTER)
+    return recorded
+
+
+def edit_fund_rules(parent: QWidget, session) -> bool:
+    from ui.funds.fund_settings import FundSettingsDialog
+
+    if not writable(session):
+        messages.info(parent, "经费标准", READ_ONLY_TIP)
+        return False
+    dialog = FundSettingsDialog(session.db, parent)
+    saved = bool(dialog.exec())
+    dialog.deleteLater()
+    if saved:
+        session.announce(Changed.SETTINGS)
+    return saved
