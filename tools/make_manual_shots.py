@@ -183,6 +183,20 @@ def roster(office: Office, tab: int = 0):
     return window
 
 
+def period_tab(class_name: str, number: int, tab: int):
+    """A period's window open at one of its tabs (课程表 2, 经费 3)."""
+    def make(office: Office):
+        from ui.roster.period_actions import open_period
+
+        period_id = office.session.db.execute(
+            "SELECT pe.id FROM periods pe JOIN training_classes c ON c.id = pe.class_id WHERE c.name = ? AND pe.number = ?",
+            [class_name, number]).fetchone()[0]
+        window = open_period(office.window, office.session, period_id)
+        window.tabs.setCurrentIndex(tab)
+        return window
+    return make
+
+
 def attendance(office: Office):
     from app.services import attendance as marks
     from ui.roster.attendance_dialog import AttendanceDialog
@@ -289,6 +303,8 @@ SHOTS = {
     "hours-rules": (dialog("ui.hours.hours_settings_dialog", "HoursSettingsDialog"), None),
     "backups": (dialog("ui.shell.backup_settings_dialog", "BackupSettingsDialog"), (700, 260)),
     "teaching": (selected_page("师资"), WINDOW),
+    "timetable": (period_tab("县管副职领导干部进修班", 1, 2), (1000, 600)),
+    "funds": (period_tab("县管副职领导干部进修班", 1, 3), (1000, 640)),
 }
 
 

@@ -101,6 +101,11 @@ CASES = {
     "make-up --unwaive": (True, lambda f: ["--unwaive", "1"]),
     "make-up --unlink": (True, lambda f: ["--unlink", "1"]),
     "print makeup-notice": (True, lambda f: ["makeup-notice", "-o", f["out"] / "补训通知.pdf", "--year", "2020"]),
+    "funds --period": (False, lambda f: ["--period", f["completed"], "--json"]),
+    "funds --year": (False, lambda f: ["--year", "2020"]),
+    "add-expense": (True, lambda f: ["--period", f["completed"], "--item", "住宿费", "--amount", "100"]),
+    "import-expenses --dry-run": (False, lambda f: [f["expenses"], "--period", f["completed"], "--dry-run"]),
+    "import-expenses": (True, lambda f: [f["expenses"], "--period", f["completed"]]),
 }
 
 
