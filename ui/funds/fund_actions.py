@@ -13,7 +13,7 @@ from app.services.exports import funds as funds_export
 from app.services.funds import fees_received
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
-from ui.common.write_access import READ_ONLY_TIP, writable
+from ui.common.write_access import READ_ONLY_TIP, edit_settings, writable
 from ui.documents import print_actions
 from ui.shell.changes import Changed
 
@@ -74,12 +74,4 @@ def record_fees(parent: QWidget, session, period_id: int, enrollment_ids: list[i
 def edit_fund_rules(parent: QWidget, session) -> bool:
     from ui.funds.fund_settings import FundSettingsDialog
 
-    if not writable(session):
-        messages.info(parent, "经费标准", READ_ONLY_TIP)
-        return False
-    dialog = FundSettingsDialog(session.db, parent)
-    saved = bool(dialog.exec())
-    dialog.deleteLater()
-    if saved:
-        session.announce(Changed.SETTINGS)
-    return saved
+    return edit_settings(parent, session, "经费标准", lambda: FundSettingsDialog(session.db, parent), Changed.SETTINGS)

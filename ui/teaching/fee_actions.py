@@ -12,7 +12,7 @@ from app.services.documents import DocumentRequest
 from app.services.exports import lecture_fees
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
-from ui.common.write_access import READ_ONLY_TIP, writable
+from ui.common.write_access import edit_settings
 from ui.documents import print_actions
 from ui.shell.changes import Changed
 
@@ -62,12 +62,4 @@ def export_lecturer_fees(parent: QWidget, session, lecturer_id: int, year: int) 
 def edit_fee_rules(parent: QWidget, session) -> bool:
     from ui.teaching.fee_settings import FeeSettingsDialog
 
-    if not writable(session):
-        messages.info(parent, "讲课费标准", READ_ONLY_TIP)
-        return False
-    dialog = FeeSettingsDialog(session.db, parent)
-    saved = bool(dialog.exec())
-    dialog.deleteLater()
-    if saved:
-        session.announce(Changed.SETTINGS)
-    return saved
+    return edit_settings(parent, session, "讲课费标准", lambda: FeeSettingsDialog(session.db, parent), Changed.SETTINGS)
