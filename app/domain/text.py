@@ -63,3 +63,8 @@ def chinese_numeral(number: int) -> str:
     tens, ones = divmod(number, 10)
     prefix = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return prefix + (_DIGITS[ones] if ones else "")
+
+
+def safe_file_name(name: str) -> str:
+    """A name Windows accepts as a file name: \\ / : * ? " < > | become -."""
+    return re.sub(r'[\\/:*?"<>|]', "-", name)

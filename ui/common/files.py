@@ -5,11 +5,14 @@ folder exists, else in Documents; `ask_open_file` and `ask_save_file` remember t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui.common import settings
+from app.domain.errors import UserError
+from app.domain.text import safe_file_name
+from ui.common import messages, settings
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 OPEN, SAVE = "open", "save"
@@ -51,3 +54,20 @@ def ask_save_file(parent: QWidget | None, title: str, name: str, file_filter: st
         return None
     remember_folder(chosen, SAVE)
     return Path(chosen)
+
+
+def export_workbook(parent: QWidget | None, title: str, name: str, write: Callable[[Path], Path],
+                    ask: Callable[[QWidget | None, str], Path | None] | None = None) -> Path | None:
+    """Asks where to save the workbook `name` (`ask`, else the save dialog), writes it with `write`, and says
+    where it went or why it could not; the path written, or None."""
+    name = safe_file_name(name)
+    path = ask(parent, name) if ask else ask_save_file(parent, title, name, XLSX_FILTER)
+    if path is None:
+        return None
+    try:
+        saved = write(path)
+    except (UserError, OSError) as problem:
+        messages.error(parent, "未能导出", str(problem))
+        return None
+    messages.info(parent, title, f"已导出：\n{saved}")
+    return saved

@@ -2,17 +2,15 @@
 Excel, 登记收费 for the roster, and the 经费标准 dialog."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import UserError
 from app.services.documents import DocumentRequest
 from app.services.exports import funds as funds_export
 from app.services.funds import fees_received
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.files import export_workbook
 from ui.common.write_access import READ_ONLY_TIP, edit_settings, writable
 from ui.documents import print_actions
 from ui.shell.changes import Changed
@@ -26,22 +24,8 @@ def print_year_summary(parent: QWidget, session, year: int):
     return print_actions.print_document(parent, session, DocumentRequest("funds-summary", year=year))
 
 
-def ask_path(parent: QWidget, name: str) -> Path | None:
-    """Where to save (None when cancelled); tests replace this."""
-    return ask_save_file(parent, "导出经费", re.sub(r'[\\/:*?"<>|]', "-", name), XLSX_FILTER)
-
-
 def _export(parent: QWidget, name: str, write) -> Path | None:
-    path = ask_path(parent, name)
-    if path is None:
-        return None
-    try:
-        saved = write(path)
-    except (UserError, OSError) as problem:
-        messages.error(parent, "未能导出", str(problem))
-        return None
-    messages.info(parent, "导出经费", f"已导出：\n{saved}")
-    return saved
+    return export_workbook(parent, "导出经费", name, write)
 
 
 def export_period(parent: QWidget, session, period_id: int, label: str) -> Path | None:

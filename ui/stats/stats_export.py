@@ -6,11 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTableView, QWidget
 
-from app.domain.errors import UserError
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
-from ui.common import messages
-from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.files import XLSX_FILTER, ask_save_file, export_workbook
 from ui.common.record_model import SORT_ROLE
 
 
@@ -38,13 +36,6 @@ def ask_path(parent: QWidget, name: str) -> Path | None:
 
 
 def export(parent: QWidget, db, tables: list[ExportTable], *, personal: bool) -> Path | None:
-    path = ask_path(parent, f"{tables[0].title}.xlsx".replace("/", "-"))
-    if path is None:
-        return None
-    try:
-        saved = export_tables(db, path, tables, personal=personal)
-    except UserError as problem:
-        messages.error(parent, "未能导出", str(problem))
-        return None
-    messages.info(parent, "导出Excel", f"已导出：\n{saved}")
-    return saved
+    return export_workbook(parent, "导出Excel", f"{tables[0].title}.xlsx",
+                           lambda path: export_tables(db, path, tables, personal=personal),
+                           ask=lambda parent, name: ask_path(parent, name))

@@ -2,16 +2,14 @@
 as Excel, for a period (the 师资 page, the period's window) or a lecturer's year; and the 讲课费标准 dialog."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import UserError
 from app.services.documents import DocumentRequest
 from app.services.exports import lecture_fees
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.files import XLSX_FILTER, ask_save_file, export_workbook
 from ui.common.write_access import edit_settings
 from ui.documents import print_actions
 from ui.shell.changes import Changed
@@ -28,23 +26,15 @@ def print_lecturer_fees(parent: QWidget, session, lecturer_id: int, year: int):
 
 def ask_path(parent: QWidget, name: str) -> Path | None:
     """Where to save (None when cancelled); tests replace this."""
-    return ask_save_file(parent, "导出讲课费发放表", re.sub(r'[\\/:*?"<>|]', "-", name), XLSX_FILTER)
+    return ask_save_file(parent, "导出讲课费发放表", name, XLSX_FILTER)
 
 
 def _export(parent: QWidget, table, write) -> Path | None:
     if len(table.rows) <= 1:  # the total alone
         messages.info(parent, "导出讲课费发放表", f"{table.title.removesuffix('讲课费发放表')}没有安排授课人的课程。")
         return None
-    path = ask_path(parent, f"{table.title}.xlsx")
-    if path is None:
-        return None
-    try:
-        saved = write(path)
-    except (UserError, OSError) as problem:
-        messages.error(parent, "未能导出", str(problem))
-        return None
-    messages.info(parent, "导出讲课费发放表", f"已导出：\n{saved}")
-    return saved
+    return export_workbook(parent, "导出讲课费发放表", f"{table.title}.xlsx", write,
+                           ask=lambda parent, name: ask_path(parent, name))
 
 
 def export_period_fees(parent: QWidget, session, period_id: int) -> Path | None:

@@ -16,7 +16,7 @@ from app.services.progress import Cancelled
 from app.services.safety import error_log
 from app.services.teaching import bookings, shares, timetable, timetable_copy, timetable_undo
 from ui.common import messages
-from ui.common.files import XLSX_FILTER, ask_save_file
+from ui.common.files import export_workbook
 from ui.common.flow_layout import FlowLayout, group
 from ui.common.keys import on_keys
 from ui.common.widgets import note
@@ -211,16 +211,8 @@ class TimetableTab(TimetableEdits, QWidget):
     # Out of the program
 
     def export(self) -> None:
-        name = f"{self.period.class_name}第{self.period.number}期课程表.xlsx".replace("/", "-")
-        path = ask_save_file(self, "导出课程表", name, XLSX_FILTER)
-        if path is None:
-            return
-        try:
-            saved = export_timetable(self.session.db, self.period_id, path)
-        except UserError as problem:
-            messages.error(self, "未能导出", str(problem))
-            return
-        messages.info(self, "导出课程表", f"已导出：\n{saved}")
+        export_workbook(self, "导出课程表", f"{self.period.class_name}第{self.period.number}期课程表.xlsx",
+                        lambda path: export_timetable(self.session.db, self.period_id, path))
 
     def print_timetable(self):
         return print_actions.print_document(self, self.session, DocumentRequest("timetable", period_id=self.period_id))

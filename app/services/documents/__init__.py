@@ -5,7 +5,6 @@ The window's print centre, its one-click print actions and `python -m app print`
 from __future__ import annotations
 
 import importlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -13,6 +12,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
+from app.domain.text import safe_file_name
 from app.services.documents.request import DocumentRequest
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
@@ -99,7 +99,7 @@ def file_name(db: Database, request: DocumentRequest) -> str:
         name = f"{tables.classes(db).get(period.class_id).name}第{period.number}期{label}{unit}"
     else:
         name = f"{request.year}年{label}"
-    return re.sub(r'[\\/:*?"<>|]', "-", name) + ".pdf"
+    return safe_file_name(name) + ".pdf"
 
 
 __all__ = ["DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]
