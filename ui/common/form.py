@@ -86,10 +86,10 @@ def save_or_show(dialog, errors: FieldErrors, save_button, save):
     return saved
 
 
-def save_cancel(dialog) -> tuple[QDialogButtonBox, QPushButton]:
-    """保存 and 取消 for a form dialog: 保存 calls dialog.save(), 取消 rejects."""
+def save_cancel(dialog, save_text: str = "保存") -> tuple[QDialogButtonBox, QPushButton]:
+    """保存 (or save_text, e.g. 登记) and 取消 for a form dialog: the first calls dialog.save(), 取消 rejects."""
     buttons = QDialogButtonBox()
-    save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+    save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(dialog.save)
     buttons.rejected.connect(dialog.reject)

@@ -2,12 +2,13 @@
 clerk's own line (item, amount, basis)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.errors import UserError
 from app.domain.money import yuan
 from app.services.funds import budget
 from ui.common import messages
+from ui.common.form import save_cancel
 from ui.common.windows import fit_window
 
 
@@ -31,11 +32,7 @@ class BudgetLineDialog(QDialog):
             form.addRow("项目", self.item)
             form.addRow("金额（元）", self.amount)
             form.addRow("依据", self.text)
-        buttons = QDialogButtonBox()
-        buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

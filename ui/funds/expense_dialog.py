@@ -2,13 +2,14 @@
 types by the funds service; saved in one logged transaction."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.errors import UserError
 from app.domain.funds import EXPENSE_ITEMS
 from app.domain.models import Expense
 from app.services.funds import expenses
 from ui.common import messages
+from ui.common.form import save_cancel
 from ui.common.windows import fit_window
 
 ERROR_STYLE = "color: #b3261e;"
@@ -34,11 +35,7 @@ class ExpenseDialog(QDialog):
                               ("收款单位", self.payee), ("凭证号", self.voucher), ("摘要", self.notes)):
             form.addRow(label, widget)
         self.errors = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QRadioButton,
@@ -19,6 +18,7 @@ from app.domain.errors import UserError
 from app.services import roster
 from app.services.funds import fees_received
 from ui.common import messages
+from ui.common.form import save_cancel
 from ui.common.widgets import note
 from ui.common.windows import fit_window
 
@@ -56,11 +56,7 @@ class FeeDialog(QDialog):
         form.addRow("单位", self.unit)
         form.addRow("每人金额（元）", self.amount)
         form.addRow("收费日期", self.day)
-        buttons = QDialogButtonBox()
-        buttons.addButton("登记", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = save_cancel(self, "登记")
         layout = QVBoxLayout(self)
         text = note(f"本班次收费标准每人{status.fee:g}元；本期{status.trainees}人应收{status.due:,.2f}元，"
                     f"已收{status.paid_count}人{status.received:,.2f}元。金额填0即清除收费记录。")

@@ -9,6 +9,7 @@ from app.domain.fund_rules import MAX_RATE, FundRules
 from app.domain.funds import FEE_CATEGORIES
 from app.services.funds import rules as fund_rules
 from ui.common import messages
+from ui.common.form import save_cancel
 from ui.common.widgets import note
 from ui.common.windows import fit_window
 
@@ -37,12 +38,8 @@ class FundSettingsDialog(QDialog):
         self.travel_days = QSpinBox(minimum=0, maximum=3, suffix=" 天", value=current.travel_days, objectName="travel_days")
         self.travel_days.setToolTip("报到日在开班日之前时，计入的报到天数最多为此数")
         form.addRow("报到日最多计入", self.travel_days)
-        buttons = QDialogButtonBox()
-        buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, _ = save_cancel(self)
         buttons.addButton("恢复默认", QDialogButtonBox.ButtonRole.ResetRole).clicked.connect(self.restore_defaults)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         text = note("默认值取自中央和国家机关培训费管理办法：综合定额含住宿费、伙食费、培训场地费、资料费、交通费和其他费用，"
                     "师资费另计；各省标准不同时在此修改。培训期的日期（首尾两天）都计入，报到日在开班日之前的另计。")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinB
 from app.domain.errors import ValidationError
 from app.services.teaching import fees
 from ui.common import messages
+from ui.common.form import save_cancel
 from ui.common.widgets import note
 from ui.common.windows import fit_window
 
@@ -34,12 +35,8 @@ class FeeSettingsDialog(QDialog):
         form.addRow("每半天最多计酬", self.cap)
         self.leaders_unpaid = QCheckBox("领导干部在本系统授课不付酬", checked=rules.leaders_unpaid)
         form.addRow("", self.leaders_unpaid)
-        buttons = QDialogButtonBox()
-        buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, _ = save_cancel(self)
         buttons.addButton("恢复默认", QDialogButtonBox.ButtonRole.ResetRole).clicked.connect(self.restore_defaults)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         text = note("默认值取自中央和国家机关培训费管理办法（税后，每学时最高）；某节课另定了标准的，按该节的标准。")
         text.setWordWrap(True)
