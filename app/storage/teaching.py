@@ -107,11 +107,16 @@ def sessions_by_topic(db: Database) -> list[dict]:
     return rows(db, sql)
 
 
-def topic_lecturers(db: Database, topic: str) -> list[str]:
-    sql = """SELECT DISTINCT coalesce(l.name, s.lecturer_name) AS name FROM sessions s
+def lecturers_by_topic(db: Database) -> dict[str, list[str]]:
+    """Each topic taught -> its lecturers' names (the pool's, else as typed), in name order: one query for the
+    whole course library."""
+    sql = """SELECT DISTINCT s.topic, coalesce(l.name, s.lecturer_name) AS name FROM sessions s
              LEFT JOIN lecturers l ON l.id = s.lecturer_id
-             WHERE s.topic = ? AND coalesce(l.name, s.lecturer_name) <> '' ORDER BY 1"""
-    return [row[0] for row in db.execute(sql, [topic]).fetchall()]
+             WHERE s.topic <> '' AND coalesce(l.name, s.lecturer_name) <> '' ORDER BY 1, 2"""
+    found: dict[str, list[str]] = {}
+    for topic, name in db.execute(sql).fetchall():
+        found.setdefault(topic, []).append(name)
+    return found
 
 
 def session_or_none(db: Database, session_id: int) -> Session | None:

@@ -104,13 +104,14 @@ def set_archived(db: Database, lecturer_id: int, archived: bool) -> Lecturer:
 def course_library(db: Database, min_sessions: int = 1) -> list[Topic]:
     """Every topic taught (most taught first) with its lecturers, and the marked ones even when no longer taught."""
     marked = {course.topic: course for course in tables.courses(db).all()}
+    lecturers = store.lecturers_by_topic(db)
     found = []
     for row in store.sessions_by_topic(db):
         if row["sessions"] < min_sessions and row["topic"] not in marked:
             continue
         course = marked.pop(row["topic"], None)
         found.append(Topic(row["topic"], row["sessions"], row["periods"], row["first_day"], row["last_day"],
-                           "、".join(store.topic_lecturers(db, row["topic"])), course.kind if course else "",
+                           "、".join(lecturers.get(row["topic"], [])), course.kind if course else "",
                            course.id if course else None))
     found += [Topic(c.topic, 0, 0, "", "", "", c.kind, c.id) for c in marked.values()]
     return found
