@@ -3,7 +3,6 @@ synonyms, each row checked as a typed expense (refused with its reasons, or skip
 the good rows written in one transaction after a backup. Dry runs and checks write nothing."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Expense
-from app.domain.text import clean, to_halfwidth
+from app.domain.text import clean
 from app.services.funds.expenses import expense_errors, years_of
 from app.services.importing.cells import cell_text
+from app.services.importing.headers import HeaderWords
 from app.services.importing.marker import importing
 from app.services.importing.reader import Sheet, read_sheets
 from app.services.progress import NO_PROGRESS, Progress
@@ -30,17 +30,15 @@ FIELDS = {"item": ("项目", ("项目", "费用类别", "科目", "支出项目"
           "notes": ("摘要", ("摘要", "备注", "说明", "用途"))}
 LABELS = {key: label for key, (label, _) in FIELDS.items()}
 REQUIRED = ("item", "amount")
-_WORDS = {word: key for key, (_, words) in FIELDS.items() for word in words}
+_HEADERS = HeaderWords(FIELDS, contains=False)
 _TOTAL = ("合计", "总计", "小计")
 _SEARCH_ROWS = 20
 IMPORTED, REFUSED, SKIPPED = "导入", "未通过", "跳过"
 
 
 def header_key(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    text = re.sub(r"[\s*:：]", "", to_halfwidth(clean(value)))
-    return _WORDS.get(text) or _WORDS.get(re.sub(r"\([^)]*\)", "", text))
+    """The field a header cell names, exactly (a finance sheet's 单位 or 说明 must not pass for another field)."""
+    return _HEADERS.key(clean(value) if isinstance(value, str) else value)
 
 
 def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:

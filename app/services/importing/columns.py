@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.domain.text import to_halfwidth
+from app.services.importing.headers import HeaderWords
 
 # field -> (label shown to the user, header words units use for it; the first is the template's)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -29,25 +29,12 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 LABELS = {key: label for key, (label, _) in FIELDS.items()}
 REQUIRED = ("name", "id_number")
 _SEARCH_ROWS = 30
-_NOISE = re.compile(r"[\s*＊:：]|[(（][^)）]*[)）]")
-_EXACT = {word: key for key, (_, words) in FIELDS.items() for word in words}
-_BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
+_HEADERS = HeaderWords(FIELDS)
 
 
 def header_key(text: object) -> str | None:
     """The field a header cell names: exactly, without notes in brackets, or by its longest known word."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    plain = to_halfwidth(text).strip()
-    compact = re.sub(r"\s", "", plain).strip("*＊:：")
-    if compact in _EXACT:
-        return _EXACT[compact]
-    bare = _NOISE.sub("", plain)
-    if bare in _EXACT:
-        return _EXACT[bare]
-    if len(bare) > 12:  # a sentence (an instruction or a title), not a header
-        return None
-    return next((_EXACT[word] for word in _BY_LENGTH if len(word) > 1 and word in bare), None)
+    return _HEADERS.key(text)
 
 
 @dataclass

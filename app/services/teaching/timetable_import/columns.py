@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain.errors import UserError
-from app.domain.text import to_halfwidth
+from app.services.importing.headers import HeaderWords
 from app.services.importing.reader import Sheet
 
 # field -> (label shown to the user, header words Party schools and hosts use for it)
@@ -29,25 +29,13 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 LABELS = {key: label for key, (label, _) in FIELDS.items()}
 REQUIRED = ("day", "topic")
 _SEARCH_ROWS = 30
-_NOISE = re.compile(r"[\s*＊:：、]|[(（][^)）]*[)）]")
-_EXACT = {re.sub(r"\s", "", to_halfwidth(word)): key for key, (_, words) in FIELDS.items() for word in words}
 # only exact headers name the lecturer's unit: 承办单位 or 责任单位 is whoever runs the session
-_BY_LENGTH = sorted((word for word, key in _EXACT.items() if key != "unit"), key=len, reverse=True)
+_HEADERS = HeaderWords(FIELDS, noise=re.compile(r"[\s*＊:：、]|[(（][^)）]*[)）]"), sentence=10, exact_only=("unit",))
 
 
 def header_key(text: object) -> str | None:
     """The field a header cell names: exactly, without notes in brackets, or by the longest word it holds."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    compact = re.sub(r"\s", "", to_halfwidth(text)).strip("*:")
-    if compact in _EXACT:
-        return _EXACT[compact]
-    bare = _NOISE.sub("", to_halfwidth(text))
-    if bare in _EXACT:
-        return _EXACT[bare]
-    if len(bare) > 10:  # a title or a sentence above the table, not a header
-        return None
-    return next((_EXACT[word] for word in _BY_LENGTH if len(word) > 1 and word in bare), None)
+    return _HEADERS.key(text)
 
 
 @dataclass
