@@ -337,3 +337,127 @@ def m008_funds_makeup_organisers(db: Database) -> None:
         notes TEXT NOT NULL DEFAULT ''
     )""")
     db.execute("CREATE INDEX expenses_period ON expenses(period_id)")
+
+
+@migration
+def m009_quality(db: Database) -> None:
+    """Quality of training: evaluation questionnaires (office templates, a period's frozen copy, anonymous
+    responses), the needs survey for a coming year, class management (班主任 and 跟班人员, 班委 and groups,
+    学风督查) and each trainee's 结业考核."""
+    db.execute("""CREATE TABLE questionnaires (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        scale TEXT NOT NULL DEFAULT '三级' CHECK (scale IN ('三级', '五分')),
+        threshold REAL NOT NULL DEFAULT 0.9 CHECK (threshold >= 0 AND threshold <= 1),
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("""CREATE TABLE questionnaire_items (
+        id INTEGER PRIMARY KEY,
+        questionnaire_id INTEGER NOT NULL REFERENCES questionnaires(id) ON DELETE CASCADE,
+        section TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('score', 'sessions', 'text')),
+        sort_order INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("CREATE INDEX questionnaire_items_owner ON questionnaire_items(questionnaire_id, sort_order)")
+    # A period's evaluation keeps its own copy of the questions, so editing a template never changes
+    # what past trainees were asked.
+    db.execute("""CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL UNIQUE REFERENCES periods(id) ON DELETE CASCADE,
+        questionnaire_id INTEGER REFERENCES questionnaires(id) ON DELETE SET NULL,
+        title TEXT NOT NULL DEFAULT '',
+        scale TEXT NOT NULL DEFAULT '三级' CHECK (scale IN ('三级', '五分')),
+        threshold REAL NOT NULL DEFAULT 0.9 CHECK (threshold >= 0 AND threshold <= 1),
+        created_on TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("""CREATE TABLE evaluation_items (
+        id INTEGER PRIMARY KEY,
+        evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+        section TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('score', 'sessions', 'text')),
+        sort_order INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("CREATE INDEX evaluation_items_owner ON evaluation_items(evaluation_id, sort_order)")
+    db.execute("""CREATE TABLE evaluation_responses (
+        id INTEGER PRIMARY KEY,
+        evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+        source TEXT NOT NULL DEFAULT '',
+        received_on TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX evaluation_responses_owner ON evaluation_responses(evaluation_id)")
+    db.execute("""CREATE TABLE evaluation_answers (
+        id INTEGER PRIMARY KEY,
+        response_id INTEGER NOT NULL REFERENCES evaluation_responses(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES evaluation_items(id) ON DELETE CASCADE,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        aspect TEXT NOT NULL DEFAULT '',
+        score REAL,
+        answer TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX evaluation_answers_response ON evaluation_answers(response_id)")
+    db.execute("CREATE INDEX evaluation_answers_item ON evaluation_answers(item_id, session_id)")
+    db.execute("""CREATE TABLE surveys (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        deadline TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("""CREATE TABLE survey_topics (
+        id INTEGER PRIMARY KEY,
+        survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+        topic TEXT NOT NULL,
+        theme TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("CREATE INDEX survey_topics_owner ON survey_topics(survey_id, sort_order)")
+    db.execute("""CREATE TABLE survey_returns (
+        id INTEGER PRIMARY KEY,
+        survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE RESTRICT,
+        source TEXT NOT NULL DEFAULT '',
+        received_on TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        comments TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE (survey_id, unit_id)
+    )""")
+    db.execute("""CREATE TABLE survey_answers (
+        id INTEGER PRIMARY KEY,
+        return_id INTEGER NOT NULL REFERENCES survey_returns(id) ON DELETE CASCADE,
+        topic_id INTEGER REFERENCES survey_topics(id) ON DELETE SET NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),
+        months TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX survey_answers_return ON survey_answers(return_id)")
+    db.execute("""CREATE TABLE period_staff (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('班主任', '跟班人员')),
+        phone TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX period_staff_period ON period_staff(period_id)")
+    db.execute("""CREATE TABLE discipline_checks (
+        id INTEGER PRIMARY KEY,
+        period_id INTEGER NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        checker TEXT NOT NULL DEFAULT '',
+        findings TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("CREATE INDEX discipline_checks_period ON discipline_checks(period_id, day)")
+    db.execute("ALTER TABLE enrollments ADD COLUMN committee_role TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enrollments ADD COLUMN study_group TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enrollments ADD COLUMN assessment_score REAL")
+    db.execute("ALTER TABLE enrollments ADD COLUMN assessment_result TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enrollments ADD COLUMN party_analysis INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE enrollments ADD COLUMN report_title TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enrollments ADD COLUMN completion_reason TEXT NOT NULL DEFAULT ''")

@@ -7,17 +7,29 @@ from app.domain.models import (
     BudgetLine,
     Contact,
     Course,
+    DisciplineCheck,
     Enrollment,
+    Evaluation,
+    EvaluationAnswer,
+    EvaluationItem,
+    EvaluationResponse,
     Expense,
     HoursRecord,
     Lecturer,
+    NeedsSurvey,
     Period,
+    PeriodStaff,
     Person,
     Plan,
     PlanItem,
     PlanSection,
+    Questionnaire,
+    QuestionnaireItem,
     Quota,
     Session,
+    SurveyAnswer,
+    SurveyReturn,
+    SurveyTopic,
     TeachingBase,
     TrainingClass,
     Unit,
@@ -91,3 +103,51 @@ def budget_lines(db: Database) -> Table[BudgetLine]:
 
 def expenses(db: Database) -> Table[Expense]:
     return Table(db, "expenses", Expense, "支出记录")
+
+
+def questionnaires(db: Database) -> Table[Questionnaire]:
+    return Table(db, "questionnaires", Questionnaire, "评估问卷模板")
+
+
+def questionnaire_items(db: Database) -> Table[QuestionnaireItem]:
+    return Table(db, "questionnaire_items", QuestionnaireItem, "问卷题目")
+
+
+def evaluations(db: Database) -> Table[Evaluation]:
+    return Table(db, "evaluations", Evaluation, "质量评估")
+
+
+def evaluation_items(db: Database) -> Table[EvaluationItem]:
+    return Table(db, "evaluation_items", EvaluationItem, "评估题目")
+
+
+def evaluation_responses(db: Database) -> Table[EvaluationResponse]:
+    return Table(db, "evaluation_responses", EvaluationResponse, "评估问卷")
+
+
+def evaluation_answers(db: Database) -> Table[EvaluationAnswer]:
+    return Table(db, "evaluation_answers", EvaluationAnswer, "评估答案")
+
+
+def needs_surveys(db: Database) -> Table[NeedsSurvey]:
+    return Table(db, "surveys", NeedsSurvey, "需求调研")
+
+
+def survey_topics(db: Database) -> Table[SurveyTopic]:
+    return Table(db, "survey_topics", SurveyTopic, "调研专题")
+
+
+def survey_returns(db: Database) -> Table[SurveyReturn]:
+    return Table(db, "survey_returns", SurveyReturn, "单位调研表")
+
+
+def survey_answers(db: Database) -> Table[SurveyAnswer]:
+    return Table(db, "survey_answers", SurveyAnswer, "调研需求")
+
+
+def period_staff(db: Database) -> Table[PeriodStaff]:
+    return Table(db, "period_staff", PeriodStaff, "跟班人员")
+
+
+def discipline_checks(db: Database) -> Table[DisciplineCheck]:
+    return Table(db, "discipline_checks", DisciplineCheck, "学风督查记录")
