@@ -16,6 +16,7 @@ from app.storage import tables
 @pytest.fixture(autouse=True)
 def bundled_fonts(monkeypatch):
     monkeypatch.setattr(fonts, "system_font_dirs", lambda: [])
+    monkeypatch.setattr(fonts, "fontconfig_fonts", lambda: {})
 
 
 def page_texts(path: Path) -> list[str]:

@@ -36,6 +36,40 @@ def test_office_fonts_are_found_by_their_windows_names(tmp_path):
     assert any("标题（2号小标宋）：本机未找到方正小标宋，改用黑体" == note for note in found.notes)
 
 
+def test_the_fonts_of_uos_and_kylin_are_found_by_their_file_names(tmp_path):
+    for name in ("CESI_FS_GB2312.TTF", "CESI_XBS_GB2312.TTF", "CESI_KT_GB2312.TTF"):
+        shutil.copy(BUNDLED, tmp_path / name)
+    found = fonts.font_set([tmp_path])
+    assert (found.font("body").style, found.font("title").style, found.font("kai").style) == ("仿宋", "方正小标宋", "楷体")
+
+
+def test_fontconfig_listing_gives_every_family_name_of_each_font():
+    listing = ("/usr/share/fonts/wps-office/FZFSK.TTF\t方正仿宋_GBK,FZFangSong-Z02\t0\n"
+               "/usr/share/fonts/x.ttc\tAR PL UMing CN,AR PL UMing TW\t2\n"
+               "garbage line\n/a.ttf\tNo index\t\n")
+    found = fonts.parse_fc_list(listing)
+    assert found["方正仿宋_gbk"] == found["fzfangsong-z02"] == (Path("/usr/share/fonts/wps-office/FZFSK.TTF"), 0)
+    assert found["ar pl uming tw"] == (Path("/usr/share/fonts/x.ttc"), 2)
+    assert "no index" not in found
+
+
+def test_a_font_known_to_fontconfig_only_by_its_family_name_is_used(tmp_path, monkeypatch):
+    odd_name = tmp_path / "不认识的文件名.ttc"
+    shutil.copy(BUNDLED, odd_name)
+    monkeypatch.setattr(fonts, "fontconfig_fonts", lambda: {"cesi仿宋-gb2312": (odd_name, 0),
+                                                            "黑体": (tmp_path / "cff.otf", 0)})
+    (tmp_path / "cff.otf").write_bytes(b"OTTO and CFF outlines reportlab cannot embed")
+    fonts.clear_cache()
+    found = fonts.font_set()
+    assert found.font("body").style == "仿宋" and found.font("body").path == odd_name
+    assert found.font("heading").style == fonts.BUNDLED_LABEL
+    assert any("cff.otf" in note for note in found.notes)  # said, not silently dropped
+    monkeypatch.setattr(fonts, "fontconfig_fonts", lambda: {"noto serif cjk sc": (Path("/x/NotoSerifCJK.ttc"), 2)})
+    fonts.clear_cache()
+    assert any("NotoSerifCJK.ttc等思源/Noto CJK字体是CFF轮廓" in note for note in fonts.font_set().notes)
+    fonts.clear_cache()
+
+
 def test_a_font_reportlab_cannot_read_is_skipped(tmp_path):
     (tmp_path / "simfang.ttf").write_bytes(b"not a font at all")
     found = fonts.font_set([tmp_path])
