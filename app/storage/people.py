@@ -162,6 +162,18 @@ def by_id_numbers(db: Database, id_numbers: list[str]) -> dict[str, Person]:
     return found
 
 
+def in_group(db: Database, categories: list[str], ranks: list[str]) -> list[Person]:
+    """The people of a target group (in any of the cadre categories and any of the ranks; an empty list allows
+    any), in the official order."""
+    conditions, params = [], []
+    for column, values in (("p.cadre_category", categories), ("p.rank", ranks)):
+        if values:
+            conditions.append(dialect.in_list(column))
+            params.append(dialect.json_list(values))
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    return _people(db, f"{_SELECT}{where} ORDER BY {_ORDER}", params)
+
+
 def count_in_unit(db: Database, unit_id: int) -> int:
     return tables.people(db).count("unit_id = ?", [unit_id])
 

@@ -33,3 +33,14 @@ def double_click_row(qtbot, table, row: int) -> None:
     rect = table.visualRect(table.model().index(row, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def figures_arrived(qtbot, page):
+    """Waits until a page's background reads (the statistics page's year) have delivered; returns the page."""
+    qtbot.waitUntil(lambda: not page.reads.busy, timeout=20000)
+    return page
+
+
+def stats_page(qtbot, window):
+    """The statistics page, shown, with its year's figures read."""
+    return figures_arrived(qtbot, window.show_page("统计"))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from app.services import database
 from tests.app.test_damaged_files import hidden_xlsx, impossible_date, spoiled_zip_data, truncated_xls
 from tests.roster_files import good_rows, write_xlsx
-from tests.ui.helpers import when_dialog_opens
+from tests.ui.helpers import stats_page, when_dialog_opens
 from tests.ui.test_import_wizard import NEXT, close_wizards, press, start  # noqa: F401
 from ui.hours import hours_import
 from ui.importing import file_page
@@ -71,7 +71,7 @@ def test_a_list_on_a_hidden_sheet_is_previewed_with_a_note(qtbot, window, tmp_pa
 
 def test_the_hours_import_shows_the_same_line_for_a_damaged_file(qtbot, window, tmp_path, monkeypatch, answers):
     monkeypatch.setattr(hours_import, "ask_file", lambda parent: truncated_xls(tmp_path))
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     count = window.session.db.execute("SELECT count(*) FROM hours_records").fetchone()[0]
     when_dialog_opens(lambda dialog: dialog.start_button.click())
     task = hours_import.import_hours_file(page, window.session)

@@ -12,7 +12,7 @@ from app.domain.status import EnrollmentStatus
 from app.services.makeup import items
 from app.storage import tables
 from tests.ui.conftest import type_text
-from tests.ui.helpers import select_rows, when_dialog_opens
+from tests.ui.helpers import select_rows, stats_page, when_dialog_opens
 from ui.documents import print_actions
 from ui.makeup.choices import LATER, LinkDialog, WaiveDialog
 from ui.makeup.launch import open_makeup
@@ -236,7 +236,7 @@ def test_the_coverage_tab_marks_the_due(qtbot, window):
     due = items.due_people(db, section.id)
     ranks = sorted({p.rank for p in tables.people(db).all() if p.id in due})
     coverage.set_group(db, section.id, [], ranks)
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     page.reload()
     page.coverage_class.setCurrentIndex(page.coverage_class.findData(section.id))
     marked = {page.coverage_model.record(r).id for r in range(page.coverage_model.rowCount())

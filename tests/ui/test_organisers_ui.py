@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from app.services import classes
 from app.services.hours import ledger
 from app.storage import tables
+from tests.ui.helpers import stats_page
 from tests.ui.test_class_form import class_named, open_form
 from tests.unit_class_files import trainee_rows, write_xlsx
 from ui.classes import unit_class_import
@@ -61,7 +62,7 @@ def test_lists_show_the_kind_and_the_plan_editor_sets_it(qtbot, window):
 
 
 def test_the_statistics_page_keeps_the_kinds_apart(qtbot, window):
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     rows = {page.organisers.record(r).kind: page.organisers.record(r) for r in range(page.organisers.rowCount())}
     assert list(rows) == ["本级举办", "上级调训", "单位自办", "合计（三种举办方式）"]
     assert (rows["本级举办"].planned_periods, rows["本级举办"].planned_trainees) == (21, 1135)

@@ -12,7 +12,7 @@ from app.services.safety import audit
 from app.services.stats import statistics
 from tests.hours_files import write_xlsx
 from tests.ui.conftest import type_text
-from tests.ui.helpers import when_dialog_opens
+from tests.ui.helpers import figures_arrived, stats_page, when_dialog_opens
 from ui.hours import hours_import
 from ui.hours.hours_import_dialogs import HoursImportOptionsDialog, HoursImportResultDialog
 from ui.shell.changes import Changed
@@ -34,7 +34,7 @@ def result_dialog(qtbot) -> HoursImportResultDialog:
 
 def test_import_button_imports_the_valid_rows_and_lists_the_refused(qtbot, window, tmp_path, monkeypatch):
     db = window.session.db
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     (first, name, number), second = demo_people(db, 2)
     rows = [[1, name, number, 6, date(2020, 11, 2), "", "课程一"], [2, second[1], second[2], "六", "", "", ""]]
     monkeypatch.setattr(hours_import, "ask_file", lambda parent: write_xlsx(tmp_path / "网络 学院.xlsx", rows))
@@ -55,6 +55,7 @@ def test_import_button_imports_the_valid_rows_and_lists_the_refused(qtbot, windo
     dialog.accept()
     saved = hours.records_of(db, first)[0]
     assert (saved.year, saved.hours, saved.source, saved.date, saved.notes) == (2020, 6, "中国干部网络学院", "2020-11-02", "课程一")
+    figures_arrived(qtbot, page)
     entry = next(p for p in page.ledger.records() if p.person_id == first)  # the page refreshed
     assert entry.online == before.online + 6 and announced == [Changed.HOURS]
     assert list((window.session.path.parent / "backups").glob("*导入前*.db"))
@@ -65,7 +66,7 @@ def test_an_unreadable_file_is_reported_and_changes_nothing(qtbot, window, tmp_p
     broken = tmp_path / "损坏.xlsx"
     broken.write_bytes(b"PK\x03\x04 broken")
     monkeypatch.setattr(hours_import, "ask_file", lambda parent: broken)
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     count = window.session.db.execute("SELECT count(*) FROM hours_records").fetchone()[0]
     when_dialog_opens(lambda dialog: dialog.start_button.click())
     task = hours_import.import_hours_file(page, window.session)
@@ -90,7 +91,7 @@ def data_rows(sheet, first: int = 4) -> list[list]:
 
 
 def test_overview_exports_its_figures_and_the_tables_behind_its_charts(qtbot, window, tmp_path, monkeypatch, answers):
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == TABS
     book = exported(monkeypatch, tmp_path, page, "概览")
     assert book.sheetnames == ["概览", "按举办方式", "按单位", "按干部类别", "按职级", "按班次类型"]
@@ -110,7 +111,7 @@ def test_overview_exports_its_figures_and_the_tables_behind_its_charts(qtbot, wi
 
 def test_the_hours_ledger_exports_what_the_search_shows_and_is_logged(qtbot, window, tmp_path, monkeypatch, answers):
     db = window.session.db
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     type_text(page.search, "县委组织部")
     table = page.views[page.ledger]
     shown = table.model().rowCount()
@@ -129,7 +130,7 @@ def test_the_hours_ledger_exports_what_the_search_shows_and_is_logged(qtbot, win
 
 
 def test_coverage_and_class_tables_export(qtbot, window, tmp_path, monkeypatch, answers):
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     sheet = exported(monkeypatch, tmp_path, page, "全覆盖").active
     assert sheet["A1"].value == f"{page.coverage_class.currentText()}尚未参训人员"
     assert len(data_rows(sheet)) == page.coverage_model.rowCount() > 0
@@ -144,7 +145,7 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, window, tmp_path, monk
     blocker = tmp_path / "文件"
     blocker.write_text("x")
     monkeypatch.setattr(stats_export, "ask_path", lambda parent, name: blocker / "a.xlsx")
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     page.tabs.setCurrentIndex(TABS.index("按单位"))
     page.export_button.click()
     assert answers["errors"] and answers["errors"][0][0] == "未能导出"
@@ -155,7 +156,7 @@ def test_read_only_cannot_import(qtbot, demo_file):
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
-    page = window.show_page("统计")
+    page = stats_page(qtbot, window)
     assert not page.import_hours.isEnabled() and page.export_button.isEnabled()
     session.close()
 

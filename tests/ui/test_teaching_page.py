@@ -16,7 +16,7 @@ from app.services.teaching import fees
 from app.storage import tables
 from tests import teaching_data
 from tests.ui.conftest import type_text
-from tests.ui.helpers import double_click_row, when_dialog_opens
+from tests.ui.helpers import double_click_row, figures_arrived, stats_page, when_dialog_opens
 from tests.ui.test_documents_page import bundled_fonts, previewed  # noqa: F401 (a fixture)
 from ui.documents.print_dialog import PrintDialog
 from ui.roster.period_actions import open_period
@@ -231,8 +231,9 @@ def test_the_period_window_prints_its_lecture_fees(qtbot, window, monkeypatch, t
 
 
 def test_the_statistics_show_leaders_teaching(qtbot, window):
-    stats = window.show_page("统计")
+    stats = stats_page(qtbot, window)
     stats.year.setCurrentIndex(stats.year.findData(2020))
+    figures_arrived(qtbot, stats)
     assert stats.leader_label.text() == "领导干部上讲台：1人，授课1节、4学时"
 
 

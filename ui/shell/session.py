@@ -43,6 +43,10 @@ class Session(QObject):
         opened meanwhile; a light open (no checks, no migrations): the session's own open did those."""
         return _connection(self.path, self.lock)
 
+    def reader_connection(self) -> ContextManager[Database]:
+        """As worker_connection, but read-only whatever the session's mode: for work that only reads."""
+        return _connection(self.path, None)
+
     def announce(self, kinds: Changed) -> None:
         """Tells the pages what an operation changed; run_op calls this, and quick saves on the UI thread."""
         if kinds:

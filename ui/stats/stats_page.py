@@ -22,7 +22,6 @@ from app.domain.funds import ORGANISER_KINDS
 from app.services import classes
 from app.services.exports.tables import ExportTable
 from app.services.exports.xlsx import XlsxColumn
-from app.services.hours import ledger as hours
 from app.services.stats import coverage, organisers, statistics
 from ui.common.charts import BarChart, PieChart
 from ui.common.list_page import ListPage
@@ -32,6 +31,7 @@ from ui.common.write_access import enable_writes
 from ui.documents import print_actions
 from ui.hours.hours_import import import_hours_file
 from ui.roster import period_actions
+from ui.shell.background import BackgroundReads
 from ui.shell.changes import Changed
 from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel, OrganiserModel
@@ -51,6 +51,7 @@ class StatsPage(ListPage):
         self.year = QComboBox()
         self.year.setMinimumContentsLength(6)
         self.overview: statistics.YearOverview | None = None
+        self._coverage_stale = True  # read when its tab is opened, not with every refresh
         super().__init__(session, parent)
         self.year.currentIndexChanged.connect(self.refresh)
         session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
@@ -65,6 +66,7 @@ class StatsPage(ListPage):
         return [QLabel("年度"), self.year]
 
     def layout_page(self) -> None:
+        self.reads = BackgroundReads(self.session, self)  # the year's figures arrive off the UI thread
         self.views: dict = {}  # model -> its table view
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), "概览")
@@ -75,7 +77,7 @@ class StatsPage(ListPage):
         self.behind = self._add_table(HoursModel, "应训未训")
         self.ledger = self._add_table(HoursModel, "学时档案")
         self.tabs.addTab(self._coverage_tab(), "全覆盖")
-        self.tabs.currentChanged.connect(self._update_buttons)
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._button_row())
@@ -137,8 +139,10 @@ class StatsPage(ListPage):
         charts.addWidget(self.category_chart, 0, 1)
         charts.addWidget(self.unit_chart, 1, 0, 1, 2)
         self.leader_label = QLabel(objectName="leaderLectures")  # 领导干部上讲台, from the timetables
+        self.load_note = note()  # 正在统计… while the figures are read, or why they could not be
         layout = QVBoxLayout(tab)
         layout.addWidget(note("本级举办的班次（上级调训、单位自办另列于下表）；出勤率和应训未训计入各种举办方式的学员："))
+        layout.addWidget(self.load_note)
         layout.addWidget(figures)
         layout.addWidget(self._organiser_table())
         layout.addWidget(self.leader_label)
@@ -213,11 +217,20 @@ class StatsPage(ListPage):
 
     def refresh(self) -> None:
         super().refresh()
+        self._coverage_stale = True
+        if self._coverage_shown():
+            self._show_coverage()
         year = self.year.currentData()
         if year is None:
             return
-        db = self.session.db
-        self.overview = overview = statistics.overview(db, year)
+        self.load_note.setText(f"正在统计{year}年的数据…")
+        self.load_note.show()
+        self.reads.read(lambda db: statistics.year_page(db, year), self._show_year, self._read_failed)
+        self._update_buttons()
+
+    def _show_year(self, page: statistics.YearPage) -> None:
+        self.load_note.hide()
+        self.overview = overview = page.overview
         self.leader_label.setText(statistics.leader_text(overview))
         for label, (_, _, text) in zip(self.figure_labels, statistics.figures(overview), strict=False):
             label.setText(text)
@@ -228,10 +241,20 @@ class StatsPage(ListPage):
         self.kind_chart.set_items([(line.kind, line.person_times) for line in overview.by_organiser])
         self.category_chart.set_items([(line.label, line.person_times) for line in overview.lines["category"]])
         self.unit_chart.set_items([(line.label, line.hours) for line in overview.lines["unit"]])
-        ledger = hours.ledger(db, year)
-        self.ledger.set_rows(ledger)
-        self.behind.set_rows(sorted((p for p in ledger if p.status == "未达标"),
-                                    key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order)))
+        self.ledger.set_rows(page.ledger)
+        self.behind.set_rows(page.behind)
+        self._update_buttons()
+
+    def _read_failed(self, message: str) -> None:
+        self.load_note.setText(f"统计数据读取失败：{message}")
+        self._update_buttons()
+
+    def _coverage_shown(self) -> bool:
+        return self.tabs.currentWidget() is self.coverage_table.parentWidget()
+
+    def _tab_changed(self) -> None:
+        if self._coverage_shown() and self._coverage_stale:
+            self._show_coverage()
         self._update_buttons()
 
     def selected_person(self):
@@ -251,8 +274,9 @@ class StatsPage(ListPage):
         current = self.tabs.currentWidget()
         if current is self.coverage_table.parentWidget():
             self.export_button.setEnabled(self.coverage_class.currentData() is not None)
-        else:
-            self.export_button.setEnabled(current is self.table or self.year.currentData() is not None)
+        else:  # the year's tables are exported once they have arrived
+            ready = self.year.currentData() is not None and not self.reads.busy
+            self.export_button.setEnabled(current is self.table or ready)
 
     def _open_class_period(self, index) -> None:
         summary = self.model.record(self.proxy.mapToSource(index).row())
@@ -301,9 +325,12 @@ class StatsPage(ListPage):
             if training_class.coverage:
                 self.coverage_class.addItem(training_class.name, training_class.id)
         self.coverage_class.blockSignals(False)
-        self._show_coverage()
+        self._coverage_stale = True
+        if self._coverage_shown():
+            self._show_coverage()
 
     def _show_coverage(self) -> None:
+        self._coverage_stale = False
         class_id = self.coverage_class.currentData()
         if class_id is None:
             self.coverage_note.setText("没有设定了全覆盖对象的班次（在班次中设定调训对象范围后，这里列出尚未参训的人员）。")

@@ -154,5 +154,10 @@ def person_hours(db: Database, person_id: int, year: int) -> PersonHours:
 
 def behind(db: Database, year: int) -> list[PersonHours]:
     """应训未训: people short of their requirement, furthest behind first."""
-    short = [p for p in ledger(db, year) if p.status == "未达标"]
+    return behind_of(ledger(db, year))
+
+
+def behind_of(people_hours: list[PersonHours]) -> list[PersonHours]:
+    """The people of a ledger short of their requirement, furthest behind first."""
+    short = [p for p in people_hours if p.status == "未达标"]
     return sorted(short, key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order, p.name))

@@ -14,7 +14,7 @@ from app.domain.status import COVERED, EnrollmentStatus
 from app.services.makeup import items as makeup
 from app.storage import classes as class_queries
 from app.storage import stats, tables
-from app.storage.people import search
+from app.storage.people import in_group
 
 
 @dataclass
@@ -46,7 +46,7 @@ def coverage(db: Database, class_id: int) -> Coverage:
     group = group_of(db, class_id)
     if not group:
         raise UserError(f"“{training_class.name}”没有设定应全覆盖的对象")
-    members = [p for p in search(db) if _in_group(p, group)]
+    members = in_group(db, group.get("categories") or [], group.get("ranks") or [])
     done, due = _covered(db, class_id)
     missing = [p for p in members if p.id not in done]
     return Coverage(training_class.name, group, len(members), len(members) - len(missing), missing,
@@ -60,7 +60,3 @@ def _covered(db: Database, class_id: int) -> tuple[set[int], set[int]]:
     due = makeup.due_people(db, class_id) - completed
     return (stats.attended_class(db, class_id, COVERED) | made_up) - due, due
 
-
-def _in_group(person: Person, group: dict) -> bool:
-    categories, ranks = group.get("categories"), group.get("ranks")
-    return (not categories or person.cadre_category in categories) and (not ranks or person.rank in ranks)
