@@ -1,7 +1,9 @@
 """Search as you type over 100,000 people: the time of each keystroke (count + first page of the list).
 
-Target: under 30 ms per keystroke. The baseline, measured in the same run, is one plain scan of the
-table (SELECT count(*) ... WHERE name LIKE '%x%'), the least any substring search must cost.
+Targets: the slowest keystroke within 10 ms, and growing well below linearly with the archive (the same
+keys over 10,000 people, measured in the same run: ten times the people may cost at most three times the
+time). The baseline, measured in the same run, is one plain scan of the table (SELECT count(*) ... WHERE
+name LIKE '%x%'), which is what every keystroke cost before the search indexes (m010).
 Run: python bench/bench_search.py
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ from app.storage.people import PeopleFilter, PeoplePages  # noqa: E402
 from bench.people_data import people_database  # noqa: E402
 
 PAGE = 100
-TARGET_MS = 30.0
+TARGET_MS = 10.0
+MAX_GROWTH = 3.0  # 10 × the people
 
 
 def keystrokes(db) -> dict[str, list[str]]:
@@ -51,11 +54,11 @@ def baseline_ms(db) -> float:
     return best_of(scan)
 
 
-def measure() -> tuple[float, dict[str, tuple[int, float, float, str]]]:
+def measure(count: int = 100_000) -> tuple[float, dict[str, tuple[int, float, float, str]]]:
     """The baseline scan (ms) and, per kind of input, (keys, median ms, slowest ms, slowest key)."""
     with tempfile.TemporaryDirectory() as folder:
-        print("生成 100,000 人的数据库…", flush=True)
-        db = people_database(Path(folder) / "bench.db")
+        print(f"生成 {count:,} 人的数据库…", flush=True)
+        db = people_database(Path(folder) / "bench.db", count=count)
         base = baseline_ms(db)
         found = {}
         for label, keys in keystrokes(db).items():
@@ -71,9 +74,13 @@ def figures() -> list:
     from bench.common import Figure
 
     base, found = measure()
+    _, small = measure(10_000)
     worst = max(row[2] for row in found.values())
+    worst_small = max(row[2] for row in small.values())
     return [Figure("search as you type over 100,000 people, slowest keystroke", worst, "ms",
-                   "one LIKE scan of the table", base, max_value=TARGET_MS)]
+                   "one LIKE scan of the table", base, max_value=TARGET_MS),
+            Figure("the same: 100,000 people against 10,000", worst, "ms", "slowest keystroke over 10,000 people",
+                   worst_small, max_ratio=MAX_GROWTH)]
 
 
 def main() -> None:
@@ -83,7 +90,7 @@ def main() -> None:
     for label, (keys, median, worst, slowest) in found.items():
         print(f"{label:<14}{keys:>4}{median:>10.2f}{worst:>10.2f}{worst / base:>10.2f}  {slowest}")
     worst_all = max(row[2] for row in found.values())
-    print(f"\n最慢一键 {worst_all:.1f} ms，目标 < {TARGET_MS:.0f} ms：{'达到' if worst_all < TARGET_MS else '未达到'}")
+    print(f"\n最慢一键 {worst_all:.1f} ms，目标 ≤ {TARGET_MS:.0f} ms：{'达到' if worst_all <= TARGET_MS else '未达到'}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ PostgreSQL also accepts; these are what a port to it has to replace:
 - a list of values passed as one JSON text and read back with json_each (json_array_elements_text);
 - group_concat, PostgreSQL's string_agg;
 - julianday, for days between ISO dates (PostgreSQL subtracts dates);
-- CROSS JOIN … ON, SQLite's way of fixing the order it joins in (PostgreSQL: a plain JOIN).
+- CROSS JOIN … ON, SQLite's way of fixing the order it joins in (PostgreSQL: a plain JOIN);
+- the search indexes of m010: people_grams and the FTS5 table people_digits (PostgreSQL: pg_trgm).
 
 Not here, because PostgreSQL accepts them too: INSERT … ON CONFLICT (…) DO UPDATE, substr on ISO dates,
 coalesce, nullif, CASE, LIMIT … OFFSET. The schema (migrations.py) and the driver's `?` placeholders and
@@ -108,6 +109,21 @@ def foreign_key_check(db: Executes) -> list[tuple[str, int, str]]:
 def contains(text: str) -> str:
     """A condition: `text` holds the next parameter somewhere."""
     return f"instr({text}, ?) > 0"
+
+
+def name_holds(text: str) -> tuple[str, list]:
+    """A condition on people p: the name holds `text`. Served by the people_grams index (m010): the people
+    whose name has text's first one or two characters, then the whole text checked in those few names."""
+    if len(text) <= 2:
+        return "p.id IN (SELECT person_id FROM people_grams WHERE gram = ?)", [text]
+    return f"p.id IN (SELECT person_id FROM people_grams WHERE gram = ?) AND {contains('p.name')}", [text[:2], text]
+
+
+def digits_hold(digits: str) -> tuple[str, list]:
+    """A condition on people p: these three or more characters stand in the ID number after its region code
+    (the start of an ID is found by its unique index) or in the phone number: the people_digits FTS5
+    trigram index of m010."""
+    return "p.id IN (SELECT rowid FROM people_digits WHERE people_digits MATCH ?)", ['"' + digits.replace('"', '""') + '"']
 
 
 def in_list(column: str) -> str:

@@ -89,3 +89,24 @@ def test_older_databases_get_initials_when_migrated(tmp_path):
     migrations.apply(db)
     assert db.execute("SELECT name_initials FROM people").fetchone()[0] == "zgf"
     assert [p.name for p in people.search_people(db, "zg")] == ["曾国藩"]
+
+
+def test_the_search_index_follows_every_change_of_name_id_and_phone(db, archive):
+    person = archive["张三丰"]
+    person.name, person.phone = "欧阳娜娜", "023-63751234"
+    people.save_person(db, person)
+    assert names(db, "三丰") == [] and names(db, "阳娜") == ["欧阳娜娜"] and names(db, "娜") == ["欧阳娜娜"]
+    assert names(db, "6375") == ["欧阳娜娜"] and names(db, "13900000002") == []  # the old phone is gone
+    long_name = "阿不都热合曼·买买提艾力·库尔班江"  # names longer than most are indexed whole
+    saved = people.save_person(db, Person(name=long_name, id_number=id_number("1975-05-05", 21)))
+    assert names(db, "库尔班江") == [long_name] and names(db, "江") == [long_name]
+    people.delete_person(db, saved.id)
+    assert names(db, "库尔班") == []
+
+
+def test_one_or_two_digits_find_the_start_of_an_id_number_three_anywhere(db, archive):
+    assert names(db, "1") == [] and names(db, "02") == []  # every ID here starts with 500236
+    assert len(names(db, "5")) == len(names(db, "50")) == 4
+    assert names(db, "0003") == ["曾国藩"]  # the end of a phone number
+    assert len(names(db, "5002361980")) == 4 and len(names(db, "800102")) == 4 and names(db, "19x") == []
+    assert names(db, "236") == []  # inside the region code, which only the start of an ID is searched for
