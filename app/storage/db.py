@@ -61,8 +61,8 @@ class NeedsMigration(DatabaseFileError):
 
 
 class OfficeDatabase(Database):
-    """A connection that knows whether it may write (`writable`); a writer checkpoints after each outermost
-    transaction and when it is closed."""
+    """A connection that knows whether it may write (`writable`); a writer brings the search indexes up to
+    date at the end of each outermost transaction, checkpoints after it, and when it is closed."""
 
     writable = False
     owned_lock: DatabaseLock | None = None  # released when the connection is closed (open_locked)
@@ -72,6 +72,8 @@ class OfficeDatabase(Database):
         outermost = not self.conn.in_transaction
         with super().atomic():
             yield self
+            if outermost and self.writable:
+                dialect.refresh_search_index(self)  # in the same transaction as the writes it follows
         if outermost:
             checkpoint(self)
 

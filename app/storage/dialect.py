@@ -19,6 +19,7 @@ coalesce, nullif, CASE, LIMIT … OFFSET. The schema (migrations.py) and the dri
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any, Iterable, Protocol
 
 
@@ -111,19 +112,63 @@ def contains(text: str) -> str:
     return f"instr({text}, ?) > 0"
 
 
+# -- searching people ------------------------------------------------------------------------------
+
+_PENDING = "SELECT person_id FROM people_search_pending"
+
+
+def refresh_search_index(db: Executes) -> int:
+    """The people search indexes of m010 brought up to date: the people a write touched (noted by a trigger
+    in people_search_pending: added, renamed, renumbered or removed) are indexed again in a few set-wise
+    statements; OfficeDatabase.atomic calls this at the end of each write transaction. Until then, and on a
+    read-only connection, name_holds and digits_hold read those few people directly. Returns how many."""
+    try:
+        pending = db.execute("SELECT count(*) FROM people_search_pending").fetchone()[0]
+    except sqlite3.OperationalError:  # a file not yet brought up to m010 has no search index
+        return 0
+    if not pending:
+        return 0
+    db.execute(f"DELETE FROM people_grams WHERE person_id IN ({_PENDING})")
+    db.execute(f"DELETE FROM people_digits WHERE rowid IN ({_PENDING})")
+    longest = db.execute(f"SELECT coalesce(max(length(name)), 0) FROM people WHERE id IN ({_PENDING})").fetchone()[0]
+    for size in (1, 2):
+        for start in range(1, longest + 2 - size):
+            db.execute(f"""INSERT OR IGNORE INTO people_grams (gram, person_id)
+                SELECT substr(name, {start}, {size}), id FROM people
+                WHERE id IN ({_PENDING}) AND length(name) >= {start}""")
+    db.execute(f"""INSERT INTO people_digits (rowid, id_tail, phone)
+        SELECT id, substr(id_number, 7), phone FROM people WHERE id IN ({_PENDING})""")
+    db.execute("DELETE FROM people_search_pending")
+    return pending
+
+
+_CHANGED = "p.id IN (SELECT person_id FROM people_search_pending)"  # not yet indexed again
+
+
+def _indexed_or_changed(indexed: str, direct: str) -> str:
+    """The index answers for everyone but the people changed since it was brought up to date (whose entries
+    may be stale); for those few, the text itself is read."""
+    return f"(({indexed}) AND NOT {_CHANGED}) OR ({_CHANGED} AND {direct})"
+
+
 def name_holds(text: str) -> tuple[str, list]:
     """A condition on people p: the name holds `text`. Served by the people_grams index (m010): the people
     whose name has text's first one or two characters, then the whole text checked in those few names."""
+    direct = contains("p.name")
     if len(text) <= 2:
-        return "p.id IN (SELECT person_id FROM people_grams WHERE gram = ?)", [text]
-    return f"p.id IN (SELECT person_id FROM people_grams WHERE gram = ?) AND {contains('p.name')}", [text[:2], text]
+        indexed = "p.id IN (SELECT person_id FROM people_grams WHERE gram = ?)"
+        return _indexed_or_changed(indexed, direct), [text, text]
+    indexed = f"p.id IN (SELECT person_id FROM people_grams WHERE gram = ?) AND {direct}"
+    return _indexed_or_changed(indexed, direct), [text[:2], text, text]
 
 
 def digits_hold(digits: str) -> tuple[str, list]:
     """A condition on people p: these three or more characters stand in the ID number after its region code
     (the start of an ID is found by its unique index) or in the phone number: the people_digits FTS5
     trigram index of m010."""
-    return "p.id IN (SELECT rowid FROM people_digits WHERE people_digits MATCH ?)", ['"' + digits.replace('"', '""') + '"']
+    indexed = "p.id IN (SELECT rowid FROM people_digits WHERE people_digits MATCH ?)"
+    direct = f"({contains('substr(p.id_number, 7)')} OR {contains('p.phone')})"
+    return _indexed_or_changed(indexed, direct), ['"' + digits.replace('"', '""') + '"', digits, digits]
 
 
 def in_list(column: str) -> str:

@@ -463,47 +463,29 @@ def m009_quality(db: Database) -> None:
     db.execute("ALTER TABLE enrollments ADD COLUMN completion_reason TEXT NOT NULL DEFAULT ''")
 
 
-_NAME_POSITIONS = 32  # names are indexed up to this many characters (an ID card holds fewer)
-
-
-def _name_grams(name: str) -> str:
-    """A SELECT of the distinct single characters and character pairs of the text `name` (SQL), up to
-    _NAME_POSITIONS characters in: what a trigger can compute, since triggers allow no recursive queries."""
-    parts = [f"SELECT substr({name}, {k}, 1) AS gram" for k in range(1, _NAME_POSITIONS + 1)]
-    parts += [f"SELECT substr({name}, {k}, 2)" for k in range(1, _NAME_POSITIONS)]
-    return " UNION ".join(parts)
-
-
 @migration
 def m010_people_search_index(db: Database) -> None:
     """Search as you type without reading the whole archive: each name's single characters and character
-    pairs (people_grams: a part of a name is found by its first one or two characters), an FTS5 trigram
-    index of ID and phone numbers (people_digits: any three or more digits), and pinyin initials indexed.
-    Triggers keep the first two in step with every write. (Both are SQLite's; a PostgreSQL server uses pg_trgm indexes instead.)"""
+    pairs (people_grams), an FTS5 trigram index of the ID number after its region code and of the phone
+    (people_digits), and pinyin initials indexed. A trigger only notes which people changed
+    (people_search_pending); dialect.refresh_search_index brings the indexes up to date in bulk at the end
+    of each write transaction, so a 20,000-row import does not pay a trigger's work for every row."""
     db.execute("""CREATE TABLE people_grams (
         gram TEXT NOT NULL,
         person_id INTEGER NOT NULL,
         PRIMARY KEY (gram, person_id)
     ) WITHOUT ROWID""")
-    insert = f"""INSERT OR IGNORE INTO people_grams (gram, person_id)
-        SELECT gram, new.id FROM ({_name_grams("new.name")}) WHERE gram <> ''"""
-    db.execute(f"CREATE TRIGGER people_grams_insert AFTER INSERT ON people BEGIN {insert}; END")
-    db.execute(f"""CREATE TRIGGER people_grams_update AFTER UPDATE OF name ON people BEGIN
-        DELETE FROM people_grams WHERE person_id = old.id; {insert}; END""")
-    db.execute("""CREATE TRIGGER people_grams_delete AFTER DELETE ON people BEGIN
-        DELETE FROM people_grams WHERE person_id = old.id; END""")
-    for size in (1, 2):  # the people already there
-        for start in range(1, _NAME_POSITIONS + 2 - size):
+    db.execute("CREATE VIRTUAL TABLE people_digits USING fts5(id_tail, phone, tokenize='trigram')")
+    db.execute("CREATE TABLE people_search_pending (person_id INTEGER PRIMARY KEY)")
+    note = "INSERT OR IGNORE INTO people_search_pending (person_id) VALUES"
+    db.execute(f"CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN {note} (new.id); END")
+    db.execute(f"""CREATE TRIGGER people_search_update AFTER UPDATE OF name, id_number, phone ON people
+        BEGIN {note} (new.id); END""")
+    db.execute(f"CREATE TRIGGER people_search_delete AFTER DELETE ON people BEGIN {note} (old.id); END")
+    longest = db.execute("SELECT coalesce(max(length(name)), 0) FROM people").fetchone()[0]
+    for size in (1, 2):
+        for start in range(1, longest + 2 - size):
             db.execute(f"""INSERT OR IGNORE INTO people_grams (gram, person_id)
                 SELECT substr(name, {start}, {size}), id FROM people WHERE length(name) >= {start}""")
-    # The ID's first six digits (the region, shared by most of a county's people) are left out: a number
-    # typed from its start is found by the ID's own unique index instead (dialect.digits_hold).
-    db.execute("CREATE VIRTUAL TABLE people_digits USING fts5(id_tail, phone, content='', tokenize='trigram')")
-    remove = """INSERT INTO people_digits (people_digits, rowid, id_tail, phone)
-        VALUES ('delete', old.id, substr(old.id_number, 7), old.phone)"""
-    add = "INSERT INTO people_digits (rowid, id_tail, phone) VALUES (new.id, substr(new.id_number, 7), new.phone)"
-    db.execute(f"CREATE TRIGGER people_digits_insert AFTER INSERT ON people BEGIN {add}; END")
-    db.execute(f"CREATE TRIGGER people_digits_update AFTER UPDATE OF id_number, phone ON people BEGIN {remove}; {add}; END")
-    db.execute(f"CREATE TRIGGER people_digits_delete AFTER DELETE ON people BEGIN {remove}; END")
     db.execute("INSERT INTO people_digits (rowid, id_tail, phone) SELECT id, substr(id_number, 7), phone FROM people")
     db.execute("CREATE INDEX people_initials ON people(name_initials)")  # pinyin initials typed, counted

@@ -110,3 +110,14 @@ def test_one_or_two_digits_find_the_start_of_an_id_number_three_anywhere(db, arc
     assert names(db, "0003") == ["曾国藩"]  # the end of a phone number
     assert len(names(db, "5002361980")) == 4 and len(names(db, "800102")) == 4 and names(db, "19x") == []
     assert names(db, "236") == []  # inside the region code, which only the start of an ID is searched for
+
+
+def test_people_changed_outside_a_transaction_are_found_before_the_index_catches_up(db, archive):
+    person = archive["李四"]
+    db.execute("UPDATE people SET name = '李思思', phone = '13512345678' WHERE id = ?", [person.id])  # no atomic()
+    assert db.execute("SELECT count(*) FROM people_search_pending").fetchone()[0] == 1
+    assert names(db, "思思") == ["李思思"] and names(db, "345678") == ["李思思"] and names(db, "李四") == []
+    with db.atomic():
+        pass  # the end of the next write transaction indexes the change
+    assert db.execute("SELECT count(*) FROM people_search_pending").fetchone()[0] == 0
+    assert names(db, "思思") == ["李思思"] and names(db, "345678") == ["李思思"]
