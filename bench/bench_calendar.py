@@ -1,4 +1,6 @@
-"""The calendar's month view with 500 periods in the year: how long drawing it takes (target < 50 ms).
+"""The calendar's month view with 2,000 periods in the year: the UI thread's CPU time from the queries to
+the pixels (target ≤ 30 ms). CPU time of the thread, not wall time: a busy shared machine slows the clock
+but not the work.
 
 Run as `python bench/bench_calendar.py`. Each figure is printed with its ratio to a baseline measured
 in the same run: drawing the same empty month grid, with no periods at all.
@@ -25,7 +27,7 @@ from app.domain.models import Enrollment, Period, Person, TrainingClass, Unit  #
 from app.storage import tables  # noqa: E402
 from app.storage.db import memory_db  # noqa: E402
 
-PERIODS, YEAR, TARGET_MS = 500, 2020, 50.0
+PERIODS, YEAR, TARGET_MS = 2000, 2020, 30.0
 
 
 def build(db, periods: int) -> None:
@@ -57,9 +59,9 @@ def timed(work, runs: int = 30) -> float:
     work()  # warm caches (fonts, holidays)
     samples = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.thread_time()
         work()
-        samples.append((time.perf_counter() - started) * 1000)
+        samples.append((time.thread_time() - started) * 1000)
     return statistics.median(samples)
 
 
@@ -115,10 +117,11 @@ def figures() -> list:
 def main() -> None:
     baseline, figures, shown, (width, height) = measure()
     print(f"日历月视图：{YEAR}年共{PERIODS}期，{YEAR}年6月视图中{shown}期，窗口 {width}×{height}")
-    print(pad("测量项目（中位数）", 30) + pad("毫秒", 8, True) + pad("对基准", 8, True) + pad("目标50毫秒", 12, True))
+    print(pad("测量项目（中位数，CPU）", 30) + pad("毫秒", 8, True) + pad("对基准", 8, True)
+          + pad(f"目标{TARGET_MS:g}毫秒", 12, True))
     print(pad("基准：空月份网格", 30) + pad(f"{baseline:.1f}", 8, True) + pad("1.0", 8, True))
     for label, value in figures:
-        verdict = "达标" if value < TARGET_MS else "超标"
+        verdict = "达标" if value <= TARGET_MS else "超标"
         print(pad(label, 30) + pad(f"{value:.1f}", 8, True) + pad(f"{value / baseline:.1f}", 8, True)
               + pad(verdict, 12, True))
 

@@ -45,24 +45,32 @@ def _span_text(start: date, end: date) -> str:
 def person_conflicts(spans: dict[int, Span], bookings: list[tuple[int, str, int]]) -> list[Conflict]:
     """bookings: (person id, name, period id) for every active enrollment; names grouped per pair of periods.
 
-    People are told apart by id: two cadres may share a name.
+    People are told apart by id: two cadres may share a name. Each person's periods are taken in order of
+    start, and a period is compared only with those that start before it ends.
     """
-    by_person: dict[tuple[int, str], list[int]] = defaultdict(list)
+    by_person: dict[int, list[int]] = defaultdict(list)
+    names: dict[int, str] = {}
     for person_id, name, period_id in bookings:
         if period_id in spans:
-            by_person[(person_id, name)].append(period_id)
+            by_person[person_id].append(period_id)
+            names[person_id] = name
+    order = {i: n for n, i in enumerate(sorted(spans, key=lambda i: (spans[i].start, i)))}
     pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for (_, name), period_ids in by_person.items():
-        ordered = sorted(set(period_ids))
+    for person_id, period_ids in by_person.items():
+        if len(period_ids) < 2:
+            continue
+        ordered = [spans[i] for i in sorted(set(period_ids), key=order.__getitem__)]
         for index, a in enumerate(ordered):
             for b in ordered[index + 1:]:
-                if _overlap(spans[a], spans[b]):
-                    pairs[(a, b)].append(name)
+                if b.start > a.end:
+                    break
+                pair = (a.period_id, b.period_id) if a.period_id < b.period_id else (b.period_id, a.period_id)
+                pairs[pair].append(names[person_id])
     found = []
-    for (a, b), names in sorted(pairs.items()):
+    for (a, b), held in sorted(pairs.items()):
         start, end = _overlap(spans[a], spans[b])
-        shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
-        found.append(Conflict(PERSON, f"{len(names)}人同时被调训到{spans[a].label}和{spans[b].label}"
+        shown = "、".join(held[:5]) + ("等" if len(held) > 5 else "")
+        found.append(Conflict(PERSON, f"{len(held)}人同时被调训到{spans[a].label}和{spans[b].label}"
                                       f"（{_span_text(start, end)}）：{shown}", (a, b), start, end))
     return found
 
@@ -82,31 +90,45 @@ def place_conflicts(spans: dict[int, Span]) -> list[Conflict]:
 
 def unit_conflicts(spans: dict[int, Span], unit_counts: list[tuple[str, int, int]], limit: int,
                    first: date, last: date) -> list[Conflict]:
-    """unit_counts: (unit name, period id, people) per unit and period; days between first and last."""
-    per_day: dict[tuple[str, date], dict[int, int]] = defaultdict(dict)
+    """unit_counts: (unit name, period id, people) per unit and period; days between first and last.
+
+    Each unit's periods are swept in date order: the number away changes only where a period starts or
+    ends, so the days between are not counted one by one. A run of days with the same periods and at least
+    `limit` people away is one conflict."""
+    by_unit: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for unit, period_id, count in unit_counts:
-        span = spans.get(period_id)
-        if span is None:
+        if period_id in spans:
+            by_unit[unit].append((period_id, count))
+    return [_unit_conflict(spans, run) for unit in sorted(by_unit)
+            for run in _crowded_runs(spans, unit, by_unit[unit], limit, first, last)]
+
+
+def _crowded_runs(spans: dict[int, Span], unit: str, counts: list[tuple[int, int]], limit: int,
+                  first: date, last: date) -> list[list]:
+    """[unit, start, end, periods, most away] for each stretch of days the unit has `limit` or more away."""
+    changes: dict[date, list[tuple[int, int]]] = defaultdict(list)  # day: (period, +count or -count)
+    for period_id, count in counts:
+        span = spans[period_id]
+        start, end = max(span.start, first), min(span.end, last)
+        if start <= end:
+            changes[start].append((period_id, count))
+            changes[end + timedelta(days=1)].append((period_id, -count))
+    runs, away, present = [], 0, {}
+    days = sorted(changes)
+    for day, following in zip(days, days[1:] + [None], strict=True):
+        for period_id, change in changes[day]:
+            away += change
+            if change > 0:
+                present[period_id] = change
+            else:
+                present.pop(period_id, None)
+        if following is None or away < limit:
             continue
-        day = max(span.start, first)
-        while day <= min(span.end, last):
-            per_day[(unit, day)][period_id] = count
-            day += timedelta(days=1)
-    crowded = sorted((unit, day, sum(periods.values()), tuple(sorted(periods)))
-                     for (unit, day), periods in per_day.items() if sum(periods.values()) >= limit)
-    return [_unit_conflict(spans, run) for run in _runs(crowded)]
-
-
-def _runs(crowded: list[tuple[str, date, int, tuple[int, ...]]]) -> list[list]:
-    """Consecutive days of one unit with the same periods become one conflict."""
-    runs: list[list] = []
-    for unit, day, count, periods in crowded:
-        last = runs[-1] if runs else None
-        if last and last[0] == unit and last[3] == periods and (day - last[2]).days == 1:
-            last[2] = day
-            last[4] = max(last[4], count)
+        periods, end = tuple(sorted(present)), following - timedelta(days=1)
+        if runs and runs[-1][3] == periods and (day - runs[-1][2]).days == 1:
+            runs[-1][2], runs[-1][4] = end, max(runs[-1][4], away)
         else:
-            runs.append([unit, day, day, periods, count])
+            runs.append([unit, day, end, periods, away])
     return runs
 
 

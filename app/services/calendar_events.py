@@ -2,6 +2,7 @@
 per day, moving a period, and the .ics export."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -74,8 +75,11 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
     if not spans:
         return []
     limit = rule_checks.thresholds(db).unit_away_limit
-    return (conflicts.person_conflicts(spans, calendar.bookings(db, list(spans)))
-            + conflicts.unit_conflicts(spans, calendar.unit_counts(db, list(spans)), limit, first, last)
+    booked = calendar.bookings(db, list(spans))  # one read of the seats serves both checks
+    per_unit = Counter((unit, period_id) for _, _, period_id, unit in booked if unit)
+    return (conflicts.person_conflicts(spans, [(person, name, period_id) for person, name, period_id, _ in booked])
+            + conflicts.unit_conflicts(spans, [(unit, period_id, n) for (unit, period_id), n in per_unit.items()],
+                                       limit, first, last)
             + conflicts.place_conflicts(spans)
             + conflicts.lecturer_conflicts(spans, teaching_store.double_booked(db, first.isoformat(), last.isoformat())))
 

@@ -62,16 +62,9 @@ def entries(db: Database, first: date, last: date) -> list[CalendarEntry]:
     return [from_row(CalendarEntry, row) for row in rows(db, sql, [last.isoformat(), first.isoformat()])]
 
 
-def bookings(db: Database, period_ids: list[int]) -> list[tuple[int, str, int]]:
-    """(person, name, period) for every trainee holding a seat in these periods."""
-    sql = f"""SELECT e.person_id, p.name, e.period_id FROM enrollments e JOIN people p ON p.id = e.person_id
+def bookings(db: Database, period_ids: list[int]) -> list[tuple[int, str, int, str]]:
+    """(person, name, period, unit name at selection or "") for every trainee holding a seat in these periods."""
+    sql = f"""SELECT e.person_id, p.name, e.period_id, coalesce(u.name, '') FROM enrollments e
+              JOIN people p ON p.id = e.person_id LEFT JOIN units u ON u.id = e.unit_id
               WHERE e.period_id IN ({','.join('?' * len(period_ids))}) AND {conditions.active()}"""
-    return [tuple(row) for row in db.execute(sql, period_ids).fetchall()]
-
-
-def unit_counts(db: Database, period_ids: list[int]) -> list[tuple[str, int, int]]:
-    """(unit name, period, trainees holding a seat) for each unit in each of these periods."""
-    sql = f"""SELECT u.name, e.period_id, count(*) AS people FROM enrollments e
-              JOIN units u ON u.id = e.unit_id WHERE e.period_id IN ({','.join('?' * len(period_ids))})
-              AND {conditions.active()} GROUP BY u.id, u.name, e.period_id"""
     return [tuple(row) for row in db.execute(sql, period_ids).fetchall()]

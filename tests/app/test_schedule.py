@@ -59,6 +59,31 @@ def test_one_unit_with_many_people_away():
     assert conflicts.unit_conflicts(spans(), counts, 6, date(2020, 1, 1), date(2020, 12, 31)) == []
 
 
+def test_a_unit_s_crowded_days_are_found_where_periods_start_and_end_as_a_day_by_day_count_finds_them():
+    from collections import Counter
+    from datetime import timedelta
+
+    four = {**spans(), 4: conflicts.Span(4, "丁班第1期", date(2020, 3, 21), date(2020, 4, 2), "")}
+    counts = [("县委办", 1, 3), ("县委办", 2, 2), ("县委办", 4, 2), ("县委办", 3, 3), ("县财政局", 1, 5)]
+    first, last = date(2020, 3, 10), date(2020, 4, 1)  # the grid shown: periods are clipped to it
+    found = conflicts.unit_conflicts(four, counts, 5, first, last)
+    away: Counter = Counter()  # the slow, obvious way: every day of every period
+    for unit, period_id, count in counts:
+        span, day = four[period_id], max(four[period_id].start, first)
+        while day <= min(span.end, last):
+            away[(unit, day)] += count
+            day += timedelta(days=1)
+    crowded = {key for key, count in away.items() if count >= 5}
+    covered = {(c.message.split("在")[0], c.start + timedelta(days=n))
+               for c in found for n in range((c.end - c.start).days + 1)}
+    assert covered == crowded
+    assert [(c.period_ids, c.start, c.end) for c in found] == [
+        ((1, 2), date(2020, 3, 18), date(2020, 3, 20)),  # 县委办: 甲 and 乙
+        ((1, 4), date(2020, 3, 21), date(2020, 3, 31)),  # then 甲 and 丁: another run
+        ((3, 4), date(2020, 4, 1), date(2020, 4, 1)),  # 丙 and 丁, clipped at the grid's last day
+        ((1,), date(2020, 3, 10), date(2020, 3, 31))]  # 县财政局 alone, from the grid's first day
+
+
 def test_the_same_place_booked_twice():
     found = conflicts.place_conflicts(spans())
     assert [c.period_ids for c in found] == [(1, 2)]

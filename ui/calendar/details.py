@@ -9,12 +9,16 @@ from app.domain.holidays import holiday_name, is_adjusted_workday
 from app.services.calendar_events import CalendarEntry
 from ui.calendar.grid_painter import WEEKDAYS
 
+LISTED = 30  # conflicts listed at most; a crowded month says how many more (a click on a period lists its own)
+
 
 def _conflict_lines(conflicts: list[Conflict]) -> str:
     if not conflicts:
         return ""
     items = "".join(f"<p style='color:#b91c1c'>● <b>{KIND_LABELS[c.kind]}</b>：{escape(c.message)}</p>"
-                    for c in conflicts)
+                    for c in conflicts[:LISTED])
+    if len(conflicts) > LISTED:
+        items += f"<p style='color:#b91c1c'>……另有{len(conflicts) - LISTED}处，点击期次或日期查看其冲突。</p>"
     return f"<p style='color:#b91c1c'><b>冲突 {len(conflicts)} 处</b></p>{items}"
 
 
