@@ -51,13 +51,14 @@ def other_hours(db: Database, first_year: int, year: int, person_id: int | None 
                         GROUP BY person_id, year""", [first_year, year, *params])
 
 
-def ledger_people(db: Database, person_id: int | None = None) -> list[dict]:
-    """Everyone (or one person) with rank, promotion date and unit, in unit order."""
+def ledger_people(db: Database, person_id: int | None = None) -> list[tuple[int, str, str, str, str, int]]:
+    """Everyone (or one person) as (id, name, rank, promotion date, unit name, unit order), in unit order;
+    tuples, not dicts: the ledger reads 100,000 of them."""
     where, params = ("", []) if person_id is None else (" WHERE p.id = ?", [person_id])
-    return rows(db, f"""SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, '') AS unit_name,
-                               coalesce(u.sort_order, 1e9) AS unit_order
-                        FROM people p LEFT JOIN units u ON u.id = p.unit_id{where}
-                        ORDER BY unit_order, u.id, p.name""", params)
+    sql = f"""SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, ''), CAST(coalesce(u.sort_order, 1e9) AS INTEGER)
+              FROM people p LEFT JOIN units u ON u.id = p.unit_id{where}
+              ORDER BY coalesce(u.sort_order, 1e9), u.id, p.name"""
+    return db.execute(sql, params).fetchall()
 
 
 def closed_periods_of(db: Database, person_id: int, year: int) -> list[dict]:

@@ -5,11 +5,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from sqlite_utils import Database
 
 from app.domain.errors import NotFound, ValidationError
-from app.domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, judge, level
+from app.domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, Verdict, judge, level
 from app.domain.models import HoursRecord
 from app.domain.text import to_halfwidth
 from app.domain.validation import date_error
@@ -128,19 +129,28 @@ def ledger(db: Database, year: int, person_id: int | None = None) -> list[Person
     classes, others = _class_hours(db, first_year, year, person_id), _other_hours(db, first_year, year, person_id)
     grace_from = date(year - rules["county"].get("after_promotion_years", 1), 12, 31).isoformat()
     people = hours_store.ledger_people(db, person_id)
+    none = (0.0, 0.0)
+    untrained: dict[tuple[str, bool], Verdict] = {}  # most people of a large archive have no hours at all
     result = []
-    for person in people:
-        mine_classes, mine_other = classes.get(person["id"], {}), others.get(person["id"], {})
-        county = person["rank"] in COUNTY_RANKS
-        years = range(first_year if county else year, year + 1)
-        window_hours = sum(mine_classes.get(y, (0, 0))[0] + sum(mine_other.get(y, (0, 0))) for y in years)
-        days = sum(mine_classes.get(y, (0, 0))[1] for y in years)
-        online = mine_other.get(year, (0.0, 0.0))[0]
-        grace = county and person["rank_since"] > grace_from
-        verdict = judge(person["rank"], Earned(window_hours, days, online), rules, grace)
+    for person_id, name, rank, rank_since, unit_name, unit_order in people:
+        mine_classes, mine_other = classes.get(person_id), others.get(person_id)
+        county = rank in COUNTY_RANKS
+        grace = county and rank_since > grace_from
+        if mine_classes is None and mine_other is None:
+            key = (rank, grace)
+            if key not in untrained:
+                untrained[key] = judge(rank, Earned(0.0, 0.0, 0.0), rules, grace)
+            verdict, window_hours, this_year, other, online = untrained[key], 0.0, 0.0, 0.0, 0.0
+        else:
+            mine_classes, mine_other = mine_classes or {}, mine_other or {}
+            years = range(first_year if county else year, year + 1)
+            window_hours = sum(mine_classes.get(y, none)[0] + sum(mine_other.get(y, none)) for y in years)
+            days = sum(mine_classes.get(y, none)[1] for y in years)
+            this_year, (online, other) = mine_classes.get(year, none)[0], mine_other.get(year, none)
+            verdict = judge(rank, Earned(window_hours, days, online), rules, grace)
         result.append(PersonHours(
-            person["id"], person["name"], person["unit_name"], int(person["unit_order"]), person["rank"],
-            level(person["rank"]), mine_classes.get(year, (0.0, 0.0))[0], mine_other.get(year, (0.0, 0.0))[1], online,
+            person_id, name, unit_name, unit_order, rank,
+            level(rank), this_year, other, online,
             window_hours, verdict.required, verdict.shortfall, verdict.online_shortfall, verdict.status))
     return result
 
@@ -160,4 +170,5 @@ def behind(db: Database, year: int) -> list[PersonHours]:
 def behind_of(people_hours: list[PersonHours]) -> list[PersonHours]:
     """The people of a ledger short of their requirement, furthest behind first."""
     short = [p for p in people_hours if p.status == "未达标"]
-    return sorted(short, key=lambda p: (-p.shortfall, -p.online_shortfall, p.unit_order, p.name))
+    # most behind first; a stable sort keeps the ledger's unit order among equals
+    return sorted(short, key=attrgetter("shortfall", "online_shortfall"), reverse=True)

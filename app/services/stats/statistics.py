@@ -59,20 +59,21 @@ class YearPage:
 
 
 def year_page(db: Database, year: int) -> YearPage:
-    """The year's figures and its hours ledger, the ledger computed once for both."""
+    """The year's figures and its hours ledger, the ledger and 应训未训 computed once for both."""
     people_hours = ledger.ledger(db, year)
-    return YearPage(overview(db, year, people_hours), people_hours, ledger.behind_of(people_hours))
+    behind = ledger.behind_of(people_hours)
+    return YearPage(overview(db, year, len(behind)), people_hours, behind)
 
 
-def overview(db: Database, year: int, people_hours: list[ledger.PersonHours] | None = None) -> YearOverview:
-    """The year at a glance; people_hours is the year's ledger when the caller has it already."""
-    people_hours = ledger.ledger(db, year) if people_hours is None else people_hours
+def overview(db: Database, year: int, behind: int | None = None) -> YearOverview:
+    """The year at a glance; behind is the number 应训未训 when the caller has counted them already."""
+    behind = len(ledger.behind(db, year)) if behind is None else behind
     planned = stats.planned(db, year)
     scheduled, held = stats.scheduled(db, year)
     totals = Line(**stats.year_totals(db, year))
     result = YearOverview(
         year, planned[0], planned[1], held, scheduled, totals.person_times, totals.completed, totals.hours,
-        attendance.attendance_rate(db, year), len(ledger.behind_of(people_hours)), stats.people_count(db))
+        attendance.attendance_rate(db, year), behind, stats.people_count(db))
     result.lines = {key: breakdown(db, year, key) for key in BREAKDOWNS}
     result.leader_lectures = pool.leader_lectures(db, year)
     result.by_organiser = organisers.by_organiser(db, year)
