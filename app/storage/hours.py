@@ -52,13 +52,19 @@ def other_hours(db: Database, first_year: int, year: int, person_id: int | None 
 
 
 def ledger_people(db: Database, person_id: int | None = None) -> list[tuple[int, str, str, str, str, int]]:
-    """Everyone (or one person) as (id, name, rank, promotion date, unit name, unit order), in unit order;
-    tuples, not dicts: the ledger reads 100,000 of them."""
-    where, params = ("", []) if person_id is None else (" WHERE p.id = ?", [person_id])
-    sql = f"""SELECT p.id, p.name, p.rank, p.rank_since, coalesce(u.name, ''), CAST(coalesce(u.sort_order, 1e9) AS INTEGER)
-              FROM people p LEFT JOIN units u ON u.id = p.unit_id{where}
-              ORDER BY coalesce(u.sort_order, 1e9), u.id, p.name"""
-    return db.execute(sql, params).fetchall()
+    """Everyone (or one person) as (id, name, rank, promotion date, unit name, unit order), in the official
+    order (units by their order, each unit's people by pinyin initials; people without a unit last), read
+    along the indexes without sorting 100,000 rows; tuples, not dicts, for the same reason."""
+    columns = "p.id, p.name, p.rank, p.rank_since"
+    if person_id is not None:
+        return db.execute(f"""SELECT {columns}, coalesce(u.name, ''), CAST(coalesce(u.sort_order, 1e9) AS INTEGER)
+                              FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?""",
+                          [person_id]).fetchall()
+    in_units = db.execute(f"""SELECT {columns}, u.name, u.sort_order FROM units u
+                              {dialect.JOIN_IN_THIS_ORDER} people p ON p.unit_id = u.id
+                              ORDER BY u.sort_order, u.id, p.name_initials, p.name, p.id_number""").fetchall()
+    return in_units + db.execute(f"""SELECT {columns}, '', 1000000000 FROM people p WHERE p.unit_id IS NULL
+                                     ORDER BY p.name_initials, p.name, p.id_number""").fetchall()
 
 
 def closed_periods_of(db: Database, person_id: int, year: int) -> list[dict]:
