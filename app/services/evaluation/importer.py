@@ -153,6 +153,8 @@ class _Matcher:
         found = [line for line in self.lines if line.session is not None and compact(line.session.topic)
                  and compact(line.session.topic) in text
                  and (line.aspect in text or scales.ASPECT_LABELS[line.aspect] in text)]
+        if not found and len(text) >= 4:  # 总体满意度 for 对本期培训的总体满意度
+            found = [line for line in self.lines if line.session is None and text in compact(line.item.text)]
         return found[0] if len(found) == 1 else None
 
 
