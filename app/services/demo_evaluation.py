@@ -4,6 +4,7 @@ threshold (县管领导干部学习贯彻党的十九届四中全会精神专题
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from sqlite_utils import Database
 
@@ -31,6 +32,7 @@ def build_evaluation(db: Database) -> int:
         name = training_class.name
         low = name == LOW_CLASS and period.number == LOW_NUMBER
         form = period_form(db, period.id)
+        tables.evaluations(db).update(replace(form.evaluation, created_on=period.end_date))  # handed out on the last day
         completed = tables.enrollments(db).count("period_id = ? AND status = ?",
                                                  [period.id, EnrollmentStatus.COMPLETED])
         returned = max(3, round(completed * rng.uniform(0.8, 0.95)))

@@ -22,10 +22,16 @@ class QuestionResult:
     line: Line
     figures: Figures
     counts: dict[float, int]  # score -> answers
+    scale: str = scales.THREE
 
     @property
     def label(self) -> str:
         return self.line.label
+
+    @property
+    def counts_text(self) -> str:
+        """满意20　基本满意6　不满意4"""
+        return "　".join(f"{scales.score_word(self.scale, score)}{n}" for score, n in self.counts.items())
 
 
 @dataclass
@@ -102,7 +108,7 @@ def period_results(db: Database, period_id: int) -> PeriodResults:
         by_line.setdefault(key, []).append(a.score)
     lines = form.lines
     questions = [QuestionResult(line, scales.figures(scale, by_line.get(line.key, [])),
-                                _counts(scale, by_line.get(line.key, [])))
+                                _counts(scale, by_line.get(line.key, [])), scale)
                  for line in lines if line.item.kind == "score"]
     sessions = []
     for s in form.sessions:
