@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from app.domain import evaluation as scales
 from app.domain.models import EvaluationAnswer, EvaluationResponse
-from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services.evaluation.forms import period_form
+from app.storage import evaluation as store
 from app.storage import tables
 
 LOW_CLASS, LOW_NUMBER = "县管领导干部学习贯彻党的十九届四中全会精神专题班", 1
@@ -24,8 +24,7 @@ def build_evaluation(db: Database) -> int:
     """Responses for every closed 2020 period; returns how many periods were evaluated."""
     rng = random.Random("质量评估")
     done = 0
-    for period in tables.periods(db).where("status = ? AND start_date LIKE '2020-%'", [PeriodStatus.CLOSED],
-                                           order_by="start_date, id"):
+    for period in store.closed_periods_of_year(db, 2020):
         training_class = tables.classes(db).get(period.class_id)
         if training_class.organiser_kind == "单位自办":
             continue  # a unit's own class: the unit evaluates it
@@ -33,8 +32,7 @@ def build_evaluation(db: Database) -> int:
         low = name == LOW_CLASS and period.number == LOW_NUMBER
         form = period_form(db, period.id)
         tables.evaluations(db).update(replace(form.evaluation, created_on=period.end_date))  # handed out on the last day
-        completed = tables.enrollments(db).count("period_id = ? AND status = ?",
-                                                 [period.id, EnrollmentStatus.COMPLETED])
+        completed = store.completed_count(db, period.id)
         returned = max(3, round(completed * rng.uniform(0.8, 0.95)))
         weights = (0.55, 0.3, 0.15) if low else (0.82, 0.16, 0.02)
         for number in range(1, returned + 1):

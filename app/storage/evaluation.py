@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.domain.models import Evaluation, EvaluationItem, Questionnaire, QuestionnaireItem
+from app.domain.models import Evaluation, EvaluationItem, Period, Questionnaire, QuestionnaireItem
 from app.storage import conditions, tables
 from app.storage.records import from_row, rows
 
@@ -140,3 +140,18 @@ def evaluation_years(db: Database) -> list[int]:
     sql = f"""SELECT DISTINCT substr(pe.start_date, 1, 4) FROM evaluations ev
               JOIN {conditions.LIVE_PERIODS} pe ON pe.id = ev.period_id ORDER BY 1 DESC"""
     return [int(row[0]) for row in db.execute(sql) if str(row[0]).isdigit()]
+
+
+def closed_periods_of_year(db: Database, year: int) -> list[Period]:
+    """The year's closed periods (the demo evaluates them), by start date."""
+    return tables.periods(db).where(f"{conditions.closed('periods')} AND substr(start_date, 1, 4) = ?", [str(year)],
+                                    order_by="start_date, id")
+
+
+def completed_count(db: Database, period_id: int) -> int:
+    return tables.enrollments(db).count(f"period_id = ? AND {conditions.completed('enrollments')}", [period_id])
+
+
+def period_or_none(db: Database, period_id: int) -> Period | None:
+    found = tables.periods(db).where("id = ?", [period_id])
+    return found[0] if found else None

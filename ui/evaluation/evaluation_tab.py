@@ -11,7 +11,6 @@ from app.domain.errors import UserError
 from app.services.documents import DocumentRequest
 from app.services.evaluation import forms, results, templates, workbook
 from app.services.exports.evaluation import export_period
-from app.storage import evaluation as store
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file, export_workbook
 from ui.common.flow_layout import FlowLayout, group
@@ -94,7 +93,7 @@ class EvaluationTab(QWidget):
     # what is shown
     def refresh(self) -> None:
         db = self.session.db
-        evaluation = store.evaluation_of_period(db, self.period_id)
+        evaluation = forms.evaluation_of(db, self.period_id)
         self.template.clear()
         for questionnaire in templates.templates(db) or []:
             self.template.addItem(questionnaire.name, questionnaire.id)
@@ -141,7 +140,7 @@ class EvaluationTab(QWidget):
     # actions
     def _template_chosen(self) -> None:
         chosen = self.template.currentData()
-        evaluation = store.evaluation_of_period(self.session.db, self.period_id)
+        evaluation = forms.evaluation_of(self.session.db, self.period_id)
         if chosen is None or evaluation is None or evaluation.questionnaire_id == chosen or not writable(self.session):
             return  # not issued yet: the choice is used when the form is first printed or saved
         try:
@@ -152,7 +151,7 @@ class EvaluationTab(QWidget):
 
     def _issue(self) -> bool:
         """Issues the form with the chosen template (when the window may write); False when it could not."""
-        if store.evaluation_of_period(self.session.db, self.period_id) is not None or not writable(self.session):
+        if forms.evaluation_of(self.session.db, self.period_id) is not None or not writable(self.session):
             return True
         try:
             forms.period_form(self.session.db, self.period_id, questionnaire_id=self.template.currentData())

@@ -118,6 +118,11 @@ def period_form(db: Database, period_id: int, *, issue: bool = True, questionnai
     return PeriodForm(info, saved, items, scored_sessions(db, period_id), True)
 
 
+def evaluation_of(db: Database, period_id: int) -> Evaluation | None:
+    """The period's issued evaluation, or None."""
+    return store.evaluation_of_period(db, period_id)
+
+
 def issued_form(db: Database, period_id: int) -> PeriodForm:
     """The period's issued form, or a UserError: returned files are read against the questions handed out."""
     tables.periods(db).get(period_id)

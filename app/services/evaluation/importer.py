@@ -196,11 +196,11 @@ class _Reader:
         check.problems.append("找不到评估问卷的题目和评价（不是本程序生成的评估问卷，也认不出题目）；请检查是否选对了文件")
 
     def _other_period(self, period_id: int) -> str:
-        found = tables.periods(self.db).where("id = ?", [period_id])
-        if not found:
+        found = store.period_or_none(self.db, period_id)
+        if found is None:
             return "这是另一期（已不存在的期次）的评估问卷，不是本期的"
-        name = tables.classes(self.db).get(found[0].class_id).name
-        return f"这是“{name}第{found[0].number}期”的评估问卷，不是本期（{self.form.info.title}）的"
+        name = tables.classes(self.db).get(found.class_id).name
+        return f"这是“{name}第{found.number}期”的评估问卷，不是本期（{self.form.info.title}）的"
 
     # one workbook per trainee: a question per row
     def _form_sheet(self, check: FileCheck, sheet: Sheet) -> bool:
