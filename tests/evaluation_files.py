@@ -12,8 +12,13 @@ from app.services.evaluation import workbook
 def keys_of_form(path: Path) -> list[tuple[int, str, str]]:
     """(row, hidden key, question) of each line of a per-trainee form."""
     sheet = openpyxl.load_workbook(path).active
-    return [(row, str(sheet.cell(row, 1).value), str(sheet.cell(row, 4).value))
+    return [(row, key_of(sheet.cell(row, 1).value), str(sheet.cell(row, 4).value))
             for row in range(4, sheet.max_row + 1) if sheet.cell(row, 1).value]
+
+
+def key_of(cell: object) -> str:
+    """The line's key (as results and forms name it) from the hidden cell: #12 or #12:345:内容."""
+    return str(cell).removeprefix(workbook.KEY_MARK)
 
 
 def fill_form(template: Path, target: Path, answer) -> Path:
@@ -23,7 +28,7 @@ def fill_form(template: Path, target: Path, answer) -> Path:
     for row in range(4, sheet.max_row + 1):
         key = sheet.cell(row, 1).value
         if key:
-            sheet.cell(row, 5).value = answer(str(key), str(sheet.cell(row, 4).value))
+            sheet.cell(row, 5).value = answer(key_of(key), str(sheet.cell(row, 4).value))
     book.save(target)
     return target
 
@@ -32,7 +37,7 @@ def fill_table(template: Path, target: Path, rows: list) -> Path:
     """The summary form with one trainee per row: rows[i] maps key -> answer (or is a function of the key)."""
     book = openpyxl.load_workbook(template)
     sheet = book[workbook.SHEET_NAME]
-    keys = {column: str(sheet.cell(3, column).value) for column in range(2, sheet.max_column + 1)
+    keys = {column: key_of(sheet.cell(3, column).value) for column in range(2, sheet.max_column + 1)
             if sheet.cell(3, column).value}
     for offset, answers in enumerate(rows):
         for column, key in keys.items():

@@ -45,9 +45,13 @@ def register(commands, common) -> None:
 
 def _template(db, args) -> int:
     if args.template is not None:
-        from app.services.evaluation.forms import period_form
+        from app.services.evaluation import forms
 
-        period_form(db, args.period, questionnaire_id=args.template)
+        issued = forms.evaluation_of(db, args.period)
+        if issued is None:
+            forms.period_form(db, args.period, questionnaire_id=args.template)
+        elif issued.questionnaire_id != args.template:
+            forms.reissue(db, args.period, args.template)  # refused once answers came back
     saved = workbook.write_template(db, args.period, args.output, "table" if args.table else "form")
     print(f"评估问卷已保存：{saved}")
     return EXIT_OK

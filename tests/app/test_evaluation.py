@@ -255,3 +255,51 @@ def test_lecturers_and_topics_carry_their_scores(demo_db):
     assert by_lecturer and by_topic
     some = next(iter(by_lecturer.values()))
     assert some.figures.count > 0 and some.text.endswith("次课）")
+
+
+def test_a_five_point_summary_typed_by_hand_with_numbers(tmp_path, demo_db, period):
+    five = templates.save_template(demo_db, Questionnaire("五分制", scale="五分"), templates.default_template(demo_db).items)
+    forms.period_form(demo_db, period, questionnaire_id=five.questionnaire.id)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "总体满意度", "组织管理", "后勤保障", "学风"])
+    sheet.append([1, 5, 4, 3, 5])
+    sheet.append([2, "4分", "５", 2, None])
+    sheet.append([3, "五分", 1, 1, 4])
+    book.save(tmp_path / "五分汇总.xlsx")
+    found = importer.import_files(demo_db, period, [tmp_path / "五分汇总.xlsx"])
+    assert found.files[0].shape == "汇总表" and found.written == 3
+    shown = {q.line.item.section: q.figures for q in results.period_results(demo_db, period).questions}
+    assert (shown["总体评价"].average, shown["总体评价"].rate) == (14 / 3, 1.0)
+    assert (shown["后勤保障"].count, shown["后勤保障"].satisfied) == (3, 0)  # 3, 2, 1: none is 4 or 5
+    assert shown["学风"].count == 2
+
+
+def test_an_old_form_after_the_template_changed_is_refused(tmp_path, demo_db, period):
+    old = workbook.write_template(demo_db, period, tmp_path / "旧问卷.xlsx")
+    other = templates.save_template(demo_db, Questionnaire("另一份"), templates.default_template(demo_db).items[:2])
+    forms.reissue(demo_db, period, other.questionnaire.id)
+    filled = fill_form(old, tmp_path / "旧问卷（已填）.xlsx", lambda key, text: "满意")
+    found = importer.analyse(demo_db, period, [filled])
+    assert found.files[0].status == "未通过" and "题目已更换" in found.files[0].reason
+
+
+def test_a_session_whose_topic_changed_after_issuing_is_not_mapped_blindly(tmp_path, demo_db, period):
+    from dataclasses import replace
+
+    from app.services.teaching import timetable
+
+    form = workbook.write_template(demo_db, period, tmp_path / "问卷.xlsx")
+    table = workbook.write_template(demo_db, period, tmp_path / "汇总.xlsx", shape="table")
+    first = forms.period_form(demo_db, period).sessions[0]
+    timetable.save_session(demo_db, replace(tables.sessions(demo_db).get(first.id), topic="改成了另一个专题"))
+    a = fill_form(form, tmp_path / "甲.xlsx", lambda key, text: "满意")
+    b = fill_table(table, tmp_path / "汇总（已填）.xlsx", [lambda key: "满意"])
+    found = importer.analyse(demo_db, period, [a, b])
+    assert [f.status for f in found.files] == ["未通过", "未通过"]
+    assert all(f"题目“{first.topic}" in f.reason and "与本期问卷对不上" in f.reason for f in found.files)
+    # a lecturer swapped keeps the session: its topic still names it
+    timetable.save_session(demo_db, replace(tables.sessions(demo_db).get(first.id), topic=first.topic,
+                                            lecturer_id=None, lecturer_name="代课老师"))
+    found = importer.analyse(demo_db, period, [a])
+    assert found.files[0].status == "可导入", found.files[0].reason

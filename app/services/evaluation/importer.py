@@ -20,7 +20,7 @@ from app.domain.errors import UserError
 from app.domain.models import EvaluationAnswer, EvaluationResponse
 from app.domain.text import clean, to_halfwidth
 from app.services.evaluation.forms import Line, PeriodForm, issued_form
-from app.services.evaluation.workbook import MARKER
+from app.services.evaluation.workbook import KEY_MARK, MARKER, questions_digest
 from app.services.importing.cells import cell_text
 from app.services.importing.headers import HeaderWords
 from app.services.importing.marker import importing
@@ -142,7 +142,16 @@ class _Matcher:
                     self.by_words[word] = None if word in self.by_words and self.by_words[word] is not line else line
 
     def key(self, value: object) -> Line | None:
-        return self.by_key.get(clean(cell_text(value)))
+        text = clean(cell_text(value)) if isinstance(value, str) else ""
+        return self.by_key.get(text[len(KEY_MARK):]) if text.startswith(KEY_MARK) else None
+
+    def checked(self, line: Line | None, words: object) -> Line | None:
+        """A keyed line whose question still reads as written (a session edited since keeps its row id but not
+        its topic): else the line the words name, if any."""
+        text = compact(words)
+        if line is None or not text or text in (compact(line.label), compact(f"{line.section}{line.item.text}")):
+            return line
+        return self.words(words)
 
     def words(self, value: object) -> Line | None:
         text = compact(value)
@@ -150,22 +159,25 @@ class _Matcher:
             return None
         if text in self.by_words:
             return self.by_words[text]
-        found = [line for line in self.lines if line.session is not None and compact(line.session.topic)
-                 and compact(line.session.topic) in text
-                 and (line.aspect in text or scales.ASPECT_LABELS[line.aspect] in text)]
+        sessions = [line for line in self.lines if line.session is not None and compact(line.session.topic)
+                    and compact(line.session.topic) in text]
+        found = [line for line in sessions if scales.ASPECT_LABELS[line.aspect] in text]  # 课程内容, 授课水平
+        if len(found) != 1:  # 内容, 授课 (but 李教授课程内容 holds 授课 too)
+            found = [line for line in sessions if line.aspect in text.replace(line.session.lecturer, "")]
         if not found and len(text) >= 4:  # 总体满意度 for 对本期培训的总体满意度
             found = [line for line in self.lines if line.session is None and text in compact(line.item.text)]
         return found[0] if len(found) == 1 else None
 
 
-def _marker(sheet: Sheet) -> tuple[int, int] | None:
+def _marker(sheet: Sheet) -> tuple[int, int, str] | None:
+    """(evaluation, period, questions digest) of the program's form."""
     for row in sheet.rows[:_SEARCH_ROWS]:
         for cell in row[:3]:
             text = clean(cell_text(cell))
             if text.startswith(MARKER + ":"):
                 parts = text.split(":")
-                if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-                    return int(parts[1]), int(parts[2])
+                if len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit():
+                    return int(parts[1]), int(parts[2]), parts[3]
     return None
 
 
@@ -180,6 +192,7 @@ def _blank(value: object) -> bool:
 class _Reader:
     def __init__(self, db: Database, form: PeriodForm):
         self.db, self.form, self.match = db, form, _Matcher(form)
+        self.unmatched: dict[int, str] = {}  # a keyed column whose question no longer reads as issued
 
     def read(self, check: FileCheck, sheets: list[Sheet]) -> None:
         for sheet in sheets:
@@ -187,7 +200,7 @@ class _Reader:
             if found is not None and found[1] != self.form.info.period.id:
                 check.problems.append(self._other_period(found[1]))
                 return
-            if found is not None and found[0] != self.form.evaluation.id:
+            if found is not None and (found[0], found[2]) != (self.form.evaluation.id, questions_digest(self.form)):
                 check.problems.append("这是本期以前发放的问卷，题目已更换，对不上；请用新生成的问卷")
                 return
             done = self._form_sheet(check, sheet) or self._table_sheet(check, sheet)
@@ -211,8 +224,8 @@ class _Reader:
         draft = Draft("")
         for r in range(index + 1, len(sheet.rows)):
             row = sheet.rows[r]
-            line = self.match.key(_cell(row, 0)) or (self.match.words(_cell(row, question)) if question is not None
-                                                     else None)
+            written = _cell(row, question) if question is not None else None
+            line = self.match.checked(self.match.key(_cell(row, 0)), written) or self.match.words(written)
             values = [_cell(row, answer)] if answer is not None else [_cell(row, c) for c in options]
             if line is None:
                 text = clean(cell_text(_cell(row, question))) if question is not None else ""
@@ -279,6 +292,9 @@ class _Reader:
         check.shape = "汇总表"
         for r in range(index + 1, len(sheet.rows)):
             row = sheet.rows[r]
+            for c, words in self.unmatched.items():
+                if not _blank(_cell(row, c)):
+                    check.problems.append(f"第{r + 1}行 题目“{words[:30]}”与本期问卷对不上")
             if all(_blank(_cell(row, c)) for c in columns):
                 continue
             draft = Draft(f"第{r + 1}行")
@@ -291,11 +307,15 @@ class _Reader:
         return True
 
     def _table_header(self, sheet: Sheet) -> tuple[int, dict[int, Line]] | None:
+        self.unmatched = {}
         best: tuple[int, dict[int, Line]] | None = None
         for index, row in enumerate(sheet.rows[:_SEARCH_ROWS]):
             by_key = {c: line for c, cell in enumerate(row) if (line := self.match.key(cell))}
             if by_key and len(by_key) >= max(1, len(self.match.lines) // 2):
-                return index + 1, by_key  # the hidden key row: the questions are in the next row
+                heads = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else []
+                checked = {c: self.match.checked(line, _cell(heads, c)) for c, line in by_key.items()}
+                self.unmatched = {c: clean(cell_text(_cell(heads, c))) for c, line in checked.items() if line is None}
+                return index + 1, {c: line for c, line in checked.items() if line is not None}  # questions next row
             by_words = {c: line for c, cell in enumerate(row) if (line := self.match.words(cell))}
             if len({line.key for line in by_words.values()}) < len(by_words):
                 continue

@@ -5,6 +5,7 @@ question text was edited. Two shapes: one workbook per trainee (a question per r
 office's summary sheet with a row per trainee ("table")."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -29,13 +30,26 @@ _WRAP = Alignment(vertical="center", wrap_text=True)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+KEY_MARK = "#"  # a hidden key is never a number a trainee typed
+
+
+def cell_key(key: str) -> str:
+    return KEY_MARK + key
+
+
+def questions_digest(form: PeriodForm) -> str:
+    """Tells the questions issued apart from those of an earlier issue that got the same row ids."""
+    words = "|".join(f"{item.id}:{item.kind}:{item.text}" for item in form.items)
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:8]
+
+
 def marker(form: PeriodForm) -> str:
-    return f"{MARKER}:{form.evaluation.id}:{form.info.period.id}"
+    return f"{MARKER}:{form.evaluation.id}:{form.info.period.id}:{questions_digest(form)}"
 
 
 def instructions(form: PeriodForm, shape: str) -> str:
     where = "“评价”列" if shape == "form" else "各题下方的单元格"
-    return (f"本问卷不记名。请在{where}的下拉列表中选择（{scales.scale_hint(form.scale)}），意见建议直接填写。"
+    return (f"本问卷不记名。请在{where}中从下拉列表选择（{scales.scale_hint(form.scale)}），意见建议直接填写。"
             "题目已锁定，请勿修改或增删行列；填好后保存，交班主任或发回组织部。")
 
 
@@ -100,7 +114,7 @@ def _form_sheet(sheet, form: PeriodForm) -> None:
     sheet.add_data_validation(rule)
     for number, line in enumerate(form.lines, start=1):
         row = 3 + number
-        put(sheet, row, 1, line.key)
+        put(sheet, row, 1, cell_key(line.key))
         _styled(put(sheet, row, 2, number), center=True)
         _styled(put(sheet, row, 3, line.section), center=True)
         _styled(put(sheet, row, 4, line.label))
@@ -125,7 +139,7 @@ def _table_sheet(sheet, form: PeriodForm) -> None:
     sheet.add_data_validation(rule)
     for column, line in enumerate(lines, start=2):
         letter = get_column_letter(column)
-        put(sheet, 3, column, line.key)
+        put(sheet, 3, column, cell_key(line.key))
         _styled(put(sheet, 4, column, line.label if line.session else f"{line.section}：{line.item.text}"), head=True)
         sheet.column_dimensions[letter].width = 14 if line.scored else 40
         if line.scored:
