@@ -185,3 +185,20 @@ def test_the_pool_and_the_course_library_show_the_rates(window):
     column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("评估满意率")
     shown = {model.record(r).name: model.index(r, column).data() for r in range(model.rowCount())}
     assert shown[rated[0].name] == rated[0].evaluation
+
+
+def test_the_print_centre_offers_the_report(qtbot, window, monkeypatch):
+    from app.services.documents import fonts
+    from app.services.evaluation import results
+    from tests.ui.helpers import select_rows
+    from tests.ui.test_main_window import click_nav
+
+    monkeypatch.setattr(fonts, "system_font_dirs", lambda: [])
+    low = results.year_results(window.session.db, 2020).below[0].period_id
+    page = click_nav(qtbot, window, "文书打印")
+    page.kind_box.setCurrentIndex(page.kind_box.findText("评估报告"))
+    row = next(r for r in range(page.proxy.rowCount()) if page.model.record(
+        page.proxy.mapToSource(page.proxy.index(r, 0)).row()).period_id == low)
+    select_rows(page.table, [row])
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() or page.pages_label.text() == "无法打印", timeout=20000)
+    assert page.pages_label.text().startswith("评估报告") and page.preview.page_count() >= 1
