@@ -50,3 +50,5 @@ def test_the_report_says_the_rate_the_rule_and_the_threshold(demo_db, tmp_path):
     assert f"总体满意率为{found.overall.rate * 100:.1f}%" in text and "低于90%的警戒线" in text
     assert "各项评价" in text and "课程教学" in text and "授课人" in text
     assert all(words.replace(" ", "") in text for _, words in found.comments[:3])
+    same = max({words for _, words in found.comments}, key=lambda words: sum(w == words for _, w in found.comments))
+    assert f"{same}（{sum(w == same for _, w in found.comments)}人）" in text  # said once, with how many wrote it

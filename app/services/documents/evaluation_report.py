@@ -29,6 +29,14 @@ def rule_text(scale: str) -> str:
     return "满意率为评4分、5分的人次占作出评价人次的比例"
 
 
+def grouped_comments(comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    """The same words from several trainees once, with how many wrote them; most often first."""
+    counts: dict[str, int] = {}
+    for _, text in comments:
+        counts[text] = counts.get(text, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
+
+
 def summary_text(found: PeriodResults) -> str:
     info = found.form.info
     text = (f"{info.title}于{cn_range(info.period.start_date, info.period.end_date)}举办，结业时开展培训质量评估，"
@@ -71,8 +79,9 @@ def report_story(t: Typesetter, found: PeriodResults) -> list:
                  avg(e.figures.average)] for e in found.lecturers]
         sections.append(("授课人", [t.table(["授课人", "课次", "评价人次", "满意率", "平均分"], rows,
                                          [50 * mm, 25 * mm, 30 * mm, 33 * mm, 32 * mm], centered=(1, 2, 3, 4))]))
-    comments = [t.para(f"{index}. {t.check(text, owner, '意见建议')}", t.styles.cell)
-                for index, (_, text) in enumerate(found.comments, start=1)]
+    comments = [t.para(f"{index}. {t.check(text, owner, '意见建议')}" + (f"（{count}人）" if count > 1 else ""),
+                       t.styles.cell)
+                for index, (text, count) in enumerate(grouped_comments(found.comments), start=1)]
     sections.append(("意见建议", comments or [t.para("（无）", t.styles.cell)]))
     for number, (heading, parts) in enumerate(sections, start=1):
         story += [t.para(f"{chinese_numeral(number)}、{heading}", t.styles.form_heading), *parts]
