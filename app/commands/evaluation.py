@@ -60,7 +60,12 @@ def _template(db, args) -> int:
 def _import(db, args) -> int:
     found = importer.analyse(db, args.period, args.files)
     for check in found.files:
-        print(f"{check.name}：{check.status}：{check.outcome}")
+        if check.status == importer.REFUSED and len(check.problems) > 1:
+            print(f"{check.name}：{check.status}：{len(check.problems)}处问题")
+            for problem in check.problems:  # every bad row, not only the first few
+                print(f"　{problem}")
+        else:
+            print(f"{check.name}：{check.status}：{check.outcome}")
     refused = found.refused
     if args.dry_run:
         print(f"检查结果（未写入）：{found.label}，{found.summary()}")

@@ -303,3 +303,26 @@ def test_a_session_whose_topic_changed_after_issuing_is_not_mapped_blindly(tmp_p
                                             lecturer_id=None, lecturer_name="代课老师"))
     found = importer.analyse(demo_db, period, [a])
     assert found.files[0].status == "可导入", found.files[0].reason
+
+
+def test_a_csv_summary_and_a_cancelled_import_that_writes_nothing(tmp_path, demo_db, period):
+    from app.services.progress import Cancelled, Progress
+
+    forms.period_form(demo_db, period)
+    csv = tmp_path / "汇总.csv"
+    csv.write_text("序号,总体满意度,组织管理,后勤保障\n1,满意,满意,基本满意\n2,不满意,满意,满意\n", encoding="gbk")
+    found = importer.analyse(demo_db, period, [csv])
+    assert found.files[0].status == "可导入" and found.responses == 2
+    with pytest.raises(Cancelled):
+        importer.commit(demo_db, found, progress=Progress(is_cancelled=lambda: True))
+    assert responses(demo_db, period) == 0
+    importer.commit(demo_db, found)
+    assert responses(demo_db, period) == 2
+
+
+def test_every_bad_row_is_listed(tmp_path, demo_db, period):
+    template = workbook.write_template(demo_db, period, tmp_path / "问卷.xlsx")
+    bad = fill_form(template, tmp_path / "乱填.xlsx", lambda key, text: "优秀" if ":" in key else None)
+    found = importer.analyse(demo_db, period, [bad])
+    sessions = len(forms.period_form(demo_db, period).sessions)
+    assert len(found.files[0].problems) == 2 * sessions and all("“优秀”不是有效的评价" in p for p in found.files[0].problems)
