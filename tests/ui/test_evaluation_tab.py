@@ -105,6 +105,13 @@ def test_a_bad_file_holds_the_batch_until_the_good_ones_are_chosen(qtbot, window
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(answers["infos"]), timeout=15000)
     assert responses(db, period) == 1
+    # imported by mistake: cleared after asking, the questions kept
+    answers["replies"] = [1]
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert "清除本期已导入的1份评估问卷吗" in answers["asked"][-1][1] and responses(db, period) == 1
+    answers["replies"] = [0]
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    assert responses(db, period) == 0 and "尚未导入收回的问卷" in tab.status.text() and not tab.clear_button.isEnabled()
     shown.close()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QTabW
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.services.documents import DocumentRequest
-from app.services.evaluation import forms, results, templates, workbook
+from app.services.evaluation import forms, importer, results, templates, workbook
 from app.services.exports.evaluation import export_period
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file, export_workbook
@@ -81,12 +81,13 @@ class EvaluationTab(QWidget):
                                              "学员填写的Excel问卷：下拉选择评价，题目锁定，不记名")
         self.import_button = self._button("导入收回的问卷…", self.import_files,
                                           "可一次选择多个文件：每人一份的问卷，或每位学员一行的汇总表")
+        self.clear_button = self._button("清除已导入…", self.clear, "导入错了文件时，清除本期已导入的全部问卷（会先询问，先备份）")
         self.report_button = self._button("打印评估报告…", self.print_report, "收回份数、满意率、各题和各节课的评价，附图")
         self.export_button = self._button("导出Excel…", self.export)
-        self.write_buttons = [self.templates_button, self.save_form_button, self.import_button]
+        self.write_buttons = [self.templates_button, self.save_form_button, self.import_button, self.clear_button]
         row = FlowLayout(last_to_the_right=True)
         row.addWidget(group(QLabel("问卷模板"), self.template, self.templates_button))
-        row.addWidget(group(self.print_form_button, self.save_form_button, self.import_button))
+        row.addWidget(group(self.print_form_button, self.save_form_button, self.import_button, self.clear_button))
         row.addWidget(group(self.report_button, self.export_button))
         return row
 
@@ -118,6 +119,7 @@ class EvaluationTab(QWidget):
         enable_writes(self.session, self.write_buttons)
         self.template.setEnabled(writable(self.session) and not responded)
         self.report_button.setEnabled(responded)
+        self.clear_button.setEnabled(responded and writable(self.session))
         self.export_button.setEnabled(responded)
 
     def _status_text(self) -> str:
@@ -193,6 +195,19 @@ class EvaluationTab(QWidget):
         from ui.evaluation.import_dialog import open_evaluation_import
 
         return open_evaluation_import(self, self.session, self.period_id)
+
+    def clear(self) -> int:
+        if not self.found or not self.found.responses or messages.choose(
+                self, "清除已导入的问卷", f"清除本期已导入的{self.found.responses}份评估问卷吗？题目保留，可重新导入；"
+                "清除前自动备份。", ["清除", "取消"], default=1) != 0:
+            return 0
+        try:
+            count = importer.clear_responses(self.session.db, self.period_id)
+        except UserError as problem:
+            messages.error(self, "清除已导入的问卷", str(problem))
+            return 0
+        self.session.announce(Changed.EVALUATION)
+        return count
 
     def edit_templates(self) -> bool:
         from ui.evaluation.template_dialog import TemplateDialog

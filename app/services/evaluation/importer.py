@@ -421,3 +421,17 @@ def _today() -> str:
     from datetime import date
 
     return date.today().isoformat()
+
+
+def clear_responses(db: Database, period_id: int) -> int:
+    """Removes every imported questionnaire of the period (after a backup, logged), e.g. when the wrong files
+    were imported; the issued questions stay. Returns how many were removed."""
+    form = issued_form(db, period_id)
+    count = store.response_count(db, form.evaluation.id)
+    if not count:
+        raise UserError(f"{form.info.title}没有已导入的评估问卷")
+    backups.before_change(db, "清除前", "清除评估问卷")
+    with db.atomic():
+        store.delete_responses(db, form.evaluation.id)
+        audit.record(db, "清除评估问卷", "periods", period_id, f"{form.info.title}：{count}份")
+    return count
