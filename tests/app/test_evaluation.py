@@ -326,3 +326,16 @@ def test_every_bad_row_is_listed(tmp_path, demo_db, period):
     found = importer.analyse(demo_db, period, [bad])
     sessions = len(forms.period_form(demo_db, period).sessions)
     assert len(found.files[0].problems) == 2 * sessions and all("“优秀”不是有效的评价" in p for p in found.files[0].problems)
+
+
+def test_clearing_the_imported_questionnaires(tmp_path, demo_db, period):
+    template = workbook.write_template(demo_db, period, tmp_path / "问卷.xlsx")
+    with pytest.raises(UserError, match="没有已导入的评估问卷"):
+        importer.clear_responses(demo_db, period)
+    importer.import_files(demo_db, period, [fill_form(template, tmp_path / "a.xlsx", lambda key, text: "满意")])
+    assert importer.clear_responses(demo_db, period) == 1 and responses(demo_db, period) == 0
+    assert not [a for a in tables.evaluation_answers(demo_db).all()
+                if a.item_id in {i.id for i in forms.period_form(demo_db, period).items}]  # the answers went too
+    # the same file may be imported again
+    again = importer.analyse(demo_db, period, [tmp_path / "a.xlsx"])
+    assert again.files[0].status == "可导入"
