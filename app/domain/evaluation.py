@@ -79,8 +79,13 @@ def score_word(scale: str, score: float) -> str:
     return f"{score:g}分"
 
 
+def satisfied_from(scale: str) -> float:
+    """The lowest satisfied score: 基本满意 (2) on the 三级 scale, 4 on the 五分 scale."""
+    return _SATISFIED[check_scale(scale)]
+
+
 def is_satisfied(scale: str, score: float) -> bool:
-    return score >= _SATISFIED[check_scale(scale)]
+    return score >= satisfied_from(scale)
 
 
 def figures(scale: str, scores: list[float]) -> Figures:

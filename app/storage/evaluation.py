@@ -72,29 +72,30 @@ def answers(db: Database, evaluation_id: int) -> list[AnswerLine]:
 
 
 @dataclass
-class SessionScore:
-    """One scored answer about a session, with what the lecturer and course lists group it by."""
-    scale: str
-    period_id: int
-    session_id: int
-    lecturer_id: int | None
-    lecturer_name: str
-    topic: str
-    aspect: str
-    score: float
+class GroupScores:
+    """The scored answers about the sessions of one lecturer or one topic, over every live period."""
+    key: object  # lecturer id or topic
+    count: int
+    satisfied: int
+    total: float
+    sessions: int
 
 
-def session_scores(db: Database) -> list[SessionScore]:
-    """Every scored answer about a session of a live period (for the lecturer pool and the course library)."""
-    sql = f"""SELECT ev.scale, ev.period_id, s.id AS session_id, s.lecturer_id,
-                     coalesce(l.name, s.lecturer_name) AS lecturer_name, s.topic, a.aspect, a.score
+def session_scores_by(db: Database, by: str, satisfied_from: dict[str, float]) -> list[GroupScores]:
+    """Scored session answers grouped by lecturer ("lecturer") or topic ("topic"); an answer is satisfied from
+    its evaluation's scale's lowest satisfied score (satisfied_from: scale -> score)."""
+    column = {"lecturer": "s.lecturer_id", "topic": "s.topic"}[by]
+    cases = " ".join("WHEN ev.scale = ? AND a.score >= ? THEN 1" for _ in satisfied_from)
+    params: list = [value for pair in satisfied_from.items() for value in pair]
+    sql = f"""SELECT {column} AS key, count(*) AS count, sum(CASE {cases} ELSE 0 END) AS satisfied,
+                     sum(a.score) AS total, count(DISTINCT s.id) AS sessions
               FROM evaluation_answers a JOIN evaluation_responses r ON r.id = a.response_id
               JOIN evaluations ev ON ev.id = r.evaluation_id
               JOIN {conditions.LIVE_PERIODS} pe ON pe.id = ev.period_id
               JOIN sessions s ON s.id = a.session_id
-              LEFT JOIN lecturers l ON l.id = s.lecturer_id
-              WHERE a.score IS NOT NULL"""
-    return [from_row(SessionScore, row) for row in rows(db, sql)]
+              WHERE a.score IS NOT NULL AND {column} IS NOT NULL AND {column} <> ''
+              GROUP BY {column}"""
+    return [from_row(GroupScores, row) for row in rows(db, sql, params)]
 
 
 @dataclass

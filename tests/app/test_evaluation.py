@@ -255,6 +255,15 @@ def test_lecturers_and_topics_carry_their_scores(demo_db):
     assert by_lecturer and by_topic
     some = next(iter(by_lecturer.values()))
     assert some.figures.count > 0 and some.text.endswith("次课）")
+    # the same as counting each period's results by hand
+    year = results.year_results(demo_db, 2020)
+    counted: dict = {}
+    for line in year.periods:
+        for e in results.period_results(demo_db, line.period_id).lecturers:
+            if e.lecturer_id is not None:
+                counted[e.lecturer_id] = counted.get(e.lecturer_id, scales.Figures()) + e.figures
+    assert {k: (v.figures.count, v.figures.satisfied, v.figures.total) for k, v in by_lecturer.items()} == \
+        {k: (v.count, v.satisfied, v.total) for k, v in counted.items()}
 
 
 def test_a_five_point_summary_typed_by_hand_with_numbers(tmp_path, demo_db, period):

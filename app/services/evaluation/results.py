@@ -214,24 +214,16 @@ class PoolFigures:
         return f"{scales.percent(self.figures.rate)}（{self.sessions}次课）"
 
 
-def _pool(db: Database, key) -> dict:
-    grouped: dict = {}
-    sessions: dict = {}
-    for score in store.session_scores(db):
-        k = key(score)
-        if k is None:
-            continue
-        ok = scales.is_satisfied(score.scale, score.score)
-        grouped[k] = grouped.get(k, Figures()) + Figures(1, int(ok), score.score)
-        sessions.setdefault(k, set()).add(score.session_id)
-    return {k: PoolFigures(figures, len(sessions[k])) for k, figures in grouped.items()}
+def _pool(db: Database, by: str) -> dict:
+    found = store.session_scores_by(db, by, {scale: scales.satisfied_from(scale) for scale in scales.SCALES})
+    return {g.key: PoolFigures(Figures(g.count, g.satisfied, g.total), g.sessions) for g in found}
 
 
 def lecturer_figures(db: Database) -> dict[int, PoolFigures]:
     """Pool lecturer id -> their sessions' scores (内容 and 授课) over every period."""
-    return _pool(db, lambda s: s.lecturer_id)
+    return _pool(db, "lecturer")
 
 
 def topic_figures(db: Database) -> dict[str, PoolFigures]:
     """Topic -> its sessions' scores over every period (the course library)."""
-    return _pool(db, lambda s: s.topic or None)
+    return _pool(db, "topic")
