@@ -348,3 +348,25 @@ def test_clearing_the_imported_questionnaires(tmp_path, demo_db, period):
     # the same file may be imported again
     again = importer.analyse(demo_db, period, [tmp_path / "a.xlsx"])
     assert again.files[0].status == "可导入"
+
+
+def test_a_crash_after_the_commit_is_not_reported_as_a_lost_import(demo_file, tmp_path):
+    import json
+    import socket
+
+    from app.services import database
+    from app.services.importing.marker import interrupted_import, marker_path
+
+    with database.writing(demo_file) as db:
+        target = period_id(db, CLASS, 2)
+        fill_timetable(db, target)
+        template = workbook.write_template(db, target, tmp_path / "问卷.xlsx")
+        filled = fill_form(template, tmp_path / "交回.xlsx", lambda key, text: "满意")
+        before = audit_log.last_id(db)
+        importer.import_files(db, target, [filled, fill_form(template, tmp_path / "另一份.xlsx", lambda k, t: "不满意")])
+        after = audit_log.last_id(db)
+        note = {"file": "交回.xlsx", "started": 0, "computer": socket.gethostname(), "pid": 2 ** 22 + 17}
+        marker_path(demo_file).write_text(json.dumps({**note, "audit_after": before}), encoding="utf-8")
+        assert interrupted_import(db, holds_lock=True) is None  # its entry is in the log: it was committed
+        marker_path(demo_file).write_text(json.dumps({**note, "audit_after": after}), encoding="utf-8")
+        assert interrupted_import(db, holds_lock=True) == "上次导入（交回.xlsx）未完成，数据保持导入前的状态"

@@ -405,8 +405,10 @@ def commit(db: Database, found: EvaluationImport, *, import_good: bool = False,
                         EvaluationAnswer(response.id, line.item.id, line.session.id if line.session else None,
                                          line.aspect, score, words)
                         for line, score, words in draft.answers.values())
+            first, more = found.good[0].name, len(found.good) - 1
+            # begins with the file the import marker names, so a crash after this commit is not reported as lost
             audit.record(db, ACTION, "periods", found.form.info.period.id,
-                         f"{found.label}：{found.summary(done=True)}")
+                         f"{first}：{f'等{more + 1}个文件' if more else ''}→{found.label}，{found.summary(done=True)}")
     found.written = found.responses
     return found
 
