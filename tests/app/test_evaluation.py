@@ -275,9 +275,10 @@ def test_a_five_point_summary_typed_by_hand_with_numbers(tmp_path, demo_db, peri
     sheet.append([1, 5, 4, 3, 5])
     sheet.append([2, "4分", "５", 2, None])
     sheet.append([3, "五分", 1, 1, 4])
+    sheet.append(["平均分", 4.67, 3.33, 2, 4.5])  # the office's own line under the answers
     book.save(tmp_path / "五分汇总.xlsx")
     found = importer.import_files(demo_db, period, [tmp_path / "五分汇总.xlsx"])
-    assert found.files[0].shape == "汇总表" and found.written == 3
+    assert found.files[0].shape == "汇总表" and found.written == 3 and "第5行是合计行，已跳过" in found.files[0].outcome
     shown = {q.line.item.section: q.figures for q in results.period_results(demo_db, period).questions}
     assert (shown["总体评价"].average, shown["总体评价"].rate) == (14 / 3, 1.0)
     assert (shown["后勤保障"].count, shown["后勤保障"].satisfied) == (3, 0)  # 3, 2, 1: none is 4 or 5

@@ -36,6 +36,7 @@ GOOD, REFUSED, ALREADY = "可导入", "未通过", "已导入过"
 MAX_TEXT = 500
 _SEARCH_ROWS = 12
 _SHOWN_PROBLEMS = 8
+_TOTALS = ("合计", "总计", "小计", "平均", "满意率", "人数")
 _HEADERS = HeaderWords({
     "question": ("评估内容", ("评估内容", "评估项目", "评价项目", "评估指标", "项目", "题目", "问题", "内容", "指标")),
     "answer": ("评价", ("评价", "评分", "满意度", "评价结果", "评价等级", "打分", "得分", "分数", "选项", "答案",
@@ -185,6 +186,12 @@ def _cell(row: list, column: int) -> object:
     return row[column] if column < len(row) else None
 
 
+def _is_total(row: list, columns: dict[int, Line]) -> bool:
+    """A summary's 合计, 平均分 or 满意率 row (its label outside the question columns)."""
+    return any(isinstance(cell, str) and cell.replace(" ", "").replace("\u3000", "").startswith(_TOTALS)
+               for c, cell in enumerate(row) if c not in columns)
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -292,6 +299,9 @@ class _Reader:
         check.shape = "汇总表"
         for r in range(index + 1, len(sheet.rows)):
             row = sheet.rows[r]
+            if _is_total(row, columns):
+                check.notes.append(f"第{r + 1}行是合计行，已跳过")
+                continue
             for c, words in self.unmatched.items():
                 if not _blank(_cell(row, c)):
                     check.problems.append(f"第{r + 1}行 题目“{words[:30]}”与本期问卷对不上")
