@@ -371,3 +371,18 @@ def test_a_crash_after_the_commit_is_not_reported_as_a_lost_import(demo_file, tm
         assert interrupted_import(db, holds_lock=True) is None  # its entry is in the log: it was committed
         marker_path(demo_file).write_text(json.dumps({**note, "audit_after": after}), encoding="utf-8")
         assert interrupted_import(db, holds_lock=True) == "上次导入（交回.xlsx）未完成，数据保持导入前的状态"
+
+
+def test_a_period_without_timetable_or_issuing_body_still_has_its_form(tmp_path, db):
+    from app.domain.models import Period, TrainingClass
+    from app.services.documents import DocumentRequest, render
+
+    training_class = tables.classes(db).insert(TrainingClass("新任科级干部培训班", organizer=""))
+    period = tables.periods(db).insert(Period(training_class.id, 1, "2021-04-06", "2021-04-08"))
+    form = forms.period_form(db, period.id)
+    assert form.issued and not form.sessions and [line.item.kind for line in form.lines].count("sessions") == 0
+    saved = workbook.write_template(db, period.id, tmp_path / "问卷.xlsx")
+    filled = fill_form(saved, tmp_path / "a.xlsx", lambda key, text: "基本满意")
+    assert importer.import_files(db, period.id, [filled]).written == 1
+    assert render(db, DocumentRequest("evaluation-form", period_id=period.id), tmp_path / "问卷.pdf") == 1
+    assert render(db, DocumentRequest("evaluation-report", period_id=period.id), tmp_path / "报告.pdf") >= 1

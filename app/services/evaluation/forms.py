@@ -92,9 +92,11 @@ def scored_sessions(db: Database, period_id: int) -> list[SessionRow]:
 
 
 def _info(db: Database, period_id: int) -> PeriodInfo:
-    from app.services.documents.sources import period_info
-
-    return period_info(db, period_id)
+    """The period with its class (an anonymous form needs no issuing body, unlike the letters)."""
+    period = tables.periods(db).get(period_id)
+    training_class = tables.classes(db).get(period.class_id)
+    plan = tables.plans(db).get(training_class.plan_id) if training_class.plan_id else None
+    return PeriodInfo(period, training_class, plan)
 
 
 def period_form(db: Database, period_id: int, *, issue: bool = True, questionnaire_id: int | None = None) -> PeriodForm:
