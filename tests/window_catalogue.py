@@ -369,12 +369,46 @@ def _funds_year(ctx: Context):
     return FundsYearDialog(ctx.session, ctx.main, 2020)
 
 
+def _evaluated_period(ctx: Context) -> int:
+    """The demo's period below its evaluation threshold."""
+    from app.services.evaluation import results
+
+    return results.year_results(ctx.session.db, 2020).below[0].period_id
+
+
+def _evaluation_templates(ctx: Context):
+    from ui.evaluation.template_dialog import TemplateDialog
+
+    return TemplateDialog(ctx.main, ctx.session)
+
+
+def _evaluation_import(ctx: Context):
+    from app.services.evaluation import forms, importer, workbook
+    from tests.evaluation_files import fill_form
+
+    db, period = ctx.session.db, _evaluated_period(ctx)
+    from ui.evaluation.import_dialog import EvaluationImportDialog
+
+    template = workbook.write_template(db, period, ctx.folder / "评估问卷.xlsx")
+    files = [fill_form(template, ctx.folder / f"学员{n}的评估问卷（第{n}份）.xlsx",
+                       lambda key, text, n=n: "满意" if n % 4 else "6") for n in range(1, 13)]
+    assert forms.period_form(db, period, issue=False).issued
+    return EvaluationImportDialog(ctx.main, ctx.session, importer.analyse(db, period, files))
+
+
+def _evaluation_year(ctx: Context):
+    from ui.evaluation.year_dialog import EvaluationYearDialog
+
+    return EvaluationYearDialog(ctx.session, ctx.main, 2020)
+
+
 def catalogue() -> dict[str, Entry]:
     """Keyed by "module.Class"; imported lazily so that the table itself needs no Qt."""
     return {
         "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
                                                    main_list=_page_list),
-        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(4, names=("roster", "quotas", "timetable", "funds")),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(5, names=("roster", "quotas", "timetable", "funds",
+                                                                             "evaluation")),
                                                         has_list=("roster", "quotas")),  # a day's row is tall
         "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
         "ui.makeup.makeup_window.MakeupWindow": Entry(_makeup, has_list=True),
@@ -415,6 +449,10 @@ def catalogue() -> dict[str, Entry]:
         "ui.funds.expense_import_dialog.ExpenseImportDialog": Entry(_expense_import, has_list=True),
         "ui.funds.year_dialog.FundsYearDialog": Entry(_funds_year, tabs(3, names=("classes", "plans", "warnings")),
                                                       has_list=("classes",)),
+        "ui.evaluation.template_dialog.TemplateDialog": Entry(_evaluation_templates, has_list=True),
+        "ui.evaluation.import_dialog.EvaluationImportDialog": Entry(_evaluation_import, has_list=True),
+        "ui.evaluation.year_dialog.EvaluationYearDialog": Entry(_evaluation_year, tabs(2, names=("periods", "classes")),
+                                                                has_list=("periods",)),
         "ui.documents.print_dialog.PrintDialog": Entry(_print_dialog),
         "ui.help.welcome.WelcomeDialog": Entry(_welcome),
         "ui.help.manual_window.ManualWindow": Entry(_manual),

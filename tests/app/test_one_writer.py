@@ -12,6 +12,7 @@ import pytest
 from app import cli
 from app.cli import main
 from app.storage.filesystem import file_uri
+from tests.evaluation_files import filled_demo_form
 from tests.funds_files import good_rows as good_rows_of_expenses
 from tests.funds_files import write_xlsx as write_expenses
 from tests.hours_files import write_xlsx as write_hours
@@ -49,7 +50,8 @@ def office(tmp_path_factory):
     person = reader.execute("SELECT name, id_number FROM people ORDER BY id LIMIT 1").fetchone()
     unit = reader.execute("SELECT unit_id FROM people ORDER BY id LIMIT 1").fetchone()[0]
     reader.close()
-    files = {"backup": next((folder / "backups").glob("*.db")), "roster": write_xlsx(folder / "名单.xlsx", good_rows(3)),
+    evaluation = filled_demo_form(folder, completed, db_file)
+    files = {"evaluation": evaluation, "backup": next((folder / "backups").glob("*.db")), "roster": write_xlsx(folder / "名单.xlsx", good_rows(3)),
              "hours": write_hours(folder / "学时.xlsx", [[1, *person, 4, date(2020, 5, 1), "中国干部网络学院", "课程"]]),
              "completed": completed, "preparing": preparing, "out": folder / "输出", "unit": unit,
              "unit_class": write_unit_class(folder / "自办班.xlsx", trainee_rows([person])),
@@ -106,6 +108,13 @@ CASES = {
     "add-expense": (True, lambda f: ["--period", f["completed"], "--item", "住宿费", "--amount", "100"]),
     "import-expenses --dry-run": (False, lambda f: [f["expenses"], "--period", f["completed"], "--dry-run"]),
     "import-expenses": (True, lambda f: [f["expenses"], "--period", f["completed"]]),
+    "evaluation-template": (True, lambda f: ["--period", f["completed"], "-o", f["out"] / "评估问卷.xlsx"]),
+    "import-evaluation --dry-run": (False, lambda f: [f["evaluation"], "--period", f["completed"], "--dry-run"]),
+    "import-evaluation": (True, lambda f: [f["evaluation"], "--period", f["completed"]]),
+    "evaluation --period": (False, lambda f: ["--period", f["completed"], "--json"]),
+    "evaluation --year": (False, lambda f: ["--year", "2020"]),
+    "print evaluation-form": (True, lambda f: ["evaluation-form", "-o", f["out"] / "评估问卷.pdf", "--period", f["completed"]]),
+    "print evaluation-report": (True, lambda f: ["evaluation-report", "-o", f["out"] / "评估报告.pdf", "--period", f["completed"]]),
 }
 
 

@@ -51,6 +51,8 @@ CHOICES = (
     Choice("讲课费发放表", "lecture-fees", "period"),
     Choice("年度统计表", "summary", "year"),
     Choice("补训通知", "makeup-notice", "year"),  # to every unit with make-ups arranged in the year's periods
+    Choice("评估问卷", "evaluation-form", "period"),
+    Choice("评估报告", "evaluation-report", "period"),
 )
 
 

@@ -34,6 +34,7 @@ from ui.common.widgets import elided_heading, make_table, note
 from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
+from ui.evaluation.evaluation_tab import EvaluationTab
 from ui.funds import fund_actions
 from ui.funds.funds_tab import FundsTab
 from ui.importing.launch import open_import_wizard
@@ -89,6 +90,8 @@ class RosterWindow(RosterEdits, QWidget):
         self.timetable_tab.refresh()
         self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees, undo_stack=self.undo_stack)
         self.tabs.addTab(self.funds_tab, "经费")
+        self.evaluation_tab = EvaluationTab(session, period_id, self)
+        self.tabs.addTab(self.evaluation_tab, "评估")
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
         self.full_ids.reveal.connect(self.model.set_unmasked)
         self.tabs.setCornerWidget(self.full_ids)

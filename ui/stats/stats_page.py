@@ -97,8 +97,12 @@ class StatsPage(ListPage):
         self.funds_button = QPushButton("年度经费…")
         self.funds_button.setToolTip("各班次、计划的预算、支出和收费，按举办方式分列；打印或导出专项经费汇总表")
         self.funds_button.clicked.connect(self.open_funds)
+        self.evaluation_button = QPushButton("质量评估…")
+        self.evaluation_button.setToolTip("各期培训质量评估的收回份数和满意率，低于警戒线的期次标出")
+        self.evaluation_button.clicked.connect(self.open_evaluation)
         row = QHBoxLayout()
-        for button in (self.import_hours, self.export_button, self.rules_button, self.funds_button):
+        for button in (self.import_hours, self.export_button, self.rules_button, self.funds_button,
+                       self.evaluation_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.print_hours)
@@ -109,6 +113,14 @@ class StatsPage(ListPage):
         from ui.funds.year_dialog import FundsYearDialog
 
         dialog = FundsYearDialog(self.session, self, self.year.currentData())
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog
+
+    def open_evaluation(self):
+        from ui.evaluation.year_dialog import EvaluationYearDialog
+
+        dialog = EvaluationYearDialog(self.session, self, self.year.currentData())
         dialog.exec()
         dialog.deleteLater()
         return dialog

@@ -19,6 +19,7 @@ class LecturerModel(RecordTableModel):
         Column("联系电话", attr("masked_phone"), 9),
         Column("授课次数", attr("sessions"), 4, numeric=True),
         Column("状态", _state, 3),
+        Column("评估满意率", attr("evaluation"), 8),
     )
 
 
@@ -62,4 +63,5 @@ class TopicModel(RecordTableModel):
         Column("授课人", attr("lecturers"), 14),
         Column("首次", attr("first_day"), 7),
         Column("最近", attr("last_day"), 7),
+        Column("评估满意率", attr("evaluation"), 8),
     )

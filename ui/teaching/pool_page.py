@@ -35,7 +35,8 @@ from ui.teaching.pool_dialogs import LecturerDialog
 from ui.teaching.pool_models import LecturerModel, TaughtModel
 from ui.teaching.pool_tabs import BasesTab, CoursesTab, filtered_table, open_taught
 
-RELOAD_ON = Changed.TEACHING | Changed.TIMETABLE | Changed.CLASSES | Changed.PERIODS | Changed.SETTINGS
+RELOAD_ON = (Changed.TEACHING | Changed.TIMETABLE | Changed.CLASSES | Changed.PERIODS | Changed.SETTINGS
+             | Changed.EVALUATION)  # the 评估满意率 column
 
 
 class TeachingPage(ListPage):

@@ -22,7 +22,7 @@ from app.storage import audit as audit_log
 from app.storage.db import db_path
 from app.storage.lock import process_alive
 
-IMPORT_ACTIONS = ("导入名单", "导入学时", "导入课程表")
+IMPORT_ACTIONS = ("导入名单", "导入学时", "导入课程表", "导入评估问卷")
 
 
 def marker_path(db_file: Path) -> Path:

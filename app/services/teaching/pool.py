@@ -11,6 +11,7 @@ from app.domain import teaching
 from app.domain.errors import ValidationError
 from app.domain.models import Course, Lecturer, SessionRow, TeachingBase
 from app.domain.phone import mask_phone
+from app.services.evaluation import results as evaluation_results
 from app.services.safety import audit
 from app.services.teaching.fees import lecturer_year_sessions, period_labels
 from app.services.teaching.timetable import with_hours
@@ -21,6 +22,7 @@ from app.storage import teaching as store
 @dataclass
 class LecturerRow(Lecturer):
     sessions: int = 0
+    evaluation: str = ""  # 质量评估: the satisfaction rate of their scored sessions, 96.0%（3次课）
 
     @property
     def masked_phone(self) -> str:
@@ -58,6 +60,7 @@ class Topic:
     lecturers: str
     kind: str = ""  # 精品课程, 典型案例 or "" (not in the courses table)
     id: int | None = None  # the courses row, when marked
+    evaluation: str = ""  # 质量评估: the satisfaction rate of its scored sessions
 
 
 @dataclass
@@ -70,7 +73,9 @@ class LeaderLectures:
 
 def lecturer_rows(db: Database, include_archived: bool = True) -> list[LecturerRow]:
     counts = store.session_counts(db, "lecturer_id")
-    return [LecturerRow(**vars(lecturer), sessions=counts.get(lecturer.id, 0))
+    scores = evaluation_results.lecturer_figures(db)
+    return [LecturerRow(**vars(lecturer), sessions=counts.get(lecturer.id, 0),
+                        evaluation=scores[lecturer.id].text if lecturer.id in scores else "")
             for lecturer in store.list_lecturers(db, include_archived)]
 
 
@@ -114,6 +119,9 @@ def course_library(db: Database, min_sessions: int = 1) -> list[Topic]:
                            "、".join(lecturers.get(row["topic"], [])), course.kind if course else "",
                            course.id if course else None))
     found += [Topic(c.topic, 0, 0, "", "", "", c.kind, c.id) for c in marked.values()]
+    scores = evaluation_results.topic_figures(db)
+    for topic in found:
+        topic.evaluation = scores[topic.topic].text if topic.topic in scores else ""
     return found
 
 
