@@ -27,6 +27,7 @@ from app.commands import (
     makeup,
     roster,
     stats,
+    survey,
     timetable,
     timetable_import,
     unit_class,
@@ -39,7 +40,7 @@ from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
 COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
-                   stats, unit_class, makeup, funds)
+                   stats, unit_class, makeup, funds, survey)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -48,6 +48,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("makeup-notice", "补训通知", ("unit", "year"), "makeup_notice"),
     Kind("funds", "经费结算表", ("period",), "funds_settlement"),
     Kind("funds-summary", "专项经费汇总表", ("year",), "funds_summary"),
+    Kind("survey-report", "需求调研汇总", ("year",), "survey_report"),
 )}
 
 
