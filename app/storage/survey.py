@@ -22,7 +22,7 @@ class ReturnLine:
     contact: str
     comments: str
     note: str
-    answers: int
+    topics: int  # the topics it asked for
     people: int
 
 
@@ -63,7 +63,7 @@ def topics(db: Database, survey_id: int) -> list[SurveyTopic]:
 
 def returns(db: Database, survey_id: int) -> list[ReturnLine]:
     sql = """SELECT r.id, r.unit_id, u.name AS unit_name, u.sort_order AS unit_order, r.source, r.received_on,
-                    r.contact, r.comments, r.note, count(a.id) AS answers, coalesce(sum(a.people), 0) AS people
+                    r.contact, r.comments, r.note, count(DISTINCT a.topic) AS topics, coalesce(sum(a.people), 0) AS people
              FROM survey_returns r JOIN units u ON u.id = r.unit_id
              LEFT JOIN survey_answers a ON a.return_id = r.id
              WHERE r.survey_id = ?
@@ -90,8 +90,8 @@ def delete_answers(db: Database, return_id_: int) -> None:
 
 
 def answered_topics(db: Database, survey_id: int) -> dict[int, int]:
-    """Topic -> how many answers name it (a topic that units answered is removed only with a warning)."""
-    sql = """SELECT a.topic_id, count(*) AS n FROM survey_answers a JOIN survey_returns r ON r.id = a.return_id
+    """Topic -> how many units asked for it (a topic that units answered is removed only with a warning)."""
+    sql = """SELECT a.topic_id, count(DISTINCT a.return_id) AS n FROM survey_answers a JOIN survey_returns r ON r.id = a.return_id
              WHERE r.survey_id = ? AND a.topic_id IS NOT NULL GROUP BY a.topic_id"""
     return {row["topic_id"]: row["n"] for row in rows(db, sql, [survey_id])}
 

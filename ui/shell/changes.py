@@ -22,6 +22,7 @@ class Changed(Flag):
     TIMETABLE = auto()  # a period's sessions (课程表)
     TEACHING = auto()  # the lecturer pool, teaching bases and the course library's marks
     FUNDS = auto()  # a period's budget lines and spending, fees received
+    SURVEY = auto()  # the needs survey (需求调研): its topics and the units' returns
 
 
 NOTHING = Changed(0)  # reads and previews: nothing to announce

@@ -306,7 +306,7 @@ def settle(db: Database, result: SurveyImport) -> None:
         earlier = latest.get(found.unit_id)
         if earlier is not None:
             earlier.status = SET_ASIDE
-            earlier.notes.append(f"同一单位后面的“{found.name}”为准")
+            earlier.notes.append(f"以同一单位后面的“{found.name}”为准")
             found.replaces = f"替换了本次导入中的“{earlier.name}”"
         latest[found.unit_id] = found
     stored = {line.unit_id: line for line in queries.returns(db, result.survey_id)}

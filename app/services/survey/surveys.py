@@ -4,6 +4,7 @@ edited as a list (add, remove, reorder, rename) saved in one audited transaction
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -38,6 +39,12 @@ def survey_for(db: Database, year: int) -> NeedsSurvey:
 
 def years(db: Database) -> list[int]:
     return queries.survey_years(db)
+
+
+def suggested_year(db: Database) -> int:
+    """The year a new survey is most likely for: the one after the latest plan, else after the latest survey."""
+    latest = max([queries.latest_plan_year(db, 2100) or 0, *queries.survey_years(db)])
+    return latest + 1 if latest else date.today().year + 1
 
 
 def topics(db: Database, survey_id: int) -> list[SurveyTopic]:
