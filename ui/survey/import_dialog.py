@@ -82,7 +82,7 @@ class SurveyImportDialog(QDialog):
         bottom.addWidget(buttons, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(bottom)
         char = self.fontMetrics().horizontalAdvance("汉")
-        fit_window(self, char * 72, self.fontMetrics().height() * 26)
+        fit_window(self, char * 60, self.fontMetrics().height() * 26)
 
     def start_import(self) -> None:
         if not self.found.good:

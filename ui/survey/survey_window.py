@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,8 +24,7 @@ from app.services.survey.surveys import TopicDraft
 from app.services.survey.tally import Tally, export_tally, tally
 from ui.common import messages
 from ui.common.files import export_workbook
-from ui.common.flow_layout import FlowLayout, group
-from ui.common.widgets import CompactCombo, elided_heading, make_table, note
+from ui.common.widgets import CompactCombo, ElidedLabel, elided_heading, make_table
 from ui.common.windows import remember_columns, remember_window
 from ui.common.write_access import enable_writes
 from ui.documents import print_actions
@@ -60,8 +58,7 @@ class SurveyWindow(QWidget):
         self.found: Tally | None = None
         self.task = None
         self.setWindowTitle("需求调研 — 各单位下一年度的培训需求")
-        self.title, self.facts = elided_heading("需求调研"), note()
-        self.facts.setWordWrap(True)
+        self.title, self.facts = elided_heading("需求调研"), ElidedLabel(object_name="note")
         self.year_box = CompactCombo(8)
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.new_button = QPushButton("建立调研…", toolTip="为一个年度建立需求调研，专题取自最近一年计划的班次主题")
@@ -78,7 +75,6 @@ class SurveyWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(header)
-        layout.addWidget(self.facts)
         layout.addLayout(self._buttons())
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._data_changed)
@@ -97,9 +93,11 @@ class SurveyWindow(QWidget):
         self.deadline_edit.setMaxLength(30)
         for edit in (self.title_edit, self.deadline_edit):
             edit.textEdited.connect(self._edited)
-        form = QFormLayout()
-        form.addRow("调研名称", self.title_edit)
-        form.addRow("报送时限", self.deadline_edit)
+        form = QHBoxLayout()
+        form.addWidget(QLabel("调研名称"))
+        form.addWidget(self.title_edit, 3)
+        form.addWidget(QLabel("报送时限"))
+        form.addWidget(self.deadline_edit, 2)
         self.topics = TopicsModel(self)
         self.topics.edited.connect(self._edited)
         self.topic_table = make_table(self.topics, (), page)
@@ -120,14 +118,20 @@ class SurveyWindow(QWidget):
                              (self.up_button, lambda: self.move_topic(-1)), (self.down_button, lambda: self.move_topic(1)),
                              (self.save_button, self.save), (self.revert_button, self.revert)):
             button.clicked.connect(slot)
-        row = FlowLayout(last_to_the_right=True)
-        row.addWidget(group(self.add_button, self.remove_button, self.up_button, self.down_button))
-        row.addWidget(group(self.save_button, self.revert_button))
+        self.topic_table.setToolTip("双击专题名称可直接修改。单位报送后再删除或改名的专题，已有的需求仍按单位填写的名称计入汇总。")
+        side = QVBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        side.addWidget(self.save_button)
+        side.addWidget(self.revert_button)
+        row = QHBoxLayout()
+        row.addWidget(self.topic_table, 1)
+        row.addLayout(side)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addLayout(form)
-        layout.addWidget(note("双击专题名称可直接修改。单位报送后再删除或改名的专题，已有的需求仍按单位填写的名称计入汇总。"))
-        layout.addLayout(row)
-        layout.addWidget(self.topic_table, 1)
+        layout.addLayout(row, 1)
         return page
 
     def _returns_tab(self) -> QWidget:
@@ -135,10 +139,9 @@ class SurveyWindow(QWidget):
         self.returns = ReturnsModel(self)
         self.return_table = make_table(self.returns, self.returns.columns, page)
         remember_columns(self.return_table, "survey-returns")
-        self.missing = QLabel(wordWrap=True)
-        self.missing.setObjectName("note")
-        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.missing = ElidedLabel(object_name="note")
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(self.return_table, 1)
         layout.addWidget(self.missing)
         return page
@@ -147,14 +150,17 @@ class SurveyWindow(QWidget):
         page = QWidget()
         self.ranking_model = RankingModel(self)
         self.ranking = make_table(self.ranking_model, self.ranking_model.columns, page)
-        self.months_label, self.categories_label = QLabel(wordWrap=True), QLabel(wordWrap=True)
+        self.months_label, self.categories_label = ElidedLabel(), ElidedLabel()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(self.ranking, 1)
-        layout.addWidget(self.months_label)
-        layout.addWidget(self.categories_label)
+        below = QHBoxLayout()
+        below.addWidget(self.months_label, 1)
+        below.addWidget(self.categories_label, 1)
+        layout.addLayout(below)
         return page
 
-    def _buttons(self) -> FlowLayout:
+    def _buttons(self) -> QHBoxLayout:
         self.form_button = QPushButton("保存调研表…", toolTip="生成发给各单位填写的 Excel 调研表")
         self.import_button = QPushButton("导入调研表…", toolTip="导入各单位报送的调研表，可一次选择多个文件")
         self.export_button = QPushButton("导出汇总…")
@@ -162,9 +168,10 @@ class SurveyWindow(QWidget):
         for button, slot in ((self.form_button, self.save_form), (self.import_button, self.import_returns),
                              (self.export_button, self.export), (self.print_button, self.print_report)):
             button.clicked.connect(slot)
-        row = FlowLayout(last_to_the_right=True)
-        row.addWidget(group(self.form_button, self.import_button))
-        row.addWidget(group(self.export_button, self.print_button))
+        row = QHBoxLayout()
+        row.addWidget(self.facts, 1)
+        for button in (self.form_button, self.import_button, self.export_button, self.print_button):
+            row.addWidget(button)
         return row
 
     # --- showing
