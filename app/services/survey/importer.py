@@ -248,13 +248,18 @@ class _Reader:
 
 
 def _header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """The header row and its columns; a heading over two rows (培训专题 merged down beside the categories under
+    需参训人数) is read from both, also when the merge was lost in a copy."""
+    above: dict[str, int] = {}
     for index, row in enumerate(sheet.rows[:_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for column, cell in enumerate(row):
             if (key := _HEADERS.key(cell)) and key not in columns:
                 columns[key] = column
-        if "topic" in columns and any(key.startswith("category:") for key in columns):
-            return index, columns
+        merged = {**above, **columns}
+        if "topic" in merged and any(key.startswith("category:") for key in columns):
+            return index, merged
+        above = columns
     return None
 
 
