@@ -16,6 +16,7 @@ from tests.funds_files import good_rows as good_rows_of_expenses
 from tests.funds_files import write_xlsx as write_expenses
 from tests.hours_files import write_xlsx as write_hours
 from tests.roster_files import good_rows, write_xlsx
+from tests.survey_files import fill
 from tests.timetable_files import week
 from tests.timetable_files import write_xlsx as write_timetable
 from tests.unit_class_files import trainee_rows
@@ -55,6 +56,9 @@ def office(tmp_path_factory):
              "unit_class": write_unit_class(folder / "自办班.xlsx", trainee_rows([person])),
              "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts))),
              "expenses": write_expenses(folder / "支出.xlsx", good_rows_of_expenses())}
+    assert main(["survey-template", "--year", "2021", "-o", str(folder / "调研表.xlsx"), "--db", str(db_file)]) == 0
+    files["survey"] = fill(folder / "调研表.xlsx", folder / "县委宣传部调研表.xlsx", "县委宣传部",
+                           {"领导干部政德教育": {"people": {"公务员": 3}, "months": ("3月",)}})
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LIKE_A_WINDOW, str(db_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "ready"
@@ -106,6 +110,10 @@ CASES = {
     "add-expense": (True, lambda f: ["--period", f["completed"], "--item", "住宿费", "--amount", "100"]),
     "import-expenses --dry-run": (False, lambda f: [f["expenses"], "--period", f["completed"], "--dry-run"]),
     "import-expenses": (True, lambda f: [f["expenses"], "--period", f["completed"]]),
+    "survey-template": (False, lambda f: ["--year", "2021", "-o", f["out"] / "调研表.xlsx"]),
+    "import-survey --dry-run": (False, lambda f: [f["survey"], "--year", "2021", "--dry-run"]),
+    "import-survey": (True, lambda f: [f["survey"], "--year", "2021"]),
+    "survey": (False, lambda f: ["--year", "2021", "--json"]),
 }
 
 
