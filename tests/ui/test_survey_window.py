@@ -33,7 +33,7 @@ def opened(window) -> SurveyWindow:
 
 def open_from_plans(qtbot, window) -> SurveyWindow:
     page = window.show_page("计划")
-    click(qtbot, page.buttons["survey"])
+    click(qtbot, page.survey_button)
     return opened(window)
 
 
@@ -173,6 +173,8 @@ def test_the_tally_beside_the_editor_of_that_years_plan(qtbot, window, answers):
     assert page.survey_pane.heading.text() == "2021年需求调研"
     assert f"{found.returned}/{found.unit_count}个单位已报送" in page.survey_pane.facts.text()
     assert page.beside.sizes()[1] > 0
+    hint = window.minimumSizeHint()  # the pane beside the editor still fits 1366×768 at 150%
+    assert hint.width() <= 910 and hint.height() <= 512
     click(qtbot, page.survey_pane.fold_button)
     assert page.beside.sizes()[1] == 0
     click(qtbot, page.survey_pane.open_button)

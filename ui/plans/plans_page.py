@@ -55,6 +55,12 @@ class PlansPage(ListPage):
         layout.addWidget(splitter, 1)
         self.session.changed.connect(self._data_changed)
 
+    def filter_widgets(self) -> list:
+        """需求调研… by the search box (the row of the plan's buttons has no room left at 150%)."""
+        self.survey_button = QPushButton("需求调研…", toolTip="下一年度培训需求的调研：调研表、各单位报送情况和汇总")
+        self.survey_button.clicked.connect(lambda: self.open_survey())
+        return [self.survey_button]
+
     def _beside_editor(self) -> QSplitter:
         """The editor, and beside it the survey tally of the plan's year when there is one (folds away)."""
         self.survey_pane = SurveyPane(self.session)
@@ -78,7 +84,7 @@ class PlansPage(ListPage):
         if shown and not was and not self.survey_folded:
             char = self.fontMetrics().horizontalAdvance("汉")
             total = sum(self.beside.sizes()) or self.beside.width()
-            side = min(char * 22, max(total // 3, 0))
+            side = min(char * 22, max(total // 4, char * 12))
             self.beside.setSizes([max(total - side, 0), side])
 
     def _fold_survey(self) -> None:
@@ -96,7 +102,7 @@ class PlansPage(ListPage):
         self.buttons = {}
         for key, text, slot in (("new", "新建计划", self.new_plan), ("copy", "复制到下一年", self.copy_plan),
                                 ("delete", "删除", self.delete_plan), ("restore", "恢复", self.restore_plan),
-                ("print", "打印计划通知…", self.print_notice), ("survey", "需求调研…", self.open_survey),
+                ("print", "打印计划通知…", self.print_notice),
                                 ("save", "保存修改", self.save), ("revert", "放弃修改", self.revert)):
             self.buttons[key] = button = QPushButton(text)
             button.clicked.connect(slot)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from app.services.survey import surveys
 from app.services.survey.tally import Tally, month_text, tally, topic_label
 from ui.common.record_model import Column, RecordTableModel
-from ui.common.widgets import make_table, note
+from ui.common.widgets import ElidedLabel, make_table, note
 
 
 class PaneRankingModel(RecordTableModel):
@@ -44,8 +44,7 @@ class SurveyPane(QWidget):
         self.facts.setWordWrap(True)
         self.model = PaneRankingModel(self)
         self.table = make_table(self.model, self.model.columns, self)
-        self.months = note()
-        self.months.setWordWrap(True)
+        self.months = ElidedLabel(object_name="note")
         self.open_button = QPushButton("需求调研…")
         self.open_button.clicked.connect(lambda: self.open_survey.emit(self.year or 0))
         layout = QVBoxLayout(self)
@@ -55,7 +54,7 @@ class SurveyPane(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.months)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 14)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 12)
 
     def show_year(self, year: int | None) -> bool:
         """Loads the tally of the year's survey; False when there is none with returns (the pane then hides)."""
