@@ -61,3 +61,19 @@ def _row(sheet, row: int, wanted: dict) -> None:
         sheet.cell(row, column_of(head)).value = month
     if wanted.get("notes"):
         sheet.cell(row, column_of("备注")).value = wanted["notes"]
+
+
+def as_xls(filled: Path, out: Path) -> Path:
+    """The filled form saved again as .xls (as WPS or an old Excel saves it): every cell's value, the hidden keys
+    too, merges left out."""
+    import xlwt
+
+    sheet = load_workbook(filled)[SHEET]
+    book = xlwt.Workbook(encoding="utf-8")
+    target = book.add_sheet(SHEET)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                target.write(cell.row - 1, cell.column - 1, cell.value)
+    book.save(str(out))
+    return out

@@ -357,3 +357,37 @@ def test_the_demo_survey(demo_db):
     assert units["县财政局"].line.note == "替换了9月3日导入的调研表（县财政局需求调研表.xlsx）"
     assert units["县财政局"].line.received_on == "2020-09-11"
     assert any(t.added for t in found.topics) and any(u.line.comments for u in found.units)
+
+
+def test_a_form_saved_again_as_xls_is_read_the_same(demo_db, survey, blank, tmp_path):
+    from tests.survey_files import as_xls
+
+    a, b = listed(demo_db, survey)[:2]
+    filled = fill(blank, tmp_path / "x.xlsx", "县委宣传部",
+                  {a: {"people": {"公务员": "5人", "党政领导干部": 1.0}, "months": ("3", "九月")}},
+                  own=[(f"“{b}”", {"people": {"选调生": 2}})])  # a listed topic written in again, in quotes
+    xls = importer.analyse(demo_db, YEAR, [as_xls(filled, tmp_path / "x.xls")]).files[0]
+    xlsx = importer.analyse(demo_db, YEAR, [filled]).files[0]
+    assert xls.status == IMPORTED, xls.errors
+    read = [(r.topic, r.topic_id, r.people, r.months) for r in xls.requests]
+    assert read == [(r.topic, r.topic_id, r.people, r.months) for r in xlsx.requests]
+    ids = {t.topic: t.id for t in surveys.topics(demo_db, survey.id)}
+    assert read == [(a, ids[a], {"党政领导干部": 1, "公务员": 5}, [3, 9]), (b, ids[b], {"选调生": 2}, [])]
+
+
+def test_cancelling_while_writing_leaves_nothing_written(demo_db, survey, blank, tmp_path):
+    from app.services.progress import Cancelled, Progress
+
+    a = listed(demo_db, survey)[0]
+    files = [fill(blank, tmp_path / f"{n}.xlsx", unit, {a: {"people": {"公务员": 2}}})
+             for n, unit in enumerate(("县委宣传部", "县委编办", "县委党校"))]
+    found = importer.analyse(demo_db, YEAR, files)
+    steps = []
+
+    def cancelled() -> bool:
+        steps.append(1)
+        return len(steps) > 2  # after the first file was written
+
+    with pytest.raises(Cancelled):
+        importer.commit(demo_db, found, Progress(is_cancelled=cancelled))
+    assert counts(demo_db) == (0, 0)
