@@ -113,3 +113,10 @@ def section_titles(db: Database, year: int) -> list[str]:
 def latest_plan_year(db: Database, up_to: int) -> int | None:
     found = rows(db, "SELECT max(year) AS y FROM plans WHERE year <= ? AND archived = 0", [up_to])
     return found[0]["y"] if found else None
+
+
+def return_years_of_unit(db: Database, unit_id: int) -> list[int]:
+    """The years whose survey the unit returned (such a unit is kept: its return counts in the tally)."""
+    sql = """SELECT s.year FROM survey_returns r JOIN surveys s ON s.id = r.survey_id WHERE r.unit_id = ?
+             ORDER BY s.year"""
+    return [row["year"] for row in rows(db, sql, [unit_id])]

@@ -391,3 +391,13 @@ def test_cancelling_while_writing_leaves_nothing_written(demo_db, survey, blank,
     with pytest.raises(Cancelled):
         importer.commit(demo_db, found, Progress(is_cancelled=cancelled))
     assert counts(demo_db) == (0, 0)
+
+
+def test_a_unit_that_returned_a_survey_is_not_deleted(demo_db):
+    from app.services import units
+
+    finance = next(u for u in units.list_units(demo_db) if u.name == "县财政局")
+    demo_db.execute("UPDATE people SET unit_id = NULL WHERE unit_id = ?", [finance.id])  # nobody left in it
+    with pytest.raises(UserError, match="报送过2021年的需求调研表，不能删除"):
+        units.delete_unit(demo_db, finance.id)
+    assert tables.units(demo_db).get(finance.id).name == "县财政局"

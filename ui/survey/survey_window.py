@@ -118,7 +118,7 @@ class SurveyWindow(QWidget):
                              (self.up_button, lambda: self.move_topic(-1)), (self.down_button, lambda: self.move_topic(1)),
                              (self.save_button, self.save), (self.revert_button, self.revert)):
             button.clicked.connect(slot)
-        self.topic_table.setToolTip("双击专题名称可直接修改。单位报送后再删除或改名的专题，已有的需求仍按单位填写的名称计入汇总。")
+        self.topic_table.setToolTip("双击专题名称可直接修改。单位报送后改名的专题，已有的需求计入改名后的专题；删除的专题，已有的需求按单位填写的名称计入汇总。")
         side = QVBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             side.addWidget(button)
