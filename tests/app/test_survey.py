@@ -401,3 +401,17 @@ def test_a_unit_that_returned_a_survey_is_not_deleted(demo_db):
     with pytest.raises(UserError, match="报送过2021年的需求调研表，不能删除"):
         units.delete_unit(demo_db, finance.id)
     assert tables.units(demo_db).get(finance.id).name == "县财政局"
+
+
+def test_renaming_or_removing_an_answered_topic_keeps_its_demand(demo_db, survey, blank, tmp_path):
+    a, b = listed(demo_db, survey)[:2]
+    importer.import_survey(demo_db, YEAR, [fill(blank, tmp_path / "x.xlsx", "县委宣传部",
+                                                {a: {"people": {"公务员": 4}}, b: {"people": {"公务员": 3}}})])
+    assert surveys.answered_topics(demo_db, survey.id) == {t.id: 1 for t in surveys.topics(demo_db, survey.id)[:2]}
+    drafts = [TopicDraft(t.topic, t.theme, t.id) for t in surveys.topics(demo_db, survey.id)]
+    drafts[0].topic = "新的名称"
+    del drafts[1]
+    surveys.save_survey(demo_db, survey, drafts)
+    ranked = {t.topic: t for t in tally(demo_db, YEAR).topics}
+    assert ranked["新的名称"].people == 4 and not ranked["新的名称"].added
+    assert ranked[b].people == 3 and ranked[b].added
