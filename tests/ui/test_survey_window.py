@@ -179,3 +179,23 @@ def test_the_tally_beside_the_editor_of_that_years_plan(qtbot, window, answers):
     assert page.beside.sizes()[1] == 0
     click(qtbot, page.survey_pane.open_button)
     assert opened(window).year() == 2021
+
+
+def test_read_only_the_survey_is_only_looked_at(qtbot, demo_file):
+    from app.services import database
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import Session
+    from ui.survey.launch import open_survey
+
+    session = Session(database.open_database(demo_file), demo_file, None)  # another computer holds the file
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    survey = open_survey(main, session, 2021)
+    survey.topic_table.selectRow(1)
+    assert not any(b.isEnabled() for b in (survey.new_button, survey.import_button, survey.add_button,
+                                           survey.remove_button, survey.up_button, survey.save_button))
+    assert survey.form_button.isEnabled() and survey.export_button.isEnabled() and survey.print_button.isEnabled()
+    assert survey.topic_table.editTriggers() == survey.topic_table.EditTrigger.NoEditTriggers
+    assert survey.title_edit.isReadOnly()
+    survey.close()
+    session.close()

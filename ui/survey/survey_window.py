@@ -26,7 +26,7 @@ from ui.common import messages
 from ui.common.files import export_workbook
 from ui.common.widgets import CompactCombo, ElidedLabel, elided_heading, make_table
 from ui.common.windows import remember_columns, remember_window
-from ui.common.write_access import enable_writes
+from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
 from ui.shell.changes import Changed
 from ui.shell.session import Session
@@ -35,6 +35,8 @@ from ui.survey.import_dialog import open_survey_import
 from ui.survey.models import RankingModel, ReturnsModel, TopicsModel
 
 TOPICS, RETURNS, TALLY = range(3)
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
 RELOAD_ON = Changed.SURVEY | Changed.UNITS | Changed.PLANS | Changed.CLASSES
 
 
@@ -102,9 +104,6 @@ class SurveyWindow(QWidget):
         self.topics.edited.connect(self._edited)
         self.topic_table = make_table(self.topics, (), page)
         self.topic_table.setSortingEnabled(False)
-        self.topic_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.topic_table.horizontalHeader()
         char = self.fontMetrics().horizontalAdvance("汉")
         self.topic_table.setColumnWidth(0, char * 3)
@@ -249,8 +248,11 @@ class SurveyWindow(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.save_button):
             button.setEnabled(button in editable)
         self.revert_button.setEnabled(self.dirty)
-        self.title_edit.setEnabled(has)
-        self.deadline_edit.setEnabled(has)
+        can_write = writable(self.session)  # another computer holds the file: the survey is only looked at
+        for edit in (self.title_edit, self.deadline_edit):
+            edit.setEnabled(has)
+            edit.setReadOnly(not can_write)
+        self.topic_table.setEditTriggers(EDIT_TRIGGERS if can_write else QAbstractItemView.EditTrigger.NoEditTriggers)
         self.form_button.setEnabled(has and not self.dirty)
         self.form_button.setToolTip("先保存对专题的修改" if self.dirty else "生成发给各单位填写的 Excel 调研表")
         self.import_button.setEnabled(has and not self.dirty)
