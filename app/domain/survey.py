@@ -3,6 +3,7 @@ months it may prefer, and the checks of a topic and of a year."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from app.domain import vocab
 from app.domain.text import clean, to_halfwidth
@@ -73,6 +74,8 @@ def topic_of_class(name: str, theme: str) -> str:
 
 def month_of(value: object) -> int | None | str:
     """A month cell: 3, "3", "3月", "三月" → 3; "" or 不限 → None; anything else → the text (an error)."""
+    if isinstance(value, (date, datetime)):  # "3-1" typed into Excel became a date: its month is meant
+        return value.month
     text = to_halfwidth(clean("" if value is None else str(value))).replace(" ", "")
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))

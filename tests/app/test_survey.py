@@ -415,3 +415,24 @@ def test_renaming_or_removing_an_answered_topic_keeps_its_demand(demo_db, survey
     ranked = {t.topic: t for t in tally(demo_db, YEAR).topics}
     assert ranked["新的名称"].people == 4 and not ranked["新的名称"].added
     assert ranked[b].people == 3 and ranked[b].added
+
+
+def test_a_formula_without_its_value_a_date_for_a_month_and_a_long_comment(demo_db, survey, blank, tmp_path):
+    from datetime import datetime
+
+    a = listed(demo_db, survey)[0]
+    path = fill(blank, tmp_path / "x.xlsx", "县委宣传部", {a: {"people": {"公务员": 2}}}, comments="长" * 2500)
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    keys = rows_by_key(sheet)
+    row = keys[f"topic:{surveys.topics(demo_db, survey.id)[0].id}"]
+    sheet.cell(row, column_of("首选月份")).value = datetime(2022, 3, 1)  # "3-1" typed: Excel made it a date
+    book.save(path)
+    found = importer.analyse(demo_db, YEAR, [path]).files[0]
+    assert found.status == IMPORTED and found.requests[0].months == [3]
+    assert len(found.comments) == 2000 and "意见建议过长（共2500个字），只保存了前2000个字" in found.notes
+    sheet.cell(keys["unit"], 4).value = "=Sheet2!A1"  # a formula saved by a program that keeps no results
+    book.save(path)
+    found = importer.analyse(demo_db, YEAR, [path]).files[0]
+    assert found.status == REFUSED
+    assert any(e.startswith(f"第{keys['unit']}行：单元格D{keys['unit']}是公式") for e in found.errors), found.errors

@@ -38,6 +38,7 @@ FILE_FILTER = "需求调研表 (*.xlsx *.xls *.xlsm);;所有文件 (*)"
 IMPORTED, REFUSED, SET_ASIDE = "导入", "未通过", "被取代"
 _SEARCH_ROWS = 30
 MAX_FILES = 500
+MAX_COMMENTS = 2000
 
 
 def _fields() -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -134,6 +135,7 @@ class _Reader:
 
     def __init__(self, survey: NeedsSurvey, listed: list[SurveyTopic], units: list[Unit]):
         self.survey, self.listed = survey, listed
+        self.last_row = 0  # the comments row of the file being read (after the topic rows)
         self.by_id = {t.id: t for t in listed}
         self.by_words = {topic_key(t.topic): t for t in listed}
         self.units = units
@@ -157,6 +159,8 @@ class _Reader:
             self._year(sheet, found)
             self._unit(sheet, found)
             self._rows(sheet, header_row, columns, found)
+            found.errors += [f"第{r + 1}行：{why}" for (r, _), why in sorted(sheet.bad_cells.items())
+                             if r <= header_row or r >= self.last_row]  # the unit, contact or comments unreadable
         if found.errors:
             found.status = REFUSED
         return found
@@ -174,7 +178,10 @@ class _Reader:
     def _unit(self, sheet: Sheet, found: SurveyFile) -> None:
         unit = _labelled(sheet, "unit", UNIT_LABEL)
         found.contact = _labelled(sheet, "contact", CONTACT_LABEL, "联系人")[:100]
-        found.comments = _labelled(sheet, "comments", COMMENTS_LABEL)[:2000]
+        found.comments = _labelled(sheet, "comments", COMMENTS_LABEL)
+        if len(found.comments) > MAX_COMMENTS:
+            found.notes.append(f"意见建议过长（共{len(found.comments)}个字），只保存了前{MAX_COMMENTS}个字")
+            found.comments = found.comments[:MAX_COMMENTS]
         if not unit:
             found.errors.append(f"没有填写{UNIT_LABEL}")
             return
@@ -194,10 +201,12 @@ class _Reader:
         if "topic" not in columns:
             return
         cats = {key: categories()[int(key.split(":")[1])] for key in columns if key.startswith("category:")}
+        self.last_row = len(sheet.rows)
         for index in range(header_row + 1, len(sheet.rows)):
             row = sheet.rows[index]
             key = clean(cell_text(row[0])) if row else ""
             if key == "comments" or _starts_with(row, COMMENTS_LABEL):
+                self.last_row = index
                 break
             request = self._request(sheet, index, row, key, columns, cats, found)
             if request is not None:
