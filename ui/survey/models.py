@@ -117,6 +117,7 @@ class ReturnsModel(RecordTableModel):
         Column("联系人及电话", lambda r: r.contact, 12),
         Column("文件", lambda r: r.source, 12, elide_middle=True),
         Column("说明", lambda r: r.note, 16),
+        Column("意见建议", lambda r: r.comments, 16),
     )
 
 
