@@ -59,10 +59,12 @@ def rename(qtbot, survey: SurveyWindow, row: int, text: str) -> None:
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # the delegate commits in a queued call
 
 
-def test_made_edited_and_saved_from_the_plans_page(qtbot, window, monkeypatch, answers):
+def test_made_edited_and_saved_from_the_plans_page(qtbot, window, monkeypatch, answers, qtmodeltester):
     db = window.session.db
     survey = open_from_plans(qtbot, window)
     qtmodel = survey.topics
+    for model in (qtmodel, survey.returns, survey.ranking_model):
+        qtmodeltester.check(model)
     assert survey.year() == 2021 and "2021年需求调研：46个单位中14个已报送" in survey.facts.text()
     monkeypatch.setattr(survey_window, "ask_year", lambda parent, suggested: suggested)
     click(qtbot, survey.new_button)
@@ -79,6 +81,7 @@ def test_made_edited_and_saved_from_the_plans_page(qtbot, window, monkeypatch, a
     click(qtbot, survey.remove_button)
     survey.topic_table.selectRow(qtmodel.rowCount() - 1)
     click(qtbot, survey.up_button)
+    qtmodeltester.check(qtmodel)
     click(qtbot, survey.save_button)
     expected = ["新时代党的创新理论", *stored[2:-1], "数字政府建设", stored[-1]]
     assert [t.topic for t in surveys.topics(db, made.id)] == expected
@@ -97,7 +100,7 @@ def test_a_bad_topic_is_refused_and_nothing_is_saved(qtbot, window, answers):
     assert [d.topic for d in survey.topics.drafts] == before and not survey.dirty
 
 
-def test_form_import_tally_export_and_print(qtbot, window, monkeypatch, tmp_path, answers):
+def test_form_import_tally_export_and_print(qtbot, window, monkeypatch, tmp_path, answers, qtmodeltester):
     db = window.session.db
     survey = open_from_plans(qtbot, window)
     form = tmp_path / "调研表.xlsx"
@@ -112,6 +115,7 @@ def test_form_import_tally_export_and_print(qtbot, window, monkeypatch, tmp_path
     monkeypatch.setattr(import_dialog, "ask_files", lambda parent: chosen)
     click(qtbot, survey.import_button)
     dialog = import_dialog_shown(qtbot)
+    qtmodeltester.check(dialog.model)
     assert [f.status for f in dialog.model.records()] == [IMPORTED, REFUSED, IMPORTED]
     assert "县外某局" in dialog.model.data(dialog.model.index(1, len(dialog.model.columns) - 1))
     assert "替换了9月11日导入的调研表" in dialog.model.data(dialog.model.index(2, len(dialog.model.columns) - 1))
@@ -160,7 +164,7 @@ def test_cancelling_the_file_choice_or_a_file_with_no_unit_imports_nothing(qtbot
     assert tally(db, 2021).returned == before
 
 
-def test_the_tally_beside_the_editor_of_that_years_plan(qtbot, window, answers):
+def test_the_tally_beside_the_editor_of_that_years_plan(qtbot, window, answers, qtmodeltester):
     db = window.session.db
     page = window.show_page("计划")
     assert page.editor.plan.year == 2020 and not page.survey_pane.isVisible()  # no survey of 2020
@@ -168,6 +172,7 @@ def test_the_tally_beside_the_editor_of_that_years_plan(qtbot, window, answers):
     assert page.editor.plan.year == 2021
     qtbot.waitUntil(lambda: page.survey_pane.isVisible())
     found = tally(db, 2021)
+    qtmodeltester.check(page.survey_pane.model)
     shown = page.survey_pane.model.records()
     assert [t.topic for t in shown] == [t.topic for t in found.topics if t.people]
     assert page.survey_pane.heading.text() == "2021年需求调研"
