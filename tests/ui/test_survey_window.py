@@ -204,3 +204,17 @@ def test_read_only_the_survey_is_only_looked_at(qtbot, demo_file):
     assert survey.title_edit.isReadOnly()
     survey.close()
     session.close()
+
+
+def test_unsaved_topics_are_not_lost_by_choosing_another_year_or_closing(qtbot, window, monkeypatch, answers):
+    db = window.session.db
+    surveys.create_survey(db, 2022)
+    survey = open_from_plans(qtbot, window)
+    survey._fill_years(2021)
+    rename(qtbot, survey, 0, "改过的专题")
+    answers["replies"] = [2]  # 取消: stay
+    survey.year_box.setCurrentIndex(survey.year_box.findData(2022))
+    assert survey.year() == 2021 and survey.dirty and survey.topics.drafts[0].topic == "改过的专题"
+    answers["replies"] = [0]  # 保存
+    survey.close()
+    assert surveys.topics(db, surveys.survey_of_year(db, 2021).id)[0].topic == "改过的专题"

@@ -191,6 +191,10 @@ class SurveyWindow(QWidget):
 
     def _year_chosen(self) -> None:
         if self.dirty and not self._leave_edits():
+            shown = self.survey.year if self.survey is not None else None
+            self.year_box.blockSignals(True)  # stay on the survey being edited
+            self.year_box.setCurrentIndex(max(self.year_box.findData(shown), 0))
+            self.year_box.blockSignals(False)
             return
         self.refresh()
 
