@@ -436,3 +436,14 @@ def test_a_formula_without_its_value_a_date_for_a_month_and_a_long_comment(demo_
     found = importer.analyse(demo_db, YEAR, [path]).files[0]
     assert found.status == REFUSED
     assert any(e.startswith(f"第{keys['unit']}行：单元格D{keys['unit']}是公式") for e in found.errors), found.errors
+
+
+def test_a_form_sent_before_a_topic_was_renamed_counts_under_the_new_name(demo_db, survey, blank, tmp_path):
+    a = listed(demo_db, survey)[0]
+    path = fill(blank, tmp_path / "x.xlsx", "县委宣传部", {a: {"people": {"公务员": 2}}})
+    drafts = [TopicDraft(t.topic, t.theme, t.id) for t in surveys.topics(demo_db, survey.id)]
+    drafts[0].topic = "新时代党的创新理论"
+    surveys.save_survey(demo_db, survey, drafts)
+    found = importer.analyse(demo_db, YEAR, [path]).files[0]
+    assert [(r.topic, r.topic_id) for r in found.requests] == [("新时代党的创新理论", drafts[0].id)]
+    assert f"第{found.requests[0].line}行的专题“{a}”已改为“新时代党的创新理论”，按改后的专题计入" in found.notes

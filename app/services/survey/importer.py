@@ -248,10 +248,11 @@ class _Reader:
         if problems:
             found.errors.append(f"第{line}行" + (f"（{topic}）" if topic else "") + "：" + "；".join(problems))
             return None
-        listed = self.by_id.get(int(key[6:])) if key.startswith("topic:") and key[6:].isdigit() else None
-        if listed is not None and topic_key(listed.topic) != topic_key(topic):
-            listed = None  # the office renamed or replaced the topic since: matched by words below
-        listed = listed or self.by_words.get(topic_key(topic))
+        keyed = self.by_id.get(int(key[6:])) if key.startswith("topic:") and key[6:].isdigit() else None
+        listed = self.by_words.get(topic_key(topic)) or keyed
+        if listed is not None and listed is keyed and topic_key(keyed.topic) != topic_key(topic):
+            # the office renamed the topic after sending the form: the row's key still names it
+            found.notes.append(f"第{line}行的专题“{topic}”已改为“{keyed.topic}”，按改后的专题计入")
         return TopicRequest(line, listed.topic if listed else topic, listed.id if listed else None, people,
                             list(dict.fromkeys(months)), notes)
 
