@@ -28,6 +28,7 @@ from app.commands import (
     makeup,
     roster,
     stats,
+    survey,
     timetable,
     timetable_import,
     unit_class,
@@ -40,7 +41,7 @@ from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
 COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
-                   stats, unit_class, makeup, funds, evaluation)
+                   stats, unit_class, makeup, funds, evaluation, survey)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -402,6 +402,25 @@ def _evaluation_year(ctx: Context):
     return EvaluationYearDialog(ctx.session, ctx.main, 2020)
 
 
+def _survey(ctx: Context):
+    from ui.survey.launch import open_survey
+
+    return open_survey(ctx.main, ctx.session, 2021)
+
+
+def _survey_import(ctx: Context):
+    from app.services.survey.importer import analyse
+    from tests.survey_files import blank_form, fill
+    from ui.survey.import_dialog import SurveyImportDialog
+
+    blank = blank_form(ctx.session.db, 2021, ctx.folder / "2021年需求调研表.xlsx")
+    files = [fill(blank, ctx.folder / f"{unit}需求调研表.xlsx", unit,
+                  {"领导干部政德教育": {"people": {"党政领导干部": 3}, "months": ("3月", "9月")}})
+             for unit in ("县委宣传部", "县委统战部", "县委宣传部", "县委编办")]
+    files.append(fill(blank, ctx.folder / "某某局需求调研表.xlsx", "某某局", {}))
+    return SurveyImportDialog(ctx.main, ctx.session, analyse(ctx.session.db, 2021, files))
+
+
 def catalogue() -> dict[str, Entry]:
     """Keyed by "module.Class"; imported lazily so that the table itself needs no Qt."""
     return {
@@ -453,6 +472,9 @@ def catalogue() -> dict[str, Entry]:
         "ui.evaluation.import_dialog.EvaluationImportDialog": Entry(_evaluation_import, has_list=True),
         "ui.evaluation.year_dialog.EvaluationYearDialog": Entry(_evaluation_year, tabs(2, names=("periods", "classes")),
                                                                 has_list=("periods",)),
+        "ui.survey.survey_window.SurveyWindow": Entry(_survey, tabs(3, names=("topics", "returns", "tally")),
+                                                      has_list=True),
+        "ui.survey.import_dialog.SurveyImportDialog": Entry(_survey_import, has_list=True),
         "ui.documents.print_dialog.PrintDialog": Entry(_print_dialog),
         "ui.help.welcome.WelcomeDialog": Entry(_welcome),
         "ui.help.manual_window.ManualWindow": Entry(_manual),

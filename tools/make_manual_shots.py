@@ -278,6 +278,14 @@ def selected_page(*titles: str):
     return make
 
 
+def survey(office: Office):
+    from ui.survey.launch import open_survey
+
+    window = open_survey(office.window, office.session, 2021)
+    window.tabs.setCurrentIndex(2)  # 汇总
+    return window
+
+
 # name -> (how to open it, size)
 SHOTS = {
     "main-window": (main_window, WINDOW),
@@ -306,6 +314,7 @@ SHOTS = {
     "timetable": (period_tab("县管副职领导干部进修班", 1, 2), (1000, 600)),
     "funds": (period_tab("县管副职领导干部进修班", 1, 3), (1000, 640)),
     "evaluation": (period_tab("县管领导干部学习贯彻党的十九届四中全会精神专题班", 1, 4), (1000, 600)),
+    "survey": (survey, (1000, 620)),
 }
 
 

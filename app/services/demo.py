@@ -30,6 +30,7 @@ from app.services.demo_evaluation import build_evaluation
 from app.services.demo_funds import build_funds
 from app.services.demo_makeup import build_makeup
 from app.services.demo_people import generate_people
+from app.services.demo_survey import build_survey
 from app.services.demo_teaching import build_teaching
 from app.services.demo_unit_classes import file_unit_classes
 from app.services.safety import audit
@@ -71,6 +72,7 @@ def build_demo(db: Database) -> dict[str, int]:
         build_makeup(db)
         build_funds(db, rosters.today)
         build_evaluation(db)
+        build_survey(db)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")
     return {"units": len(units), "people": len(people), "periods": len(periods),
             "enrollments": tables.enrollments(db).count(), "timetables": timetables}

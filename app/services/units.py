@@ -10,6 +10,7 @@ from app.domain.text import clean
 from app.domain.validation import unit_errors
 from app.services.safety import audit
 from app.storage import people, tables
+from app.storage import survey as survey_queries
 from app.storage import units as unit_queries
 
 list_units = unit_queries.list_units
@@ -35,6 +36,8 @@ def delete_unit(db: Database, unit_id: int) -> None:
     members = people.count_in_unit(db, unit_id)
     if members:
         raise UserError(f"单位“{unit.name}”下还有{members}名人员，不能删除；请先把他们调到其他单位")
+    if surveyed := survey_queries.return_years_of_unit(db, unit_id):
+        raise UserError(f"单位“{unit.name}”报送过{'、'.join(map(str, surveyed))}年的需求调研表，不能删除（调研汇总要用）")
     with db.atomic():
         tables.units(db).delete(unit_id)
         audit.record(db, "删除单位", "unit", unit_id, unit.name)

@@ -17,6 +17,7 @@ from tests.funds_files import good_rows as good_rows_of_expenses
 from tests.funds_files import write_xlsx as write_expenses
 from tests.hours_files import write_xlsx as write_hours
 from tests.roster_files import good_rows, write_xlsx
+from tests.survey_files import fill
 from tests.timetable_files import week
 from tests.timetable_files import write_xlsx as write_timetable
 from tests.unit_class_files import trainee_rows
@@ -57,6 +58,9 @@ def office(tmp_path_factory):
              "unit_class": write_unit_class(folder / "自办班.xlsx", trainee_rows([person])),
              "timetable": write_timetable(folder / "课程表.xlsx", week(date.fromisoformat(starts))),
              "expenses": write_expenses(folder / "支出.xlsx", good_rows_of_expenses())}
+    assert main(["survey-template", "--year", "2021", "-o", str(folder / "调研表.xlsx"), "--db", str(db_file)]) == 0
+    files["survey"] = fill(folder / "调研表.xlsx", folder / "县委宣传部调研表.xlsx", "县委宣传部",
+                           {"领导干部政德教育": {"people": {"公务员": 3}, "months": ("3月",)}})
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LIKE_A_WINDOW, str(db_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "ready"
@@ -115,6 +119,10 @@ CASES = {
     "evaluation --year": (False, lambda f: ["--year", "2020"]),
     "print evaluation-form": (True, lambda f: ["evaluation-form", "-o", f["out"] / "评估问卷.pdf", "--period", f["completed"]]),
     "print evaluation-report": (True, lambda f: ["evaluation-report", "-o", f["out"] / "评估报告.pdf", "--period", f["completed"]]),
+    "survey-template": (False, lambda f: ["--year", "2021", "-o", f["out"] / "调研表.xlsx"]),
+    "import-survey --dry-run": (False, lambda f: [f["survey"], "--year", "2021", "--dry-run"]),
+    "import-survey": (True, lambda f: [f["survey"], "--year", "2021"]),
+    "survey": (False, lambda f: ["--year", "2021", "--json"]),
 }
 
 

@@ -3,7 +3,7 @@ next year, delete or archive; changes are kept until 保存 and never lost by sw
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
@@ -14,8 +14,10 @@ from ui.common.splitters import ListSplitter, list_width
 from ui.plans.editor import PlanEditor
 from ui.plans.models import PlansModel
 from ui.shell.changes import Changed
+from ui.survey.pane import SurveyPane
 
 REFRESH_ON = Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.SETTINGS | Changed.TIMETABLE
+SURVEY_ON = Changed.SURVEY | Changed.UNITS
 
 
 class PlansPage(ListPage):
@@ -45,13 +47,55 @@ class PlansPage(ListPage):
         splitter = ListSplitter(Qt.Orientation.Horizontal, "plans", self.table,
                                 first_size=lambda: list_width(self.table, 1) + char * 14 + 16)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(self._beside_editor())
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._buttons())
         layout.addWidget(splitter, 1)
         self.session.changed.connect(self._data_changed)
+
+    def filter_widgets(self) -> list:
+        """需求调研… by the search box (the row of the plan's buttons has no room left at 150%)."""
+        self.survey_button = QPushButton("需求调研…", toolTip="下一年度培训需求的调研：调研表、各单位报送情况和汇总")
+        self.survey_button.clicked.connect(lambda: self.open_survey())
+        return [self.survey_button]
+
+    def _beside_editor(self) -> QSplitter:
+        """The editor, and beside it the survey tally of the plan's year when there is one (folds away)."""
+        self.survey_pane = SurveyPane(self.session)
+        self.survey_pane.open_survey.connect(self.open_survey)
+        self.survey_pane.fold.connect(self._fold_survey)
+        self.survey_folded = False
+        self.beside = QSplitter(Qt.Orientation.Horizontal)
+        self.beside.addWidget(self.editor)
+        self.beside.addWidget(self.survey_pane)
+        self.beside.setStretchFactor(0, 1)
+        self.beside.setCollapsible(0, False)
+        self.beside.setCollapsible(1, True)
+        self.survey_pane.setVisible(False)
+        return self.beside
+
+    def _show_survey(self) -> None:
+        plan = self.editor.plan
+        shown = self.survey_pane.show_year(plan.year if plan else None)
+        was = self.survey_pane.isVisible()
+        self.survey_pane.setVisible(shown)
+        if shown and not was and not self.survey_folded:
+            char = self.fontMetrics().horizontalAdvance("汉")
+            total = sum(self.beside.sizes()) or self.beside.width()
+            side = min(char * 22, max(total // 4, char * 12))
+            self.beside.setSizes([max(total - side, 0), side])
+
+    def _fold_survey(self) -> None:
+        self.survey_folded = True
+        self.beside.setSizes([sum(self.beside.sizes()), 0])
+
+    def open_survey(self, year: int = 0) -> None:
+        from ui.survey.launch import open_survey
+
+        plan = self.editor.plan
+        open_survey(self, self.session, year or (plan.year if plan else None))
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -105,6 +149,8 @@ class PlansPage(ListPage):
         if kinds & REFRESH_ON and not self.editor.dirty:
             self.editor.load(self.shown_plan_id)
             self._update_buttons()
+        if kinds & (SURVEY_ON | REFRESH_ON):
+            self._show_survey()
 
     def select_plan(self, plan_id: int | None) -> bool:
         for row, plan in enumerate(self.model.records()):
@@ -129,6 +175,7 @@ class PlansPage(ListPage):
         self.shown_plan_id = plan_id
         self.editor.load(plan_id)
         self._update_buttons()
+        self._show_survey()
 
     def _leave_current(self) -> bool:
         """Asks what to do with unsaved edits; False when the user stays on the current plan."""

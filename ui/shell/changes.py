@@ -23,6 +23,7 @@ class Changed(Flag):
     TEACHING = auto()  # the lecturer pool, teaching bases and the course library's marks
     FUNDS = auto()  # a period's budget lines and spending, fees received
     EVALUATION = auto()  # questionnaire templates, a period's issued form and the returned questionnaires
+    SURVEY = auto()  # the needs survey (需求调研): its topics and the units' returns
 
 
 NOTHING = Changed(0)  # reads and previews: nothing to announce

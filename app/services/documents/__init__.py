@@ -50,6 +50,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("funds-summary", "专项经费汇总表", ("year",), "funds_summary"),
     Kind("evaluation-form", "评估问卷", ("period",), "evaluation_form"),
     Kind("evaluation-report", "评估报告", ("period",), "evaluation_report"),
+    Kind("survey-report", "需求调研汇总", ("year",), "survey_report"),
 )}
 
 

@@ -74,3 +74,31 @@ def pie_chart(items: list[tuple[str, float]], title: str, font: str, width: floa
         drawing.add(String(size + 16, y, "■", fontName=font, fontSize=LABEL_SIZE, fillColor=PALETTE[index]))
         drawing.add(String(size + 28, y, f"{label} {value:g}（{value / total:.0%}）", fontName=font, fontSize=LABEL_SIZE))
     return drawing
+
+
+def column_chart(items: list[tuple[str, float]], title: str, font: str, width: float, height: float) -> Drawing:
+    """Vertical bars in the order given (the months of a year), each value over its bar; zeros keep their place."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    drawing = _drawing(width, height, font)
+    _title(drawing, title, font)
+    if not any(value for _, value in items):
+        return drawing
+    chart = VerticalBarChart()
+    chart.x, chart.y = 30, 22
+    chart.width, chart.height = width - 44, height - 50
+    chart.data = [[value for _, value in items]]
+    chart.categoryAxis.categoryNames = [label for label, _ in items]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE - 1
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = LABEL_SIZE - 1
+    chart.bars[0].fillColor = PALETTE[0]
+    chart.barLabelFormat = lambda value: f"{value:g}" if value else ""
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = LABEL_SIZE - 1
+    chart.barLabels.boxAnchor = "s"
+    chart.barLabels.dy = 2
+    drawing.add(chart)
+    return drawing
