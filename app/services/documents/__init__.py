@@ -48,6 +48,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("makeup-notice", "补训通知", ("unit", "year"), "makeup_notice"),
     Kind("funds", "经费结算表", ("period",), "funds_settlement"),
     Kind("funds-summary", "专项经费汇总表", ("year",), "funds_summary"),
+    Kind("record", "培训档案", ("person",), "training_record"),
 )}
 
 
@@ -92,7 +93,8 @@ def file_name(db: Database, request: DocumentRequest) -> str:
     elif request.lecturer_id is not None:
         name = f"{tables.lecturers(db).get(request.lecturer_id).name}{request.year}年{label}"
     elif request.person_id is not None:
-        name = f"{tables.people(db).get(request.person_id).name}{request.year}年{label}"
+        year = f"{request.year}年" if request.year is not None else ""
+        name = f"{tables.people(db).get(request.person_id).name}{year}{label}"
     elif request.period_id is not None:
         period = tables.periods(db).get(request.period_id)
         unit = f"（{tables.units(db).get(request.unit_id).name}）" if request.unit_id else ""
