@@ -63,6 +63,6 @@ def _assess(db: Database, ids: list[int]) -> None:
     for index, enrollment_id in enumerate(ids):
         score = 78 + (index * 7) % 20
         draft = assessment.AssessmentDraft(str(score), "", index % 6 != 5, REPORTS[index % len(REPORTS)])
-        if index == 3:  # one who failed and still completed, with the office's reason
+        if index == 9:  # one who failed and still completed, with the office's reason
             draft = assessment.AssessmentDraft("55", "不合格", True, REPORTS[0], FAILED_REASON)
         assessment.save_assessment(db, enrollment_id, draft)
