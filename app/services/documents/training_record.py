@@ -19,8 +19,8 @@ from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.training_record import RecordLine, RecordYear, TrainingRecord, training_record
 
-CLASS_COLUMNS = (("班次期次", 46), ("培训时间", 24), ("状态", 15), ("学时", 11), ("班委", 18), ("结业考核", 20),
-                 ("党性分析", 12), ("研究报告 / 补训", 0))
+CLASS_COLUMNS = (("班次期次", 30), ("培训时间", 27), ("状态", 15), ("学时", 10), ("班委", 18), ("结业考核", 22),
+                 ("党性分析", 11), ("研究报告 / 补训", 0))
 OTHER_COLUMNS = (("来源", 0), ("类别", 26), ("日期", 28), ("学时", 16))
 
 
@@ -30,8 +30,15 @@ def _widths(columns) -> list[float]:
     return [(width or (FORM.width / mm - fixed) / stretch) * mm for _, width in columns]
 
 
+def _day(iso: str) -> str:
+    return f"{int(iso[5:7])}.{int(iso[8:10])}"
+
+
 def _dates(line: RecordLine) -> str:
-    return f"{line.start_date[5:].replace('-', '.')}—{line.end_date[5:].replace('-', '.')}"
+    """5.10—5.24 (the year is the section's; a period over the new year keeps it whole)."""
+    if line.start_date[:4] != line.end_date[:4]:
+        return f"{line.start_date[:4]}.{_day(line.start_date)}—{line.end_date[:4]}.{_day(line.end_date)}"
+    return f"{_day(line.start_date)}—{_day(line.end_date)}"
 
 
 def _class_row(t: Typesetter, line: RecordLine, owner: str) -> list[str]:
