@@ -184,7 +184,7 @@ def roster(office: Office, tab: int = 0):
 
 
 def period_tab(class_name: str, number: int, tab: int):
-    """A period's window open at one of its tabs (课程表 2, 经费 3)."""
+    """A period's window open at one of its tabs (课程表 2, 经费 3, 班级管理 4)."""
     def make(office: Office):
         from ui.roster.period_actions import open_period
 
@@ -305,6 +305,7 @@ SHOTS = {
     "teaching": (selected_page("师资"), WINDOW),
     "timetable": (period_tab("县管副职领导干部进修班", 1, 2), (1000, 600)),
     "funds": (period_tab("县管副职领导干部进修班", 1, 3), (1000, 640)),
+    "class-management": (period_tab("中青年干部培训班", 1, 4), (1000, 640)),
 }
 
 

@@ -35,6 +35,9 @@ class ClassTab(QWidget):
         self.table = self._table(self.model, 7, self.edit_assessment)
         self.staff_table = self._table(self.staff_model, 3, self.edit_staff)
         self.check_table = self._table(self.check_model, 2, self.edit_check)
+        for table in (self.staff_table, self.check_table):  # the 班主任 and a 跟班人员 at least
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                                   + table.verticalHeader().defaultSectionSize() * 2 + 2 * table.frameWidth() + 2)
         self.summary = note()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -178,7 +178,7 @@ class RosterWindow(RosterEdits, QWidget):
 
     def _keys(self) -> None:
         """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""
-        window_keys(self, "roster")
+        window_keys(self, lambda: "class-management" if self.tabs.currentWidget() is self.class_tab else "roster")
         on_keys(self, ("Ctrl+P",), self.printing.showMenu, Qt.ShortcutContext.WindowShortcut)
         list_keys(self.table, self.edit_trainee, self._remove_key)
 
