@@ -35,9 +35,9 @@ class ClassTab(QWidget):
         self.table = self._table(self.model, 7, self.edit_assessment)
         self.staff_table = self._table(self.staff_model, 3, self.edit_staff)
         self.check_table = self._table(self.check_model, 2, self.edit_check)
-        for table in (self.staff_table, self.check_table):  # the 班主任 and a 跟班人员 at least
+        for table in (self.staff_table, self.check_table):  # a row at least; the splitter gives them a third
             table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                                   + table.verticalHeader().defaultSectionSize() * 2 + 2 * table.frameWidth() + 2)
+                                   + table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
         self.summary = note()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -49,8 +49,9 @@ class ClassTab(QWidget):
         row.addWidget(self._part("班主任和跟班人员", self._staff_buttons(), self.staff_table), 2)
         row.addWidget(self._part("学风督查", self._check_buttons(), self.check_table), 3)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([2000, 1000])  # shares, whatever the window's height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
