@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.services import database, people
 from app.services.class_management import committee, rules, staff
+from app.services.class_management.completion import pass_score
 from app.services.documents import DocumentRequest, render
 from app.storage import tables
 from tests.documents.conftest import period_id, squeezed
@@ -206,11 +207,13 @@ def test_the_rules_are_edited_and_printed_with_the_roster_and_its_groups(qtbot, 
 
     def edit(dialog):
         dialog.text.setPlainText("一、按时到课，不迟到早退。\n二、手机静音。")
+        dialog.pass_score.setValue(70)
         dialog.save()
 
     when_dialog_opens(edit)
     qtbot.mouseClick(tab.rules_button, Qt.MouseButton.LeftButton)
     assert rules.trainee_rules(db) == "一、按时到课，不迟到早退。\n二、手机静音。"
+    assert pass_score(db) == 70 and "合格分数线70分" in tab.summary.text()
     target = tmp_path / "名册.pdf"
     render(db, DocumentRequest("roster", period_id=tab.period_id), target)
     words = squeezed(target)
@@ -244,6 +247,22 @@ def test_the_person_page_shows_the_record_and_exports_it(qtbot, window, monkeypa
     cells = [str(c) for row in book["参训记录"].iter_rows(values_only=True) for c in row if c is not None]
     assert "中青年干部培训班第1期" in cells and person.id_number not in "".join(cells)
     assert answers["infos"][-1][0] == "导出培训档案"
+
+
+def test_the_settings_menu_opens_the_rules_and_the_pass_score(qtbot, window):
+    action = next(a for a in window.menuBar().actions() if a.text() == "设置(&S)").menu().actions()[-1]
+    assert action.text() == "学员守则与结业考核(&R)…"
+    seen = {}
+
+    def look(dialog):
+        seen["title"], seen["score"] = dialog.windowTitle(), dialog.pass_score.value()
+        dialog.pass_score.setValue(75.5)
+        dialog.save()
+
+    when_dialog_opens(look)
+    action.trigger()
+    assert seen == {"title": "学员守则与结业考核", "score": 60}
+    assert pass_score(window.session.db) == 75.5
 
 
 def test_a_read_only_session_only_looks(qtbot, demo_file):

@@ -93,7 +93,7 @@ class ClassTab(QWidget):
         self.role_menu = menu
         self.group_button = self._button("分组…", self.set_group, "把选中的学员（可多选）分到一个小组")
         self.assess_button = self._button("结业考核…", self.edit_assessment, "登记选中学员的考核成绩、党性分析和研究报告")
-        self.rules_button = self._button("学员守则…", self.edit_rules, "打印学员名册时附在名册之后")
+        self.rules_button = self._button("学员守则…", self.edit_rules, "打印学员名册时附在名册之后；也可设置考核合格分数线")
         self.trainee_buttons = [self.role_button, self.group_button, self.assess_button, self.rules_button]
         list_keys(self.table, self.edit_assessment)
         row = FlowLayout(last_to_the_right=True)
@@ -195,9 +195,9 @@ class ClassTab(QWidget):
         return writable(self.session) and self._open(AssessmentDialog(self, self.session.db, lines[0]))
 
     def edit_rules(self) -> bool:
-        from ui.class_management.trainee_dialogs import RulesDialog
+        from ui.class_management.trainee_dialogs import edit_rules
 
-        return writable(self.session) and self._open(RulesDialog(self, self.session.db))
+        return edit_rules(self, self.session)
 
     def add_staff(self) -> bool:
         from ui.class_management.staff_dialogs import StaffDialog

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -117,25 +118,40 @@ class GroupDialog(QDialog):
 
 
 class RulesDialog(QDialog):
-    """学员守则: the office's text, printed with every roster; emptied, the default comes back."""
+    """学员守则与结业考核 (设置): the office's 学员守则, printed after every 学员名册 (emptied, the default comes back),
+    and the pass score a 结业考核 score is judged by."""
 
     def __init__(self, parent, db):
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("学员守则")
+        self.setWindowTitle("学员守则与结业考核")
         self.text = QPlainTextEdit(rules.trainee_rules(db), objectName="rules")
+        self.pass_score = QDoubleSpinBox(minimum=1, maximum=100, decimals=1, suffix=" 分", objectName="pass_score")
+        self.pass_score.setValue(pass_score(db))
+        self.pass_score.setToolTip("只填考核成绩时，低于此分数判定为不合格")
         buttons, self.save_button = save_cancel(self)
+        score = QFormLayout()
+        score.addRow("考核合格分数线", self.pass_score)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("每条一行；打印学员名册时附在名册之后。清空后保存即恢复默认内容。", objectName="note",
+        layout.addWidget(QLabel("学员守则每条一行，打印学员名册时附在名册之后；清空后保存即恢复默认内容。", objectName="note",
                                 wordWrap=True))
         layout.addWidget(self.text, 1)
+        layout.addLayout(score)
         layout.addWidget(buttons)
-        fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 44, self.fontMetrics().lineSpacing() * 24)
+        fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 44, self.fontMetrics().lineSpacing() * 26)
 
     def save(self) -> None:
         try:
-            rules.save_rules(self.db, self.text.toPlainText())
+            rules.save_rules(self.db, self.text.toPlainText(), self.pass_score.value())
         except UserError as problem:
             messages.error(self, "未能保存", str(problem))
             return
         self.accept()
+
+
+def edit_rules(parent, session) -> bool:
+    """设置 → 学员守则与结业考核…, and the 班级管理 tab's 学员守则… (not while the database is read-only)."""
+    from ui.common.write_access import edit_settings
+    from ui.shell.changes import Changed
+
+    return edit_settings(parent, session, "学员守则与结业考核", lambda: RulesDialog(parent, session.db), Changed.SETTINGS)

@@ -12,9 +12,8 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment
 from app.domain.status import EnrollmentStatus
 from app.domain.text import clean, to_halfwidth
-from app.services import settings
-from app.services.class_management import completion
-from app.services.class_management.completion import FAIL, PASS, PASS_SCORE_KEY, RESULTS, failed, pass_score
+from app.services.class_management import completion, rules
+from app.services.class_management.completion import FAIL, PASS, RESULTS, failed, pass_score
 from app.services.roster import period_of, period_title
 from app.services.safety import audit
 from app.storage import class_management as queries
@@ -35,11 +34,8 @@ class AssessmentDraft:
 
 
 def set_pass_score(db: Database, value: float) -> None:
-    if not 0 < value <= MAX_SCORE:
-        raise ValidationError({"pass_score": f"合格分数线应在0到{MAX_SCORE:g}之间"})
-    with db.atomic():
-        settings.put(db, PASS_SCORE_KEY, value)
-        audit.record(db, "修改考核合格分数线", "settings", None, f"{value:g}分")
+    """The pass score alone (the settings dialog saves it with the 学员守则: rules.save_rules)."""
+    rules.save_rules(db, rules.trainee_rules(db), value)
 
 
 def parse_score(text: str) -> float | None:

@@ -1,11 +1,13 @@
 """学员守则: the office's rules for trainees, printed with the roster; kept in the settings, with a default
-drawn from seed 000 item 22 (严以治学, 学员管理相关规定, 学员自我管理, 学风督查)."""
+drawn from seed 000 item 22 (严以治学, 学员管理相关规定, 学员自我管理, 学风督查). Saved together with the 结业考核's
+pass score, which the same settings dialog shows."""
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from app.domain.errors import ValidationError
 from app.services import settings
+from app.services.class_management.completion import PASS_SCORE_KEY, pass_score
 from app.services.safety import audit
 
 RULES_KEY = "trainee_rules"
@@ -24,15 +26,28 @@ def trainee_rules(db: Database) -> str:
     return settings.get(db, RULES_KEY, DEFAULT_RULES)
 
 
-def save_rules(db: Database, text: str) -> str:
-    """Keeps the office's text; a blank text puts the default back."""
-    text = "\n".join(line.rstrip() for line in str(text or "").strip().splitlines() if line.strip())
+MAX_SCORE = 100.0
+
+
+def save_rules(db: Database, text: str, passing: float | None = None) -> str:
+    """Keeps the office's text (a blank text puts the default back) and, when given, the pass score of the
+    结业考核, in one transaction."""
+    text = "\n".join(line.strip() for line in str(text or "").strip().splitlines() if line.strip())
+    errors = {}
     if len(text) > MAX_RULES:
-        raise ValidationError({"rules": f"学员守则过长（共{len(text)}字，不超过{MAX_RULES}字）"})
+        errors["rules"] = f"学员守则过长（共{len(text)}字，不超过{MAX_RULES}字）"
+    if passing is not None and not 0 < passing <= MAX_SCORE:
+        errors["pass_score"] = f"合格分数线应在0到{MAX_SCORE:g}分之间"
+    if errors:
+        raise ValidationError(errors)
     with db.atomic():
         if text and text != DEFAULT_RULES:
             settings.put(db, RULES_KEY, text)
         else:
             settings.remove(db, RULES_KEY)
-        audit.record(db, "修改学员守则", "settings", None, f"{len(text or DEFAULT_RULES)}字")
+        detail = f"学员守则{len(text or DEFAULT_RULES)}字"
+        if passing is not None and passing != pass_score(db):
+            settings.put(db, PASS_SCORE_KEY, passing)
+            detail += f"，考核合格分数线{passing:g}分"
+        audit.record(db, "修改学员守则", "settings", None, detail)
     return trainee_rules(db)
