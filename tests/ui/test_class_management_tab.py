@@ -240,6 +240,12 @@ def test_the_person_page_shows_the_record_and_exports_it(qtbot, window, monkeypa
     texts = [record.model.index(r, 6).data() for r in range(record.model.rowCount())]
     assert any("不合格" in (t or "") and "结业理由" in t for t in texts)
     assert "累计" in record.summary.text()
+    from ui.documents import print_actions
+
+    sent = []
+    monkeypatch.setattr(print_actions, "print_document", lambda parent, session, request: sent.append(request))
+    qtbot.mouseClick(record.print_button, Qt.MouseButton.LeftButton)
+    assert [(r.kind, r.person_id) for r in sent] == [("record", person_id)]
     target = tmp_path / "档案.xlsx"
     monkeypatch.setattr(files, "ask_save_file", lambda *args: target)
     qtbot.mouseClick(record.export_button, Qt.MouseButton.LeftButton)
