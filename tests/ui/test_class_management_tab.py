@@ -177,6 +177,27 @@ def test_a_failed_trainee_is_completed_only_with_a_reason(qtbot, window_and_tab,
     assert (stored.status, stored.completion_reason) == ("结业", "补考合格前因公请假，经研究同意结业")
 
 
+def test_close_out_in_the_attendance_dialog_names_a_failed_trainee(qtbot, window_and_tab, answers):
+    from app.services.class_management import assessment
+    from ui.roster.attendance_dialog import AttendanceDialog
+
+    _, tab = window_and_tab
+    db, period = tab.session.db, tab.period_id
+    line = tab.model.record(rows_without_role(tab, 1)[0])
+    assessment.save_assessment(db, line.id, assessment.AssessmentDraft("45"))
+    dialog = AttendanceDialog(tab.session, period, tab)
+    qtbot.addWidget(dialog)
+    answers["replies"] = [0]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert f"{line.person_name}结业考核不合格，结班会将其标为结业" in answers["errors"][-1][1]
+    assert tables.periods(db).get(period).status == "开班" and dialog.close_button.isEnabled()
+    assessment.save_assessment(db, line.id, assessment.AssessmentDraft("45", completion_reason="经研究同意结业"))
+    answers["replies"] = [0]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert "已结班" in answers["infos"][-1][1]
+    assert tables.enrollments(db).get(line.id).status == "结业"
+
+
 def test_a_bad_score_is_refused_in_the_form(qtbot, window_and_tab):
     _, tab = window_and_tab
     row = rows_without_role(tab, 1)[0]
