@@ -77,6 +77,16 @@ def test_the_record_year_by_year(db, cadre):
     assert record.total == 30 + 20 + 112.5
 
 
+def test_the_years_hours_are_the_hours_ledgers(db, cadre):
+    """The record counts as the 学时档案 does: closed periods in the year they end, records by their year."""
+    from app.services.hours import ledger
+
+    for year in training_record(db, cadre.id).years:
+        counted = ledger.person_hours(db, cadre.id, year.year)
+        assert (year.class_hours, year.online_hours, year.other_hours) == (counted.classes, counted.online,
+                                                                           counted.other), year.year
+
+
 def test_a_missed_roll_call_period_not_made_up_says_so(db, cadre):
     made = tables.enrollments(db).where("makeup_of IS NOT NULL")[0]
     tables.enrollments(db).delete(made.id)
