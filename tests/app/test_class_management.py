@@ -150,6 +150,8 @@ def test_a_score_gives_the_result_by_the_pass_score(db, period):
             assessment.save_assessment(db, a, draft)
         assert field in refused.value.errors
     assert snapshot(db) == before
+    with pytest.raises(ValidationError, match="应在0到100分之间"):
+        assessment.parse_score("-3")
     assessment.set_pass_score(db, 90)
     assert completion.is_failed(db, tables.enrollments(db).get(a))  # 85 is below 90 now
     with pytest.raises(ValidationError):

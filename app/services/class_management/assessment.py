@@ -43,10 +43,10 @@ def parse_score(text: str) -> float | None:
     value = re.sub(r"\s", "", to_halfwidth(str(text or ""))).removesuffix("分")
     if not value:
         return None
-    if not re.fullmatch(r"\d+(\.\d+)?", value):
+    if not re.fullmatch(r"-?\d+(\.\d+)?", value):
         raise ValidationError({"score": f"考核成绩“{text}”不是数字"})
     score = float(value)
-    if score > MAX_SCORE:
+    if not 0 <= score <= MAX_SCORE:
         raise ValidationError({"score": f"考核成绩应在0到{MAX_SCORE:g}分之间"})
     return score
 
