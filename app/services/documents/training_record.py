@@ -63,14 +63,15 @@ def _year(t: Typesetter, year: RecordYear, owner: str) -> list:
     return story
 
 
-def _facts(record: TrainingRecord) -> str:
+def _facts(record: TrainingRecord) -> list[str]:
+    """Who the record is of, in short lines (about 40 characters fit one): the person, the ID, the post."""
     p = record.person
-    parts = [f"姓名：{p.name}", f"性别：{p.gender}" if p.gender else "", f"民族：{p.ethnicity}" if p.ethnicity else "",
-             f"出生年月：{p.birth_date[:7].replace('-', '.')}" if p.birth_date else "",
-             f"身份证号码：{mask_id(p.id_number)}", f"工作单位：{record.unit_name}" if record.unit_name else "",
-             f"职务：{p.post}" if p.post else "", f"职级：{p.rank}" if p.rank else "",
-             f"干部类别：{p.cadre_category}" if p.cadre_category else ""]
-    return "　".join(part for part in parts if part)
+    lines = ([f"姓名：{p.name}", f"性别：{p.gender}" if p.gender else "", f"民族：{p.ethnicity}" if p.ethnicity else "",
+              f"出生年月：{p.birth_date[:7].replace('-', '.')}" if p.birth_date else ""],
+             [f"身份证号码：{mask_id(p.id_number)}", f"干部类别：{p.cadre_category}" if p.cadre_category else ""],
+             [f"工作单位：{record.unit_name}" if record.unit_name else "", f"职务：{p.post}" if p.post else "",
+              f"职级：{p.rank}" if p.rank else ""])
+    return ["　".join(part for part in line if part) for line in lines if any(line)]
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
@@ -79,13 +80,13 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     t = Typesetter()
     s = t.styles
     owner = f"人员“{person.name}”"
-    t.check(_facts(record), owner, "基本情况")
+    facts = [t.check(line, owner, "基本情况") for line in _facts(record)]
     years = [y.year for y in record.years]
     span = f"{min(years)}—{max(years)}年" if years else "尚无培训记录"
     summary = (f"参加班次{len(record.lines)}期次，其中结业{sum(1 for x in record.lines if x.status == '结业')}期次；"
                f"累计{amount(record.total)}学时（{span}）。")
     story = [DocumentStart(0), t.title("干部教育培训档案", s.form_title, FORM.width),
-             t.para(_facts(record), s.subtitle), t.para(summary, s.subtitle)]
+             *(t.para(line, s.subtitle) for line in facts), t.para(summary, s.subtitle)]
     for year in record.years:
         story += _year(t, year, owner)
     if not record.years:
