@@ -231,3 +231,22 @@ def test_the_trainee_rules_default_edit_and_reset(db):
 def test_group_numbers_sort_as_numbers():
     assert [committee.group_number(n) for n in ("第一组", "第十组", "第十二组", "第二十组", "3组", "综合组")] == [
         1, 10, 12, 20, 3, 0]
+
+
+def test_the_demo_office_manages_three_classes(demo_db):
+    """Seed 000 item 22 in the demo: staff, 班委 and groups, a 学风督查 record in three periods; 考核 in the closed."""
+    managed = [row[0] for row in demo_db.execute("SELECT DISTINCT period_id FROM period_staff ORDER BY period_id")]
+    assert len(managed) == 3
+    for period_id in managed:
+        period = tables.periods(demo_db).get(period_id)
+        lines = committee.trainees(demo_db, period_id)
+        assert [m.role for m in staff.staff_of(demo_db, period_id)] == ["班主任", "跟班人员"]
+        assert len(staff.checks_of(demo_db, period_id)) == 1
+        assert [line.committee_role for line in lines].count("班长") == 1
+        groups = committee.groups(demo_db, period_id, lines)
+        assert len(groups) >= 3 and all(g.leader for g in groups)
+        assessed = [line for line in lines if line.assessment_result]
+        assert bool(assessed) == PeriodStatus.is_closed(period.status)
+    failed = demo_db.execute("""SELECT status, assessment_result, completion_reason FROM enrollments
+                                WHERE assessment_result = '不合格'""").fetchall()
+    assert len(failed) == 2 and all(status == "结业" and reason for status, _, reason in failed)
