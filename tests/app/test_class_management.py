@@ -250,3 +250,31 @@ def test_the_demo_office_manages_three_classes(demo_db):
     failed = demo_db.execute("""SELECT status, assessment_result, completion_reason FROM enrollments
                                 WHERE assessment_result = '不合格'""").fetchall()
     assert len(failed) == 2 and all(status == "结业" and reason for status, _, reason in failed)
+
+
+def test_more_bad_inputs_change_nothing(db, period):
+    from app.domain.errors import NotFound
+
+    first, second, *_ = ids(db, period)
+    before = snapshot(db)
+    with pytest.raises(ValidationError, match="备注过长"):
+        staff.save_staff(db, PeriodStaff(period.id, "刘明远", "班主任", notes="注" * 201))
+    with pytest.raises(ValidationError, match="备注过长"):
+        staff.save_check(db, DisciplineCheck(period.id, "2021-05-11", "科长", "好", notes="注" * 201))
+    with pytest.raises(ValidationError, match="督查人过长"):
+        staff.save_check(db, DisciplineCheck(period.id, "2021-05-11", "科" * 61, "好"))
+    with pytest.raises(NotFound):
+        staff.delete_staff(db, 12345)
+    with pytest.raises(NotFound):
+        staff.delete_check(db, 12345)
+    with pytest.raises(NotFound):
+        assessment.save_assessment(db, 12345, AssessmentDraft("80"))
+    assert snapshot(db) == before
+    other = tables.people(db).insert(Person("周九", "500101198001019999"))
+    roster.replace_trainee(db, first, other.id, reason="工作调动")
+    before = snapshot(db)
+    with pytest.raises(UserError, match="不登记结业考核"):
+        assessment.save_assessment(db, first, AssessmentDraft("80"))
+    with pytest.raises(UserError, match="不能担任班委或分组"):
+        committee.set_group(db, period.id, [first, second], "第一组")  # refused whole: 李四 is not grouped either
+    assert snapshot(db) == before

@@ -276,6 +276,32 @@ def test_the_person_page_shows_the_record_and_exports_it(qtbot, window, monkeypa
     assert answers["infos"][-1][0] == "导出培训档案"
 
 
+def test_an_overlong_group_or_rules_text_is_refused_with_its_reason(qtbot, window_and_tab, answers):
+    _, tab = window_and_tab
+    db, period = tab.session.db, tab.period_id
+    before = [(line.id, line.study_group) for line in committee.trainees(db, period)]
+    select_rows(tab.table, rows_without_role(tab, 1))
+
+    def too_long(dialog):
+        dialog.group.setCurrentText("组" * 21)
+        dialog.save()
+        dialog.reject()
+
+    when_dialog_opens(too_long)
+    qtbot.mouseClick(tab.group_button, Qt.MouseButton.LeftButton)
+    assert answers["errors"][-1] == ("未能分组", "小组名称过长（不超过20字）")
+    assert [(line.id, line.study_group) for line in committee.trainees(db, period)] == before
+
+    def long_rules(dialog):
+        dialog.text.setPlainText("守" * 3001)
+        dialog.save()
+        dialog.reject()
+
+    when_dialog_opens(long_rules)
+    qtbot.mouseClick(tab.rules_button, Qt.MouseButton.LeftButton)
+    assert "学员守则过长" in answers["errors"][-1][1] and rules.trainee_rules(db) == rules.DEFAULT_RULES
+
+
 def test_the_settings_menu_opens_the_rules_and_the_pass_score(qtbot, window):
     action = next(a for a in window.menuBar().actions() if a.text() == "设置(&S)").menu().actions()[-1]
     assert action.text() == "学员守则与结业考核(&R)…"
