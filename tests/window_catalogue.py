@@ -337,6 +337,54 @@ def _expense(ctx: Context):
                                                            "2020-03-05", "县委党校", "记-2020-001", "学员住宿"))
 
 
+def _class_period(ctx: Context) -> int:
+    """A period of the demo with its 班委, groups, staff and 考核 (app/services/demo_class_management.py)."""
+    return ctx.one("SELECT period_id FROM enrollments WHERE completion_reason <> '' ORDER BY id LIMIT 1")
+
+
+def _staff(ctx: Context):
+    from app.domain.models import PeriodStaff
+    from ui.class_management.staff_dialogs import StaffDialog
+
+    return StaffDialog(ctx.main, ctx.session.db, PeriodStaff(_class_period(ctx), "刘明远", "班主任", "023-77221234",
+                                                           notes="全程跟班"))
+
+
+def _check(ctx: Context):
+    from app.domain.models import DisciplineCheck
+    from app.services.roster import period_of
+    from ui.class_management.staff_dialogs import CheckDialog
+
+    period = period_of(ctx.session.db, _class_period(ctx))
+    check = DisciplineCheck(period.id, period.start_date, "县委组织部干部教育科", "学员按时到课，课堂纪律良好。" * 4)
+    return CheckDialog(ctx.main, ctx.session.db, check, period.start_date, period.end_date)
+
+
+def _class_lines(ctx: Context):
+    from app.services.class_management import committee
+
+    return committee.trainees(ctx.session.db, _class_period(ctx))
+
+
+def _assessment(ctx: Context):
+    from ui.class_management.trainee_dialogs import AssessmentDialog
+
+    failed = [line for line in _class_lines(ctx) if line.completion_reason]
+    return AssessmentDialog(ctx.main, ctx.session.db, (failed or _class_lines(ctx))[0])
+
+
+def _group(ctx: Context):
+    from ui.class_management.trainee_dialogs import GroupDialog
+
+    return GroupDialog(ctx.main, ctx.session.db, _class_period(ctx), _class_lines(ctx)[:12])
+
+
+def _rules(ctx: Context):
+    from ui.class_management.trainee_dialogs import RulesDialog
+
+    return RulesDialog(ctx.main, ctx.session.db)
+
+
 def _budget_line(ctx: Context):
     from app.services.funds import budget
     from ui.funds.budget_dialog import BudgetLineDialog
@@ -426,8 +474,8 @@ def catalogue() -> dict[str, Entry]:
     return {
         "ui.shell.main_window.MainWindow": Entry(_main_window, _main_pages(), has_list=True,
                                                    main_list=_page_list),
-        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(5, names=("roster", "quotas", "timetable", "funds",
-                                                                             "evaluation")),
+        "ui.roster.roster_window.RosterWindow": Entry(_roster, tabs(6, names=("roster", "quotas", "timetable", "funds",
+                                                                             "class", "evaluation")),
                                                         has_list=("roster", "quotas")),  # a day's row is tall
         "ui.timetable.session_dialog.SessionDialog": Entry(_session_dialog),
         "ui.makeup.makeup_window.MakeupWindow": Entry(_makeup, has_list=True),
@@ -463,6 +511,11 @@ def catalogue() -> dict[str, Entry]:
         "ui.funds.fund_settings.FundSettingsDialog": Entry(
             _shell_dialog("ui.funds.fund_settings.FundSettingsDialog", with_db=True)),
         "ui.funds.expense_dialog.ExpenseDialog": Entry(_expense),
+        "ui.class_management.staff_dialogs.StaffDialog": Entry(_staff),
+        "ui.class_management.staff_dialogs.CheckDialog": Entry(_check),
+        "ui.class_management.trainee_dialogs.AssessmentDialog": Entry(_assessment),
+        "ui.class_management.trainee_dialogs.GroupDialog": Entry(_group),
+        "ui.class_management.trainee_dialogs.RulesDialog": Entry(_rules),
         "ui.funds.budget_dialog.BudgetLineDialog": Entry(_budget_line),
         "ui.funds.fee_dialog.FeeDialog": Entry(_fee),
         "ui.funds.expense_import_dialog.ExpenseImportDialog": Entry(_expense_import, has_list=True),

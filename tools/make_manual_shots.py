@@ -184,7 +184,7 @@ def roster(office: Office, tab: int = 0):
 
 
 def period_tab(class_name: str, number: int, tab: int):
-    """A period's window open at one of its tabs (课程表 2, 经费 3, 评估 4)."""
+    """A period's window open at one of its tabs (课程表 2, 经费 3, 班级管理 4, 评估 5)."""
     def make(office: Office):
         from ui.roster.period_actions import open_period
 
@@ -313,8 +313,9 @@ SHOTS = {
     "teaching": (selected_page("师资"), WINDOW),
     "timetable": (period_tab("县管副职领导干部进修班", 1, 2), (1000, 600)),
     "funds": (period_tab("县管副职领导干部进修班", 1, 3), (1000, 640)),
-    "evaluation": (period_tab("县管领导干部学习贯彻党的十九届四中全会精神专题班", 1, 4), (1000, 600)),
+    "evaluation": (period_tab("县管领导干部学习贯彻党的十九届四中全会精神专题班", 1, 5), (1000, 600)),
     "survey": (survey, (1000, 620)),
+    "class-management": (period_tab("中青年干部培训班", 1, 4), (1000, 640)),
 }
 
 

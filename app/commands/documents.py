@@ -1,5 +1,5 @@
 """print: documents as one PDF per batch (入学通知书, 选调函, 计划通知, 签到表, 名册, 结业证书, 汇总, 学时证明, 课程表,
-讲课费发放表, 补训通知)."""
+讲课费发放表, 补训通知, 培训档案)."""
 from __future__ import annotations
 
 from datetime import date
@@ -28,7 +28,7 @@ def register(commands, common) -> None:
     sub.add_argument("--unit", type=int, help="单位编号：选调函、补训通知只发给该单位；与 --period 同用时只打印该单位的学员")
     sub.add_argument("--plan", type=int, help="计划编号（计划通知）")
     sub.add_argument("--year", type=int, help="年度（年度统计表、学时证明；补训通知：补训期次在该年度的各单位）")
-    sub.add_argument("--person", type=int, help="人员编号（学时证明，见 people 命令）")
+    sub.add_argument("--person", type=int, help="人员编号（学时证明、培训档案，见 people 命令）")
     sub.add_argument("--lecturer", type=int, help="授课人编号（一年的讲课费发放表，与 --year 同用；见 lecturers 命令）")
     sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
     sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")

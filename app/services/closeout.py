@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from app.domain.errors import UserError
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
+from app.services.class_management.completion import completion_refusal
 from app.services.roster import ensure_open
 from app.services.safety import audit
 from app.storage import periods, roster, tables
@@ -38,11 +39,15 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
         raise UserError(f"第{period.number}期还没有任何考勤记录；请先登记考勤（可按签到表整半天登记）")
     leave_flagged = {f.enrollment_id for f in attendance.flags(db, period_id, today) if f.rule == "leave"}
     worth = attendance.slot_hours(db, period)
+    outcomes = {}
     result = CloseOutResult(0, 0, 0, 0.0)
+    for trainee in current.trainees:
+        hours = min(worth.marked(current, trainee.id, "出勤"), worth.total)
+        outcomes[trainee.id] = (_outcome(trainee.id, hours, leave_flagged, result), hours)
+    _refuse_failed(db, current.trainees, outcomes)
     with db.atomic():
         for trainee in current.trainees:
-            hours = min(worth.marked(current, trainee.id, "出勤"), worth.total)
-            status = _outcome(trainee.id, hours, leave_flagged, result)
+            status, hours = outcomes[trainee.id]
             roster.set_outcome(db, trainee.id, status, hours)
             result.hours += hours
         periods.set_status(db, period_id, PeriodStatus.CLOSED)
@@ -50,6 +55,15 @@ def close_out(db: Database, period_id: int, today: date | None = None) -> CloseO
                      f"第{period.number}期：结业{result.completed}人，退学{result.withdrawn}人，缺训{result.absent}人，"
                      f"共计{result.hours:g}学时")
     return result
+
+
+def _refuse_failed(db: Database, trainees, outcomes: dict) -> None:
+    """结班 marks nobody 结业 whose 结业考核 failed without a reason (the rule of completion.py): it names them all."""
+    refused = [trainee.person_name for trainee in trainees if EnrollmentStatus.is_completed(outcomes[trainee.id][0])
+               and completion_refusal(db, trainee, trainee.person_name)]
+    if refused:
+        raise UserError(f"{'、'.join(refused)}结业考核不合格，结班会将其标为结业；请先在“班级管理”的考核中填写结业理由，"
+                        "或把其状态改为缺训、退学等，再结班")
 
 
 def _outcome(enrollment_id: int, hours: float, leave_flagged: set[int], result: CloseOutResult) -> str:

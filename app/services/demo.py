@@ -26,6 +26,7 @@ from app.domain.models import (
 )
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, settings
+from app.services.demo_class_management import build_class_management
 from app.services.demo_evaluation import build_evaluation
 from app.services.demo_funds import build_funds
 from app.services.demo_makeup import build_makeup
@@ -71,6 +72,7 @@ def build_demo(db: Database) -> dict[str, int]:
         _online_hours(db, people, rosters.rng, office)
         build_makeup(db)
         build_funds(db, rosters.today)
+        build_class_management(db)
         build_evaluation(db)
         build_survey(db)
         audit.record(db, "载入示范数据", detail=f"{len(units)}个单位，{len(people)}人")

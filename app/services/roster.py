@@ -13,6 +13,7 @@ from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment, Period, PeriodRow
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.domain.text import clean
+from app.services.class_management.completion import completion_refusal
 from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
@@ -97,6 +98,8 @@ def set_status(db: Database, enrollment_id: int, status: str) -> Enrollment:
         raise UserError("更换学员请用“更换学员”，以便记录替换的人和原因")
     if EnrollmentStatus.is_replaced(enrollment.status):
         raise UserError("该学员已被替换，不能再更改状态")
+    if EnrollmentStatus.is_completed(status) and (refusal := completion_refusal(db, enrollment)):
+        raise UserError(refusal)
     period = tables.periods(db).get(enrollment.period_id)
     if EnrollmentStatus.is_completed(status) and not enrollment.hours:
         enrollment.hours = tables.classes(db).get(period.class_id).total_hours

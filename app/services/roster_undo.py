@@ -14,6 +14,8 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Enrollment
+from app.domain.status import EnrollmentStatus
+from app.services.class_management.completion import completion_refusal
 from app.services.roster import ensure_open, period_of, period_title
 from app.services.safety import audit
 from app.storage import attendance as marks_store
@@ -71,6 +73,7 @@ def restore(db: Database, period_id: int, expected: Seats, target: Seats, action
                 if (text := _changed_since(current[person_id], seat, deleting=target.get(person_id) is None))]
     if problems:
         raise UserError("名单已有改动：" + "；".join(problems))
+    _refuse_failed_completion(db, period_id, target)
     with db.atomic():
         ids = {person_id: _put(db, period_id, person_id, seat) for person_id, seat in target.items()
                if seat is not None}
@@ -84,6 +87,15 @@ def restore(db: Database, period_id: int, expected: Seats, target: Seats, action
         for person_id in target:
             name = (target[person_id] or current[person_id]).name
             audit.record(db, action, "enrollment", ids.get(person_id), f"{period_title(period)} {name}")
+
+
+def _refuse_failed_completion(db: Database, period_id: int, target: Seats) -> None:
+    """An undo that puts a trainee back to 结业 keeps the rule of completion.py (考核 may have failed since)."""
+    for person_id, seat in target.items():
+        if seat is not None and EnrollmentStatus.is_completed(seat.status):
+            existing = roster_queries.enrollment_of(db, period_id, person_id)
+            if existing is not None and (refusal := completion_refusal(db, existing, seat.name)):
+                raise UserError(refusal)
 
 
 def _changed_since(current: Seat | None, expected: Seat | None, deleting: bool) -> str:

@@ -107,6 +107,7 @@ CASES = {
     "make-up --unwaive": (True, lambda f: ["--unwaive", "1"]),
     "make-up --unlink": (True, lambda f: ["--unlink", "1"]),
     "print makeup-notice": (True, lambda f: ["makeup-notice", "-o", f["out"] / "补训通知.pdf", "--year", "2020"]),
+    "print record": (True, lambda f: ["record", "-o", f["out"] / "培训档案.pdf", "--person", "1"]),
     "funds --period": (False, lambda f: ["--period", f["completed"], "--json"]),
     "funds --year": (False, lambda f: ["--year", "2020"]),
     "add-expense": (True, lambda f: ["--period", f["completed"], "--item", "住宿费", "--amount", "100"]),

@@ -86,7 +86,7 @@ def test_a_period_without_trainees_explains_why_nothing_prints(qtbot, page):
 def test_save_pdf_writes_the_previewed_document(qtbot, page, monkeypatch, tmp_path):
     select_period(qtbot, page, *POLITICS_1)
     page.kind_box.setCurrentIndex(page.kind_box.findText("学员名册"))
-    wait_preview(qtbot, page, pages=2)
+    wait_preview(qtbot, page, pages=3)  # two pages of trainees, then the 学员守则
     asked = {}
 
     def save_name(parent, title, suggested, filters):
@@ -200,11 +200,11 @@ def test_print_and_save_wait_for_the_preview_of_the_current_choice(qtbot, page, 
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # a click on the greyed button does nothing
     assert page.print_task is None and not printed.exists()
     gates["roster"].set()
-    wait_preview(qtbot, page, pages=2)
-    assert page.pages_label.text() == "学员名册，共2页"
+    wait_preview(qtbot, page, pages=3)
+    assert page.pages_label.text() == "学员名册，共3页"
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     finished(qtbot, page.print_task)
-    assert len(PdfReader(str(printed)).pages) == 2  # the roster's two pages, not the letters (images: no text)
+    assert len(PdfReader(str(printed)).pages) == 3  # the roster's three pages, not the letters (images: no text)
     assert audit.entries(window.session.db)[0]["detail"].startswith("学员名册")
 
 

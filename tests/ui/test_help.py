@@ -14,7 +14,7 @@ TITLES = {"start": "快速上手", "plans": "年度计划与工作要点", "clas
           "units": "单位", "roster": "学员名单与名额分配", "import": "导入单位名单", "people": "学员档案",
           "documents": "入学通知书与文书打印", "attendance": "签到、考勤与结班", "hours": "学时", "stats": "统计",
           "backups": "备份与换电脑", "teaching": "师资与讲课费", "funds": "经费",
-          "evaluation": "质量评估", "survey": "需求调研"}
+          "evaluation": "质量评估", "survey": "需求调研", "class-management": "班级管理与结业考核"}
 
 
 @pytest.fixture(autouse=True)

@@ -94,7 +94,7 @@ def test_menus_are_in_chinese(window):
              for m in (a.menu() for a in window.menuBar().actions())}
     assert menus == {"文件(&F)": ["新建数据库(&N)…", "打开数据库(&O)…", "最近打开(&T)", "另存备份(&B)…", "恢复备份(&R)…",
                                   "备份设置(&S)…", "退出(&X)"],
-                     "设置(&S)": ["名称规范化(&N)…", "讲课费标准(&F)…"],
+                     "设置(&S)": ["名称规范化(&N)…", "讲课费标准(&F)…", "学员守则与结业考核(&R)…"],
                      "帮助(&H)": ["使用手册(&M)", "本页帮助(&P)", "快速上手(&Q)", "操作日志(&L)", "关于(&A)"]}
     keys = {a.text(): a.shortcut().toString() for a in window.menuBar().actions()[0].menu().actions()}
     assert (keys["打开数据库(&O)…"], keys["新建数据库(&N)…"], keys["退出(&X)"]) == ("Ctrl+O", "Ctrl+N", "Ctrl+Q")

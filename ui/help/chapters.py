@@ -14,7 +14,7 @@ from pathlib import Path
 from app import config
 
 START = "start"
-_NAME = re.compile(r"^(\d+)-([a-z]+)\.md$")
+_NAME = re.compile(r"^(\d+)-([a-z][a-z-]*)\.md$")
 _PICTURE = re.compile(r"!\[([^\]]*)\]\(([^)]+)\)")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*`#>|\[]")  # images, link targets and marks
 

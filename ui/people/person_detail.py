@@ -1,6 +1,6 @@
 """A person's page under the people list: who they are, every period they attended with status and hours
-(a double-click opens that period's roster), and their other 学时 (entered by hand or imported) with the
-year's total and the certificate of hours."""
+(a double-click opens that period's roster), their other 学时 (entered by hand or imported) with the
+year's total and the certificate of hours, and the whole 培训档案 year by year (一人一档)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -12,6 +12,7 @@ from app.domain.status import EnrollmentStatus
 from app.services import people
 from ui.common.widgets import make_table
 from ui.people.person_hours import PersonHours
+from ui.people.person_record import PersonRecord
 from ui.roster import period_actions
 from ui.roster.roster_models import AttendanceModel
 
@@ -34,6 +35,8 @@ class PersonDetail(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, "参训记录")
         self.tabs.addTab(self.hours, "学时档案")
+        self.record = PersonRecord(self.session, self)
+        self.tabs.addTab(self.record, "培训档案")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         top = QHBoxLayout()
@@ -48,6 +51,7 @@ class PersonDetail(QWidget):
             self.summary.setText("")
             self.model.set_rows([])
             self.hours.show_person(None)
+            self.record.show_person(None)
             return
         history = people.attendance(db, person.id)
         hours = sum(a.hours for a in history)
@@ -57,6 +61,7 @@ class PersonDetail(QWidget):
         self.name.setText(person.name)
         self.summary.setText(f"{facts}\n参训{len(history)}次，累计学时{hours:g}" + ("" if history else "（尚无参训记录）"))
         self.model.set_rows(history)
+        self.record.show_person(person)
         self.hours.show_person(person, {int(a.end_date[:4]) for a in history if EnrollmentStatus.is_completed(a.status) and a.end_date})
 
     def open_period(self, index) -> None:

@@ -23,6 +23,7 @@ from app.services import quotas
 from app.services import roster as roster_service
 from app.services.exports.roster import export_roster, id_shown
 from app.services.makeup import items as makeup_items
+from ui.class_management.class_tab import ClassTab
 from ui.classes import actions
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file
@@ -90,6 +91,8 @@ class RosterWindow(RosterEdits, QWidget):
         self.timetable_tab.refresh()
         self.funds_tab = FundsTab(session, period_id, self, record_fees=self.record_fees, undo_stack=self.undo_stack)
         self.tabs.addTab(self.funds_tab, "经费")
+        self.class_tab = ClassTab(session, period_id, self)
+        self.tabs.addTab(self.class_tab, "班级管理")
         self.evaluation_tab = EvaluationTab(session, period_id, self)
         self.tabs.addTab(self.evaluation_tab, "评估")
         self.full_ids = FullIdBox(self.session, f"学员名单：{roster_service.period_title(self.period)}", self)
@@ -178,7 +181,7 @@ class RosterWindow(RosterEdits, QWidget):
 
     def _keys(self) -> None:
         """Esc closes, F1 helps, Ctrl+P opens the print menu; in the list Enter edits and Del removes (asking)."""
-        window_keys(self, "roster")
+        window_keys(self, lambda: "class-management" if self.tabs.currentWidget() is self.class_tab else "roster")
         on_keys(self, ("Ctrl+P",), self.printing.showMenu, Qt.ShortcutContext.WindowShortcut)
         list_keys(self.table, self.edit_trainee, self._remove_key)
 

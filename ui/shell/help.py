@@ -10,7 +10,7 @@ from ui.shell.database_actions import window_settings
 WELCOME_SHOWN = "help/welcome_shown"
 TOPICS = ("start", "plans", "classes", "periods", "calendar", "units", "roster", "import", "people", "documents",
           "attendance", "hours", "stats", "backups", "teaching", "funds",
-          "evaluation", "survey")
+          "evaluation", "survey", "class-management")
 
 _window = None  # the one manual window, while it is open
 

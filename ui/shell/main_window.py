@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self._action(settings_menu, "名称规范化(&N)…", self.word_variants)
         self._action(settings_menu, "讲课费标准(&F)…", self.lecture_fee_rules)
+        self._action(settings_menu, "学员守则与结业考核(&R)…", lambda: importlib.import_module(
+            "ui.class_management.trainee_dialogs").edit_rules(self, self.session))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "使用手册(&M)", self.show_manual)
         self._action(help_menu, "本页帮助(&P)", self.page_help, QKeySequence(Qt.Key.Key_F1))

@@ -51,6 +51,7 @@ KINDS = {kind.key: kind for kind in (
     Kind("evaluation-form", "评估问卷", ("period",), "evaluation_form"),
     Kind("evaluation-report", "评估报告", ("period",), "evaluation_report"),
     Kind("survey-report", "需求调研汇总", ("year",), "survey_report"),
+    Kind("record", "培训档案", ("person",), "training_record"),
 )}
 
 
@@ -95,7 +96,8 @@ def file_name(db: Database, request: DocumentRequest) -> str:
     elif request.lecturer_id is not None:
         name = f"{tables.lecturers(db).get(request.lecturer_id).name}{request.year}年{label}"
     elif request.person_id is not None:
-        name = f"{tables.people(db).get(request.person_id).name}{request.year}年{label}"
+        year = f"{request.year}年" if request.year is not None else ""
+        name = f"{tables.people(db).get(request.person_id).name}{year}{label}"
     elif request.period_id is not None:
         period = tables.periods(db).get(request.period_id)
         unit = f"（{tables.units(db).get(request.unit_id).name}）" if request.unit_id else ""

@@ -1,0 +1,35 @@
+"""Class management (跟班管理): a period's staff (班主任, 跟班人员) and 学风督查 records, and the 班委, group and
+结业考核 columns of its enrollments."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from app.domain.models import DisciplineCheck, PeriodStaff
+from app.storage import tables
+
+
+def staff_of(db: Database, period_id: int) -> list[PeriodStaff]:
+    """班主任 first, then 跟班人员, each in the order entered."""
+    return tables.period_staff(db).where("period_id = ?", [period_id],
+                                         order_by="CASE WHEN role = '班主任' THEN 0 ELSE 1 END, sort_order, id")
+
+
+def next_staff_order(db: Database, period_id: int) -> int:
+    found = db.execute("SELECT max(sort_order) FROM period_staff WHERE period_id = ?", [period_id]).fetchone()[0]
+    return (found or 0) + 1
+
+
+def checks_of(db: Database, period_id: int) -> list[DisciplineCheck]:
+    """学风督查 records of the period, earliest first."""
+    return tables.discipline_checks(db).where("period_id = ?", [period_id], order_by="day, id")
+
+
+def set_committee(db: Database, enrollment_id: int, role: str, group: str) -> None:
+    db.execute("UPDATE enrollments SET committee_role = ?, study_group = ? WHERE id = ?", [role, group, enrollment_id])
+
+
+def set_assessment(db: Database, enrollment_id: int, score: float | None, result: str, party_analysis: bool,
+                   report_title: str, completion_reason: str) -> None:
+    db.execute("""UPDATE enrollments SET assessment_score = ?, assessment_result = ?, party_analysis = ?,
+                  report_title = ?, completion_reason = ? WHERE id = ?""",
+               [score, result, int(party_analysis), report_title, completion_reason, enrollment_id])
