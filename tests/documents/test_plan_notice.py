@@ -55,7 +55,7 @@ def test_every_class_line_comes_from_the_data(demo_db, notice):
 
 def test_the_notice_follows_the_seed(notice):
     flat = squeezed(notice[0])
-    assert flat.startswith("2020年公务员培训计划各区县（自治县）委组织部，市级各部门：为深入学习贯彻")
+    assert flat.startswith("中共xx市委组织部文件xx组发〔2020〕12号2020年公务员培训计划各区县（自治县）委组织部，市级各部门：为深入学习贯彻")
     for heading in ("一、班次安排", "二、其他事项", "2.严格学员调训制度。", "应提前5天向市委组织部报告"):
         assert heading in flat
     assert "市委组织部联系人：李明，联系电话：023-63751234，传真：023-63751235" in flat

@@ -13,10 +13,11 @@ from sqlite_utils import Database
 from app.domain.errors import UserError
 from app.domain.models import Period, PlanSection, TrainingClass
 from app.domain.text import chinese_numeral
+from app.services.documents import heads
 from app.services.documents.formats import month_day_range
 from app.services.documents.layout import LINE, OFFICIAL
 from app.services.documents.letters import signed
-from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.pdf import DocumentStart, build_pdf, head_flowables, imprint_flowables
 from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import issue_date
@@ -26,6 +27,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.storage.classes import classes_of_plan
 from app.storage.periods import list_periods
 
+KIND = "plan-notice"
 CLASS_SECTION = "班次安排"
 KEEP = 4 * LINE  # a heading starts a new page rather than end one with less than this below it
 
@@ -174,10 +176,15 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     if not plan.issuer:
         raise UserError(f"计划“{plan.title}”没有填写发文机关，请先在计划中补全")
     owner = f"计划“{plan.title}”"
-    story = [DocumentStart(0), t.title(t.check(plan.title, owner, "标题"), t.styles.title, OFFICIAL.width)]
+    # the date asked for wins over the plan's own 成文日期, which is used when none is asked for
+    issued_on = request.issued_on or plan.issue_date or issue_date(None)
+    head = heads.masthead(db, KIND, plan.doc_number, plan.issuer)
+    story = [DocumentStart(0), *head_flowables(t, head, OFFICIAL),
+             t.title(t.check(plan.title, owner, "标题"), t.styles.title, OFFICIAL.width)]
     if plan.addressees:
         story.append(t.para(t.check(plan.addressees, owner, "主送机关"), t.styles.addressee))
     story += outline_story(t, lines)
     issuer = t.check(plan.issuer, f"计划“{plan.title}”", "发文机关")
-    story = signed(t, story, issuer, plan.issue_date or issue_date(request.issued_on), seal_image(db))
+    story = signed(t, story, issuer, issued_on, seal_image(db))
+    story += imprint_flowables(t, heads.imprint(db, KIND, issued_on))
     return build_pdf(target, story, t, OFFICIAL, plan.title, progress=progress)
