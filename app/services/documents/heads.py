@@ -17,6 +17,8 @@ RED_HEAD, LETTER_HEAD, NO_HEAD = "红头文件", "信函格式", "无版头"
 HEAD_STYLES = (RED_HEAD, LETTER_HEAD, NO_HEAD)
 # The plan notice goes out as a 红头文件, letters to units as 信函; forms and lists carry no 版头.
 DEFAULT_HEADS = {"plan-notice": RED_HEAD, "unit-letters": LETTER_HEAD}
+# The kinds of 公文 (on the official page) that can carry a 版头 and 版记, as 文书设置 offers them.
+HEAD_KINDS = ("plan-notice", "unit-letters", "letters", "makeup-notice")
 
 
 @dataclass(frozen=True)
