@@ -1,6 +1,7 @@
 """Turning checked text into reportlab paragraphs and tables in the document's fonts."""
 from __future__ import annotations
 
+import itertools
 import math
 
 from reportlab.lib import colors
@@ -13,18 +14,69 @@ from app.services.documents.layout import Styles, make_styles
 from app.services.documents.linebreak import CANNOT_START
 
 _GOOD_BREAK_AFTER = "的和与及、"
+_REACH = 6  # a break is looked for this many characters either side of where equal lines would put it
+_SEARCHED = 4  # lines; longer titles are broken one break at a time
 
 
 def title_breaks(text: str, lines_needed: float) -> list[int]:
-    """Where to break a title of so many lines' width: near equal parts, never inside a number or
-    before punctuation, preferably after 的/和/与."""
-    count = math.ceil(lines_needed - 0.02)
+    """Where to break a title of so many lines' width (GB/T 9704 7.3.1: 回行时词意完整、排列对称): between
+    words (app/services/documents/words.py), never inside a number or before punctuation, in lines as
+    equal as the words allow, shaped as a trapezoid (上短下长 or 上长下短) or a diamond, never an hourglass;
+    after 的/和/与 where that costs nothing. Only when no break between words fits are words broken."""
+    count = math.ceil(lines_needed - 0.001)
     if count <= 1:
         return []
+    from app.services.documents.words import word_ends
+
+    weights = [0.5 if char.isascii() else 1.0 for char in text]  # Latin letters and digits are half-width
+    capacity = sum(weights) / lines_needed + 0.01
+    between_words = sorted(i for i in word_ends(text) if _can_break(text, i, []))
+    anywhere = [i for i in range(len(text)) if _can_break(text, i, [])]
+    for allowed, lines in ((between_words, count), (between_words, count + 1), (anywhere, count)):
+        found = _balanced(text, weights, allowed, lines, capacity)
+        if found is not None:
+            return found
+    return _greedy(text, anywhere, count)
+
+
+def _balanced(text: str, weights: list[float], allowed: list[int], count: int, capacity: float) -> list[int] | None:
+    """The best breaks among allowed for count lines each within capacity, or None when there are none."""
+    prefix = [0.0]
+    for weight in weights:
+        prefix.append(prefix[-1] + weight)
+    mean = prefix[-1] / count
+    if count > _SEARCHED:
+        breaks = _greedy(text, allowed, count)
+        return breaks if len(breaks) == count - 1 else None
+    near = [[i for i in allowed if abs(prefix[i] - mean * part) <= _REACH] for part in range(1, count)]
+    best, best_cost = None, math.inf
+    for breaks in itertools.product(*near):
+        if any(b <= a for a, b in itertools.pairwise(breaks)):
+            continue
+        edges = [0, *breaks, len(text)]
+        lengths = [prefix[b] - prefix[a] for a, b in itertools.pairwise(edges)]
+        if max(lengths) > capacity:
+            continue
+        cost = sum((length - mean) ** 2 for length in lengths) + 6 * _hourglass(lengths)
+        cost -= 0.6 * sum(text[i - 1] in _GOOD_BREAK_AFTER for i in breaks)
+        if cost < best_cost:
+            best, best_cost = list(breaks), cost
+    return best
+
+
+def _hourglass(lengths: list[float]) -> int:
+    """How far the lines are from a trapezoid or a diamond: the times a line is shorter than both the line
+    before and some later line (long, short, long)."""
+    return sum(1 for i in range(1, len(lengths) - 1)
+               if lengths[i] < lengths[i - 1] - 0.5 and max(lengths[i + 1:]) > lengths[i] + 0.5)
+
+
+def _greedy(text: str, allowed: list[int], count: int) -> list[int]:
+    """One break at a time, each the allowed place nearest to equal parts."""
     breaks, size = [], len(text) / count
     for part in range(1, count):
         ideal = round(size * part)
-        candidates = [i for i in range(ideal - 4, ideal + 5) if _can_break(text, i, breaks)]
+        candidates = [i for i in allowed if abs(i - ideal) <= 4 and (not breaks or i > breaks[-1] + 1)]
         if candidates:
             breaks.append(min(candidates, key=lambda i: (text[i - 1] not in _GOOD_BREAK_AFTER, abs(i - ideal))))
     return breaks
