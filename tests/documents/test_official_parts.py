@@ -260,3 +260,27 @@ def test_settings_store_nothing_else(demo_db):
     heads.save_head_settings(demo_db, "plan-notice", heads.HeadSettings("无版头", "", "", ""))
     assert settings.get(demo_db, "office_name") == before
     assert heads.masthead(demo_db, "plan-notice", "x") is None
+
+
+def drawn_text(path) -> str:
+    """Everything the PDF draws, as drawn (spaces included), the lines joined."""
+    return "".join(text.replace("\n", "") for index in range(len(PdfReader(str(path)).pages))
+                   for text, *_ in drawn(path, index).texts)
+
+
+def test_stray_spaces_typed_between_chinese_are_not_printed(demo_db, tmp_path):
+    plan = civil_servants_plan(demo_db)
+    assert "2018—2022 年" in plan.preamble  # as seed 004 has it
+    target, _ = notice(demo_db, tmp_path)
+    printed = drawn_text(target)
+    assert "2018—2022年全国干部教育培训规划" in printed and "制定2020年公务员" in printed
+    assert "推进“一带一路”建设专题研讨班" in printed and "” 建设" not in printed
+    assert "2022 年" not in printed and "2020 年" not in printed
+    assert tables.plans(demo_db).get(plan.id).preamble == plan.preamble  # the data stays as typed
+
+
+def test_spaces_between_latin_words_and_numbers_stay():
+    from app.services.documents.typeset import tidy_spaces
+    assert tidy_spaces("Office Word 文档") == "Office Word 文档"
+    assert tidy_spaces("第 1 期，12 34") == "第1期，12 34"
+    assert tidy_spaces("时间：5月　　地点") == "时间：5月　　地点"  # the full-width space is layout

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -12,6 +13,19 @@ from app.services.documents.fonts import FontSet, font_set
 from app.services.documents.glyphs import GlyphCheck, markup
 from app.services.documents.layout import Styles, make_styles
 from app.services.documents.linebreak import CANNOT_START
+
+# Chinese characters and the full-width marks and quotes set among them.
+_CJK_SIDE = ("[\u2014\u2018\u2019\u201c\u201d\u2026\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+             "\uff01-\uffef\U00020000-\U0003134f]")
+_STRAY_SPACE = re.compile(rf"(?<={_CJK_SIDE})[ \t\u00a0]+(?={_CJK_SIDE}|\d)|(?<=\d)[ \t\u00a0]+(?={_CJK_SIDE})")
+
+
+def tidy_spaces(text: str) -> str:
+    """Text as printed: without the spaces typed between Chinese characters, marks and numbers, which push
+    a line off the grid ("2018—2022 年" → "2018—2022年", "“一带一路” 建设" → "“一带一路”建设"). Spaces between
+    Latin words and between numbers stay, and so does the full-width space offices lay out with."""
+    return _STRAY_SPACE.sub("", text)
+
 
 _GOOD_BREAK_AFTER = "的和与及、"
 _REACH = 6  # a break is looked for this many characters either side of where equal lines would put it
@@ -104,13 +118,15 @@ class Typesetter:
         return self.glyphs.check("" if text is None else str(text), owner, field)
 
     def markup(self, text: str, font_name: str) -> str:
-        return markup(text, self._by_name[font_name], self.fonts.fallbacks)
+        """Every text a document prints comes through here: its stray spaces go (tidy_spaces)."""
+        return markup(tidy_spaces(text), self._by_name[font_name], self.fonts.fallbacks)
 
     def para(self, text: str, style) -> Paragraph:
         return Paragraph(self.markup(text, style.fontName), style)
 
     def title(self, text: str, style, width: float) -> Paragraph:
-        """A centred title; when it needs several lines they are balanced, broken after 的/和/与 where possible."""
+        """A centred title; when it needs several lines they are broken between words and balanced."""
+        text = tidy_spaces(text)
         breaks = title_breaks(text, stringWidth(text, style.fontName, style.fontSize) / width)
         lines = [text[start:end] for start, end in zip([0, *breaks], [*breaks, len(text)], strict=False)]
         return Paragraph("<br/>".join(self.markup(line, style.fontName) for line in lines), style)
