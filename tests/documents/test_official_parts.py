@@ -208,7 +208,7 @@ def test_each_unit_letter_has_its_receipt_as_an_attachment_and_its_own_imprint(d
         signed = texts[index - 1]
         assert "附件：学员回执表中共xx市委组织部2020年9月15日" in signed  # the 附件说明 above the signature
         assert "印发" not in signed
-        assert "班次：加强党的政治建设专题培训班第2期单位（盖章）：" in texts[index]
+        assert "班次：加强党的政治建设专题培训班第2期单位（盖章）：" in texts[index]  # two lines
         assert "抄送：市委党校。市委组织部办公室2020年9月15日印发" in texts[index]
         label = drawn(target, index).texts[0]
         assert label[0].strip() == "附件" and label[2] == pytest.approx(OFFICIAL.left, abs=1)  # top left
