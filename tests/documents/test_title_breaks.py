@@ -89,3 +89,11 @@ def test_the_selection_letter_titles_in_the_pdf(demo_db, tmp_path):
         title.append(rows[start + len(title)])
     assert "".join(title) == f"关于选调学员参加{name}第1期的通知"
     assert len(title) == 2 and not broken_words(title), title
+
+
+def test_the_program_bundle_carries_jiebas_dictionary():
+    from pathlib import Path
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text(encoding="utf-8")
+    assert 'Path(jieba.__file__).parent / "dict.txt"), "jieba")' in spec
+    import jieba
+    assert (Path(jieba.__file__).parent / "dict.txt").is_file()

@@ -24,7 +24,7 @@ from app.storage import hours as hours_store
 from app.storage import tables
 
 CLASS_COLUMNS = (("班次", 0), ("培训时间", 44), ("结果", 16), ("学时", 16))
-OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 28), ("学时", 16))
+OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 34), ("学时", 16))  # 2020年12月15日 on one line
 
 
 def _table(t: Typesetter, columns, body: list[list[str]], owner: str):
