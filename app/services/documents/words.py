@@ -28,16 +28,15 @@ _added: set[str] = set()
 
 def add_words(words) -> None:
     """Words to keep whole (blank, over-long and already known ones are skipped); added when next used."""
-    fresh = {word.strip() for word in words if word and 1 < len(word.strip()) <= MAX_WORD} - _added
-    if fresh:
-        with _lock:
-            _pending.update(fresh)
+    wanted = {word.strip() for word in words if word and 1 < len(word.strip()) <= MAX_WORD}
+    with _lock:
+        _pending.update(wanted - _added)
 
 
 def _load():
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.CRITICAL + 1)  # its notes (and a cache it cannot write) are no concern of the user
     tokenizer = jieba.Tokenizer(str(Path(jieba.__file__).parent / "dict.txt"))
     cache = config.user_data_dir() / "cache"
     try:
