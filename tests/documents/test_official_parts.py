@@ -284,3 +284,31 @@ def test_spaces_between_latin_words_and_numbers_stay():
     assert tidy_spaces("Office Word 文档") == "Office Word 文档"
     assert tidy_spaces("第 1 期，12 34") == "第1期，12 34"
     assert tidy_spaces("时间：5月　　地点") == "时间：5月　　地点"  # the full-width space is layout
+
+
+def test_a_mark_no_font_has_is_named_and_nothing_is_written(demo_db, tmp_path):
+    from app.services.documents.glyphs import MissingGlyphs
+    from tests.documents.test_fonts import NOT_IN_ANY_FONT
+    heads.save_head_settings(demo_db, "plan-notice", heads.HeadSettings("红头文件", f"中共{NOT_IN_ANY_FONT}县委组织部文件",
+                                                                        "", ""))
+    with pytest.raises(MissingGlyphs) as raised:
+        notice(demo_db, tmp_path)
+    assert f"文书设置的发文机关标志中的“{NOT_IN_ANY_FONT}”" in str(raised.value)
+    assert not (tmp_path / "notice.pdf").exists()
+
+
+def test_a_long_copy_line_never_runs_into_the_text_above_it(demo_db, tmp_path):
+    many = "，".join(f"县级第{n}部门办公室" for n in range(1, 20))
+    heads.save_head_settings(demo_db, "plan-notice", heads.HeadSettings("红头文件", "", many, "中共xx市委组织部办公室"))
+    target, pages = notice(demo_db, tmp_path)
+    last = drawn(target, pages - 1)
+    rules = imprint_rules(last)
+    assert len(rules) == 3 and rules[-1][1] == pytest.approx(OFFICIAL.bottom, abs=0.5)
+    imprint = "".join(text for y, text in last.rows().items() if rules[-1][1] < y < rules[0][1])
+    assert imprint.startswith("抄送：县级第1部门办公室") and imprint.endswith("2020年4月20日印发")
+    above = [y for y, text in last.rows().items() if y > rules[0][1]]
+    if above:
+        assert min(above) > rules[0][1] + 10  # the body's last line sits clear of the first rule
+    else:  # no room under the signature: the 版记 has the last page (a 版记页) to itself
+        assert "中共xx市委组织部2020年4月20日" in "".join(page_texts(target)[-2].split())
+    assert "县级第19部门办公室。" in squeezed(target)
