@@ -97,3 +97,13 @@ def test_the_program_bundle_carries_jiebas_dictionary():
     assert 'Path(jieba.__file__).parent / "dict.txt"), "jieba")' in spec
     import jieba
     assert (Path(jieba.__file__).parent / "dict.txt").is_file()
+
+
+def test_no_line_ends_with_an_opening_mark_or_starts_with_a_closing_one():
+    for capacity in range(8, 20):
+        for title in ("县管领导干部赴市外高校（培训机构）专题班第3期学员名册", "推进“一带一路”建设专题研讨班第1期入学通知书",
+                      "关于印发《2020年公务员培训计划》的通知"):
+            lines = lines_of(title, capacity)
+            assert "".join(lines) == title
+            assert not any(line[-1] in "（“《" for line in lines[:-1]), lines
+            assert not any(line[0] in "）”》，、。" for line in lines[1:]), lines

@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from app.services.documents.fonts import FontSet, font_set
 from app.services.documents.glyphs import GlyphCheck, markup
 from app.services.documents.layout import Styles, make_styles
-from app.services.documents.linebreak import CANNOT_START
+from app.services.documents.linebreak import CANNOT_END, CANNOT_START
 
 # Chinese characters and the full-width marks and quotes set among them.
 _CJK_SIDE = ("[\u2014\u2018\u2019\u201c\u201d\u2026\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -99,7 +99,7 @@ def _greedy(text: str, allowed: list[int], count: int) -> list[int]:
 def _can_break(text: str, i: int, breaks: list[int]) -> bool:
     if not 1 < i < len(text) - 1 or (breaks and i <= breaks[-1] + 1):
         return False
-    if text[i] in CANNOT_START + "。、":
+    if text[i] in CANNOT_START + "。、" or text[i - 1] in CANNOT_END:
         return False
     return not (text[i - 1].isascii() and text[i].isascii()) and not (text[i - 1] == "第" and text[i].isdigit())
 
