@@ -228,8 +228,9 @@ def test_the_attachment_note_and_labels_number_several_attachments_only():
 def test_head_settings_refuse_what_cannot_print_and_keep_what_was_saved(demo_db):
     heads.save_head_settings(demo_db, "unit-letters", heads.HeadSettings("信函格式", "中共xx县委组织部", "", ""))
     bad = [heads.HeadSettings("彩色版头", "", "", ""), heads.HeadSettings("红头文件", "中" * 25, "", ""),
-           heads.HeadSettings("信函格式", "", "单位，" * 70, ""), heads.HeadSettings("信函格式", "", "", "办" * 31)]
-    for values, key in zip(bad, ("style", "organ_mark", "copy_to", "printer"), strict=True):
+           heads.HeadSettings("信函格式", "", "单位，" * 70, "办公室"), heads.HeadSettings("信函格式", "", "", "办" * 31),
+           heads.HeadSettings("信函格式", "", "市委党校", "")]
+    for values, key in zip(bad, ("style", "organ_mark", "copy_to", "printer", "printer"), strict=True):
         with pytest.raises(ValidationError) as raised:
             heads.save_head_settings(demo_db, "unit-letters", values)
         assert key in raised.value.errors

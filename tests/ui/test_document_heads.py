@@ -65,3 +65,11 @@ def test_a_mark_too_long_cannot_be_saved_and_nothing_changes(qtbot, window):
     type_text(tab.printer, "办" * 31)
     assert "印发机关不能超过30个字" in tab.error.text() and not tab.save_button.isEnabled()
     assert heads.stored_head_settings(window.session.db, "plan-notice") == heads.HeadSettings("红头文件", "", "", "")
+
+
+def test_copies_without_a_printer_are_refused(qtbot, window):
+    tab = open_tab(qtbot, window)
+    type_text(tab.copy_to, "市委党校")
+    assert "请同时填写印发机关" in tab.error.text() and not tab.save_button.isEnabled()
+    type_text(tab.printer, "县委组织部办公室")
+    assert tab.error.text() == "" and tab.save_button.isEnabled()

@@ -80,6 +80,8 @@ def head_settings_errors(values: HeadSettings) -> dict[str, str]:
         errors["organ_mark"] = "发文机关标志不能超过24个字"
     if len(values.printer.strip()) > 30:
         errors["printer"] = "印发机关不能超过30个字"
+    elif values.copy_to.strip() and not values.printer.strip():
+        errors["printer"] = "填写了抄送机关时，请同时填写印发机关（版记印在抄送之下）"
     if len(values.copy_to) > 200:
         errors["copy_to"] = "抄送机关不能超过200个字"
     return errors
