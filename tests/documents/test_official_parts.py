@@ -313,3 +313,16 @@ def test_a_long_copy_line_never_runs_into_the_text_above_it(demo_db, tmp_path):
     else:  # no room under the signature: the 版记 has the last page (a 版记页) to itself
         assert "中共xx市委组织部2020年4月20日" in "".join(page_texts(target)[-2].split())
     assert "县级第19部门办公室。" in squeezed(target)
+
+
+def test_a_template_saved_with_the_old_names_line_still_prints_the_names_as_the_attachment(demo_db, tmp_path):
+    from app.services.documents.templates import UNIT_LETTER, save_template
+    old = UNIT_LETTER.default.replace("{名单说明}\n", "{名单说明}\n{学员名单}\n")
+    save_template(demo_db, UNIT_LETTER, old)
+    period = period_id(demo_db, "加强党的政治建设专题培训班", 2)
+    unit_id = tables.quotas(demo_db).where("period_id = ?", [period])[0].unit_id
+    target = tmp_path / "old.pdf"
+    render(demo_db, DocumentRequest("unit-letters", period_id=period, unit_id=unit_id), target)
+    texts = ["".join(text.split()) for text in page_texts(target)]
+    assert sum("序号姓名性别" in text for text in texts) == 1  # the table once, on the 附件 page
+    assert texts[-1].startswith("附件学员回执表")
