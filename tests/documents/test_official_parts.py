@@ -326,3 +326,20 @@ def test_a_template_saved_with_the_old_names_line_still_prints_the_names_as_the_
     texts = ["".join(text.split()) for text in page_texts(target)]
     assert sum("序号姓名性别" in text for text in texts) == 1  # the table once, on the 附件 page
     assert texts[-1].startswith("附件学员回执表")
+
+
+def test_admission_letters_carry_a_header_and_imprint_only_when_the_office_sets_them(demo_db, tmp_path):
+    period = period_id(demo_db, "加强党的政治建设专题培训班", 1)
+    plain = tmp_path / "plain.pdf"
+    render(demo_db, DocumentRequest("letters", period_id=period, issued_on="2020-05-01"), plain)
+    assert not drawn(plain, 0).text_in(red) and "印发" not in squeezed(plain)
+    heads.save_head_settings(demo_db, "letters", heads.HeadSettings("红头文件", "", "", "县委组织部办公室"))
+    target = tmp_path / "headed.pdf"
+    pages = render(demo_db, DocumentRequest("letters", period_id=period, issued_on="2020-05-01"), target)
+    texts = ["".join(text.split()) for text in page_texts(target)]
+    letters = [index for index, text in enumerate(texts) if "入学通知书" in text and "同志：" in text]
+    assert len(letters) > 1 and pages >= len(page_texts(plain))
+    for index in letters[:3]:
+        assert drawn(target, index).text_in(red) == "中共xx市委组织部文件"  # the letter's issuer
+    assert texts.count("") == 0
+    assert sum("县委组织部办公室2020年5月1日印发" in text for text in texts) == len(letters)
