@@ -52,7 +52,7 @@ class Typesetter:
         return self.glyphs.check("" if text is None else str(text), owner, field)
 
     def markup(self, text: str, font_name: str) -> str:
-        return markup(text, self._by_name[font_name], self.fonts.fallbacks)
+        return markup(text, self._by_name[font_name], self.fonts)
 
     def para(self, text: str, style) -> Paragraph:
         return Paragraph(self.markup(text, style.fontName), style)
