@@ -36,27 +36,28 @@ class Page:
 
 def drawn(path: Path) -> list[Page]:
     """What each page draws: its text runs (one per line of a paragraph) and its table rules."""
-    pages = []
-    for page in PdfReader(str(path)).pages:
-        runs, points, segments = [], [], []
+    return [_drawn(page) for page in PdfReader(str(path)).pages]
 
-        def rule(op, args, cm, tm):
-            if op in (b"m", b"l"):
-                assert cm[:4] == [1, 0, 0, 1], cm  # reportlab only moves tables, never scales them
-                point = (cm[4] + float(args[0]), cm[5] + float(args[1]))
-                if op == b"l":
-                    segments.append((points[-1], point))
-                points.append(point)
 
-        def text(content, cm, tm, font, size):
-            if content.strip():
-                runs.append(Run(content.strip(), cm[4] + tm[4], cm[5] + tm[5], size))
+def _drawn(page) -> Page:
+    runs, points, segments = [], [], []
 
-        page.extract_text(visitor_operand_before=rule, visitor_text=text)
-        rows = sorted({round(a[1], 2) for a, b in segments if abs(a[1] - b[1]) < 0.01}, reverse=True)
-        columns = sorted({round(a[0], 2) for a, b in segments if abs(a[0] - b[0]) < 0.01})
-        pages.append(Page(runs, rows, columns))
-    return pages
+    def rule(op, args, cm, tm):
+        if op in (b"m", b"l"):
+            assert cm[:4] == [1, 0, 0, 1], cm  # reportlab only moves tables, never scales them
+            point = (cm[4] + float(args[0]), cm[5] + float(args[1]))
+            if op == b"l":
+                segments.append((points[-1], point))
+            points.append(point)
+
+    def text(content, cm, tm, font, size):
+        if content.strip():
+            runs.append(Run(content.strip(), cm[4] + tm[4], cm[5] + tm[5], size))
+
+    page.extract_text(visitor_operand_before=rule, visitor_text=text)
+    rows = sorted({round(a[1], 2) for a, b in segments if abs(a[1] - b[1]) < 0.01}, reverse=True)
+    columns = sorted({round(a[0], 2) for a, b in segments if abs(a[0] - b[0]) < 0.01})
+    return Page(runs, rows, columns)
 
 
 def outside_cells(page: Page) -> list[str]:
