@@ -53,5 +53,5 @@ def _print(db, args) -> int:
     record_output(db, request, pages, "生成")
     print(f"已生成{KINDS[args.kind].label}：{args.output}（共{pages}页）")
     for note in fonts.font_set().notes:  # as the 文书设置 dialog's font page says it
-        print(f"字体：{note}")
+        print(note if note.startswith("字体") else f"字体：{note}")
     return EXIT_OK

@@ -1,4 +1,14 @@
+import importlib.util
+import json
+import re
+from pathlib import Path
+
 from app.domain.strokes import stroke_key, stroke_order, strokes
+
+_spec = importlib.util.spec_from_file_location(
+    "make_stroke_order", Path(__file__).resolve().parents[2] / "tools" / "make_stroke_order.py")
+maker = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(maker)
 
 
 def test_counts_from_unihan():
@@ -38,3 +48,24 @@ def test_characters_without_order_data_follow_those_with_it():
     rare, same_count = "\u4dae", "南"  # 䶮 (Extension A) and 南: 9 strokes; only 南 has order data
     assert stroke_order(rare) == "" and strokes(rare) == strokes(same_count) == 9
     assert sorted([f"张{rare}", f"张{same_count}", "张A"], key=stroke_key) == [f"张{same_count}", f"张{rare}", "张A"]
+
+
+def test_the_order_table_agrees_with_the_stroke_counts():
+    text = (Path(__file__).resolve().parents[2] / "data" / "stroke_order.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert len(lines) > 6900 and all(re.fullmatch(r"[\u3400-\u9fff][1-5]+", line) for line in lines)
+    assert [ord(line[0]) for line in lines] == sorted(ord(line[0]) for line in lines)
+    disagree = [line[0] for line in lines if strokes(line[0]) != len(line) - 1]
+    assert len(disagree) <= 5, disagree  # 囍 and 皙 are counted differently by the two sources
+
+
+def test_the_tool_reads_cnchar_letters_as_the_five_stroke_classes():
+    shapes = {"j": {"type": "平笔", "name": "横"}, "i": {"type": "平笔", "name": "提"},
+              "f": {"type": "平笔", "name": "竖"}, "s": {"type": "平笔", "name": "撇"},
+              "k": {"type": "平笔", "name": "点"}, "l": {"type": "平笔", "name": "捺"},
+              "g": {"type": "折笔", "name": "竖钩"}, "n": {"type": "折笔", "name": "撇折"}}
+    script = ("!function(){JSON.parse('" + json.dumps({"一": "j", "牟": "nksjjf", "江": "kkijfj", "小": "gsk"},
+                                                      ensure_ascii=False)
+              + "')}{x:JSON.parse('" + json.dumps(shapes, ensure_ascii=False) + "')}")
+    orders, found = maker.tables(script)
+    assert maker.text(orders, found).splitlines()[-4:] == ["一1", "小534", "江441121", "牟543112"]
