@@ -111,3 +111,12 @@ def test_the_print_command_says_which_fonts_stand_in(capsys, demo_path, office_f
     assert "字体：标题用宋体代替方正小标宋" in lines
     assert f"字体：一级标题用{fonts.BUNDLED_LABEL}代替黑体" in lines and "字体：二级标题用仿宋代替楷体" in lines
     assert not any("正文" in line for line in lines)  # 仿宋 was found
+
+
+def test_whatever_the_check_passes_some_font_draws_in_every_role(office_fonts):
+    # The check asks "is it in any font?"; drawing must then find that font, whichever role's text it is in.
+    for role, font in office_fonts.roles.items():
+        lost = [c for c in office_fonts.known if office_fonts.font_for(c, font) is None]
+        assert not lost, (role, lost[:10])
+        assert office_fonts.font_for(YAN, font).style == "宋体"
+    assert office_fonts.font_for(NOT_IN_ANY_FONT, office_fonts.font("body")) is None
