@@ -31,7 +31,7 @@ from app.services.progress import NO_PROGRESS, Progress
 
 COMPLETED = (EnrollmentStatus.COMPLETED,)
 _RED = colors.Color(0.72, 0.1, 0.1)
-QR_SIZE = 24 * mm  # modules of about half a millimetre: a phone reads them from a print
+QR_SIZE = 26 * mm  # modules of 0.4–0.5 mm for the usual 150–200 bytes: a phone reads them from a print
 QR_RIGHT, QR_BOTTOM = 19 * mm, 19 * mm  # from the page's right and bottom edges, inside the inner border
 NOTE_SIZE = 11
 
