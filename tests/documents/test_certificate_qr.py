@@ -1,5 +1,6 @@
 """结业证书: a verification line with the serial number, and a QR code holding the serial, the name with the ID
 number masked, the class and the issuer; the code drawn on the page is checked module by module."""
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -7,13 +8,18 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.domain.idcard import mask_id
-from app.services.documents import DocumentRequest, render
-from app.services.documents.certificates import verification_text
+from app.services.documents import DocumentRequest, fonts, render
+from app.services.documents.certificates import QR_RIGHT, QR_SIZE, verification_text
+from app.services.documents.layout import CERTIFICATE
 from app.services.documents.sources import trainees
+from app.storage import tables
 from app.storage.trainees import Trainee
 from tests.documents.conftest import page_texts, period_id
+from tests.documents.drawn import drawn
 
 POLITICS_1 = ("加强党的政治建设专题培训班", 1)
 CLASS_TITLE = "加强党的政治建设专题培训班第1期"
@@ -91,3 +97,22 @@ def test_a_phone_would_read_the_code_from_a_print(demo_db, tmp_path):
                           capture_output=True, check=True).stdout.decode("utf-8")
     serial = re.search(r"证书编号：(\S+)", "".join(page_texts(target)[0].split())).group(1)[:11]
     assert read.startswith(f"结业证书编号：{serial}\n姓名：") and f"培训班次：{CLASS_TITLE}" in read
+
+
+def test_a_long_verification_line_wraps_before_the_code_and_stays_inside_the_border(demo_db, tmp_path):
+    period = period_id(demo_db, *POLITICS_1)
+    course = tables.classes(demo_db).get(tables.periods(demo_db).get(period).class_id)
+    organisers = "中共某某县委组织部、某某县人力资源和社会保障局、中共某某县委党校（某某县行政学院）"
+    tables.classes(demo_db).update(dataclasses.replace(course, organizer=organisers))
+    target = tmp_path / "证书.pdf"
+    render(demo_db, DocumentRequest("certificates", period_id=period), target)
+    first = "".join(page_texts(target)[0].split())
+    assert f"或凭证书编号向{organisers}核对" in first
+    page = drawn(target)[0]
+    font = fonts.bundled_font().name
+    qr_left = CERTIFICATE.pagesize[0] - QR_RIGHT - QR_SIZE
+    foot = [run for run in page.runs if run.y < CERTIFICATE.bottom]
+    assert len(foot) == 2  # the line wrapped once
+    for run in foot:
+        assert run.x + stringWidth(run.text, font, run.size) < qr_left
+        assert run.y - 0.25 * run.size > 16 * mm  # above the inner border

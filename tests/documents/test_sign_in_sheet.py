@@ -4,7 +4,6 @@ import dataclasses
 import re
 from pathlib import Path
 
-from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -12,52 +11,12 @@ from app.services.documents import DocumentRequest, fonts, render
 from app.services.documents.sources import trainees
 from app.storage import tables
 from tests.documents.conftest import page_texts, period_id
+from tests.documents.drawn import Page, drawn
 
 POLITICS_1 = ("加强党的政治建设专题培训班", 1)  # 5 days, 30 trainees
 LONG_UNIT = "中共某某县委员会组织部干部教育培训和人才工作综合服务中心第{}办公室及其下属机构"
 TITLE = "加强党的政治建设专题培训班第1期签到表"
 EPS = 0.5  # points: a stroke's width
-
-
-@dataclasses.dataclass
-class Run:
-    text: str
-    x: float
-    y: float  # baseline
-    size: float
-
-
-@dataclasses.dataclass
-class Page:
-    runs: list[Run]
-    rows: list[float]  # y of the table's horizontal rules, top to bottom
-    columns: list[float]  # x of its vertical rules, left to right
-
-
-def drawn(path: Path) -> list[Page]:
-    """What each page draws: its text runs (one per line of a paragraph) and its table rules."""
-    return [_drawn(page) for page in PdfReader(str(path)).pages]
-
-
-def _drawn(page) -> Page:
-    runs, points, segments = [], [], []
-
-    def rule(op, args, cm, tm):
-        if op in (b"m", b"l"):
-            assert cm[:4] == [1, 0, 0, 1], cm  # reportlab only moves tables, never scales them
-            point = (cm[4] + float(args[0]), cm[5] + float(args[1]))
-            if op == b"l":
-                segments.append((points[-1], point))
-            points.append(point)
-
-    def text(content, cm, tm, font, size):
-        if content.strip():
-            runs.append(Run(content.strip(), cm[4] + tm[4], cm[5] + tm[5], size))
-
-    page.extract_text(visitor_operand_before=rule, visitor_text=text)
-    rows = sorted({round(a[1], 2) for a, b in segments if abs(a[1] - b[1]) < 0.01}, reverse=True)
-    columns = sorted({round(a[0], 2) for a, b in segments if abs(a[0] - b[0]) < 0.01})
-    return Page(runs, rows, columns)
 
 
 def outside_cells(page: Page) -> list[str]:

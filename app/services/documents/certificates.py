@@ -34,6 +34,7 @@ _RED = colors.Color(0.72, 0.1, 0.1)
 QR_SIZE = 26 * mm  # modules of 0.4–0.5 mm for the usual 150–200 bytes: a phone reads them from a print
 QR_RIGHT, QR_BOTTOM = 19 * mm, 19 * mm  # from the page's right and bottom edges, inside the inner border
 NOTE_SIZE = 11
+LINE_GAP = 6 * mm  # between the verification line and the code
 
 
 def certificate_styles(styles: Styles) -> Styles:
@@ -103,10 +104,11 @@ class CertificateFoot(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.translate(-self.origin[0], -self.origin[1])  # page coordinates from here on
-        width, _ = CERTIFICATE.pagesize
-        self.line.wrap(CERTIFICATE.width, NOTE_SIZE * 2)
-        self.line.drawOn(canvas, CERTIFICATE.left, CERTIFICATE.bottom - NOTE_SIZE * 2)
-        renderPDF.draw(qr_drawing(self.qr_value), canvas, width - QR_RIGHT - QR_SIZE, QR_BOTTOM)
+        qr_left = CERTIFICATE.pagesize[0] - QR_RIGHT - QR_SIZE
+        # The line hangs from just under the type area, and wraps before it reaches the code.
+        _, height = self.line.wrap(qr_left - LINE_GAP - CERTIFICATE.left, CERTIFICATE.bottom)
+        self.line.drawOn(canvas, CERTIFICATE.left, CERTIFICATE.bottom - NOTE_SIZE * 0.6 - height)
+        renderPDF.draw(qr_drawing(self.qr_value), canvas, qr_left, QR_BOTTOM)
         canvas.restoreState()
 
 
