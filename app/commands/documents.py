@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.commands.output import EXIT_OK
 from app.domain.errors import UserError
-from app.services.documents import KINDS, DocumentRequest, record_output, render
+from app.services.documents import KINDS, DocumentRequest, fonts, record_output, render
 from app.services.documents.sources import ORDERS
 
 
@@ -52,4 +52,6 @@ def _print(db, args) -> int:
         raise UserError(f"无法写入“{args.output}”：{error.strerror or error}") from error
     record_output(db, request, pages, "生成")
     print(f"已生成{KINDS[args.kind].label}：{args.output}（共{pages}页）")
+    for note in fonts.font_set().notes:  # as the 文书设置 dialog's font page says it
+        print(note if note.startswith("字体") else f"字体：{note}")
     return EXIT_OK

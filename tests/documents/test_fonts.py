@@ -23,7 +23,7 @@ def test_the_bundled_font_covers_rare_name_characters_and_punctuation():
 def test_without_office_fonts_every_role_uses_the_bundled_font():
     found = fonts.font_set()
     assert {font.style for font in found.roles.values()} == {fonts.BUNDLED_LABEL}
-    assert any("未找到方正小标宋" in note for note in found.notes)
+    assert f"标题用{fonts.BUNDLED_LABEL}代替方正小标宋" in found.notes
 
 
 def test_office_fonts_are_found_by_their_windows_names(tmp_path):
@@ -33,7 +33,7 @@ def test_office_fonts_are_found_by_their_windows_names(tmp_path):
     assert found.font("heading").style == "黑体" and found.font("kai").style == "楷体"
     assert found.font("title").style == "黑体"  # no 小标宋: the standard allows 黑体
     assert found.font("body").style == fonts.BUNDLED_LABEL
-    assert any("标题（2号小标宋）：本机未找到方正小标宋，改用黑体" == note for note in found.notes)
+    assert "标题用黑体代替方正小标宋" in found.notes and "正文用仿宋代替仿宋" not in found.notes
 
 
 def test_the_fonts_of_uos_and_kylin_are_found_by_their_file_names(tmp_path):
@@ -83,7 +83,7 @@ def test_characters_the_body_font_lacks_come_from_the_fallback(tmp_path):
     found = fonts.font_set([tmp_path])
     body = found.font("body")
     assert body.style == "仿宋"
-    marked = markup("No.1 王珺", body, found.fallbacks)
+    marked = markup("No.1 王珺", body, found)
     assert marked == f'No.1 <font name="{found.fallbacks[0].name}">王珺</font>'
 
 

@@ -20,7 +20,7 @@ def test_one_sign_in_sheet_per_day_with_masked_ids(demo_db, tmp_path):
     target = tmp_path / "签到表.pdf"
     pages = render(demo_db, DocumentRequest("sign-in", period_id=period), target)
     flat = squeezed(target)
-    assert flat.count("加强党的政治建设专题培训班第1期签到表") == 5
+    assert flat.count("加强党的政治建设专题培训班第1期签到表") == 10  # on every page
     for day in ("2020年5月11日（星期一）", "2020年5月15日（星期五）"):
         assert f"日期：{day}" in flat
     assert pages == 10 and page_sizes(target) == {(210, 297)}
@@ -35,7 +35,7 @@ def test_sign_in_sheets_by_half_day(demo_db, tmp_path):
     target = tmp_path / "half.pdf"
     render(demo_db, DocumentRequest("sign-in", period_id=period_id(demo_db, *POLITICS_1), half_days=True), target)
     flat = squeezed(target)
-    assert flat.count("签到表") == 10
+    assert flat.count("签到表") == 20  # ten half-days of two pages, each page titled
     assert "（星期一）上午" in flat and "（星期五）下午" in flat
 
 

@@ -327,7 +327,8 @@ class FontsTab(QWidget):
         lines = [f"{label}：{found.font(role).style}（{found.font(role).path.name}）"
                  for role, label in fonts.ROLE_LABELS.items()]
         lines += ["", *found.notes, "", f"缺少方正小标宋等字体时，可把字体文件（.ttf）放入：{self.folder}，"
-                  "再点“重新查找字体”。缺字时自动改用附带的文泉驿微米黑；各字体都没有的字会在打印前报告。"]
+                  "再点“重新查找字体”。某字体缺的字自动改用本机其他字体（宋体、附带的文泉驿微米黑等）中有这个字的；"
+                  "各字体都没有的字会在打印前报告。"]
         self.report.setPlainText("\n".join(lines))
 
     def open_folder(self) -> None:

@@ -1,8 +1,9 @@
 """Finding the fonts official documents use (仿宋, 黑体, 楷体, 宋体, 小标宋) and registering them with reportlab.
 
 Each role takes the first font found on this PC, else the next style the standard allows, else the
-TrueType font shipped in resources/fonts/. Any character a role's font lacks is drawn from the
-fallback fonts (see glyphs.py); only a character missing from every font stops printing.
+TrueType font shipped in resources/fonts/. Any character a role's font lacks is drawn from another
+loaded font that has it (FontSet.font_for, the same search the check before printing makes: see glyphs.py);
+only a character missing from every font stops printing.
 """
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ ROLES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 ROLE_LABELS = {"title": "标题（2号小标宋）", "body": "正文（3号仿宋）", "heading": "一级标题（黑体）",
                "kai": "二级标题（楷体）", "song": "页码（4号宋体）"}
+ROLE_NAMES = {"title": "标题", "body": "正文", "heading": "一级标题", "kai": "二级标题", "song": "页码"}
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 # Many Linux desktops have only these CJK fonts; their CFF outlines cannot be embedded by reportlab.
 _CFF_FAMILIES = re.compile(r"noto (sans|serif)( mono)? cjk|source han|思源")
@@ -83,10 +85,23 @@ class LoadedFont:
 class FontSet:
     roles: dict[str, LoadedFont]
     fallbacks: list[LoadedFont]  # tried in order for characters a role's font lacks
-    notes: list[str]  # what the settings page tells the user (a missing 小标宋, a font that failed)
+    notes: list[str]  # what the settings page and the print command tell the user (substitutions, failures)
 
     def font(self, role: str) -> LoadedFont:
         return self.roles[role]
+
+    def search_order(self, font: LoadedFont) -> list[LoadedFont]:
+        """Where a character font lacks is looked for: 宋体 (which has Extension A on Windows), the fallbacks,
+        then the other roles' fonts; together every loaded font, so what the check finds is drawn."""
+        order: dict[str, LoadedFont] = {font.name: font}
+        for other in [self.roles["song"], *self.fallbacks, *self.roles.values()]:
+            order.setdefault(other.name, other)
+        return list(order.values())
+
+    def font_for(self, char: str, font: LoadedFont) -> LoadedFont | None:
+        """The font a character is drawn in, in text set in font: font itself if it has it, else the first of
+        search_order that does; None when no font has it (the check reports it)."""
+        return next((other for other in self.search_order(font) if char in other.chars), None)
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -215,13 +230,18 @@ def _discover(index: dict[str, Path], families: dict[str, tuple[Path, int]]) -> 
     for role, choices in ROLES.items():
         roles[role] = _first(index, choices, skipped, families) or bundled
         if roles[role].style != choices[0][0]:
-            notes.append(f"{ROLE_LABELS[role]}：本机未找到{choices[0][0]}，改用{roles[role].style}")
+            notes.append(substitution_note(role, choices[0][0], roles[role].style))
     extension_b = _first(index, (EXTENSION_B,), skipped)
     fallbacks = [bundled] + ([extension_b] if extension_b else [])
     notes += [f"字体无法使用（已跳过）：{reason}" for reason in skipped.values()]
     if cff := sorted({path.name for family, (path, _) in families.items() if _CFF_FAMILIES.search(family)}):
         notes.append(f"本机的{'、'.join(cff[:3])}等思源/Noto CJK字体是CFF轮廓，无法嵌入PDF，未使用")
     return FontSet(roles, fallbacks, notes)
+
+
+def substitution_note(role: str, wanted: str, used: str) -> str:
+    """标题用黑体代替方正小标宋: one line of the settings dialog's font page and of the print command's output."""
+    return f"{ROLE_NAMES[role]}用{used}代替{wanted}"
 
 
 def _first(index: dict[str, Path], choices, skipped: dict,

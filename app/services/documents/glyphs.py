@@ -1,7 +1,8 @@
 """Every character is checked against the fonts before anything is printed, never drawn as a box.
 
-A character the role's font lacks is drawn in a fallback font; one that no font has is reported
-with the record and field it came from, and the document is not made.
+A character the role's font lacks is drawn in the font the check found it in (FontSet.font_for: 宋体,
+the fallbacks, the other roles' fonts); one that no font has is reported with the record and field it
+came from, every one of them, and the document is not made.
 """
 from __future__ import annotations
 
@@ -23,12 +24,12 @@ class Missing:
 
 
 class MissingGlyphs(UserError):
-    """Characters no font on this PC can draw: one line naming the first, and how many there are."""
+    """Characters no font on this PC can draw: one line naming every person, field and character."""
 
     def __init__(self, problems: list[Missing]):
-        self.problems = problems
+        self.problems = problems = list(dict.fromkeys(problems))
         more = f"（共{len(problems)}处）" if len(problems) > 1 else ""
-        super().__init__(f"无法打印：{problems[0]}在本机所有字体中都没有{more}；"
+        super().__init__(f"无法打印：{'、'.join(map(str, problems))}在本机所有字体中都没有{more}；"
                          "请把含这些字的字体放入数据文件夹下的 fonts 文件夹，或改正后再打印")
 
 
@@ -51,23 +52,19 @@ class GlyphCheck:
             raise MissingGlyphs(self.problems)
 
 
-def markup(text: str, font: LoadedFont, fallbacks: list[LoadedFont]) -> str:
-    """Paragraph markup for text in font, with runs the font lacks set in the first fallback that has them."""
+def markup(text: str, font: LoadedFont, fonts: FontSet) -> str:
+    """Paragraph markup for text in font, with each run font lacks set in the font the check found it in."""
     if font.covers(text):
         return escape(text)
     parts, run, run_font = [], "", font
     for char in text:
-        chosen = font if font.covers(char) or char.isspace() else _fallback(char, font, fallbacks)
+        chosen = font if char.isspace() else fonts.font_for(char, font) or font
         if chosen is not run_font and run:
             parts.append(_wrap(run, run_font, font))
             run = ""
         run, run_font = run + char, chosen
     parts.append(_wrap(run, run_font, font))
     return "".join(parts)
-
-
-def _fallback(char: str, font: LoadedFont, fallbacks: list[LoadedFont]) -> LoadedFont:
-    return next((other for other in fallbacks if other.covers(char)), font)
 
 
 def _wrap(text: str, run_font: LoadedFont, font: LoadedFont) -> str:

@@ -32,14 +32,15 @@ _build_lock = threading.Lock()
 
 
 class DocumentStart(Flowable):
-    """Marks where one letter or sheet of a batch begins: its page numbers start again at 1.
+    """Marks where one letter or sheet of a batch begins: its page numbers start again at 1, unless
+    restart is False (the days of a sign-in sheet are one document, numbered through).
 
     A note (a certificate's serial number) is printed at the foot of the letter's pages.
     """
 
-    def __init__(self, index: int, note: str = ""):
+    def __init__(self, index: int, note: str = "", restart: bool = True):
         super().__init__()
-        self.index, self.note = index, note
+        self.index, self.note, self.restart = index, note, restart
 
     def wrap(self, available_width, available_height):
         return 0, 0
@@ -295,7 +296,8 @@ class _Document(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, DocumentStart):
-            self.first_page, self.note = self.page, flowable.note
+            if flowable.restart:
+                self.first_page, self.note = self.page, flowable.note
             self.progress.step(flowable.index, self.total)
         elif isinstance(flowable, LetterHead):
             self.unnumbered.add(self.page)

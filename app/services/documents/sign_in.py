@@ -1,4 +1,8 @@
-"""签到表: one sheet per day (or half-day) of a period; the sheets circulate, so ID numbers are masked."""
+"""签到表: one sheet per day (or half-day) of a period; the sheets circulate, so ID numbers are masked.
+
+A row grows to fit a long unit name; every page of a sheet repeats its title, date and half-day over the
+column heads, and the pages are numbered through the whole document, not from 1 each day.
+"""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -18,7 +22,7 @@ from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 
 COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
-ROW_HEIGHT = 9 * mm
+ROW_HEIGHT = 9 * mm  # room to sign; a row with a long unit name or post is taller
 
 
 def sessions(start: str, end: str, half_days: bool) -> list[tuple[str, str]]:
@@ -36,13 +40,14 @@ def trainee_rows(t: Typesetter, people: list[Trainee]) -> list[list[str]]:
 
 
 def sheet(t: Typesetter, info: PeriodInfo, place: str, day: str, half: str, body: list[list[str]]) -> list:
+    """One day's (or half-day's) sheet: a table whose title and date lines repeat on each of its pages."""
     styles = t.styles
     heading = f"{cn_date(day)}（{weekday(day)}）{half}"
-    table = t.table([c[0] for c in COLUMNS], body, [c[1] * mm for c in COLUMNS], centered=(0, 1, 4),
-                    row_height=ROW_HEIGHT)
-    return [t.title(f"{info.title}签到表", styles.form_title, FORM.width),
-            t.para(f"日期：{heading}　　地点：{place}", styles.subtitle), table,
-            t.para(f"应到{len(body)}人，实到＿＿＿＿人。", styles.subtitle)]
+    caption = (t.title(f"{info.title}签到表", styles.form_title, FORM.width),
+               t.para(f"日期：{heading}　　地点：{place}", styles.subtitle))
+    return [t.table([c[0] for c in COLUMNS], body, [c[1] * mm for c in COLUMNS], centered=(0, 1, 4),
+                    row_height=ROW_HEIGHT, caption=caption,
+                    footer=t.para(f"应到{len(body)}人，实到＿＿＿＿人。", styles.subtitle))]
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
@@ -54,5 +59,5 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     story: list = []
     days = sessions(info.period.start_date, info.period.end_date, request.half_days)
     for index, (day, half) in enumerate(days):
-        story += [DocumentStart(index), *sheet(t, info, place, day, half, body), PageBreak()]
+        story += [DocumentStart(index, restart=index == 0), *sheet(t, info, place, day, half, body), PageBreak()]
     return build_pdf(target, story[:-1], t, FORM, f"{info.title}签到表", len(days), progress=progress)

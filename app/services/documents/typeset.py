@@ -119,7 +119,7 @@ class Typesetter:
 
     def markup(self, text: str, font_name: str) -> str:
         """Every text a document prints comes through here: its stray spaces go (tidy_spaces)."""
-        return markup(tidy_spaces(text), self._by_name[font_name], self.fonts.fallbacks)
+        return markup(tidy_spaces(text), self._by_name[font_name], self.fonts)
 
     def para(self, text: str, style) -> Paragraph:
         return Paragraph(self.markup(text, style.fontName), style)
@@ -143,24 +143,38 @@ class Typesetter:
         return Paragraph("".join(pieces), style)
 
     def table(self, header: list[str], rows: list[list[str]], widths: list[float],
-              centered: tuple[int, ...] = (), row_height: float | None = None, total_row: bool = False) -> Table:
-        """A ruled table whose header repeats on every page; cells wrap CJK text."""
+              centered: tuple[int, ...] = (), row_height: float | None = None, total_row: bool = False,
+              caption: tuple[Paragraph, ...] = (), footer: Paragraph | None = None) -> Table:
+        """A ruled table whose header repeats on every page; cells wrap CJK text.
+
+        row_height is the least height of a body row: a row whose text needs more grows to fit it.
+        caption paragraphs (a title, a date line) stand unruled above the header and repeat with it on
+        every page; footer stands unruled under the last row, never on a page without them.
+        """
         styles = self.styles
         head = [self.para(text, styles.cell_head) for text in header]
         body = [[self.para(text, styles.cell_center if index in centered else styles.cell)
                  for index, text in enumerate(row)] for row in rows]
-        heights = None if row_height is None else [None] + [row_height] * len(body)
-        table = Table([head, *body], colWidths=widths, rowHeights=heights, repeatRows=1,
+        blank = [""] * (len(header) - 1)
+        above = [[paragraph, *blank] for paragraph in caption]
+        below = [[footer, *blank]] if footer is not None else []
+        top = len(above)
+        last = top + len(body)  # the last ruled row
+        least = None if row_height is None else [0] * (top + 1) + [row_height] * len(body) + [0] * len(below)
+        table = Table([*above, head, *body, *below], colWidths=widths, minRowHeights=least, repeatRows=top + 1,
                       spaceBefore=4, spaceAfter=8)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # else the table sets Helvetica, unembedded
-            ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+            ("GRID", (0, top), (-1, last), 0.6, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.93, 0.93, 0.93)),
+            ("BACKGROUND", (0, top), (-1, top), colors.Color(0.93, 0.93, 0.93)),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            *([("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.93, 0.93, 0.93))] if total_row else []),
+            *([("BACKGROUND", (0, last), (-1, last), colors.Color(0.93, 0.93, 0.93))] if total_row else []),
+            *[command for row in [*range(top), *range(last + 1, last + 1 + len(below))]
+              for command in (("SPAN", (0, row), (-1, row)), ("LEFTPADDING", (0, row), (-1, row), 0),
+                              ("RIGHTPADDING", (0, row), (-1, row), 0))],
         ]))
         return table
