@@ -59,6 +59,7 @@ def backup_to(db: Database, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_quietly(temporary)
+        _remove_quietly(temporary.with_name(temporary.name + "-journal"))
         copy = sqlite3.connect(str(temporary))
         try:
             db.conn.backup(copy)
@@ -72,7 +73,8 @@ def backup_to(db: Database, target: Path) -> Path:
             raise BackupError(f"备份副本未通过完整性检查：{result}")
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
-        _remove_quietly(temporary)
+        for left in (temporary, temporary.with_name(temporary.name + "-journal")):  # a copy cut short by a full
+            _remove_quietly(left)  # disk leaves its rollback journal too
         raise BackupError(f"无法写入备份 {target}：{reason_of(error)}") from error
     return target
 
