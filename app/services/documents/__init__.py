@@ -1,4 +1,5 @@
-"""Documents as PDF with reportlab (no Qt): each kind is made for a whole batch by `render`.
+"""Documents as PDF with reportlab, or as editable Word files (no Qt): each kind is made for a whole batch by
+`render`, the target's extension (.pdf or .docx) choosing the format.
 
 The window's print centre, its one-click print actions and `python -m app print` all call `render`.
 """
@@ -13,11 +14,14 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.text import safe_file_name
+from app.services.documents import heads
 from app.services.documents.request import DocumentRequest
+from app.services.documents.sources import issue_date
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
 from app.storage import tables
 
+FORMATS = {".pdf": "PDF", ".docx": "Word"}
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员",
                 "lecturer": "授课人"}
 
@@ -56,17 +60,32 @@ def _scope_value(request: DocumentRequest, scope: str):
 
 
 def render(db: Database, request: DocumentRequest, target: str | Path, progress: Progress = NO_PROGRESS) -> int:
-    """Makes the requested document as one PDF at target; returns its number of pages.
+    """Makes the requested document as one PDF at target, or one Word file when target ends in .docx; returns
+    its number of pages (for Word: of letters or sheets, as Word lays out the pages itself).
 
     Raises UserError (in Chinese) when it cannot: a missing scope, no trainees, a blank the template
-    needs, or a character no font has (MissingGlyphs), and then writes nothing.
+    needs, or (for a PDF) a character no font has (MissingGlyphs), and then writes nothing.
     """
     kind = KINDS.get(request.kind)
     if kind is None:
         raise UserError(f"未知的文书种类“{request.kind}”")
     if not any(_scope_value(request, scope) is not None for scope in kind.scopes):
         raise UserError(f"打印{kind.label}需要指定" + "或".join(SCOPE_LABELS[s] for s in kind.scopes))
-    return kind.build(db, request, Path(target), progress)
+    target = Path(target)
+    if target.suffix.lower() != ".docx":
+        return kind.build(db, request, target, progress)
+    from app.services.documents import word
+
+    with word.furnished(*_furniture(db, request)):
+        return kind.build(db, request, target, progress)
+
+
+def _furniture(db: Database, request: DocumentRequest) -> tuple[heads.Masthead | None, heads.Imprint | None]:
+    """The 版头 (with the plan's 文号 for a plan notice) and 版记 the office set for the kind."""
+    plan = tables.plans(db).get(request.plan_id) if request.plan_id is not None else None
+    doc_number = plan.doc_number if plan else ""
+    printed_on = request.issued_on or (plan.issue_date if plan and plan.issue_date else issue_date(None))
+    return heads.masthead(db, request.kind, doc_number), heads.imprint(db, request.kind, printed_on)
 
 
 def record_output(db: Database, request: DocumentRequest, pages: int, how: str) -> None:
@@ -84,7 +103,7 @@ def record_made(db: Database, entity: str, what: str, pages: int, how: str) -> N
     audit.record(db, f"{how}文书", entity, None, f"{what}：{pages}页")
 
 
-def file_name(db: Database, request: DocumentRequest) -> str:
+def file_name(db: Database, request: DocumentRequest, suffix: str = ".pdf") -> str:
     """The name a saved copy is offered under: 加强党的政治建设专题培训班第1期入学通知书（城关镇）.pdf."""
     label = KINDS[request.kind].label
     if request.plan_id is not None:
@@ -99,7 +118,7 @@ def file_name(db: Database, request: DocumentRequest) -> str:
         name = f"{tables.classes(db).get(period.class_id).name}第{period.number}期{label}{unit}"
     else:
         name = f"{request.year}年{label}"
-    return safe_file_name(name) + ".pdf"
+    return safe_file_name(name) + suffix
 
 
-__all__ = ["DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]
+__all__ = ["FORMATS", "DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]

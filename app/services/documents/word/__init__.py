@@ -1,0 +1,151 @@
+"""Documents as editable Word files (.docx, python-docx), for offices that edit a letter in WPS before it goes out.
+
+`write_docx` takes the story a PDF builder put together and writes it as Word: A4 with the PDF's margins, the
+22 × 28 document grid for official documents, fonts as offices name them, page numbers "— 1 —", and the 版头
+and 版记 the office set for the kind (documents/heads.py; `render` names them with `furnished`). One file for
+a batch: each letter is a section of its own, starting a new page with its page numbers from 1.
+
+Fonts are the reader's: the glyph check that refuses a PDF does not refuse a Word file. ID numbers are masked
+in the story already, as in the PDF.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.shared import Pt
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+from app import config
+from app.services.documents.heads import Imprint, Masthead
+from app.services.documents.layout import CERTIFICATE, Geometry
+from app.services.documents.pdf import DocumentStart, Signature
+from app.services.documents.typeset import Typesetter
+from app.services.documents.word import furniture as parts
+from app.services.documents.word import page
+from app.services.documents.word.furniture import Furniture
+from app.services.documents.word.story import Runs, signature, table
+from app.services.progress import NO_PROGRESS, Progress
+
+SUFFIX = ".docx"
+NOTE_SIZE = 10.5
+_furniture: ContextVar[Furniture | None] = ContextVar("word_furniture", default=None)
+
+
+def is_word(target: str | Path) -> bool:
+    return Path(target).suffix.lower() == SUFFIX
+
+
+@contextmanager
+def furnished(masthead: Masthead | None, imprint: Imprint | None):
+    """The 版头 and 版记 of the kind being written, for the Word writer while a builder runs."""
+    token = _furniture.set(Furniture(masthead, imprint))
+    try:
+        yield
+    finally:
+        _furniture.reset(token)
+
+
+class _Writer:
+    def __init__(self, typesetter: Typesetter, geometry: Geometry, title: str, numbered: bool,
+                 progress: Progress, total: int):
+        self.document = docx.Document()
+        page.prepare(self.document, title, config.APP_TITLE)
+        self.runs = Runs(typesetter)
+        self.geometry, self.numbered, self.progress, self.total = geometry, numbered, progress, total
+        self.furniture = _furniture.get() or Furniture(None, None)
+        self.letters = 0
+        self.page_break = False
+        self.space = 0.0
+        self.note = ""
+        self._start_section(self.document.sections[0])
+
+    def _start_section(self, section) -> None:
+        page.setup_section(section, self.geometry, restart_numbers=self.numbered)
+        if self.geometry == CERTIFICATE:
+            page.page_border(section, "B81A1A")
+        if self.letters == 0 and self.numbered:
+            page.page_numbers(section)
+        masthead = self.furniture.masthead
+        if masthead is not None:
+            parts.add_masthead(self.document, section, masthead)
+            if masthead.style == parts.LETTER_HEAD:
+                page.blank_first_page_footer(section)
+
+    def write(self, story: list) -> None:
+        for flowable in story:
+            self._flowable(flowable)
+        self._end_letter()
+
+    def _flowable(self, flowable) -> None:
+        if isinstance(flowable, DocumentStart):
+            self._letter(flowable)
+        elif isinstance(flowable, PageBreak):
+            self.page_break = True
+        elif isinstance(flowable, KeepTogether):
+            for inner in flowable._content:
+                self._flowable(inner)
+        elif isinstance(flowable, Spacer):
+            self.space += flowable.height
+        elif isinstance(flowable, Paragraph):
+            paragraph = self.document.add_paragraph()
+            self.runs.fill(paragraph, flowable, space_before=self.space)
+            self._take_break(paragraph)
+        elif isinstance(flowable, Signature):
+            signature(self.document, self.runs, flowable)
+        elif isinstance(flowable, Table):
+            if self.page_break:
+                self._take_break(self.document.add_paragraph())
+            table(self.document, self.runs, flowable)
+        elif not isinstance(flowable, CondPageBreak):  # Word keeps headings with what follows by itself
+            raise TypeError(f"Word 文件不支持 {type(flowable).__name__}")
+
+    def _take_break(self, paragraph) -> None:
+        self.space = 0.0
+        if self.page_break:
+            paragraph.paragraph_format.page_break_before = True
+            self.page_break = False
+
+    def _letter(self, start: DocumentStart) -> None:
+        """A letter of a batch: from the second on, a new section (a new page, its numbers from 1)."""
+        self.progress.step(start.index, self.total)
+        if self.letters:
+            self._end_letter()
+            self._start_section(self.document.add_section(WD_SECTION.NEW_PAGE))
+        self.letters += 1
+        self.page_break, self.note = False, start.note
+
+    def _end_letter(self) -> None:
+        if self.note:
+            paragraph = self.document.add_paragraph()
+            run = paragraph.add_run(self.note)
+            page.set_fonts(run, page.ROLE_FONTS["body"])
+            run.font.size = Pt(NOTE_SIZE)
+            self.note = ""
+        if self.letters and self.furniture.imprint is not None:
+            parts.add_imprint(self.document, self.furniture.imprint)
+
+
+def write_docx(target: Path, story: list, typesetter: Typesetter, geometry: Geometry, title: str,
+               total: int = 1, numbered: bool = True, progress: Progress = NO_PROGRESS) -> int:
+    """Writes the story to target as Word (replacing it only when complete); returns the number of letters
+    or sheets in it (Word lays out the pages itself, so their number is known only when it opens the file)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(typesetter, geometry, title, numbered, progress, total)
+    writer.write(story)
+    partial = target.with_name(target.name + ".part")
+    try:
+        writer.document.save(str(partial))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    progress.step(total, total)
+    return max(writer.letters, 1)
+
+
+__all__ = ["SUFFIX", "furnished", "is_word", "write_docx"]
