@@ -32,7 +32,7 @@ def register(commands, common) -> None:
     sub.add_argument("--lecturer", type=int, help="授课人编号（一年的讲课费发放表，与 --year 同用；见 lecturers 命令）")
     sub.add_argument("--order", choices=list(ORDERS), default="unit", help="名单排序：unit 按单位，strokes 按姓氏笔画")
     sub.add_argument("--half-days", action="store_true", help="签到表按上午、下午分别打印")
-    sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天）")
+    sub.add_argument("--date", help="成文日期，如 2020-03-02（默认今天；计划通知默认用计划中的成文日期，给出本项时以本项为准）")
     sub.add_argument("--with-timetable", action="store_true",
                      help="入学通知书（letters）：每份通知书后附本期课程表（作为附件）")
     sub.set_defaults(handler=_print, writes=True)  # logged; certificates get their serial numbers

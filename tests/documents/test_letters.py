@@ -50,7 +50,8 @@ def test_a_unit_that_sent_all_its_names_gets_them_listed(demo_db, tmp_path):
     render(demo_db, DocumentRequest("unit-letters", period_id=period), target)
     flat = squeezed(target)
     units = {p.unit_id for p in trainees(demo_db, period)}
-    assert flat.count("经研究，请你单位以下同志参加培训：") == len(units)
+    assert len(re.findall(r"经研究，请你单位学员回执表（见附件）所列\d+名同志参加培训，请核对后报送学员回执表。", flat)) \
+        == len(units)
     assert "补报" not in flat
 
 
@@ -84,7 +85,7 @@ def test_a_bad_template_is_refused_and_the_old_one_kept(demo_db, bad, message):
 
 
 def test_the_names_table_must_stand_on_its_own_line():
-    errors = template_errors(UNIT_LETTER, UNIT_LETTER.default.replace("{学员名单}", "名单如下：{学员名单}"))
+    errors = template_errors(UNIT_LETTER, UNIT_LETTER.default + "\n名单如下：{学员名单}")
     assert "{学员名单} 要单独占一行" in errors["text"]
 
 
@@ -117,9 +118,9 @@ def test_unit_letters_one_per_unit_with_quota_and_a_blank_table(demo_db, tmp_pat
         unit = tables.units(demo_db).get(quota.unit_id)
         assert f"{unit.name}：根据《2020年公务员培训计划》安排" in flat
         assert f"请你单位选派{quota.seats}名同志参加培训" in flat
-    assert "请于2020年10月9日前将参训学员名单报送市委组织部" in flat
+    assert "请于2020年10月9日前将学员回执表报送市委组织部" in flat
     assert "因故需更换学员人选，应提前5天（2020年10月14日前）向中共xx市委组织部报告" in flat
-    assert "重点难点问题" in flat and "填写下表" in flat
+    assert "重点难点问题" in flat and "填写学员回执表（见附件）后报送。" in flat
     assert_fonts_embedded(target)
 
 
@@ -135,7 +136,8 @@ def test_unit_letters_list_the_names_sent_with_masked_id_numbers(demo_db, tmp_pa
     assert flat.count("关于选调学员参加") == 1
     seats = tables.quotas(demo_db).where("period_id = ? AND unit_id = ?", [period, unit_id])[0].seats
     assert seats > len(people)
-    assert f"经研究，请你单位以下同志参加培训，另请按照调训对象要求补报{seats - len(people)}名，填入下表：" in flat
+    assert (f"经研究，请你单位学员回执表（见附件）所列{len(people)}名同志参加培训，"
+            f"另请按照调训对象要求补报{seats - len(people)}名，填入学员回执表。") in flat
     for person in people:
         assert person.name in flat
         assert mask_id(person.id_number) in flat and person.id_number not in flat

@@ -23,7 +23,8 @@ DEFAULT_HEADS = {"plan-notice": RED_HEAD, "unit-letters": LETTER_HEAD}
 class HeadSettings:
     """What the office set for one kind of document."""
     style: str  # one of HEAD_STYLES
-    organ_mark: str  # 发文机关标志: "中共××县委组织部文件" for a 红头文件, the organ's name for a 信函
+    organ_mark: str  # 发文机关标志: "中共××县委组织部文件" for a 红头文件, the organ's name for a 信函;
+    # saved blank, each document carries its own 发文机关's (head_settings fills it in)
     copy_to: str  # 抄送, "" for none
     printer: str  # 印发机关, "" for no 版记
 
@@ -46,25 +47,37 @@ def _key(kind: str, part: str) -> str:
     return f"document_head:{kind}:{part}"
 
 
-def head_settings(db: Database, kind: str) -> HeadSettings:
-    office = settings.get(db, "office_name") or ""
-    default_mark = {RED_HEAD: f"{office}文件", LETTER_HEAD: office}.get(DEFAULT_HEADS.get(kind, NO_HEAD), "")
+def default_mark(style: str, organ: str) -> str:
+    """The 发文机关标志 of an organ in a style: "中共××县委组织部文件" for a 红头文件, the name for a 信函."""
+    return {RED_HEAD: f"{organ}文件", LETTER_HEAD: organ}.get(style, "") if organ else ""
+
+
+def head_settings(db: Database, kind: str, issuer: str = "") -> HeadSettings:
+    """What the office set for the kind; where it set no 发文机关标志, the issuer's (the office's when none)."""
+    style = settings.get(db, _key(kind, "style"), DEFAULT_HEADS.get(kind, NO_HEAD))
+    organ = issuer or settings.get(db, "office_name") or ""
     return HeadSettings(
-        style=settings.get(db, _key(kind, "style"), DEFAULT_HEADS.get(kind, NO_HEAD)),
-        organ_mark=settings.get(db, _key(kind, "organ_mark"), default_mark),
+        style=style,
+        organ_mark=settings.get(db, _key(kind, "organ_mark"), "") or default_mark(style, organ),
         copy_to=settings.get(db, _key(kind, "copy_to"), ""),
         printer=settings.get(db, _key(kind, "printer"), ""),
     )
+
+
+def stored_head_settings(db: Database, kind: str) -> HeadSettings:
+    """What 文书设置 shows: as head_settings, but the 发文机关标志 blank when the office set none."""
+    chosen = head_settings(db, kind)
+    return HeadSettings(chosen.style, settings.get(db, _key(kind, "organ_mark"), ""), chosen.copy_to, chosen.printer)
 
 
 def head_settings_errors(values: HeadSettings) -> dict[str, str]:
     errors = {}
     if values.style not in HEAD_STYLES:
         errors["style"] = "版头应为" + "、".join(HEAD_STYLES) + "之一"
-    elif values.style != NO_HEAD and not values.organ_mark.strip():
-        errors["organ_mark"] = "请填写发文机关标志，如“中共××县委组织部文件”"
     elif len(values.organ_mark.strip()) > 24:
         errors["organ_mark"] = "发文机关标志不能超过24个字"
+    if len(values.printer.strip()) > 30:
+        errors["printer"] = "印发机关不能超过30个字"
     if len(values.copy_to) > 200:
         errors["copy_to"] = "抄送机关不能超过200个字"
     return errors
@@ -79,10 +92,11 @@ def save_head_settings(db: Database, kind: str, values: HeadSettings) -> None:
         audit.record(db, "修改文书版头版记设置", detail=f"{kind}：{values.style}")
 
 
-def masthead(db: Database, kind: str, doc_number: str = "") -> Masthead | None:
-    """The 版头 a document of this kind carries, or None for 无版头."""
-    chosen = head_settings(db, kind)
-    if chosen.style == NO_HEAD:
+def masthead(db: Database, kind: str, doc_number: str = "", issuer: str = "") -> Masthead | None:
+    """The 版头 a document of this kind carries, or None for 无版头; issuer: the document's 发文机关, whose
+    mark it carries unless the office set one for the kind."""
+    chosen = head_settings(db, kind, issuer)
+    if chosen.style == NO_HEAD or not chosen.organ_mark:
         return None
     return Masthead(chosen.style, chosen.organ_mark, doc_number)
 

@@ -3,7 +3,9 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from reportlab.platypus import CondPageBreak
 from sqlite_utils import Database
@@ -11,10 +13,11 @@ from sqlite_utils import Database
 from app.domain.errors import UserError
 from app.domain.models import Period, PlanSection, TrainingClass
 from app.domain.text import chinese_numeral
+from app.services.documents import heads
 from app.services.documents.formats import month_day_range
 from app.services.documents.layout import LINE, OFFICIAL
 from app.services.documents.letters import signed
-from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.pdf import DocumentStart, build_pdf, head_flowables, imprint_flowables
 from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import issue_date
@@ -24,6 +27,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.storage.classes import classes_of_plan
 from app.storage.periods import list_periods
 
+KIND = "plan-notice"
 CLASS_SECTION = "班次安排"
 KEEP = 4 * LINE  # a heading starts a new page rather than end one with less than this below it
 
@@ -64,76 +68,123 @@ def _is_class_section(section: SectionOutline) -> bool:
     return CLASS_SECTION in section.section.title or ("班次" in section.section.title and not section.items)
 
 
-class _Notice:
-    def __init__(self, db: Database, t: Typesetter, outline: PlanOutline):
-        self.t, self.outline = t, outline
-        self.plan_owner = f"计划“{outline.plan.title}”"
-        classes = classes_of_plan(db, outline.plan.id)
-        self.periods = {c.id: list_periods(db, class_id=c.id) for c in classes}
-        self.loose = [c for c in classes if c.plan_item_id is None]
-        self.by_item: dict[int, list[TrainingClass]] = {}
-        for training_class in classes:
-            if training_class.plan_item_id is not None:
-                self.by_item.setdefault(training_class.plan_item_id, []).append(training_class)
+# The heading levels of GB/T 9704 in their order: 一、 (黑体), （一） (楷体), 1. and （1） (仿宋); 0 is a paragraph.
+BODY, HEADING, SUBHEADING, ITEM, SUBITEM = 0, 1, 2, 3, 4
 
-    def story(self) -> list:
-        t, plan, styles = self.t, self.outline.plan, self.t.styles
-        story = [DocumentStart(0), t.title(t.check(plan.title, self.plan_owner, "标题"), styles.title, OFFICIAL.width)]
-        if plan.addressees:
-            story.append(t.para(t.check(plan.addressees, self.plan_owner, "主送机关"), styles.addressee))
-        if plan.preamble:
-            story.append(t.para(t.check(plan.preamble, self.plan_owner, "正文开头"), styles.body))
-        for number, section in enumerate(_sections(self.outline, bool(self.loose)), start=1):
-            story += self._section(number, section)
-        if plan.closing:
-            story.append(t.para(t.check(plan.closing, self.plan_owner, "结尾"), styles.body))
-        story += [t.para(line, styles.body) for line in self._contact_lines()]
-        return story
 
-    def _section(self, number: int, section: SectionOutline) -> list:
-        t, styles = self.t, self.t.styles
-        title = t.check(section.section.title, self.plan_owner, "标题")
-        story = [CondPageBreak(KEEP), t.para(f"{chinese_numeral(number)}、{title}", styles.heading)]
+@dataclass(frozen=True)
+class OutlineLine:
+    """One paragraph of the notice's body: its level, its number as printed ("一、", "1.", "（1）" or "")
+    and its text after the number. keep: a heading or a class's name, never left alone at a page's foot."""
+    level: int
+    number: str
+    text: str
+    keep: bool = False
+
+    @property
+    def printed(self) -> str:
+        return self.number + self.text
+
+
+Check = Callable[[object, str, str], str]
+
+
+def _unchecked(text: object, owner: str, field: str) -> str:
+    return "" if text is None else str(text)
+
+
+def notice_outline(outline: PlanOutline, classes: list[TrainingClass], periods: dict[int, list[Period]],
+                   check: Check = _unchecked) -> list[OutlineLine]:
+    """The body of the plan notice, from the opening paragraph to the contacts, as numbered lines.
+
+    The numbers follow the levels in GB/T 9704's order: 一、 for the plan's headings, 1. for its work points
+    (numbered through the plan, as seeds 000 and 004 number them), and （1） for the classes carrying out a
+    work point (a work point with one class names it without a number). The classes tied to no work point
+    are numbered 1. under 一、班次安排, as in seed 004. check(text, owner, field) checks each field's text
+    (the PDF's glyph check); the Word writer can pass its own.
+    """
+    owner = f"计划“{outline.plan.title}”"
+    loose = [c for c in classes if c.plan_item_id is None]
+    by_item: dict[int, list[TrainingClass]] = {}
+    for training_class in classes:
+        if training_class.plan_item_id is not None:
+            by_item.setdefault(training_class.plan_item_id, []).append(training_class)
+    lines: list[OutlineLine] = []
+    if outline.plan.preamble:
+        lines.append(OutlineLine(BODY, "", check(outline.plan.preamble, owner, "正文开头")))
+    for number, section in enumerate(_sections(outline, bool(loose)), start=1):
+        title = check(section.section.title, owner, "标题")
+        lines.append(OutlineLine(HEADING, f"{chinese_numeral(number)}、", title, keep=True))
         for item in section.items:
-            text = t.check(f"{item.number}.{item.title}{item.body}", self.plan_owner, f"第{item.number}条")
-            story.append(t.para(text, styles.body))
-            story += self._classes(self.by_item.get(item.id, []), numbered=False)
+            text = check(f"{item.title}{item.body}", owner, f"第{item.number}条")
+            lines.append(OutlineLine(ITEM, f"{item.number}.", text))
+            carried = by_item.get(item.id, [])
+            for order, training_class in enumerate(carried, start=1):
+                number_text = f"（{order}）" if len(carried) > 1 else ""
+                lines += _class_lines(training_class, periods, SUBITEM, number_text, check)
         if _is_class_section(section):
-            story += self._classes(self.loose, numbered=True)
-        return story
+            after = max((item.number for item in section.items), default=0)
+            for order, training_class in enumerate(loose, start=after + 1):
+                lines += _class_lines(training_class, periods, ITEM, f"{order}.", check)
+    if outline.plan.closing:
+        lines.append(OutlineLine(BODY, "", check(outline.plan.closing, owner, "结尾")))
+    for contact in outline.contacts:
+        text = f"{contact.org}联系人：{contact.name}"
+        text += f"，联系电话：{contact.phone}" if contact.phone else ""
+        text += f"，传真：{contact.fax}" if contact.fax else ""
+        lines.append(OutlineLine(BODY, "", check(text, "联系人", "姓名、电话或传真")))
+    return lines
 
-    def _classes(self, classes: list[TrainingClass], numbered: bool) -> list:
-        t, styles, story = self.t, self.t.styles, []
-        for order, training_class in enumerate(classes, start=1):
-            owner = f"班次“{training_class.name}”"
-            name = t.check(training_class.name, owner, "班次名称")
-            story += [CondPageBreak(KEEP), t.para(f"{order}.{name}" if numbered else
-                                                  f"（{chinese_numeral(order)}）{name}",
-                                                  styles.body if numbered else styles.kai)]
-            story += [t.para(line, styles.body) for line in schedule_lines(training_class, self.periods[training_class.id])]
-            if training_class.focus:
-                story.append(t.para(t.check(training_class.focus, owner, "重点内容"), styles.body))
-        return story
 
-    def _contact_lines(self) -> list[str]:
-        lines = []
-        for contact in self.outline.contacts:
-            text = f"{contact.org}联系人：{contact.name}"
-            text += f"，联系电话：{contact.phone}" if contact.phone else ""
-            text += f"，传真：{contact.fax}" if contact.fax else ""
-            lines.append(self.t.check(text, "联系人", "姓名、电话或传真"))
-        return lines
+def _class_lines(training_class: TrainingClass, periods: dict[int, list[Period]], level: int, number: str,
+                 check: Check) -> list[OutlineLine]:
+    owner = f"班次“{training_class.name}”"
+    lines = [OutlineLine(level, number, check(training_class.name, owner, "班次名称"), keep=True)]
+    lines += [OutlineLine(BODY, "", line)
+              for line in schedule_lines(training_class, periods.get(training_class.id, []))]
+    if training_class.focus:
+        lines.append(OutlineLine(BODY, "", check(training_class.focus, owner, "重点内容")))
+    return lines
+
+
+def load_notice_outline(db: Database, plan_id: int, check: Check = _unchecked) -> tuple[PlanOutline, list[OutlineLine]]:
+    """The plan with its outline read from the database, and the notice's body lines."""
+    outline = plan_outline(db, plan_id)
+    classes = classes_of_plan(db, plan_id)
+    periods = {c.id: list_periods(db, class_id=c.id) for c in classes}
+    return outline, notice_outline(outline, classes, periods, check)
+
+
+def outline_story(t: Typesetter, lines: list[OutlineLine]) -> list:
+    """The outline as paragraphs: 一、 in 黑体, （一） in 楷体, the rest in 仿宋, each indented two characters."""
+    styles = t.styles
+    style = {HEADING: styles.heading, SUBHEADING: styles.kai}
+    story: list = []
+    for line in lines:
+        if line.keep:
+            story.append(CondPageBreak(KEEP))
+        story.append(t.para(line.printed, style.get(line.level, styles.body)))
+    return story
 
 
 def build(db: Database, request: DocumentRequest, target: Path, progress: Progress = NO_PROGRESS) -> int:
     if request.plan_id is None:
         raise UserError("请指定要打印通知的计划")
-    outline = plan_outline(db, request.plan_id)
+    t = Typesetter()
+    outline, lines = load_notice_outline(db, request.plan_id, t.check)
     plan = outline.plan
     if not plan.issuer:
         raise UserError(f"计划“{plan.title}”没有填写发文机关，请先在计划中补全")
-    t = Typesetter()
-    story = _Notice(db, t, outline).story()
+    owner = f"计划“{plan.title}”"
+    # the date asked for wins over the plan's own 成文日期, which is used when none is asked for
+    issued_on = request.issued_on or plan.issue_date or issue_date(None)
+    head = heads.masthead(db, KIND, plan.doc_number, plan.issuer)
+    story = [DocumentStart(0), *head_flowables(t, head, OFFICIAL),
+             t.title(t.check(plan.title, owner, "标题"), t.styles.title, OFFICIAL.width)]
+    if plan.addressees:
+        story.append(t.para(t.check(plan.addressees, owner, "主送机关"), t.styles.addressee))
+    story += outline_story(t, lines)
     issuer = t.check(plan.issuer, f"计划“{plan.title}”", "发文机关")
-    story = signed(t, story, issuer, plan.issue_date or issue_date(request.issued_on), seal_image(db))
+    story = signed(t, story, issuer, issued_on, seal_image(db))
+    story += imprint_flowables(t, heads.imprint(db, KIND, issued_on))
     return build_pdf(target, story, t, OFFICIAL, plan.title, progress=progress)
