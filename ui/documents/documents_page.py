@@ -54,6 +54,7 @@ class DocumentsPage(ListPage):
         self.kind_box.currentIndexChanged.connect(self.on_kind_changed)
         self.print_button.clicked.connect(self.print_preview)
         self.save_button.clicked.connect(self.save_pdf)
+        self.word_button.clicked.connect(self.save_word)
         self.settings_button.clicked.connect(self.open_settings)
         session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
         self.on_kind_changed()
@@ -72,6 +73,8 @@ class DocumentsPage(ListPage):
         self.pages_label = note()
         self.print_button = QPushButton("打印…")
         self.save_button = QPushButton("保存PDF…")
+        self.word_button = QPushButton("保存为Word…", toolTip="保存为可编辑的 Word 文件（.docx），可在 WPS 或 Word 中修改后再印发")
+        self.word_task = None
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._options_row())
@@ -108,6 +111,7 @@ class DocumentsPage(ListPage):
         bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.word_button)
         layout.addLayout(bar)
         return panel
 
@@ -201,6 +205,7 @@ class DocumentsPage(ListPage):
         ready = self.ready_to_send()
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.word_button.setEnabled(ready and self.shown.printable.word is not None)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -253,6 +258,10 @@ class DocumentsPage(ListPage):
     def save_pdf(self) -> None:
         if self.ready_to_send():
             output.save_copy(self, self.session, self.shown)
+
+    def save_word(self) -> None:
+        if self.ready_to_send():
+            self.word_task = output.save_word(self, self.session, self.shown.printable)
 
     def open_settings(self) -> None:
         DocumentSettingsDialog(self.session, self).exec()

@@ -14,9 +14,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.text import safe_file_name
-from app.services.documents import heads
 from app.services.documents.request import DocumentRequest
-from app.services.documents.sources import issue_date
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
 from app.storage import tables
@@ -71,36 +69,23 @@ def render(db: Database, request: DocumentRequest, target: str | Path, progress:
         raise UserError(f"未知的文书种类“{request.kind}”")
     if not any(_scope_value(request, scope) is not None for scope in kind.scopes):
         raise UserError(f"打印{kind.label}需要指定" + "或".join(SCOPE_LABELS[s] for s in kind.scopes))
-    target = Path(target)
-    if target.suffix.lower() != ".docx":
-        return kind.build(db, request, target, progress)
-    from app.services.documents import word
-
-    with word.furnished(*_furniture(db, request)):
-        return kind.build(db, request, target, progress)
+    return kind.build(db, request, Path(target), progress)
 
 
-def _furniture(db: Database, request: DocumentRequest) -> tuple[heads.Masthead | None, heads.Imprint | None]:
-    """The 版头 (with the plan's 文号 for a plan notice) and 版记 the office set for the kind."""
-    plan = tables.plans(db).get(request.plan_id) if request.plan_id is not None else None
-    doc_number = plan.doc_number if plan else ""
-    printed_on = request.issued_on or (plan.issue_date if plan and plan.issue_date else issue_date(None))
-    return heads.masthead(db, request.kind, doc_number), heads.imprint(db, request.kind, printed_on)
-
-
-def record_output(db: Database, request: DocumentRequest, pages: int, how: str) -> None:
-    """Notes a document that left the program (printed or saved; previews are not) in the audit log."""
+def record_output(db: Database, request: DocumentRequest, pages: int, how: str, word: bool = False) -> None:
+    """Notes a document that left the program (printed or saved; previews are not) in the audit log;
+    word: saved as a Word file, whose count is of letters or sheets."""
     kind = KINDS[request.kind]
     scope = "，".join(f"{SCOPE_LABELS[s]}{_scope_value(request, s)}" for s in kind.scopes
                      if _scope_value(request, s) is not None)
-    record_made(db, request.kind, f"{kind.label}（{scope}）", pages, how)
+    record_made(db, request.kind, f"{kind.label}（{scope}）", pages, how, word)
 
 
-def record_made(db: Database, entity: str, what: str, pages: int, how: str) -> None:
+def record_made(db: Database, entity: str, what: str, pages: int, how: str, word: bool = False) -> None:
     """The audit log's line for any document printed (how="打印") or saved ("保存"): the calendar's month too."""
     if not audit.can_record(db):
         return  # opened read-only: the log cannot be written, and these documents mask ID numbers anyway
-    audit.record(db, f"{how}文书", entity, None, f"{what}：{pages}页")
+    audit.record(db, f"{how}文书", entity, None, f"{what}：Word {pages}份" if word else f"{what}：{pages}页")
 
 
 def file_name(db: Database, request: DocumentRequest, suffix: str = ".pdf") -> str:

@@ -2,8 +2,9 @@
 
 `write_docx` takes the story a PDF builder put together and writes it as Word: A4 with the PDF's margins, the
 22 × 28 document grid for official documents, fonts as offices name them, page numbers "— 1 —", and the 版头
-and 版记 the office set for the kind (documents/heads.py; `render` names them with `furnished`). One file for
-a batch: each letter is a section of its own, starting a new page with its page numbers from 1.
+and 版记 where the story has them (pdf.RedHead, LetterHead, ImprintBlock: what the office set for the kind in
+documents/heads.py). One file for a batch: each letter is a section of its own, starting a new page with its
+page numbers from 1.
 
 Fonts are the reader's: the glyph check that refuses a PDF does not refuse a Word file. ID numbers are masked
 in the story already, as in the PDF.
@@ -11,8 +12,6 @@ in the story already, as in the PDF.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 import docx
@@ -21,33 +20,20 @@ from docx.shared import Pt
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from app import config
-from app.services.documents.heads import Imprint, Masthead
 from app.services.documents.layout import CERTIFICATE, Geometry
-from app.services.documents.pdf import DocumentStart, Signature
+from app.services.documents.pdf import DocumentStart, ImprintBlock, LetterHead, RedHead, Signature
 from app.services.documents.typeset import Typesetter
 from app.services.documents.word import furniture as parts
 from app.services.documents.word import page
-from app.services.documents.word.furniture import Furniture
 from app.services.documents.word.story import Runs, signature, table
 from app.services.progress import NO_PROGRESS, Progress
 
 SUFFIX = ".docx"
 NOTE_SIZE = 10.5
-_furniture: ContextVar[Furniture | None] = ContextVar("word_furniture", default=None)
 
 
 def is_word(target: str | Path) -> bool:
     return Path(target).suffix.lower() == SUFFIX
-
-
-@contextmanager
-def furnished(masthead: Masthead | None, imprint: Imprint | None):
-    """The 版头 and 版记 of the kind being written, for the Word writer while a builder runs."""
-    token = _furniture.set(Furniture(masthead, imprint))
-    try:
-        yield
-    finally:
-        _furniture.reset(token)
 
 
 class _Writer:
@@ -57,7 +43,6 @@ class _Writer:
         page.prepare(self.document, title, config.APP_TITLE)
         self.runs = Runs(typesetter)
         self.geometry, self.numbered, self.progress, self.total = geometry, numbered, progress, total
-        self.furniture = _furniture.get() or Furniture(None, None)
         self.letters = 0
         self.page_break = False
         self.space = 0.0
@@ -70,11 +55,6 @@ class _Writer:
             page.page_border(section, "B81A1A")
         if self.letters == 0 and self.numbered:
             page.page_numbers(section)
-        masthead = self.furniture.masthead
-        if masthead is not None:
-            parts.add_masthead(self.document, section, masthead)
-            if masthead.style == parts.LETTER_HEAD:
-                page.blank_first_page_footer(section)
 
     def write(self, story: list) -> None:
         for flowable in story:
@@ -95,14 +75,33 @@ class _Writer:
             paragraph = self.document.add_paragraph()
             self.runs.fill(paragraph, flowable, space_before=self.space)
             self._take_break(paragraph)
+        elif isinstance(flowable, RedHead):
+            parts.red_head(self.document, self.runs.text(flowable.mark), self.runs.text(flowable.number))
+        elif isinstance(flowable, LetterHead):
+            parts.letter_head(self.document.sections[-1], self.runs.text(flowable.mark),
+                              self.runs.text(flowable.number))
+        elif isinstance(flowable, ImprintBlock):
+            copy_to = self.runs.text(flowable.copy_to) if flowable.copy_to is not None else ""
+            parts.add_imprint(self.document, copy_to, self.runs.text(flowable.printer),
+                              self.runs.text(flowable.printed))
         elif isinstance(flowable, Signature):
             signature(self.document, self.runs, flowable)
         elif isinstance(flowable, Table):
-            if self.page_break:
-                self._take_break(self.document.add_paragraph())
+            if self.page_break or self._after_table():  # Word joins two tables with nothing between them
+                self._take_break(self._small_paragraph())
             table(self.document, self.runs, flowable)
         elif not isinstance(flowable, CondPageBreak):  # Word keeps headings with what follows by itself
             raise TypeError(f"Word 文件不支持 {type(flowable).__name__}")
+
+    def _after_table(self) -> bool:
+        last = self.document.element.body[-2] if len(self.document.element.body) > 1 else None
+        return last is not None and last.tag.endswith("}tbl")
+
+    def _small_paragraph(self):
+        """An empty paragraph of a few points: between two tables, or holding a section's end."""
+        paragraph = self.document.add_paragraph()
+        page.shrink(paragraph)
+        return paragraph
 
     def _take_break(self, paragraph) -> None:
         self.space = 0.0
@@ -116,6 +115,7 @@ class _Writer:
         if self.letters:
             self._end_letter()
             self._start_section(self.document.add_section(WD_SECTION.NEW_PAGE))
+            page.shrink(self.document.paragraphs[-1])  # the paragraph ending the letter's section
         self.letters += 1
         self.page_break, self.note = False, start.note
 
@@ -126,8 +126,6 @@ class _Writer:
             page.set_fonts(run, page.ROLE_FONTS["body"])
             run.font.size = Pt(NOTE_SIZE)
             self.note = ""
-        if self.letters and self.furniture.imprint is not None:
-            parts.add_imprint(self.document, self.furniture.imprint)
 
 
 def write_docx(target: Path, story: list, typesetter: Typesetter, geometry: Geometry, title: str,
@@ -148,4 +146,4 @@ def write_docx(target: Path, story: list, typesetter: Typesetter, geometry: Geom
     return max(writer.letters, 1)
 
 
-__all__ = ["SUFFIX", "furnished", "is_word", "write_docx"]
+__all__ = ["SUFFIX", "is_word", "write_docx"]

@@ -6,7 +6,7 @@ import math
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -25,7 +25,7 @@ from app.services.documents.layout import (
     Geometry,
     page_number_text,
 )
-from app.services.documents.word.xml import SECTPR, element, put
+from app.services.documents.word.xml import PPR, SECTPR, element, put
 
 # One east-asian font name per role, as offices' own templates name them. Word takes one name per run, so the
 # name is the one WPS (on Windows and on 信创 systems, UOS and Kylin) and Word resolve best: 仿宋_GB2312 and
@@ -138,10 +138,12 @@ def page_numbers(section) -> None:
         _run(paragraph, after)
 
 
-def blank_first_page_footer(section) -> None:
-    """No page number on a 信函格式's first page."""
-    section.different_first_page_header_footer = True
-    section.first_page_footer.is_linked_to_previous = False
+def shrink(paragraph: Paragraph) -> None:
+    """An empty paragraph 2 pt high, off the grid: it never pushes a page's last line onto a page of its own."""
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(2)
+    fmt.space_before = fmt.space_after = Pt(0)
+    put(paragraph._p.get_or_add_pPr(), element('<w:snapToGrid w:val="0"/>'), PPR)
 
 
 def _run(paragraph: Paragraph, text: str):

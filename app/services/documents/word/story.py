@@ -27,7 +27,7 @@ ALIGNMENTS = {0: WD_ALIGN_PARAGRAPH.LEFT, 1: WD_ALIGN_PARAGRAPH.CENTER, 2: WD_AL
               4: WD_ALIGN_PARAGRAPH.JUSTIFY}
 # Paragraph styles of layout.make_styles by the role whose font they use (a certificate's are "title-certificate").
 STYLE_ROLES = {"title": "title", "form_title": "title", "heading": "heading", "form_heading": "heading",
-               "cell_head": "heading", "kai": "kai"}
+               "cell_head": "heading", "kai": "kai", "attachment_label": "heading"}
 OUTLINE_LEVELS = {"heading": 0, "kai": 1}  # 一、 and （一） in Word's navigation pane
 SIGNATURE_INDENT = 4  # characters between the date's right end and the type area's edge
 
@@ -43,9 +43,11 @@ class Runs:
     """Font names of the document's loaded fonts → roles, so each run is named as the office names its font."""
 
     def __init__(self, typesetter: Typesetter):
-        self.roles = {}
-        for role in ("song", "body", "kai", "heading", "title"):  # later roles win a font two roles share
-            self.roles[typesetter.fonts.font(role).name] = role
+        names: dict[str, list[str]] = {}
+        for role in ROLE_FONTS:
+            names.setdefault(typesetter.fonts.font(role).name, []).append(role)
+        # a font two roles share (黑体 standing in for 小标宋) says nothing of the role: the style says it then
+        self.roles = {name: roles[0] for name, roles in names.items() if len(roles) == 1}
 
     def style_role(self, style) -> str:
         return STYLE_ROLES.get(style.name.split("-")[0], STYLE_ROLES.get((style.parent and style.parent.name) or "",
@@ -58,8 +60,13 @@ class Runs:
         fmt = paragraph.paragraph_format
         fmt.alignment = ALIGNMENTS.get(style.alignment, WD_ALIGN_PARAGRAPH.LEFT)
         size = word_size(style.fontSize)
+        scale = size.pt / style.fontSize
         if style.firstLineIndent:
-            fmt.first_line_indent = Pt(style.firstLineIndent / style.fontSize * size.pt)
+            fmt.first_line_indent = Pt(style.firstLineIndent * scale)
+        if style.leftIndent:
+            fmt.left_indent = Pt(style.leftIndent * scale)
+        if style.rightIndent:
+            fmt.right_indent = Pt(style.rightIndent * scale)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(twips(max(style.leading, size.pt)) / 20)
         fmt.space_before, fmt.space_after = Pt(style.spaceBefore + space_before), Pt(style.spaceAfter)
@@ -69,11 +76,11 @@ class Runs:
         p_pr = paragraph._p.get_or_add_pPr()
         if not grid or abs(style.fontSize - BODY_SIZE) > 0.3:
             put(p_pr, element('<w:snapToGrid w:val="0"/>'), PPR)
-        first = flowable.frags[0].fontName if flowable.frags else style.fontName
-        lead_role = role if first == style.fontName else self.roles.get(first, role)
+        pieces = self._pieces(flowable, role)
+        lead_role = pieces[0][1] if pieces else role
         if lead_role in OUTLINE_LEVELS:
             put(p_pr, element(f'<w:outlineLvl w:val="{OUTLINE_LEVELS[lead_role]}"/>'), PPR)
-        for text, font_role, color, line_break in self._pieces(flowable, role):
+        for text, font_role, color, line_break in pieces:
             run = paragraph.add_run(text)
             set_fonts(run, ROLE_FONTS[font_role])
             run.font.size = size
@@ -84,6 +91,8 @@ class Runs:
 
     def _pieces(self, flowable: Paragraph, role: str):
         """(text, role, colour, break after) for each run of the same font and colour."""
+        if hasattr(flowable, "word_parts"):  # Typesetter.mixed: the roles as the builder named them
+            return [(text, part_role or role, None, False) for text, part_role in flowable.word_parts if text]
         pieces: list[list] = []
         style_font = flowable.style.fontName
         for frag in flowable.frags:
@@ -156,7 +165,6 @@ def table(document, runs: Runs, flowable: Table) -> None:
         first_col, last_col = first_col % columns, last_col % columns
         first_row, last_row = first_row % rows, last_row % rows
         word_table.cell(first_row, first_col).merge(word_table.cell(last_row, last_col))
-    document.add_paragraph().paragraph_format.space_after = Pt(0)  # Word needs a paragraph between two tables
 
 
 def _heights(flowable: Table, rows: int) -> list[float | None]:
