@@ -106,6 +106,7 @@ def test_a_document_with_no_word_form_shows_no_word_button(qtbot, window, tmp_pa
 
     printable = Printable("日历", "日历.pdf", make, lambda db, pages, how: None)
     dialog = PrintDialog(window, window.session, printable)
-    qtbot.addWidget(dialog)
+    previewed(qtbot, dialog)
+    assert dialog.preview.message.text() == "本月没有安排"
     assert not dialog.word_button.isVisibleTo(dialog) and not dialog.word_button.isEnabled()
     dialog.reject()
