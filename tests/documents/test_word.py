@@ -206,6 +206,8 @@ def test_plan_notice_red_head_document_number_and_imprint(demo_db, tmp_path):
     assert rule.get(qn("w:color")) == "E60012" and rule.get(qn("w:val")) == "single"
     headings = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:outlineLvl")) is not None]
     assert [p.text for p in headings][0] == "一、班次安排" and all(east_asia(p.runs[0]) == "黑体" for p in headings)
+    for heading in headings:  # kept with what follows, as the PDF never ends a page with a heading
+        assert heading.paragraph_format.keep_with_next and heading.paragraph_format.space_before.pt == 0
     imprint = [b for b in blocks(document) if hasattr(b, "rows")][-1]
     assert cell_texts(imprint) == [["抄送：各区县委组织部。", "抄送：各区县委组织部。"],
                                    ["中共xx市委组织部办公室", "2020年3月2日印发"]]

@@ -46,6 +46,7 @@ class _Writer:
         self.letters = 0
         self.page_break = False
         self.space = 0.0
+        self.keep = False
         self.note = ""
         self._start_section(self.document.sections[0])
 
@@ -69,6 +70,8 @@ class _Writer:
         elif isinstance(flowable, KeepTogether):
             for inner in flowable._content:
                 self._flowable(inner)
+        elif isinstance(flowable, CondPageBreak):
+            self.keep = True  # what follows never ends a page alone: in Word, kept with the next paragraph
         elif isinstance(flowable, Spacer):
             self.space += flowable.height
         elif isinstance(flowable, Paragraph):
@@ -90,7 +93,7 @@ class _Writer:
             if self.page_break or self._after_table():  # Word joins two tables with nothing between them
                 self._take_break(self._small_paragraph())
             table(self.document, self.runs, flowable)
-        elif not isinstance(flowable, CondPageBreak):  # Word keeps headings with what follows by itself
+        else:
             raise TypeError(f"Word 文件不支持 {type(flowable).__name__}")
 
     def _after_table(self) -> bool:
@@ -105,6 +108,9 @@ class _Writer:
 
     def _take_break(self, paragraph) -> None:
         self.space = 0.0
+        if self.keep:
+            paragraph.paragraph_format.keep_with_next = True
+            self.keep = False
         if self.page_break:
             paragraph.paragraph_format.page_break_before = True
             self.page_break = False
