@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.domain.errors import UserError
 from app.services.documents.sources import trainees
 from app.services.safety import audit
-from tests.documents.conftest import period_id
+from tests.documents.conftest import add_trainee, period_id
+from tests.documents.test_fonts import NOT_IN_ANY_FONT
 from tests.documents.word_reading import all_text, open_docx, section_breaks
 from tests.ui.test_documents_page import (  # noqa: F401 (fixtures)
     POLITICS_1,
@@ -20,6 +21,7 @@ from tests.ui.test_documents_page import (  # noqa: F401 (fixtures)
     select_period,
     wait_preview,
 )
+from ui.documents import print_actions
 from ui.documents.output import Printable
 from ui.documents.print_dialog import PrintDialog
 from ui.roster.period_actions import open_period
@@ -109,4 +111,34 @@ def test_a_document_with_no_word_form_shows_no_word_button(qtbot, window, tmp_pa
     previewed(qtbot, dialog)
     assert dialog.preview.message.text() == "本月没有安排"
     assert not dialog.word_button.isVisibleTo(dialog) and not dialog.word_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_name_no_font_has_stops_the_pdf_but_not_the_word_file(qtbot, page, window, asked, tmp_path):  # noqa: F811
+    db = window.session.db
+    period = period_id(db, *POLITICS_1)
+    add_trainee(db, period, f"赵{NOT_IN_ANY_FONT}")
+    page.kind_box.setCurrentIndex(page.kind_box.findText("学员名册"))
+    select_period(qtbot, page, *POLITICS_1)
+    wait_preview(qtbot, page)
+    assert page.pages_label.text() == "无法打印" and "仍可单击“保存为Word…”" in page.preview.message.text()
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled() and page.word_button.isEnabled()
+    qtbot.mouseClick(page.word_button, Qt.MouseButton.LeftButton)
+    finished(qtbot, page.word_task)
+    assert f"赵{NOT_IN_ANY_FONT}" in all_text(open_docx(tmp_path / "保存 目录" / "通知书.docx"))
+    page.kind_box.setCurrentIndex(page.kind_box.findText("入学通知书"))  # another choice: nothing to save yet
+    assert not page.word_button.isEnabled()
+
+
+def test_the_print_dialog_offers_word_when_a_character_stops_the_pdf(qtbot, window, asked, tmp_path):
+    db = window.session.db
+    period = period_id(db, *POLITICS_1)
+    add_trainee(db, period, f"钱{NOT_IN_ANY_FONT}")
+    dialog = previewed(qtbot, print_actions.print_sign_in_sheets(window, window.session, period))
+    assert f"学员“钱{NOT_IN_ANY_FONT}”的姓名" in dialog.preview.message.text()
+    assert "仍可单击“保存为Word…”" in dialog.preview.message.text()
+    assert not dialog.print_button.isEnabled() and dialog.word_button.isEnabled()
+    qtbot.mouseClick(dialog.word_button, Qt.MouseButton.LeftButton)
+    finished(qtbot, dialog.word_task)
+    assert f"钱{NOT_IN_ANY_FONT}" in all_text(open_docx(tmp_path / "保存 目录" / "通知书.docx"))
     dialog.reject()

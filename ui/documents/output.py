@@ -116,6 +116,8 @@ def save_copy(parent: QWidget, session, shown: Shown) -> Path | None:
 
 
 WORD_FILTER = "Word 文件 (*.docx)"
+# under the reason a PDF cannot be made for a character no font here has: Word files take the reader's fonts
+WORD_STILL = "\n\n仍可单击“保存为Word…”保存为 Word 文件，由打开文件的电脑提供字体。"
 
 
 def save_word(parent: QWidget, session, printable: Printable, on_saved: Callable[[Path], None] | None = None

@@ -11,6 +11,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.services.documents.glyphs import MissingGlyphs
 from ui.common.pdf_preview import PdfPreview
 from ui.common.widgets import elided_heading, heading, note
 from ui.documents import output
@@ -118,7 +119,10 @@ class PrintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._making = False
-        self.preview.show_message(output.problem_text(error))
+        # a character no font here has: no PDF, but a Word file, whose reader's fonts draw it
+        word_only = isinstance(error, MissingGlyphs) and self.printable.word is not None
+        self.word_button.setEnabled(word_only)
+        self.preview.show_message(output.problem_text(error) + (output.WORD_STILL if word_only else ""))
         self.pages_label.setText("无法打印")
 
     def print_pages(self) -> None:
@@ -130,8 +134,8 @@ class PrintDialog(QDialog):
             self.pages_label.setText(f"已保存：{saved}")
 
     def save_word(self) -> None:
-        if self.shown is not None:
-            self.word_task = output.save_word(self, self.session, self.shown.printable,
+        if not self._making and self.word_button.isEnabled():
+            self.word_task = output.save_word(self, self.session, self.printable,
                                               lambda saved: self.pages_label.setText(f"已保存：{saved}"))
 
     def _done(self) -> None:
