@@ -48,6 +48,7 @@ class _Writer:
         self.space = 0.0
         self.keep = False
         self.note = ""
+        self.foot: list[Paragraph] = []  # paragraphs drawn at the foot of the letter's page
         self._start_section(self.document.sections[0])
 
     def _start_section(self, section) -> None:
@@ -94,7 +95,19 @@ class _Writer:
                 self._take_break(self._small_paragraph())
             table(self.document, self.runs, flowable)
         else:
+            self._foreign(flowable)
+
+    def _foreign(self, flowable) -> None:
+        """A flowable of a builder's own (a certificate's foot): its paragraphs, where it takes room, else at
+        the end of the letter (it draws itself at the page's foot); one without any is a mistake to see."""
+        paragraphs = [value for value in vars(flowable).values() if isinstance(value, Paragraph)]
+        if not paragraphs:
             raise TypeError(f"Word 文件不支持 {type(flowable).__name__}")
+        if flowable.wrap(self.geometry.width, self.geometry.height) == (0, 0):
+            self.foot += paragraphs
+        else:
+            for paragraph in paragraphs:
+                self._flowable(paragraph)
 
     def _after_table(self) -> bool:
         last = self.document.element.body[-2] if len(self.document.element.body) > 1 else None
@@ -116,8 +129,14 @@ class _Writer:
             self.page_break = False
 
     def _letter(self, start: DocumentStart) -> None:
-        """A letter of a batch: from the second on, a new section (a new page, its numbers from 1)."""
+        """A letter of a batch: from the second on, a new section (a new page, its numbers from 1); a sheet
+        numbered on from the one before (restart False, as a sign-in sheet's days) only a new page."""
         self.progress.step(start.index, self.total)
+        if self.letters and not getattr(start, "restart", True):
+            self._end_letter()
+            self.letters += 1
+            self.note = start.note
+            return
         if self.letters:
             self._end_letter()
             self._start_section(self.document.add_section(WD_SECTION.NEW_PAGE))
@@ -126,12 +145,18 @@ class _Writer:
         self.page_break, self.note = False, start.note
 
     def _end_letter(self) -> None:
+        """What closes a letter's (or sheet's) last page: its foot, its note; a page break still to come waits."""
+        pending, self.page_break = self.page_break, False
+        for paragraph in self.foot:
+            self._flowable(paragraph)
+        self.foot = []
         if self.note:
             paragraph = self.document.add_paragraph()
             run = paragraph.add_run(self.note)
             page.set_fonts(run, page.ROLE_FONTS["body"])
             run.font.size = Pt(NOTE_SIZE)
             self.note = ""
+        self.page_break = pending
 
 
 def write_docx(target: Path, story: list, typesetter: Typesetter, geometry: Geometry, title: str,
