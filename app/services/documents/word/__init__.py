@@ -16,8 +16,11 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
 from docx.shared import Pt
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from docx.text.paragraph import Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from app import config
 from app.services.documents.layout import CERTIFICATE, Geometry
@@ -48,8 +51,16 @@ class _Writer:
         self.space = 0.0
         self.keep = False
         self.note = ""
-        self.foot: list[Paragraph] = []  # paragraphs drawn at the foot of the letter's page
+        self.foot: list[ReportlabParagraph] = []  # paragraphs drawn at the foot of the letter's page
+        self.sentinel = self.document.element.body.sectPr  # the last section's properties, last in the body
         self._start_section(self.document.sections[0])
+
+    def add_paragraph(self) -> Paragraph:
+        """A paragraph at the end of the body; python-docx's own looks for the body's sectPr from the top each
+        time, which made a batch of 1,000 letters take half a minute."""
+        element = OxmlElement("w:p")
+        self.sentinel.addprevious(element)
+        return Paragraph(element, self.document._body)
 
     def _start_section(self, section) -> None:
         page.setup_section(section, self.geometry, restart_numbers=self.numbered)
@@ -75,8 +86,8 @@ class _Writer:
             self.keep = True  # what follows never ends a page alone: in Word, kept with the next paragraph
         elif isinstance(flowable, Spacer):
             self.space += flowable.height
-        elif isinstance(flowable, Paragraph):
-            paragraph = self.document.add_paragraph()
+        elif isinstance(flowable, ReportlabParagraph):
+            paragraph = self.add_paragraph()
             self.runs.fill(paragraph, flowable, space_before=self.space)
             self._take_break(paragraph)
         elif isinstance(flowable, RedHead):
@@ -89,7 +100,7 @@ class _Writer:
             parts.add_imprint(self.document, copy_to, self.runs.text(flowable.printer),
                               self.runs.text(flowable.printed))
         elif isinstance(flowable, Signature):
-            signature(self.document, self.runs, flowable)
+            signature(self.add_paragraph, self.runs, flowable)
         elif isinstance(flowable, Table):
             if self.page_break or self._after_table():  # Word joins two tables with nothing between them
                 self._take_break(self._small_paragraph())
@@ -100,7 +111,7 @@ class _Writer:
     def _foreign(self, flowable) -> None:
         """A flowable of a builder's own (a certificate's foot): its paragraphs, where it takes room, else at
         the end of the letter (it draws itself at the page's foot); one without any is a mistake to see."""
-        paragraphs = [value for value in vars(flowable).values() if isinstance(value, Paragraph)]
+        paragraphs = [value for value in vars(flowable).values() if isinstance(value, ReportlabParagraph)]
         if not paragraphs:
             raise TypeError(f"Word 文件不支持 {type(flowable).__name__}")
         if flowable.wrap(self.geometry.width, self.geometry.height) == (0, 0):
@@ -115,7 +126,7 @@ class _Writer:
 
     def _small_paragraph(self):
         """An empty paragraph of a few points: between two tables, or holding a section's end."""
-        paragraph = self.document.add_paragraph()
+        paragraph = self.add_paragraph()
         page.shrink(paragraph)
         return paragraph
 
@@ -140,7 +151,8 @@ class _Writer:
         if self.letters:
             self._end_letter()
             self._start_section(self.document.add_section(WD_SECTION.NEW_PAGE))
-            page.shrink(self.document.paragraphs[-1])  # the paragraph ending the letter's section
+            self.sentinel = self.document.element.body.sectPr
+            page.shrink(Paragraph(self.sentinel.getprevious(), self.document._body))  # ends the letter's section
         self.letters += 1
         self.page_break, self.note = False, start.note
 
@@ -151,7 +163,7 @@ class _Writer:
             self._flowable(paragraph)
         self.foot = []
         if self.note:
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             run = paragraph.add_run(self.note)
             page.set_fonts(run, page.ROLE_FONTS["body"])
             run.font.size = Pt(NOTE_SIZE)

@@ -115,7 +115,7 @@ class Runs:
         return "".join(getattr(frag, "text", "") for frag in flowable.frags)
 
 
-def signature(document, runs: Runs, flowable: Signature) -> None:
+def signature(add_paragraph, runs: Runs, flowable: Signature) -> None:
     """发文机关署名 centred over the 成文日期, the date's right end four characters in; no seal: a Word copy is a
     draft to edit, and a seal on an editable file could be moved onto any text."""
     size = word_size(flowable.style.fontSize).pt
@@ -123,7 +123,7 @@ def signature(document, runs: Runs, flowable: Signature) -> None:
     date_right = SIGNATURE_INDENT * size
     issuer_right = max(0.0, date_right + (flowable.date_width - flowable.issuer_width) * scale / 2)
     for index, (part, right) in enumerate(((flowable.issuer, issuer_right), (flowable.date, date_right))):
-        paragraph = document.add_paragraph()
+        paragraph = add_paragraph()
         runs.fill(paragraph, part, space_before=flowable.blank if index == 0 else 0)
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.first_line_indent = Pt(0)
