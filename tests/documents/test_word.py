@@ -8,6 +8,7 @@ import re
 import pytest
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
+from docx.shared import Emu
 from reportlab.platypus import Flowable, PageBreak
 
 from app.domain.errors import UserError
@@ -172,6 +173,10 @@ def test_the_timetable_follows_each_letter_as_its_attachment(demo_db, tmp_path):
     head = cell_texts(tables_[0])[0]
     assert head[:3] == ["日期", "时间", "课程内容"]
     assert tables_[0].rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+    columns = [column.w for column in tables_[0]._tbl.tblGrid.gridCol_lst]  # Word lays out a fixed table by these
+    assert [round(c.mm) for c in columns] == [19, 24, 38, 18, 30, 17, 10] and round(Emu(sum(columns)).mm) == 156
+    assert [round(cell.width.mm) for cell in tables_[0].rows[0].cells] == [round(c.mm) for c in columns]
+    assert "outlineLvl" not in tables_[0]._tbl.xml  # header cells in 黑体 are no headings of the document
 
 
 def test_unit_letters_in_the_letter_format_with_the_receipt_as_attachment(demo_db, tmp_path):

@@ -78,7 +78,7 @@ class Runs:
             put(p_pr, element('<w:snapToGrid w:val="0"/>'), PPR)
         pieces = self._pieces(flowable, role)
         lead_role = pieces[0][1] if pieces else role
-        if lead_role in OUTLINE_LEVELS:
+        if lead_role in OUTLINE_LEVELS and grid:  # a table's header cells are no headings of the document
             put(p_pr, element(f'<w:outlineLvl w:val="{OUTLINE_LEVELS[lead_role]}"/>'), PPR)
         for text, font_role, color, line_break in pieces:
             run = paragraph.add_run(text)
@@ -148,6 +148,9 @@ def table(document, runs: Runs, flowable: Table) -> None:
     put(tbl_pr, element('<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
                         '</w:tblCellMar>'), TBLPR)
     widths = flowable._colWidths
+    for column, width in zip(word_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        if width:
+            column.w = Pt(width)  # Word lays a fixed table out by its grid, whatever the cells say
     for row_index, (row, heights) in enumerate(zip(word_table.rows, _heights(flowable, rows), strict=True)):
         if heights:
             row.height, row.height_rule = Pt(heights), WD_ROW_HEIGHT_RULE.AT_LEAST  # grows to fit its text
@@ -174,6 +177,7 @@ def _heights(flowable: Table, rows: int) -> list[float | None]:
 
 def _content(cell, runs: Runs, value) -> None:
     paragraph = cell.paragraphs[0]
+    put(paragraph._p.get_or_add_pPr(), element('<w:snapToGrid w:val="0"/>'), PPR)  # a blank cell too: off the grid
     items = value if isinstance(value, (list, tuple)) else [value]
     for item in items:
         if isinstance(item, Paragraph):
