@@ -422,7 +422,7 @@ def catalogue() -> dict[str, Entry]:
         "ui.importing.wizard.ImportWizard": Entry(_wizard, _wizard_states(), has_list=("preview",)),
         "ui.documents.document_settings.DocumentSettingsDialog": Entry(
             _shell_dialog("ui.documents.document_settings.DocumentSettingsDialog"),
-            tabs(3, names=("templates", "letterhead", "fonts"))),
+            tabs(4, names=("templates", "letterhead", "fonts", "heads"))),
     }
 
 

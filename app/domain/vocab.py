@@ -42,3 +42,8 @@ def person_words(field: str) -> tuple[str, ...]:
 @cache
 def standard_set(field: str) -> frozenset[str]:
     return frozenset(person_words(field))
+
+
+def all_words() -> list[str]:
+    """Every word of every list (the documents' word segmenter keeps them whole)."""
+    return [word for values in _vocab().values() for word in values]

@@ -72,3 +72,9 @@ def change_organiser_kind(db: Database, plan_id: int, before: str, after: str) -
     """The plan's classes of one 举办方式 take another, which is never 单位自办 (that needs each class's unit)."""
     db.execute("""UPDATE training_classes SET organiser_kind = ?, unit_id = NULL
                   WHERE plan_id = ? AND organiser_kind = ?""", [after, plan_id, before])
+
+
+def names_and_themes(db: Database) -> list[str]:
+    """Every class's name and theme and every plan's title: the office's own words."""
+    rows = db.execute("SELECT name, theme FROM training_classes UNION ALL SELECT title, '' FROM plans").fetchall()
+    return [text for row in rows for text in row if text]

@@ -42,3 +42,14 @@ def test_print_hours_from_the_command_line(demo_file, tmp_path, capsys):
     assert target.is_file()
     assert main(["print", "hours", "--year", "2020", "-o", str(target), "--db", str(demo_file)]) == 2
     assert "人员" in capsys.readouterr().err
+
+
+def test_other_records_dates_read_as_every_date_does(demo_db, tmp_path):
+    from app.domain.models import HoursRecord
+    person_id = someone_with_classes(demo_db)
+    tables.hours_records(demo_db).insert(HoursRecord(person_id, 2020, 12, "网络学习", source="干部网络学院",
+                                                     date="2020-09-05"))
+    target = tmp_path / "学时证明.pdf"
+    render(demo_db, DocumentRequest("hours", person_id=person_id, year=2020, issued_on="2020-09-15"), target)
+    flat = squeezed(target)
+    assert "干部网络学院网络学习2020年9月5日12" in flat and "2020-09-05" not in flat

@@ -1,4 +1,5 @@
-"""文书设置: the letter templates, the issuing body and the seal, and which fonts the documents use."""
+"""文书设置: the letter templates, the issuing body and the seal, the 版头 and 版记 of each kind of 公文, and
+which fonts the documents use."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import config
 from app.domain.errors import UserError
-from app.services.documents import fonts
+from app.services.documents import KINDS, fonts, heads
 from app.services.documents.preferences import (
     LetterSettings,
     letter_settings,
@@ -222,6 +223,86 @@ class LetterheadTab(QWidget):
         self.session.announce(Changed.SETTINGS)
 
 
+def _wrapped_note(text: str) -> QLabel:
+    label = note(text)
+    label.setWordWrap(True)
+    return label
+
+
+class HeadsTab(QWidget):
+    """Per kind of 公文: its 版头 (红头文件, 信函格式 or none) and 发文机关标志, and its 版记 (抄送, 印发机关)."""
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.kind = QComboBox()
+        for key in heads.HEAD_KINDS:
+            self.kind.addItem(KINDS[key].label, key)
+        self.style = QComboBox()
+        self.style.addItems(heads.HEAD_STYLES)
+        self.organ_mark = QLineEdit(placeholderText="留空则用文书的发文机关，如“中共xx县委组织部文件”")
+        self.copy_to = QLineEdit(placeholderText="如：县委办公室，县政府办公室（不抄送则留空）")
+        self.printer = QLineEdit(placeholderText="如：中共xx县委组织部办公室（留空则不印版记）")
+        self.error = _error_label()
+        self.save_button = QPushButton("保存")
+        self._layout()
+        self.kind.currentIndexChanged.connect(self.load)
+        self.style.currentIndexChanged.connect(self.revalidate)
+        for edit in (self.organ_mark, self.copy_to, self.printer):
+            edit.textChanged.connect(self.revalidate)
+        self.save_button.clicked.connect(self.save)
+        self.load()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("文书", self.kind)
+        form.addRow("版头", self.style)
+        form.addRow("发文机关标志", self.organ_mark)
+        form.addRow("", _wrapped_note("红头文件：红色发文机关标志、发文字号（计划的文号）和红色分隔线；"
+                                      "信函格式：红色机关名称和上粗下细的红色双线，首页不印页码。"))
+        form.addRow("抄送", self.copy_to)
+        form.addRow("印发机关", self.printer)
+        form.addRow("", _wrapped_note("版记印在最后一页下端：抄送机关，印发机关和印发日期（即成文日期），"
+                                      "上下有分隔线。"))
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.error, 1)
+        save_row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(save_row)
+        layout.addStretch(1)
+
+    def values(self) -> heads.HeadSettings:
+        return heads.HeadSettings(self.style.currentText(), self.organ_mark.text(), self.copy_to.text(),
+                                  self.printer.text())
+
+    def load(self) -> None:
+        self.saved = heads.stored_head_settings(self.session.db, self.kind.currentData())
+        self.style.setCurrentText(self.saved.style)
+        self.organ_mark.setText(self.saved.organ_mark)
+        self.copy_to.setText(self.saved.copy_to)
+        self.printer.setText(self.saved.printer)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        values = self.values()
+        self.organ_mark.setEnabled(values.style != heads.NO_HEAD)
+        errors = heads.head_settings_errors(values)
+        self.error.setText("；".join(errors.values()))
+        stripped = heads.HeadSettings(*(part.strip() for part in (values.style, values.organ_mark, values.copy_to,
+                                                                   values.printer)))
+        self.save_button.setEnabled(not errors and stripped != self.saved)
+
+    def save(self) -> None:
+        try:
+            heads.save_head_settings(self.session.db, self.kind.currentData(), self.values())
+        except UserError as problem:
+            messages.error(self, "未能保存", str(problem))
+            return
+        self.load()
+        self.session.announce(Changed.SETTINGS)
+
+
 class FontsTab(QWidget):
     """Which font each part of a document is printed in, and where to add the office's own."""
 
@@ -264,9 +345,11 @@ class DocumentSettingsDialog(QDialog):
         self.setWindowTitle("文书设置")
         self.tabs = QTabWidget()
         self.templates, self.letterhead, self.fonts = TemplatesTab(session), LetterheadTab(session), FontsTab()
+        self.heads = HeadsTab(session)
         self.tabs.addTab(self.templates, "文书模板")
         self.tabs.addTab(self.letterhead, "落款与印章")
         self.tabs.addTab(self.fonts, "字体")
+        self.tabs.addTab(self.heads, "版头与版记")
         close = QDialogButtonBox()
         close.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)

@@ -14,10 +14,12 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.text import safe_file_name
+from app.services.documents import words
 from app.services.documents.request import DocumentRequest
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
 from app.storage import tables
+from app.storage.classes import names_and_themes
 
 FORMATS = {".pdf": "PDF", ".docx": "Word"}
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员",
@@ -69,6 +71,7 @@ def render(db: Database, request: DocumentRequest, target: str | Path, progress:
         raise UserError(f"未知的文书种类“{request.kind}”")
     if not any(_scope_value(request, scope) is not None for scope in kind.scopes):
         raise UserError(f"打印{kind.label}需要指定" + "或".join(SCOPE_LABELS[s] for s in kind.scopes))
+    words.add_words(names_and_themes(db))  # titles break between the office's words, never inside them
     return kind.build(db, request, Path(target), progress)
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
+from app.services.documents import heads
 from app.services.documents.layout import OFFICIAL
 from app.services.documents.letters import checked_template, letter_story, period_values, require, signed
-from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.pdf import DocumentStart, build_pdf, head_flowables, imprint_flowables
 from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import Trainee, issue_date, requested_trainees
@@ -22,6 +23,8 @@ from app.services.documents.templates import ADMISSION, fill, template_text
 from app.services.documents.timetable import attachment, period_rows
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+
+KIND = "letters"
 
 
 def trainee_values(t: Typesetter, trainee: Trainee) -> dict[str, str]:
@@ -42,12 +45,14 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     require(template, base, info.title)
     issued_on, seal = issue_date(request.issued_on), seal_image(db)
     sessions = period_rows(db, info) if request.with_timetable else None
+    head, imprint = heads.masthead(db, KIND, issuer=info.issuer), heads.imprint(db, KIND, issued_on)
     story: list = []
     for index, trainee in enumerate(people):
         text = fill(template, {**base, **trainee_values(t, trainee)})
-        story.append(DocumentStart(index))
+        story += [DocumentStart(index), *head_flowables(t, head, OFFICIAL)]
         story += signed(t, letter_story(t, text), info.issuer, issued_on, seal)
         if sessions is not None:
             story += [PageBreak(), *attachment(t, info, sessions)]
+        story += imprint_flowables(t, imprint)
         story.append(PageBreak())
     return build_pdf(target, story[:-1], t, OFFICIAL, f"{info.title}入学通知书", len(people), progress=progress)

@@ -17,6 +17,8 @@ RED_HEAD, LETTER_HEAD, NO_HEAD = "红头文件", "信函格式", "无版头"
 HEAD_STYLES = (RED_HEAD, LETTER_HEAD, NO_HEAD)
 # The plan notice goes out as a 红头文件, letters to units as 信函; forms and lists carry no 版头.
 DEFAULT_HEADS = {"plan-notice": RED_HEAD, "unit-letters": LETTER_HEAD}
+# The kinds of 公文 (on the official page) that can carry a 版头 and 版记, as 文书设置 offers them.
+HEAD_KINDS = ("plan-notice", "unit-letters", "letters", "makeup-notice")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def head_settings_errors(values: HeadSettings) -> dict[str, str]:
         errors["organ_mark"] = "发文机关标志不能超过24个字"
     if len(values.printer.strip()) > 30:
         errors["printer"] = "印发机关不能超过30个字"
+    elif values.copy_to.strip() and not values.printer.strip():
+        errors["printer"] = "填写了抄送机关时，请同时填写印发机关（版记印在抄送之下）"
     if len(values.copy_to) > 200:
         errors["copy_to"] = "抄送机关不能超过200个字"
     return errors

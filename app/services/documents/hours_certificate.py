@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
-from app.services.documents.formats import amount, cn_range
+from app.services.documents.formats import amount, cn_date, cn_range
 from app.services.documents.layout import OFFICIAL
 from app.services.documents.letters import letter_story, signed
 from app.services.documents.pdf import DocumentStart, build_pdf
@@ -24,7 +24,7 @@ from app.storage import hours as hours_store
 from app.storage import tables
 
 CLASS_COLUMNS = (("班次", 0), ("培训时间", 44), ("结果", 16), ("学时", 16))
-OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 28), ("学时", 16))
+OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 34), ("学时", 16))  # 2020年12月15日 on one line
 
 
 def _table(t: Typesetter, columns, body: list[list[str]], owner: str):
@@ -47,7 +47,7 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     name, unit = t.check(person.name, owner, "姓名"), t.check(entry.unit_name, owner, "工作单位")
     classes = [[f"{r['name']}第{r['number']}期", cn_range(r["start_date"], r["end_date"]), r["status"], amount(r["hours"])]
                for r in hours_store.closed_periods_of(db, person.id, request.year)]
-    others = [[r.source or "—", r.kind, r.date or "—", amount(r.hours)]
+    others = [[r.source or "—", r.kind, _date(r.date), amount(r.hours)]
               for r in ledger.records_of(db, person.id) if r.year == request.year]
     lines = [f"{request.year}年度学时证明",
              f"兹证明{name}同志（身份证号码{mask_id(person.id_number)}），{unit}{t.check(person.post, owner, '职务')}，"
@@ -64,6 +64,16 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     story = [DocumentStart(0), *signed(t, letter_story(t, "\n".join(lines), blocks), t.check(issuer, "发文机关", "名称"),
                                        issue_date(request.issued_on), seal_image(db))]
     return build_pdf(target, story, t, OFFICIAL, f"{person.name}{request.year}年度学时证明", progress=progress)
+
+
+def _date(value: str | None) -> str:
+    """2020年9月15日, as every date of the documents reads; a date typed some other way as it was typed."""
+    if not value:
+        return "—"
+    try:
+        return cn_date(value)
+    except ValueError:
+        return value
 
 
 def _verdict(entry: ledger.PersonHours) -> str:

@@ -12,10 +12,11 @@ from reportlab.platypus import PageBreak
 from sqlite_utils import Database
 
 from app.domain.errors import UserError
+from app.services.documents import heads
 from app.services.documents.formats import cn_range, report_time
 from app.services.documents.layout import OFFICIAL
 from app.services.documents.letters import letter_story, signed
-from app.services.documents.pdf import DocumentStart, build_pdf
+from app.services.documents.pdf import DocumentStart, build_pdf, head_flowables, imprint_flowables
 from app.services.documents.request import DocumentRequest
 from app.services.documents.seal import seal_image
 from app.services.documents.sources import PeriodInfo, issue_date, period_info
@@ -24,6 +25,7 @@ from app.services.makeup import items
 from app.services.makeup.items import MakeupItem
 from app.services.progress import NO_PROGRESS, Progress
 
+KIND = "makeup-notice"
 _COLUMNS = (("序号", 11), ("姓名", 18), ("职务", 25), ("未完成的班次", 40), ("原因", 28), ("补训期次", 34))
 REPLY_DAYS = 5  # a trainee who truly cannot come says so at least 5 days before the class (seed 004)
 
@@ -95,8 +97,10 @@ def build(db: Database, request: DocumentRequest, target: Path, progress: Progre
     for index, notice in enumerate(found):
         issuer = notice.targets[0].issuer
         text = _text(t, notice, issuer)
-        story.append(DocumentStart(index))
+        head = heads.masthead(db, KIND, issuer=issuer)
+        story += [DocumentStart(index), *head_flowables(t, head, OFFICIAL)]
         story += signed(t, letter_story(t, text, {"{名单}": [_table(t, notice)]}), issuer, issued_on, seal)
+        story += imprint_flowables(t, heads.imprint(db, KIND, issued_on))
         story.append(PageBreak())
     title = f"{found[0].unit_name}补训通知" if len(found) == 1 else "补训通知"
     return build_pdf(target, story[:-1], t, OFFICIAL, title, len(found), progress=progress)

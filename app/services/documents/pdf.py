@@ -243,15 +243,19 @@ class ImprintBlock(Flowable):
         canvas.saveState()
         canvas.setLineWidth(RULE)
         canvas.line(0, y, width, y)
+        # each line's characters (their middle about 0.38 of the size over the baseline) centred in its row
+        drop = self.row / 2 - 0.62 * PAGE_NUMBER_SIZE  # from a row's top to the top of its characters' box
         if self.copy_to is not None:
             height = max(self.row, self.copy_to.height)
-            self.copy_to.drawOn(canvas, 0, y - height + (height - self.copy_to.height) / 2 - 0.18 * self.row)
+            self.copy_to.drawOn(canvas, 0, y - drop - self.copy_to.height)
             y -= height
             canvas.setLineWidth(THIN)
             canvas.line(0, y, width, y)
         for paragraph in (self.printer, self.printed):
             paragraph.wrap(width, self.row)
-            paragraph.drawOn(canvas, 0, y - self.row + (self.row - paragraph.height) / 2 - 0.18 * self.row)
+            # a one-line paragraph's baseline is its size under its top
+            baseline = y - self.row / 2 - 0.38 * PAGE_NUMBER_SIZE
+            paragraph.drawOn(canvas, 0, baseline - (paragraph.height - PAGE_NUMBER_SIZE))
         canvas.setLineWidth(RULE)
         canvas.line(0, 0, width, 0)
         canvas.restoreState()

@@ -1,5 +1,8 @@
 """The plan notice itself (seed 004): the opening paragraph, 一、班次安排 with every class's
-"计划举办N期、共培训N人，举办时间…，学制N天" filled from the data, the other matters, the contacts.
+"计划举办N期、共培训N人，举办时间…，学制N天" filled from the data, the other matters, the contacts; as a
+红头文件 with the plan's 文号 by default (文书设置 decides), with the 版记 when the office set one.
+
+The body is one outline (notice_outline: level, number, text) that the PDF here and a Word writer share.
 """
 from __future__ import annotations
 

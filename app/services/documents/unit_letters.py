@@ -94,8 +94,8 @@ def receipt(t: Typesetter, call: UnitCall) -> Attachment:
     """The 附件 学员回执表: the class and the unit (to be sealed), then the names table."""
     unit = t.check(call.unit.name, f"单位“{call.unit.name}”", "单位名称")
     what = t.check(call.info.title, f"班次“{call.info.training_class.name}”", "班次名称")
-    heading = t.para(f"班次：{what}　　单位（盖章）：{unit}", t.styles.subtitle)
-    return Attachment(RECEIPT, [heading, names_table(t, call)])
+    lines = [t.para(f"班次：{what}", t.styles.subtitle), t.para(f"单位（盖章）：{unit}", t.styles.subtitle)]
+    return Attachment(RECEIPT, [*lines, names_table(t, call)])
 
 
 def names_table(t: Typesetter, call: UnitCall):
