@@ -9,7 +9,8 @@ import pytest
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Emu
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Table
 
 from app.domain.errors import UserError
 from app.services.documents import KINDS, DocumentRequest, render
@@ -325,3 +326,24 @@ def test_sheets_numbered_on_share_a_section_and_a_builders_own_flowable_keeps_it
     with pytest.raises(TypeError):
         write_docx(tmp_path / "x.docx", [DocumentStart(0), Flowable()], t, OFFICIAL, "x")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_tables_rules_follow_the_pdfs_cell_by_cell(tmp_path):
+    """A caption row over the ruled header (as the sign-in sheet's) stays unruled; the ruled rows get all four
+    sides; the least row heights carry over."""
+    t = Typesetter()
+    data = [[t.para("签到表", t.styles.form_title), ""], ["姓名", "签名"], ["张三", ""]]
+    table_ = Table(data, colWidths=[60 * mm, 40 * mm])
+    table_.setStyle([("GRID", (0, 1), (-1, -1), 0.6, "black"), ("SPAN", (0, 0), (-1, 0))])
+    table_._minRowHeights = [0, 0, 9 * mm]  # as glyphs' tables state a least height
+    target = tmp_path / "t.docx"
+    write_docx(target, [DocumentStart(0), table_], t, OFFICIAL, "x")
+    word_table = [b for b in blocks(open_docx(target)) if hasattr(b, "rows")][0]
+    borders = [[cell._tc.tcPr.find(qn("w:tcBorders")) for cell in row.cells] for row in word_table.rows]
+    assert borders[0] == [None, None]
+    for row in borders[1:]:
+        for cell in row:
+            assert [side.tag.split("}")[1] for side in cell] == ["top", "left", "bottom", "right"]
+            assert {side.get(qn("w:sz")) for side in cell} == {"5"}
+    assert round(word_table.rows[2].height.mm) == 9
+    assert word_table.cell(0, 0).text == "签到表" and len(word_table.rows[0].cells[0]._tc.xpath("./w:tcPr/w:gridSpan")) == 1

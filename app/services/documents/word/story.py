@@ -139,11 +139,6 @@ def table(document, runs: Runs, flowable: Table) -> None:
     word_table.alignment = WD_TABLE_ALIGNMENT.CENTER
     word_table.autofit = False
     tbl_pr = word_table._tbl.tblPr
-    ruled = any(command[0] in ("GRID", "BOX", "INNERGRID") for command in flowable._linecmds)
-    if ruled:
-        sides = "".join(f'<w:{side} w:val="single" w:sz="5" w:space="0" w:color="000000"/>'
-                        for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        put(tbl_pr, element(f"<w:tblBorders>{sides}</w:tblBorders>"), TBLPR)
     put(tbl_pr, element('<w:tblLayout w:type="fixed"/>'), TBLPR)
     put(tbl_pr, element('<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
                         '</w:tblCellMar>'), TBLPR)
@@ -164,6 +159,7 @@ def table(document, runs: Runs, flowable: Table) -> None:
             put(cell._tc.get_or_add_tcPr(), element('<w:vAlign w:val="center"/>'), TCPR)
             _content(cell, runs, values[row_index][column])
     _shade(word_table, flowable, rows, columns)
+    _rule(word_table, flowable, rows, columns)
     for _, (first_col, first_row), (last_col, last_row) in flowable._spanCmds:
         first_col, last_col = first_col % columns, last_col % columns
         first_row, last_row = first_row % rows, last_row % rows
@@ -171,8 +167,44 @@ def table(document, runs: Runs, flowable: Table) -> None:
 
 
 def _heights(flowable: Table, rows: int) -> list[float | None]:
-    heights = flowable._argH or [None] * rows
-    return [h if isinstance(h, (int, float)) else None for h in heights]
+    """Each row's least height: the PDF's fixed or least heights (a Word row always grows to fit its text)."""
+    heights = [h if isinstance(h, (int, float)) else None for h in (flowable._argH or [None] * rows)]
+    least = getattr(flowable, "_minRowHeights", None) or [None] * rows
+    return [h or m or None for h, m in zip(heights, least, strict=False)]
+
+
+SIDES = ("top", "left", "bottom", "right")
+
+
+def _edges(command: str, r: int, c: int, r0: int, r1: int, c0: int, c1: int) -> tuple[str, ...]:
+    """The sides of cell (r, c) that a line command over rows r0..r1 and columns c0..c1 rules."""
+    outer = {"top": r == r0, "bottom": r == r1, "left": c == c0, "right": c == c1}
+    if command == "GRID":
+        return SIDES
+    if command in ("BOX", "OUTLINE"):
+        return tuple(side for side in SIDES if outer[side])
+    if command == "INNERGRID":
+        return tuple(side for side in SIDES if not outer[side])
+    return {"LINEABOVE": ("top",), "LINEBELOW": ("bottom",), "LINEBEFORE": ("left",), "LINEAFTER": ("right",)
+            }.get(command, ())
+
+
+def _rule(word_table, flowable: Table, rows: int, columns: int) -> None:
+    """The PDF's rules cell by cell, so a caption row above a table's header stays unruled, as in the PDF."""
+    borders: dict[tuple[int, int], dict[str, int]] = {}
+    for command in flowable._linecmds:
+        (c0, r0), (c1, r1) = command[1], command[2]
+        r0, r1, c0, c1 = r0 % rows, r1 % rows, c0 % columns, c1 % columns
+        size = max(2, round(float(command[3]) * 8))  # eighths of a point
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                for side in _edges(command[0], r, c, r0, r1, c0, c1):
+                    borders.setdefault((r, c), {})[side] = size
+    cells = [row.cells for row in word_table.rows]
+    for (r, c), sides in borders.items():
+        xml = "".join(f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+                      for side, size in sorted(sides.items(), key=lambda item: SIDES.index(item[0])))
+        put(cells[r][c]._tc.get_or_add_tcPr(), element(f"<w:tcBorders>{xml}</w:tcBorders>"), TCPR)
 
 
 def _content(cell, runs: Runs, value) -> None:
