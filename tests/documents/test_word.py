@@ -4,6 +4,7 @@ or WPS opens it: the text the PDF has, one section per letter of a batch, A4 wit
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 from docx.enum.text import WD_LINE_SPACING
@@ -147,6 +148,10 @@ def test_fonts_sizes_and_line_spacing_as_offices_set_them(demo_db, tmp_path):
     fonts = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable").blob.decode()
     assert 'w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts and 'w:name="楷体_GB2312"' in fonts
+    core = document.core_properties
+    assert (core.title, core.author, core.comments) == ("加强党的政治建设专题培训班第1期入学通知书", "干部教育培训管理", "")
+    made = core.created.replace(tzinfo=timezone.utc) if core.created.tzinfo is None else core.created
+    assert abs((datetime.now(timezone.utc) - made).total_seconds()) < 600  # now, not the template's 2013
 
 
 def test_page_numbers_in_the_footers_odd_right_even_left(demo_db, tmp_path):

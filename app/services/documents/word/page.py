@@ -3,6 +3,7 @@ offices name them, and page numbers "— 1 —" (odd pages right, even pages lef
 from __future__ import annotations
 
 import math
+from datetime import datetime, timezone
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
@@ -77,8 +78,9 @@ def prepare(document: Document, title: str, author: str) -> None:
         if size is not None:
             size.set(qn("w:val"), str(WORD_BODY_SIZE * 2))
     document.settings.odd_and_even_pages_header_footer = True
-    document.core_properties.title = title
-    document.core_properties.author = author
+    core = document.core_properties  # python-docx's template says it made the file in 2013
+    core.title, core.author, core.last_modified_by, core.comments = title, author, author, ""
+    core.created = core.modified = datetime.now(timezone.utc).replace(microsecond=0)
     _font_table(document)
 
 
