@@ -227,6 +227,7 @@ def test_plan_notice_red_head_document_number_and_imprint(demo_db, tmp_path):
     assert cell_texts(imprint) == [["抄送：各区县委组织部。", "抄送：各区县委组织部。"],
                                    ["中共xx市委组织部办公室", "2020年3月2日印发"]]
     assert imprint._tbl.tblPr.find(qn("w:tblpPr")).get(qn("w:tblpYSpec")) == "bottom"  # at the foot of the page
+    assert imprint._tbl.getnext().tag == qn("w:p")  # the paragraph it floats from: the body never ends in a table
 
 
 def test_no_head_when_the_office_chose_none(demo_db, tmp_path):

@@ -73,6 +73,8 @@ class _Writer:
         for flowable in story:
             self._flowable(flowable)
         self._end_letter()
+        if self._after_table():  # Word wants the body to end with a paragraph (a floating 版记 anchors on it)
+            self._small_paragraph()
 
     def _flowable(self, flowable) -> None:
         if isinstance(flowable, DocumentStart):
