@@ -148,6 +148,8 @@ def test_fonts_sizes_and_line_spacing_as_offices_set_them(demo_db, tmp_path):
     fonts = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable").blob.decode()
     assert 'w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts and 'w:name="楷体_GB2312"' in fonts
+    normal = document.styles["Normal"].element.pPr
+    assert [normal.find(qn(f"w:{name}")).get(qn("w:val")) for name in ("autoSpaceDE", "autoSpaceDN")] == ["0", "0"]
     core = document.core_properties
     assert (core.title, core.author, core.comments) == ("加强党的政治建设专题培训班第1期入学通知书", "干部教育培训管理", "")
     made = core.created.replace(tzinfo=timezone.utc) if core.created.tzinfo is None else core.created

@@ -72,6 +72,11 @@ def prepare(document: Document, title: str, author: str) -> None:
     set_fonts(normal, ROLE_FONTS["body"])
     normal.font.size = Pt(WORD_BODY_SIZE)
     normal.element.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:eastAsia="zh-CN"/>'))
+    # no extra space between Chinese and Latin letters or digits ("2020年"): the PDF has none, and with it
+    # Word's lines would hold fewer than 28 characters of the grid
+    p_pr = normal.element.get_or_add_pPr()
+    for name in ("autoSpaceDE", "autoSpaceDN"):
+        put(p_pr, element(f'<w:{name} w:val="0"/>'), PPR)
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
@@ -116,8 +121,8 @@ def setup_section(section, geometry: Geometry, restart_numbers: bool) -> None:
 
 
 def page_border(section, color: str) -> None:
-    """A certificate's frame: a thick and a thin line 11 mm in from the paper's edge."""
-    sides = "".join(f'<w:{side} w:val="thickThinSmallGap" w:sz="24" w:space="24" w:color="{color}"/>'
+    """A certificate's frame: a thick and a thin line 11 mm in from the paper's edge (31 pt, Word's most)."""
+    sides = "".join(f'<w:{side} w:val="thickThinSmallGap" w:sz="24" w:space="31" w:color="{color}"/>'
                     for side in ("top", "left", "bottom", "right"))
     put(section._sectPr, element(f'<w:pgBorders w:offsetFrom="page">{sides}</w:pgBorders>'), SECTPR)
 
