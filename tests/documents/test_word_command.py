@@ -71,3 +71,11 @@ def test_a_name_no_font_has_still_goes_to_word(capsys, demo_path, ids, tmp_path)
                        "--db", demo_path)
     assert (code, err) == (0, "") and f"李{NOT_IN_ANY_FONT}" in all_text(open_docx(tmp_path / "x.docx"))
 
+
+
+def test_a_folder_named_like_the_output_is_not_replaced(capsys, demo_path, ids, tmp_path):  # noqa: F811
+    folder = tmp_path / "输出" / "名册.docx"
+    folder.mkdir(parents=True)
+    code, out, err = run(capsys, "print", "roster", "-o", folder, "--period", ids["period"], "--db", demo_path)
+    assert code == 2 and out == "" and err.startswith(f"错误：无法写入“{folder}”")
+    assert folder.is_dir() and list(folder.parent.iterdir()) == [folder]  # nothing half-written beside it
