@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.domain.errors import UserError
 from app.services.documents import KINDS, DocumentRequest, file_name, record_output, render
-from app.services.documents.word import SUFFIX as WORD_SUFFIX
 from app.services.progress import Cancelled, Progress
 from app.services.safety import error_log
 from ui.common import messages
@@ -115,6 +114,7 @@ def save_copy(parent: QWidget, session, shown: Shown) -> Path | None:
     return target
 
 
+WORD_SUFFIX = ".docx"  # as app.services.documents.word.SUFFIX, which imports python-docx: not at start-up
 WORD_FILTER = "Word 文件 (*.docx)"
 # under the reason a PDF cannot be made for a character no font here has: Word files take the reader's fonts
 WORD_STILL = "\n\n仍可单击“保存为Word…”保存为 Word 文件，由打开文件的电脑提供字体。"
