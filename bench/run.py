@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import table  # noqa: E402
 
 MODULES = ("bench.bench_startup", "bench.bench_import", "bench.bench_letters", "bench.bench_print_dialog",
-           "bench.bench_search", "bench.bench_global_search", "bench.bench_calendar", "bench.bench_guard")
+           "bench.bench_search", "bench.bench_global_search", "bench.bench_calendar", "bench.bench_guard",
+           "bench.bench_word")
 
 
 def main() -> int:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.services import plans
 from app.services.documents import DocumentRequest
+from app.services.documents.glyphs import MissingGlyphs
 from app.services.documents.sources import ORDERS, period_units
 from app.services.documents.summary_data import years
 from app.services.stats import statistics
@@ -46,6 +47,7 @@ class DocumentsPage(ListPage):
         self._folder = tempfile.TemporaryDirectory(prefix="traindesk-preview-", ignore_cleanup_errors=True)
         self._generation, self._stale, self.preview_task, self.print_task = 0, True, None, None
         self.shown: Shown | None = None  # the finished preview; printed only while it is the current choice
+        self.word_only: Printable | None = None  # the current choice, when only its Word file can be made
         super().__init__(session, parent)
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.build_preview)
@@ -54,6 +56,7 @@ class DocumentsPage(ListPage):
         self.kind_box.currentIndexChanged.connect(self.on_kind_changed)
         self.print_button.clicked.connect(self.print_preview)
         self.save_button.clicked.connect(self.save_pdf)
+        self.word_button.clicked.connect(self.save_word)
         self.settings_button.clicked.connect(self.open_settings)
         session.changed.connect(self._data_changed)  # a method, not a lambda: no reference cycle
         self.on_kind_changed()
@@ -72,6 +75,8 @@ class DocumentsPage(ListPage):
         self.pages_label = note()
         self.print_button = QPushButton("打印…")
         self.save_button = QPushButton("保存PDF…")
+        self.word_button = QPushButton("保存为Word…", toolTip="保存为可编辑的 Word 文件（.docx），可在 WPS 或 Word 中修改后再印发")
+        self.word_task = None
         layout = QVBoxLayout(self)
         layout.addLayout(self.header_row())
         layout.addLayout(self._options_row())
@@ -108,6 +113,7 @@ class DocumentsPage(ListPage):
         bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.word_button)
         layout.addLayout(bar)
         return panel
 
@@ -183,7 +189,7 @@ class DocumentsPage(ListPage):
     def schedule_preview(self) -> None:
         """The choice changed: what is on screen may no longer be it, so nothing can be printed until the
         new preview is ready, and a preview still being made for an older choice is dropped."""
-        self._stale = True
+        self._stale, self.word_only = True, None
         self._generation += 1
         if self.preview_task is not None:
             self.preview_task.cancel.set()
@@ -201,6 +207,7 @@ class DocumentsPage(ListPage):
         ready = self.ready_to_send()
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.word_button.setEnabled(self.word_printable() is not None)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -220,14 +227,14 @@ class DocumentsPage(ListPage):
             return
         if self.preview_task is not None:
             self.preview_task.cancel.set()  # an older preview nobody will look at
-        self._stale, self._generation = False, self._generation + 1
+        self._stale, self._generation, self.word_only = False, self._generation + 1, None
         generation = self._generation
         printable = of_request(self.session.db, request)
         target = Path(self._folder.name) / f"预览-{generation}.pdf"
         self.pages_label.setText("正在生成预览…")
         self.preview_task = output.make(self, self.session, printable, target,
                                         lambda pages: self._preview_ready(generation, printable, target),
-                                        lambda error: self._preview_failed(generation, error))
+                                        lambda error: self._preview_failed(generation, error, printable))
 
     def _preview_ready(self, generation: int, printable: Printable, target: Path) -> None:
         if generation != self._generation:
@@ -236,12 +243,14 @@ class DocumentsPage(ListPage):
         self.pages_label.setText(f"{printable.label}，共{self.shown.pages}页")
         self._update_buttons()
 
-    def _preview_failed(self, generation: int, error: BaseException) -> None:
+    def _preview_failed(self, generation: int, error: BaseException, printable: Printable | None = None) -> None:
         if generation != self._generation:
             return
         self.shown = None
+        # a character no font here has: no PDF, but a Word file, whose reader's fonts draw it
+        self.word_only = printable if isinstance(error, MissingGlyphs) and printable.word is not None else None
         self._update_buttons()
-        self.preview.show_message(output.problem_text(error))
+        self.preview.show_message(output.problem_text(error) + (output.WORD_STILL if self.word_only else ""))
         self.pages_label.setText("无法打印")
 
     # Printing and saving
@@ -253,6 +262,19 @@ class DocumentsPage(ListPage):
     def save_pdf(self) -> None:
         if self.ready_to_send():
             output.save_copy(self, self.session, self.shown)
+
+    def word_printable(self) -> Printable | None:
+        """What 保存为Word saves: the finished preview's document, or the current choice's whose PDF a missing
+        character stopped."""
+        if self.ready_to_send():
+            return self.shown.printable if self.shown.printable.word is not None else None
+        if not self._stale and self.word_only is not None and self.word_only.key == self.current_request():
+            return self.word_only
+        return None
+
+    def save_word(self) -> None:
+        if (printable := self.word_printable()) is not None:
+            self.word_task = output.save_word(self, self.session, printable)
 
     def open_settings(self) -> None:
         DocumentSettingsDialog(self.session, self).exec()

@@ -1,5 +1,6 @@
 """What the print centre and the print dialog share: a document to make (Printable), making it off the UI
-thread, what a failed preview says, sending the finished PDF to a printer, and saving a copy of it.
+thread, what a failed preview says, sending the finished PDF to a printer, saving a copy of it, and saving
+it as an editable Word file (made again from the data, in a worker with progress and cancel).
 
 A saved PDF is always the file that was previewed, copied: the text PDF reportlab (or the calendar's
 QPdfWriter) made, never pages rendered for a printer. Printing and saving are noted in the audit log.
@@ -33,13 +34,18 @@ class Printable:
     make: Callable[[Any, Path, Progress], int]  # (db, target, progress) -> pages, in a worker
     record: Callable[[Any, int, str], None]  # (db, pages, "打印" or "保存") -> the audit log's line
     key: object = None  # what was asked for: the print centre prints only the preview of its current choice
+    word: Callable[[Any, Path, Progress], int] | None = None  # (db, target, progress) -> letters, as .docx
+    record_word: Callable[[Any, int], None] | None = None  # (db, letters) -> the audit log's line
 
 
 def of_request(db, request: DocumentRequest) -> Printable:
     """A reportlab document of app.services.documents."""
-    return Printable(KINDS[request.kind].label, file_name(db, request),
-                     lambda worker_db, target, progress: render(worker_db, request, target, progress),
-                     lambda log_db, pages, how: record_output(log_db, request, pages, how), request)
+    def make(worker_db, target: Path, progress: Progress) -> int:
+        return render(worker_db, request, target, progress)
+
+    return Printable(KINDS[request.kind].label, file_name(db, request), make,
+                     lambda log_db, pages, how: record_output(log_db, request, pages, how), request,
+                     word=make, record_word=lambda log_db, count: record_output(log_db, request, count, "保存", word=True))
 
 
 @dataclass(frozen=True)
@@ -106,3 +112,40 @@ def save_copy(parent: QWidget, session, shown: Shown) -> Path | None:
     shown.printable.record(session.db, shown.pages, "保存")
     show_status(parent, f"已保存：{target}")
     return target
+
+
+WORD_SUFFIX = ".docx"  # as app.services.documents.word.SUFFIX, which imports python-docx: not at start-up
+WORD_FILTER = "Word 文件 (*.docx)"
+# under the reason a PDF cannot be made for a character no font here has: Word files take the reader's fonts
+WORD_STILL = "\n\n仍可单击“保存为Word…”保存为 Word 文件，由打开文件的电脑提供字体。"
+
+
+def save_word(parent: QWidget, session, printable: Printable, on_saved: Callable[[Path], None] | None = None
+              ) -> Task | None:
+    """Asks where, then makes the document as a Word file there in a worker (progress and cancel, the file
+    written whole or not at all); None when there is no Word form of it or the user cancelled."""
+    if printable.word is None:
+        return None
+    chosen = ask_save_file(parent, "保存为 Word 文件", str(Path(printable.file_name).with_suffix(WORD_SUFFIX)),
+                           WORD_FILTER)
+    if chosen is None:
+        return None
+    target = chosen if chosen.suffix.lower() == WORD_SUFFIX else chosen.with_name(chosen.name + WORD_SUFFIX)
+
+    def saved(count: int) -> None:
+        if printable.record_word is not None:
+            printable.record_word(session.db, count)
+        show_status(parent, f"已保存 Word 文件：{target}")
+        if on_saved is not None:
+            on_saved(target)
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
+        text = str(error) if isinstance(error, UserError) else error_log.internal_error(error)
+        if isinstance(error, OSError):
+            text = f"无法保存到“{target}”：{error.strerror or error}"
+        messages.error(parent, "未能保存", text)
+
+    return run_op(parent, session, lambda db, progress: printable.word(db, target, progress), changed=NOTHING,
+                  label=f"正在保存{printable.label}（Word）…", on_done=saved, on_error=failed)

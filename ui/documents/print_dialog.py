@@ -1,6 +1,7 @@
 """The print dialog every one-click print opens (a roster's letters, a plan's notice, a person's 学时证明,
-the calendar's month …): the document's preview and page count, then 打印… or 保存PDF…, as the print
-centre offers. The PDF is made off the UI thread; 保存PDF copies that text PDF."""
+the calendar's month …): the document's preview and page count, then 打印…, 保存PDF… or 保存为Word…, as the
+print centre offers. The PDF is made off the UI thread; 保存PDF copies that text PDF; 保存为Word makes the
+document again as .docx, off the UI thread too (not for the calendar's month, which has no Word form)."""
 from __future__ import annotations
 
 import tempfile
@@ -10,6 +11,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.services.documents.glyphs import MissingGlyphs
 from ui.common.pdf_preview import PdfPreview
 from ui.common.widgets import elided_heading, heading, note
 from ui.documents import output
@@ -39,11 +41,15 @@ class PrintDialog(QDialog):
         self.preview.show_message("正在生成预览…")
         self.pages_label = note("正在生成预览…")
         self.print_button, self.save_button = QPushButton("打印…"), QPushButton("保存PDF…")
+        self.word_button = QPushButton("保存为Word…", toolTip="保存为可编辑的 Word 文件（.docx）")
+        self.word_button.setVisible(printable.word is not None)
+        self.word_task = None
         self.close_button = QPushButton("关闭")
         self.whole_page = QPushButton("整页", checkable=True, toolTip="整页显示，或按宽度放大阅读")
         self.whole_page.toggled.connect(self.preview.set_whole_page)
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_pdf)
+        self.word_button.clicked.connect(self.save_word)
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         name = Path(printable.file_name).stem
@@ -87,7 +93,7 @@ class PrintDialog(QDialog):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for widget, stretch in ((self.whole_page, 0), (self.pages_label, 1), (self.print_button, 0),
-                                (self.save_button, 0), (self.close_button, 0)):
+                                (self.save_button, 0), (self.word_button, 0), (self.close_button, 0)):
             row.addWidget(widget, stretch)
             if isinstance(widget, QPushButton):
                 widget.setAutoDefault(False)  # Enter prints once the preview is ready, whatever has the focus
@@ -101,6 +107,7 @@ class PrintDialog(QDialog):
     def _enable(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.word_button.setEnabled(ready and self.printable.word is not None)
         self.print_button.setDefault(ready)
 
     def _ready(self, target: Path) -> None:
@@ -112,7 +119,10 @@ class PrintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._making = False
-        self.preview.show_message(output.problem_text(error))
+        # a character no font here has: no PDF, but a Word file, whose reader's fonts draw it
+        word_only = isinstance(error, MissingGlyphs) and self.printable.word is not None
+        self.word_button.setEnabled(word_only)
+        self.preview.show_message(output.problem_text(error) + (output.WORD_STILL if word_only else ""))
         self.pages_label.setText("无法打印")
 
     def print_pages(self) -> None:
@@ -122,6 +132,11 @@ class PrintDialog(QDialog):
     def save_pdf(self) -> None:
         if self.shown is not None and (saved := output.save_copy(self, self.session, self.shown)):
             self.pages_label.setText(f"已保存：{saved}")
+
+    def save_word(self) -> None:
+        if not self._making and self.word_button.isEnabled():
+            self.word_task = output.save_word(self, self.session, self.printable,
+                                              lambda saved: self.pages_label.setText(f"已保存：{saved}"))
 
     def _done(self) -> None:
         """Closed: a preview still being made is not wanted; the dialog goes once nothing works for it."""

@@ -1,4 +1,5 @@
-"""Documents as PDF with reportlab (no Qt): each kind is made for a whole batch by `render`.
+"""Documents as PDF with reportlab, or as editable Word files (no Qt): each kind is made for a whole batch by
+`render`, the target's extension (.pdf or .docx) choosing the format.
 
 The window's print centre, its one-click print actions and `python -m app print` all call `render`.
 """
@@ -20,6 +21,7 @@ from app.services.safety import audit
 from app.storage import tables
 from app.storage.classes import names_and_themes
 
+FORMATS = {".pdf": "PDF", ".docx": "Word"}
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员",
                 "lecturer": "授课人"}
 
@@ -62,10 +64,11 @@ def _scope_value(request: DocumentRequest, scope: str):
 
 
 def render(db: Database, request: DocumentRequest, target: str | Path, progress: Progress = NO_PROGRESS) -> int:
-    """Makes the requested document as one PDF at target; returns its number of pages.
+    """Makes the requested document as one PDF at target, or one Word file when target ends in .docx; returns
+    its number of pages (for Word: of letters or sheets, as Word lays out the pages itself).
 
     Raises UserError (in Chinese) when it cannot: a missing scope, no trainees, a blank the template
-    needs, or a character no font has (MissingGlyphs), and then writes nothing.
+    needs, or (for a PDF) a character no font has (MissingGlyphs), and then writes nothing.
     """
     kind = KINDS.get(request.kind)
     if kind is None:
@@ -76,22 +79,23 @@ def render(db: Database, request: DocumentRequest, target: str | Path, progress:
     return kind.build(db, request, Path(target), progress)
 
 
-def record_output(db: Database, request: DocumentRequest, pages: int, how: str) -> None:
-    """Notes a document that left the program (printed or saved; previews are not) in the audit log."""
+def record_output(db: Database, request: DocumentRequest, pages: int, how: str, word: bool = False) -> None:
+    """Notes a document that left the program (printed or saved; previews are not) in the audit log;
+    word: saved as a Word file, whose count is of letters or sheets."""
     kind = KINDS[request.kind]
     scope = "，".join(f"{SCOPE_LABELS[s]}{_scope_value(request, s)}" for s in kind.scopes
                      if _scope_value(request, s) is not None)
-    record_made(db, request.kind, f"{kind.label}（{scope}）", pages, how)
+    record_made(db, request.kind, f"{kind.label}（{scope}）", pages, how, word)
 
 
-def record_made(db: Database, entity: str, what: str, pages: int, how: str) -> None:
+def record_made(db: Database, entity: str, what: str, pages: int, how: str, word: bool = False) -> None:
     """The audit log's line for any document printed (how="打印") or saved ("保存"): the calendar's month too."""
     if not audit.can_record(db):
         return  # opened read-only: the log cannot be written, and these documents mask ID numbers anyway
-    audit.record(db, f"{how}文书", entity, None, f"{what}：{pages}页")
+    audit.record(db, f"{how}文书", entity, None, f"{what}：Word {pages}份" if word else f"{what}：{pages}页")
 
 
-def file_name(db: Database, request: DocumentRequest) -> str:
+def file_name(db: Database, request: DocumentRequest, suffix: str = ".pdf") -> str:
     """The name a saved copy is offered under: 加强党的政治建设专题培训班第1期入学通知书（城关镇）.pdf."""
     label = KINDS[request.kind].label
     if request.plan_id is not None:
@@ -107,7 +111,7 @@ def file_name(db: Database, request: DocumentRequest) -> str:
         name = f"{tables.classes(db).get(period.class_id).name}第{period.number}期{label}{unit}"
     else:
         name = f"{request.year}年{label}"
-    return safe_file_name(name) + ".pdf"
+    return safe_file_name(name) + suffix
 
 
-__all__ = ["DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]
+__all__ = ["FORMATS", "DocumentRequest", "KINDS", "Kind", "file_name", "record_made", "record_output", "render"]

@@ -311,7 +311,14 @@ def build_pdf(target: Path, story: list, typesetter: Typesetter, geometry: Geome
     decorate(canvas, geometry) draws behind each page (a certificate's border).
 
     Raises MissingGlyphs before anything is written when some character has no font.
+
+    A target ending in .docx is written as Word instead (documents/word), from the same story; it returns the
+    number of letters or sheets, since Word lays out the pages itself.
     """
+    from app.services.documents import word
+
+    if word.is_word(target):
+        return word.write_docx(target, story, typesetter, geometry, title, total, numbered, progress)
     typesetter.glyphs.raise_if_missing()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

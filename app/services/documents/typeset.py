@@ -140,7 +140,9 @@ class Typesetter:
             else:
                 name = self.fonts.font(role).name
                 pieces.append(f'<font name="{name}">{self.markup(text, name)}</font>')
-        return Paragraph("".join(pieces), style)
+        paragraph = Paragraph("".join(pieces), style)
+        paragraph.word_parts = parts  # the Word writer names each run's font by its role, not by the loaded font
+        return paragraph
 
     def table(self, header: list[str], rows: list[list[str]], widths: list[float],
               centered: tuple[int, ...] = (), row_height: float | None = None, total_row: bool = False,
