@@ -91,8 +91,10 @@ def test_the_generator_covers_every_kind_of_damage(fuzz_cases):
     for maker, _ in fuzz_files.MAKERS:
         assert maker in hows, maker
     assert {Path(case.name).suffix for case in fuzz_cases} == {".xlsx", ".xls", ".csv", ".txt"}
-    made = [case.data for case in fuzz_cases if case.how != "nothing"]  # empty files repeat by design
-    assert len(set(made)) > len(made) * 0.9  # a huge cell or a deleted part can come out the same twice
+    # empty files and huge cells (three sizes of three characters) repeat by design; a deleted part or a
+    # changed value can come out the same twice
+    made = [case.data for case in fuzz_cases if case.how not in ("nothing", "huge cell")]
+    assert len(set(made)) > len(made) * 0.9
 
 
 def run_app(*args, encoding: str = "utf-8", home: Path) -> subprocess.CompletedProcess:

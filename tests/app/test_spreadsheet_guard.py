@@ -1,4 +1,5 @@
 """Hostile and broken spreadsheets are refused with a one-line reason before any parser sees them."""
+import re
 import zipfile
 
 import openpyxl
@@ -114,6 +115,10 @@ def test_formulas_without_a_cached_value_are_reported(tmp_path):
         sheet = archive.read("xl/worksheets/sheet1.xml")
     cached = sheet.replace(b"<f>13800000000+1</f>", b"<f>13800000000+1</f><v>13800000001</v>")
     assert uncached_formulas(rewrite(path, tmp_path / "有值.xlsx", {"xl/worksheets/sheet1.xml": cached})) == {}
+    for n, empty in enumerate((b"<v/>", b"<v />", b"<v></v>")):  # as the writers leave a result never computed
+        bare = re.sub(rb"(<f>13800000000\+1</f>)(<v ?/>|<v></v>)?", rb"\1" + empty, sheet)
+        assert uncached_formulas(rewrite(path, tmp_path / f"空{n}.xlsx", {"xl/worksheets/sheet1.xml": bare})) == {
+            "Sheet": ["B2"]}
 
 
 def test_macros_are_noted_never_run(tmp_path):

@@ -217,9 +217,14 @@ def damaged(path: Path) -> str:
 
 
 def _has_value(data: bytes, formula_start: int) -> bool:
-    """A formula cell carries its last result in <v>; without it the cell would read as empty."""
+    """A formula cell carries its last result in <v>; without it, or with an empty <v></v> (as openpyxl 3.1.5
+    and some other writers save a formula they could not compute), the cell would read as empty."""
     end = data.find(b"</c>", formula_start)
-    return end != -1 and b"<v>" in data[formula_start:end]
+    if end == -1:
+        return False
+    cell = data[formula_start:end]
+    start = cell.find(b"<v>")
+    return start != -1 and not cell.startswith(b"</v>", start + 3)
 
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
