@@ -110,8 +110,25 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
         used = sorted({font.style for font in fonts.font_set().roles.values()})
         return f"{pages}页，{target.stat().st_size // 1024}KB，字体：{'、'.join(used)}"
 
+    def more_documents() -> str:
+        """What a build can lack though the letters print: reportlab's QR code (certificates), jieba's
+        dictionary (a title broken between words) and python-docx's templates (a Word file)."""
+        from app.services.documents import DocumentRequest, render
+        from app.services.documents.words import words as segment
+        from app.storage import roster
+
+        db = state["db"]
+        period_id, _ = roster.largest_roster(db, completed=True)
+        made = [render(db, DocumentRequest("certificates", period_id=period_id), folder / "结业证书.pdf"),
+                render(db, DocumentRequest("letters", period_id=period_id), folder / "入学通知书.docx")]
+        words = segment("学习中国特色社会主义思想加强基层治理")  # the office's words, then jieba's own
+        if "中国特色社会主义思想" not in words or len(words) < 4 or "".join(words) != "学习中国特色社会主义思想加强基层治理":
+            raise RuntimeError(f"分词结果不对：{'/'.join(words)}")
+        return f"结业证书{made[0]}页（含二维码），Word入学通知书{made[1]}份，标题分词：{'/'.join(words)}"
+
     return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore),
-            ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters)]
+            ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters),
+            ("结业证书、Word文件与标题分词", more_documents)]
 
 
 Steps = Callable[[Path, dict], list[tuple[str, Callable[[], str]]]]

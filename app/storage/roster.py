@@ -111,10 +111,11 @@ def set_outcome(db: Database, enrollment_id: int, status: str, hours: float) -> 
     db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, enrollment_id])
 
 
-def largest_roster(db: Database) -> tuple[int, int] | None:
-    """(period, how many enrollments) of the period with the most."""
-    return db.execute("""SELECT period_id, count(*) FROM enrollments GROUP BY period_id
-                         ORDER BY count(*) DESC LIMIT 1""").fetchone()
+def largest_roster(db: Database, completed: bool = False) -> tuple[int, int] | None:
+    """(period, how many enrollments) of the period with the most (or with the most trainees completed)."""
+    where = f" WHERE {conditions.completed('e')}" if completed else ""
+    return db.execute(f"""SELECT e.period_id, count(*) FROM enrollments e{where} GROUP BY e.period_id
+                          ORDER BY count(*) DESC, e.period_id LIMIT 1""").fetchone()
 
 
 @dataclass
