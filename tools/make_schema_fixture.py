@@ -24,7 +24,7 @@ from sqlite_utils import Database  # noqa: E402
 
 from app.services import demo  # noqa: E402
 from app.storage.db import APPLICATION_ID, memory_db  # noqa: E402
-from app.storage.migrations import migrations  # noqa: E402
+from app.storage.migrations import runner  # noqa: E402
 
 TARGET = ROOT / "tests" / "fixtures" / "schema_v4.db"
 FIRST_MISSING = "m005_people_pinyin"
@@ -61,7 +61,7 @@ def old_file(source: Path) -> None:
     TARGET.unlink(missing_ok=True)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     db = Database(sqlite3.connect(TARGET, isolation_level=None))
-    migrations.apply(db, stop_before=FIRST_MISSING)
+    runner().apply(db, stop_before=FIRST_MISSING)
     db.execute("PRAGMA foreign_keys = OFF")  # rows go table by table; checked as a whole below
     db.execute("ATTACH DATABASE ? AS office", [str(source)])
     with db.atomic():

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.services.safety import audit
+from app.storage.connection import Database
 from app.storage.records import Table
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import EnrollmentRow, Period
 from app.domain.status import EnrollmentStatus
@@ -14,6 +12,7 @@ from app.services import roster, settings
 from app.services.teaching import timetable
 from app.storage import attendance as marks_store
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.roster import named_enrollments
 
 HALVES = ("上午", "下午")

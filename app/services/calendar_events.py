@@ -6,8 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from app.domain import conflicts
 from app.domain.conflicts import Conflict, Span
 from app.domain.errors import UserError
@@ -20,6 +18,7 @@ from app.storage import calendar, periods, plans
 from app.storage import classes as class_queries
 from app.storage import teaching as teaching_store
 from app.storage.calendar import CalendarEntry
+from app.storage.connection import Database
 
 
 @dataclass(frozen=True)

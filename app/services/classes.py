@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.funds import UNIT
 from app.domain.models import Contact, Period, PeriodRow, TrainingClass
@@ -19,6 +17,7 @@ from app.services.safety import audit, backups
 from app.storage import classes as class_queries
 from app.storage import periods as period_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 list_classes = class_queries.list_classes
 list_periods = period_queries.list_periods

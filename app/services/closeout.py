@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
@@ -13,6 +11,7 @@ from app.services.class_management.completion import completion_refusal
 from app.services.roster import ensure_open
 from app.services.safety import audit
 from app.storage import periods, roster, tables
+from app.storage.connection import Database
 
 
 @dataclass

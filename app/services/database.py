@@ -10,12 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlite_utils import Database
-
 from app.services.safety import audit, backups
 from app.storage import backup as backup_storage
 from app.storage import filesystem
 from app.storage.backup import reason_of as reason_of
+from app.storage.connection import Database as Database
 from app.storage.db import DatabaseDamaged as DatabaseDamaged
 from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, full_check, open_db
 from app.storage.db import DatabaseNotWritable as DatabaseNotWritable

@@ -8,8 +8,6 @@ import math
 import random
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.config import seed_file
 from app.domain.errors import UserError
 from app.domain.models import (
@@ -37,6 +35,7 @@ from app.services.demo_unit_classes import file_unit_classes
 from app.services.safety import audit
 from app.storage import attendance as attendance_marks
 from app.storage import hours, tables
+from app.storage.connection import Database
 
 PLAN_FILES = ("plan_2020_county.json", "plan_2020_civil_servants.json")
 _PLAN_KEYS = ("year", "title", "kind", "issuer", "doc_number", "issue_date", "addressees", "preamble",

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from app.domain.models import DisciplineCheck, Period, PeriodStaff
 from app.domain.status import PeriodStatus
 from app.services.class_management import assessment, committee, staff
 from app.storage import tables
+from app.storage.connection import Database
 
 # (class, period number, 班主任, 跟班人员, groups, assessed)
 CLASSES = (("中青年干部培训班", 1, "刘明远", "陈晓雪", 3, True),

@@ -6,13 +6,12 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.models import EvaluationAnswer, EvaluationResponse
 from app.services.evaluation.forms import period_form
 from app.storage import evaluation as store
 from app.storage import tables
+from app.storage.connection import Database
 
 LOW_CLASS, LOW_NUMBER = "县管领导干部学习贯彻党的十九届四中全会精神专题班", 1
 COMMENTS = ("希望增加现场教学和案例教学的比重", "课程安排紧凑，收获很大", "建议提前发放学习资料",

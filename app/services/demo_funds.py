@@ -7,13 +7,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from app.domain.funds import LECTURE_FEES, LUMP_SUM
 from app.domain.models import BudgetLine, Expense
 from app.services.funds.budget import period_budget
 from app.storage import funds as store
 from app.storage import tables
+from app.storage.connection import Database
 
 # item, share of the 综合定额, payee, which day of the period it is paid (0 first, -1 last)
 BILLS = (("住宿费", 0.40, "县委党校", -1), ("伙食费", 0.30, "县委党校食堂", -1), ("场地费", 0.09, "县委党校", -1),

@@ -7,8 +7,6 @@ The first periods were closed by the real close-out; their outcomes are then set
 recorded them, attendance marks included, so that the reasons come out of the data as they would."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import Enrollment, Period, TrainingClass
 from app.domain.status import EnrollmentStatus
 from app.services import attendance
@@ -16,6 +14,7 @@ from app.services.makeup import writes
 from app.storage import attendance as attendance_marks
 from app.storage import roster as roster_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 SECTION_CLASS = "科级干部培训班"
 LEADERS_CLASS = "县管领导干部学习贯彻党的十九届四中全会精神专题班"

@@ -7,12 +7,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.survey import categories
 from app.services import units as unit_service
 from app.services.survey import importer, surveys
 from app.services.survey.importer import SurveyFile, SurveyImport, TopicRequest
+from app.storage.connection import Database
 
 YEAR = 2021
 DEADLINE = "2020年9月10日前"

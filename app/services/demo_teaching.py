@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.models import Lecturer, Period, Session, TeachingBase, TrainingClass
 from app.domain.teaching import PRACTICAL_POST_FORM
 from app.services.teaching import timetable
 from app.storage import tables
+from app.storage.connection import Database
 
 _DAY_HALVES = ("上午", "下午")
 

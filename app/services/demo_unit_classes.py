@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import random
 
-from sqlite_utils import Database
-
 from app.config import seed_file
 from app.domain.models import Person, Unit
 from app.services.unit_classes.importer import file_class
+from app.storage.connection import Database
 
 Busy = dict[int, list[tuple[str, str]]]  # person -> (start, end) of the periods they are booked into
 

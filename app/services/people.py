@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.domain import validation
 from app.domain.errors import UserError, ValidationError
 from app.domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
@@ -15,6 +13,7 @@ from app.domain.validation import person_errors
 from app.services.safety import audit
 from app.storage import people as people_queries
 from app.storage import roster, tables
+from app.storage.connection import Database
 
 search_people = people_queries.search
 count_people = people_queries.count

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from app.domain.models import PeriodEntry
 from app.domain.pinyin import initials
 from app.domain.status import PeriodStatus
 from app.storage import periods as period_queries
+from app.storage.connection import Database
 
 # The 时段 filter: what a period's dates and status say about it today.
 WHEN = {"all": "全部期次", "year": "本年", "running": "进行中", "upcoming": "即将开班",

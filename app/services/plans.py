@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.funds import UNIT
 from app.domain.models import Contact, Plan, PlanItem, PlanSection
@@ -16,6 +14,7 @@ from app.services.safety import audit, backups
 from app.storage import classes as class_queries
 from app.storage import plans as plan_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 list_plans = plan_queries.list_plans
 

@@ -1,12 +1,11 @@
 """Seats per unit in a period (名额分配): used and remaining, over-quota warnings, saving the allocation."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.services.safety import audit
 from app.storage import quotas as quota_queries
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.quotas import QuotaUsage
 
 

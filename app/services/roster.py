@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain import trainee_order, vocab
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment, Period, PeriodRow
@@ -17,6 +15,7 @@ from app.services.class_management.completion import completion_refusal
 from app.services.safety import audit, backups
 from app.storage import roster as roster_queries
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.roster import RosterLine
 
 ORDERS = trainee_order.ORDERS  # the orders the roster window offers

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Enrollment
 from app.domain.status import EnrollmentStatus
@@ -21,6 +19,7 @@ from app.services.safety import audit
 from app.storage import attendance as marks_store
 from app.storage import roster as roster_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from sqlite_utils import Database
-
 from app.domain import rules, teaching
 from app.domain.models import PeriodRow, TrainingClass
 from app.domain.rules import RuleWarning, Thresholds
@@ -16,6 +14,7 @@ from app.storage import classes as class_queries
 from app.storage import periods as period_queries
 from app.storage import tables
 from app.storage import teaching as teaching_store
+from app.storage.connection import Database
 
 SETTING_PREFIX = "rules."
 _CHUNK = 500  # period ids a query asks for at once

@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.status import PeriodStatus
 from app.services import periods
 from app.storage import classes as class_queries
 from app.storage import people as people_queries
 from app.storage import units as unit_queries
+from app.storage.connection import Database
 
 KINDS = {"person": "学员", "period": "期次", "class": "班次", "unit": "单位"}  # in the order they are shown
 PER_KIND = 6

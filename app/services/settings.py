@@ -4,9 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.storage import settings as stored
+from app.storage.connection import Database
 
 DEFAULTS: dict[str, Any] = {
     "office_name": "",  # 中共xx县委组织部: the issuing body on letters

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.models import HoursRecord, Person
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services.class_management.completion import assessment_text
@@ -15,6 +13,7 @@ from app.services.people import get_person
 from app.storage import hours as hours_store
 from app.storage import tables
 from app.storage import training_record as queries
+from app.storage.connection import Database
 from app.storage.makeup import MISSED
 
 ONLINE = hours_store.ONLINE

@@ -1,8 +1,6 @@
 """Units: list in display order, save with validation, delete only when nobody belongs to them."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Unit
 from app.domain.phone import normalize_phone
@@ -12,6 +10,7 @@ from app.services.safety import audit
 from app.storage import people, tables
 from app.storage import survey as survey_queries
 from app.storage import units as unit_queries
+from app.storage.connection import Database
 
 list_units = unit_queries.list_units
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Plan, TrainingClass
 from app.domain.schedule import next_year_iso
@@ -14,6 +12,7 @@ from app.services.safety import audit
 from app.storage import classes as class_queries
 from app.storage import plans as plan_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass(frozen=True)

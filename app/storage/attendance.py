@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.storage import conditions
+from app.storage.connection import Database
 
 PRESENT = "出勤"
 

@@ -2,9 +2,8 @@
 own entry came after a given one, and the names of the records entries point at."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.storage import dialect
+from app.storage.connection import Database
 from app.storage.records import rows
 
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.storage import dialect
+from app.storage.connection import Database
 from app.storage.filesystem import file_uri
 from app.storage.records import table_counts
 

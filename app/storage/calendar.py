@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.schedule import days_between
 from app.storage import conditions
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

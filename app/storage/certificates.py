@@ -1,7 +1,7 @@
 """结业证书 serial numbers as issued: by enrollment, by period, by year, and issuing one."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from app.storage.connection import Database
 
 
 def issued(db: Database, enrollment_ids: list[int]) -> dict[int, str]:

@@ -2,10 +2,9 @@
 结业考核 columns of its enrollments."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import DisciplineCheck, PeriodStaff
 from app.storage import tables
+from app.storage.connection import Database
 
 
 def staff_of(db: Database, period_id: int) -> list[PeriodStaff]:

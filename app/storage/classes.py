@@ -2,10 +2,9 @@
 many enrollment records a class or period has, and removing a class's periods with it."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import ClassRow, Contact, TrainingClass
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

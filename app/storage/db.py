@@ -15,13 +15,13 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.storage import backup, dialect, filesystem
+from app.storage.connection import Database
 from app.storage.filesystem import is_network_path
 from app.storage.lock import DatabaseLock
-from app.storage.migrations import migrations, schema_version
+from app.storage.migrations import runner as migrations_runner
+from app.storage.migrations import schema_version
 
 APPLICATION_ID = 0x54445331  # "TDS1": marks the file as ours
 BUSY_TIMEOUT_MS = 10_000
@@ -194,7 +194,7 @@ def _readable(connection: sqlite3.Connection) -> sqlite3.Connection | None:
 
 def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:
     try:
-        db = OfficeDatabase(connection, execute_plugins=False)
+        db = OfficeDatabase(connection)
         db.writable = writable
         dialect.configure(db, busy_timeout_ms=BUSY_TIMEOUT_MS, writable=writable)
     except BaseException:
@@ -216,16 +216,26 @@ def set_journal_mode(db: Database, path: Path) -> str:
 
 
 def migrate(db: Database, path: Path | None) -> None:
-    if not migrations.pending(db):
+    """Brings the file up to this program's schema, after a backup; an up-to-date file (its user_version
+    says so) is left alone without importing sqlite-utils, which runs the migrations."""
+    if not needs_migration(db):
         return
-    if path is not None and _user_tables(db):
-        backup.backup_file(db, path, reason="升级前")
-    migrations.apply(db)
+    from sqlite_utils import Database as Migrated  # the same connection, as sqlite-utils' runner takes it
+
+    runner, same = migrations_runner(), Migrated(db.conn)
+    if runner.pending(same):
+        if path is not None and _user_tables(db):
+            backup.backup_file(db, path, reason="升级前")
+        runner.apply(same)
     dialect.set_identity(db, APPLICATION_ID, schema_version())
 
 
+def needs_migration(db: Database) -> bool:
+    return dialect.user_version(db) < schema_version()
+
+
 def _refuse_pending(db: Database, path: Path) -> None:
-    if _user_tables(db) and migrations.pending(db):
+    if _user_tables(db) and needs_migration(db):
         raise NeedsMigration(f"“{path.name}”需要先升级数据结构，只读方式无法打开；请在使用它的电脑上打开一次")
 
 

@@ -81,6 +81,10 @@ def application_id(db: Executes) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
 
 
+def table_names(db: Executes) -> list[str]:
+    return [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
 def user_version(db: Executes) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.models import Evaluation, EvaluationItem, Period, Questionnaire, QuestionnaireItem
 from app.storage import conditions, tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

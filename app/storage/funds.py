@@ -2,10 +2,9 @@
 trainees paid (enrollments.fee_paid, fee_paid_on)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import BudgetLine, Expense
 from app.storage import conditions, tables
+from app.storage.connection import Database
 from app.storage.records import rows, to_row
 
 

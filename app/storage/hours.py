@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.domain.models import HoursRecord
 from app.storage import conditions, dialect, tables
+from app.storage.connection import Database
 from app.storage.records import rows
 
 ONLINE = "网络学习"

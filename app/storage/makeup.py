@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.status import EnrollmentStatus
 from app.storage import conditions
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 # A selected trainee of a roll-call class in one of these may have to be made up (the service says why).

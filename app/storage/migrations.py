@@ -6,17 +6,30 @@ domain, so a file upgraded years later comes out as it would have then.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Callable
 
-migrations = Migrations("traindesk")
-_names: list[str] = []
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+_migrations: list[Callable[[Database], None]] = []
 
 
 def migration(fn):
     """Registers fn under its own name; the names are numbered m001_, m002_ ..."""
-    _names.append(fn.__name__)
-    return migrations(name=fn.__name__)(fn)
+    _migrations.append(fn)
+    return fn
+
+
+def runner() -> Migrations:
+    """sqlite-utils' Migrations with every migration, in order: made (and sqlite-utils imported) only when a
+    file needs one, so an up-to-date file opens without it."""
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations("traindesk")
+    for fn in _migrations:
+        found(name=fn.__name__)(fn)
+    return found
 
 _INITIAL = [
     """CREATE TABLE units (
@@ -201,7 +214,7 @@ def m002_attendance_and_hours(db: Database) -> None:
 
 def schema_version() -> int:
     """How many migrations this program knows: stored as PRAGMA user_version."""
-    return len(_names)
+    return len(_migrations)
 
 
 @migration

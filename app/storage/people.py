@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.idcard import normalize_id
 from app.domain.models import Person
 from app.domain.text import clean, clean_code
 from app.storage import dialect, tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name

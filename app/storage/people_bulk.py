@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlite_utils import Database
-
 from app.domain.models import Person
+from app.storage.connection import Database
 from app.storage.records import stored_fields
 
 _COLUMNS = frozenset({"id", *stored_fields(Person)})

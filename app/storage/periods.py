@@ -3,11 +3,10 @@ plan and place), a class's periods, their status, the years they fall in, and th
 called into."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import Period, PeriodEntry, PeriodRow
 from app.domain.status import PeriodStatus
 from app.storage import conditions, tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

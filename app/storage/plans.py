@@ -2,10 +2,9 @@
 and a work point found by its number."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import Contact, Plan, PlanItem, PlanSection
 from app.storage import tables
+from app.storage.connection import Database
 
 
 def list_plans(db: Database, include_archived: bool = False) -> list[Plan]:

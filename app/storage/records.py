@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any, Generic, Iterable, TypeVar
 
-from sqlite_utils import Database
-
 from app.domain.errors import NotFound
+from app.storage.connection import Database
 
 T = TypeVar("T")
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.domain.models import Enrollment, EnrollmentRow, Period
 from app.domain.status import EnrollmentStatus
 from app.storage import conditions, tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

@@ -1,7 +1,7 @@
 """Settings as stored: one text (JSON) value per key."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from app.storage.connection import Database
 
 
 def get_text(db: Database, key: str) -> str | None:

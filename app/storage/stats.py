@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.storage import conditions
 from app.storage.conditions import LIVE_PERIODS
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 # What a year's enrollments are broken down by: the label's SQL over YEAR_ENROLLMENTS.

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.storage import conditions
 from app.storage.conditions import LIVE_PERIODS
+from app.storage.connection import Database
 from app.storage.records import rows
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.models import NeedsSurvey, SurveyTopic
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

@@ -1,8 +1,6 @@
 """Every table of records, named once: tables.people(db).get(1) and so on."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import (
     BudgetLine,
     Contact,
@@ -34,6 +32,7 @@ from app.domain.models import (
     TrainingClass,
     Unit,
 )
+from app.storage.connection import Database
 from app.storage.records import Table
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.domain.models import Course, Lecturer, Session, SessionRow, TeachingBase
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows, to_row
 
 _SESSION_ROW = """SELECT s.*, coalesce(l.name, '') AS pool_name, coalesce(l.post, '') AS pool_post,

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlite_utils import Database
-
 from app.storage import conditions
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

@@ -2,8 +2,7 @@
 query; their hours records come from app/storage/hours.py."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from app.storage.connection import Database
 from app.storage.records import rows
 
 

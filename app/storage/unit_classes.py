@@ -1,9 +1,8 @@
 """A unit's own classes (单位自办): whether one was filed already (the same unit, name and first day)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.funds import UNIT
+from app.storage.connection import Database
 
 
 def filed_period(db: Database, unit_id: int, name: str, start: str) -> int | None:

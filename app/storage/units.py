@@ -2,10 +2,9 @@
 new ones after the last."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import Unit, UnitRow
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.records import from_row, rows
 
 

@@ -1,9 +1,8 @@
 """The words people's listed fields hold (职级, 民族 ...), counted, and one word replaced by another."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.vocab import PERSON_LISTS
+from app.storage.connection import Database
 
 
 def _column(field: str) -> str:

@@ -46,7 +46,7 @@ def test_only_the_holder_of_this_files_lock_may_write(tmp_path):
 def test_a_reader_cannot_open_a_file_that_needs_migrating(tmp_path, monkeypatch):
     path = tmp_path / "a.db"
     writable(path, create=True).close()
-    monkeypatch.setattr(storage_db.migrations, "pending", lambda db: ["m999"])
+    monkeypatch.setattr(storage_db, "schema_version", lambda: 999)
     with pytest.raises(DatabaseFileError, match="只读方式无法打开"):
         open_db(path)
 
@@ -55,20 +55,16 @@ def test_a_reading_command_brings_an_older_file_up_to_date_only_when_nobody_hold
     import subprocess
     import sys
 
-    from sqlite_utils.migrations import Migrations
-
     from app.cli import main
     from app.storage.lock import lock_path
-    from app.storage.migrations import migrations, schema_version
+    from app.storage.migrations import runner, schema_version
     from tests.app.test_lock import write_lock
 
     path = tmp_path / "a.db"
     assert main(["init", "--db", str(path)]) == 0
-    newer = Migrations("traindesk")
-    for migration in migrations._migrations:
-        newer(name=migration.name)(migration.fn)
+    newer = runner()
     newer(name="m999_test")(lambda db: db.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
-    monkeypatch.setattr(storage_db, "migrations", newer)
+    monkeypatch.setattr(storage_db, "migrations_runner", lambda: newer)
     monkeypatch.setattr(storage_db, "schema_version", lambda: schema_version() + 1)
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:

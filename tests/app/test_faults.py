@@ -20,12 +20,9 @@ SLOW_MIGRATION = """
 import sys, time
 from pathlib import Path
 from app.storage import db as storage_db
-from app.storage.migrations import migrations
-from sqlite_utils.migrations import Migrations
+from app.storage.migrations import runner
 
-newer = Migrations("traindesk")
-for migration in migrations._migrations:
-    newer(name=migration.name)(migration.fn)
+newer = runner()
 
 @newer(name="m999_slow")
 def m999_slow(db):
@@ -36,7 +33,7 @@ def m999_slow(db):
         if n == 2000:
             Path(sys.argv[2]).write_text("halfway")
 
-storage_db.migrations = newer
+storage_db.migrations_runner = lambda: newer
 known = storage_db.schema_version()
 storage_db.schema_version = lambda: known + 1
 from app.services import database

@@ -1,12 +1,13 @@
 """Searching the archive as you type: names, pinyin initials, ID and phone numbers, units; pages in order."""
 import pytest
+from sqlite_utils import Database as SqliteUtilsDatabase
 
 from app.domain.models import Person, Unit
 from app.domain.pinyin import initials
 from app.services import people, units
 from app.storage.db import connect
 from app.storage.lock import DatabaseLock
-from app.storage.migrations import migrations
+from app.storage.migrations import runner
 from app.storage.people import PeopleFilter, PeoplePages
 from tests.roster_files import id_number
 
@@ -84,9 +85,10 @@ def test_pages_join_up_to_the_whole_ordered_list(db, monkeypatch, small):
 
 def test_older_databases_get_initials_when_migrated(tmp_path):
     db = connect(tmp_path / "old.db", writer=DatabaseLock.acquire(tmp_path / "old.db"))
-    migrations.apply(db, stop_before="m005_people_pinyin")
+    migrations, same = runner(), SqliteUtilsDatabase(db.conn)
+    migrations.apply(same, stop_before="m005_people_pinyin")
     db.execute("INSERT INTO people (name, id_number) VALUES ('曾国藩', '11010519491231002X')")
-    migrations.apply(db)
+    migrations.apply(same)
     assert db.execute("SELECT name_initials FROM people").fetchone()[0] == "zgf"
     assert [p.name for p in people.search_people(db, "zg")] == ["曾国藩"]
 

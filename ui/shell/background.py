@@ -11,8 +11,7 @@ from app.domain.errors import UserError
 from app.services.safety import error_log
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
+    from app.services.database import Database
     from ui.shell.session import Session
 
 

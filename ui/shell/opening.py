@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import database
-from app.services.database import DatabaseDamaged, DatabaseLock, DatabaseLocked
+from app.services.database import Database, DatabaseDamaged, DatabaseLock, DatabaseLocked
 from app.services.importing.marker import interrupted_import
 from app.services.safety import audit, backups
 from ui.common import messages

@@ -17,8 +17,7 @@ from ui.shell.changes import Changed
 from ui.shell.tasks import Task, run_task
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
+    from app.services.database import Database
     from ui.shell.session import Session
 
 

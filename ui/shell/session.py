@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ContextManager, Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlite_utils import Database
 
-from app.services.database import HEARTBEAT_SECONDS, DatabaseLock, light_connection
+from app.services.database import HEARTBEAT_SECONDS, Database, DatabaseLock, light_connection
 
 if TYPE_CHECKING:
     from ui.shell.changes import Changed

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment
 from app.domain.status import EnrollmentStatus
@@ -18,6 +16,7 @@ from app.services.roster import period_of, period_title
 from app.services.safety import audit
 from app.storage import class_management as queries
 from app.storage import tables
+from app.storage.connection import Database
 
 MAX_SCORE = 100.0
 MAX_TITLE, MAX_REASON = 100, 200

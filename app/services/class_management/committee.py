@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import EnrollmentRow
 from app.domain.status import EnrollmentStatus
@@ -16,6 +14,7 @@ from app.services.roster import period_of, period_title
 from app.services.safety import audit
 from app.storage import class_management as queries
 from app.storage import roster as roster_queries
+from app.storage.connection import Database
 
 COMMITTEE_ROLES = ("班长", "副班长", "学习委员", "生活委员", "宣传委员", "纪律委员", "组长", "副组长")
 ONE_PER_PERIOD = ("班长",)

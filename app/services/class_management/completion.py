@@ -3,11 +3,10 @@ below the pass score set in the settings — is marked 结业 only with a reason
 that sets 结业 (a status change, 结班, an undo) asks `completion_refusal` first."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.models import Enrollment
 from app.services import settings
 from app.storage import tables
+from app.storage.connection import Database
 
 PASS, FAIL = "合格", "不合格"
 RESULTS = (PASS, FAIL)

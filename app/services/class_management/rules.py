@@ -3,12 +3,11 @@ drawn from seed 000 item 22 (严以治学, 学员管理相关规定, 学员自�
 pass score, which the same settings dialog shows."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.services import settings
 from app.services.class_management.completion import PASS_SCORE_KEY, pass_score
 from app.services.safety import audit
+from app.storage.connection import Database
 
 RULES_KEY = "trainee_rules"
 MAX_RULES = 3000

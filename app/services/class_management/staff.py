@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.domain.models import DisciplineCheck, PeriodStaff
 from app.domain.phone import normalize_phone, phone_error
@@ -16,6 +14,7 @@ from app.services.roster import period_of, period_title
 from app.services.safety import audit
 from app.storage import class_management as queries
 from app.storage import tables
+from app.storage.connection import Database
 
 STAFF_ROLES = ("班主任", "跟班人员")
 CHECK_MARGIN_DAYS = 7  # a 学风督查 may be dated a week before the period (报到) or after it (结业材料)

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.text import safe_file_name
 from app.services.documents import words
@@ -20,6 +18,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit
 from app.storage import tables
 from app.storage.classes import names_and_themes
+from app.storage.connection import Database
 
 FORMATS = {".pdf": "PDF", ".docx": "Word"}
 SCOPE_LABELS = {"period": "期次", "unit": "单位", "plan": "计划", "year": "年度", "person": "人员",

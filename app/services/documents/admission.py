@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.platypus import PageBreak
-from sqlite_utils import Database
 
 from app.services.documents import heads
 from app.services.documents.layout import OFFICIAL
@@ -23,6 +22,7 @@ from app.services.documents.templates import ADMISSION, fill, template_text
 from app.services.documents.timetable import attachment, period_rows
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 KIND = "letters"
 

@@ -13,7 +13,6 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
-from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
 from app.domain.status import EnrollmentStatus
@@ -28,6 +27,7 @@ from app.services.documents.templates import CERTIFICATE as TEMPLATE
 from app.services.documents.templates import fill, template_text
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 COMPLETED = (EnrollmentStatus.COMPLETED,)
 _RED = colors.Color(0.72, 0.1, 0.1)

@@ -11,7 +11,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-from sqlite_utils import Database
 
 from app.domain import evaluation as scales
 from app.services.documents.formats import cn_range, month_day
@@ -21,6 +20,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.typeset import Typesetter
 from app.services.evaluation.forms import PeriodForm, period_form
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 GREY = colors.Color(0.93, 0.93, 0.93)
 TABLE_HEIGHT = 172 * mm  # what the table may take of the page, the comments box and heading the rest

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
@@ -19,6 +18,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.typeset import Typesetter
 from app.services.evaluation.results import PeriodResults, period_results
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 pct, avg = scales.percent, scales.average_text
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain.funds import EXPENSE_ITEMS, LECTURE_FEES, LUMP_SUM
 from app.domain.money import upper, yuan
@@ -18,6 +17,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.typeset import Typesetter
 from app.services.funds.summary import PeriodFunds, period_funds
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 
 def comparison_rows(funds: PeriodFunds) -> list[list[str]]:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.money import yuan
@@ -20,6 +19,7 @@ from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
 from app.services.funds.summary import Totals, YearFunds, year_funds
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 HEADER = ["班次", "期数", "预算（元）", "实际支出（元）", "结余（元）", "收费（元）"]
 WIDTHS = (0, 10, 25, 25, 25, 23)

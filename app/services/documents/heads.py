@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.services import settings
 from app.services.safety import audit
+from app.storage.connection import Database
 
 RED_HEAD, LETTER_HEAD, NO_HEAD = "红头文件", "信函格式", "无版头"
 HEAD_STYLES = (RED_HEAD, LETTER_HEAD, NO_HEAD)

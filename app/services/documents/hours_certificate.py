@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
@@ -22,6 +21,7 @@ from app.services.hours import ledger
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage import hours as hours_store
 from app.storage import tables
+from app.storage.connection import Database
 
 CLASS_COLUMNS = (("班次", 0), ("培训时间", 44), ("结果", 16), ("学时", 16))
 OTHER_COLUMNS = (("来源", 0), ("类别", 24), ("日期", 34), ("学时", 16))  # 2020年12月15日 on one line

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.money import upper, yuan
@@ -19,6 +18,7 @@ from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.teaching import fees
 from app.storage import tables
+from app.storage.connection import Database
 
 PERIOD_COLUMNS = (("序号", 10), ("日期", 22), ("时段", 12), ("课程内容", 0), ("授课人", 18), ("职称", 20),
                   ("联系电话", 27), ("学时", 12), ("标准（元/学时）", 19), ("金额（元）", 22), ("领款人签字", 22),

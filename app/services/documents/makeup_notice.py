@@ -9,7 +9,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services.documents import heads
@@ -24,6 +23,7 @@ from app.services.documents.typeset import Typesetter
 from app.services.makeup import items
 from app.services.makeup.items import MakeupItem
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 KIND = "makeup-notice"
 _COLUMNS = (("序号", 11), ("姓名", 18), ("职务", 25), ("未完成的班次", 40), ("原因", 28), ("补训期次", 34))

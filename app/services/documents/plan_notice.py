@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Callable
 
 from reportlab.platypus import CondPageBreak
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import Period, PlanSection, TrainingClass
@@ -28,6 +27,7 @@ from app.services.documents.typeset import Typesetter
 from app.services.plans import PlanOutline, SectionOutline, plan_outline
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage.classes import classes_of_plan
+from app.storage.connection import Database
 from app.storage.periods import list_periods
 
 KIND = "plan-notice"

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
-from sqlite_utils import Database
 
 from app.services.class_management import committee, rules, staff
 from app.services.documents.formats import cn_range
@@ -16,6 +15,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.sources import ORDERS, Trainee, requested_trainees
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 COLUMNS = (("序号", 12), ("姓名", 24), ("性别", 12), ("民族", 18), ("出生年月", 22), ("政治面貌", 26),
            ("工作单位", 52), ("职务", 32), ("职级", 30), ("联系电话", 29))

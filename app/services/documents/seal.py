@@ -6,11 +6,11 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services import settings
 from app.services.safety import audit
+from app.storage.connection import Database
 
 SETTING = "seal_png"
 MAX_BYTES = 2_000_000

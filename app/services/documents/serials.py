@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.services.safety import audit
 from app.storage import certificates
+from app.storage.connection import Database
 
 
 def certificate_serials(db: Database, period_id: int, year: int, enrollment_ids: list[int]) -> dict[int, str]:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
-from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
 from app.services.documents.formats import cn_date, weekday
@@ -20,6 +19,7 @@ from app.services.documents.request import DocumentRequest
 from app.services.documents.sources import PeriodInfo, Trainee, requested_trainees
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 COLUMNS = (("序号", 11), ("姓名", 20), ("工作单位", 40), ("职务", 26), ("身份证号", 46), ("签名", 27))
 ROW_HEIGHT = 9 * mm  # room to sign; a row with a long unit name or post is taller

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Contact, Period, Plan, TrainingClass
 from app.domain.trainee_order import in_order
@@ -15,6 +13,7 @@ from app.services import settings
 from app.storage import quotas, tables
 from app.storage import trainees as trainee_queries
 from app.storage.classes import class_contacts
+from app.storage.connection import Database
 from app.storage.plans import plan_contacts
 from app.storage.trainees import Trainee
 

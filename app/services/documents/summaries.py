@@ -6,7 +6,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Table
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.text import chinese_numeral
@@ -19,6 +18,7 @@ from app.services.documents.sources import issue_date, period_info
 from app.services.documents.summary_data import Tally, period_by_unit, total, year_summary
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
+from app.storage.connection import Database
 
 # (header, value of a Tally, width in mm)
 NAME = ("名称", lambda t: t.label, 0)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.funds import ORGANISER_KINDS, OWN
 from app.domain.status import CAME, EnrollmentStatus
 from app.storage import stats, summaries
+from app.storage.connection import Database
 
 
 @dataclass

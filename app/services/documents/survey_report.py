@@ -8,7 +8,6 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Table
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.text import chinese_numeral
@@ -21,6 +20,7 @@ from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.survey.tally import Tally, month_text, tally, topic_label
+from app.storage.connection import Database
 
 TOP = 10  # topics in the chart
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.services import settings
 from app.services.safety import audit
+from app.storage.connection import Database
 
 FIELD = re.compile(r"\{([^{}]*)\}")
 

@@ -8,7 +8,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.models import SessionRow
@@ -21,6 +20,7 @@ from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.teaching import timetable as timetable_service
 from app.services.teaching.shares import hours_text, totals
+from app.storage.connection import Database
 
 # Widths in mm: together the official type area's 156 mm.
 COLUMNS = (("日期", 19), ("时间", 24), ("课程内容", 38), ("教学形式", 18), ("授课人（职务职称）", 30),

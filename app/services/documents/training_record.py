@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from sqlite_utils import Database
 
 from app.domain.idcard import mask_id
 from app.services.documents.formats import amount
@@ -18,6 +17,7 @@ from app.services.documents.sources import issue_date
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.training_record import RecordLine, RecordYear, TrainingRecord, training_record
+from app.storage.connection import Database
 
 CLASS_COLUMNS = (("班次期次", 30), ("培训时间", 27), ("状态", 15), ("学时", 10), ("班委", 18), ("结业考核", 22),
                  ("党性分析", 11), ("研究报告 / 补训", 0))

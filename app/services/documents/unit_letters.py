@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
@@ -29,6 +28,7 @@ from app.services.documents.templates import UNIT_LETTER, fill, template_text
 from app.services.documents.typeset import Typesetter
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage import periods, quotas, tables
+from app.storage.connection import Database
 
 KIND = "unit-letters"
 RECEIPT = "学员回执表"

@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.domain.models import Evaluation, EvaluationItem, SessionRow
@@ -18,6 +16,7 @@ from app.services.safety import audit
 from app.services.teaching import timetable
 from app.storage import evaluation as store
 from app.storage import tables
+from app.storage.connection import Database
 
 NOT_SCORED_FORMS = frozenset({"开班", "结业", "自学", "考试"})
 

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.domain.models import EvaluationAnswer, EvaluationResponse
@@ -29,6 +27,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import evaluation as store
 from app.storage import tables
+from app.storage.connection import Database
 
 ACTION = "导入评估问卷"
 FILE_FILTER = "评估问卷 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"

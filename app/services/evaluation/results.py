@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.domain.evaluation import Figures
@@ -15,6 +13,7 @@ from app.domain.models import SessionRow
 from app.services.evaluation.forms import Line, PeriodForm, period_form
 from app.storage import evaluation as store
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Questionnaire, QuestionnaireItem
@@ -14,6 +12,7 @@ from app.domain.text import clean
 from app.services.safety import audit
 from app.storage import evaluation as store
 from app.storage import tables
+from app.storage.connection import Database
 
 DEFAULT_NAME = "培训质量评估问卷"
 DEFAULT_ITEMS = (

@@ -11,12 +11,12 @@ from pathlib import Path
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlite_utils import Database
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.services.evaluation.forms import PeriodForm, period_form
 from app.services.exports.xlsx import FONT, new_workbook, put, save
+from app.storage.connection import Database
 
 MARKER = "TDEVAL"
 SHAPES = {"form": "每人一份（一题一行）", "table": "汇总表（每位学员一行）"}

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.services.documents.evaluation_report import rule_text
 from app.services.evaluation.results import period_results, year_results
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
+from app.storage.connection import Database
 
 
 def _rate(value: float | None):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.funds import LECTURE_FEES, LUMP_SUM
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
 from app.services.funds.expenses import period_expenses
 from app.services.funds.summary import PeriodFunds, period_funds, year_funds
+from app.storage.connection import Database
 
 BUDGET = [XlsxColumn("项目", 8), XlsxColumn("计算依据", 30), XlsxColumn("按标准计算（元）", 9),
           XlsxColumn("预算（元）", 9), XlsxColumn("备注", 12)]

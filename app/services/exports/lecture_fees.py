@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.phone import mask_phone
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
 from app.services.teaching import fees
 from app.storage import tables
+from app.storage.connection import Database
 
 PERIOD_COLUMNS = [XlsxColumn("序号", 3), XlsxColumn("日期", 6, text=True), XlsxColumn("时段", 3),
                   XlsxColumn("课程内容", 16), XlsxColumn("授课人", 5), XlsxColumn("职称", 5),

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlite_utils import Database
-
 from app.domain.models import ClassRow, PeriodRow, Person
 from app.services.classes import class_contacts
 from app.services.plans import PlanOutline
 from app.services.rule_checks import warnings_for
+from app.storage.connection import Database
 
 
 def _contact_json(contact) -> dict:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.idcard import mask_id
 from app.domain.status import EnrollmentStatus
@@ -16,6 +14,7 @@ from app.services import settings
 from app.services.exports.xlsx import XlsxColumn, write_table
 from app.services.roster import period_of, period_title, roster
 from app.services.safety import audit
+from app.storage.connection import Database
 
 COLUMNS = [
     XlsxColumn("序号", 2.5, center=True),

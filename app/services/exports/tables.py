@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.services.exports.xlsx import XlsxColumn, add_table, new_workbook, save
 from app.services.safety import audit
+from app.storage.connection import Database
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl.styles import Font
-from sqlite_utils import Database
 
 from app.domain.errors import UserError
 from app.services.documents.formats import month_day, weekday
@@ -15,6 +14,7 @@ from app.services.roster import period_of
 from app.services.safety import audit
 from app.services.teaching import timetable
 from app.services.teaching.shares import hours_text, totals
+from app.storage.connection import Database
 
 COLUMNS = [
     XlsxColumn("日期", 6, center=True),

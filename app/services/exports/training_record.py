@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.idcard import mask_id
 from app.services.exports.tables import ExportTable, export_tables
 from app.services.exports.xlsx import XlsxColumn
 from app.services.training_record import TrainingRecord, training_record
+from app.storage.connection import Database
 
 CLASS_COLUMNS = [XlsxColumn("年度", 5, center=True), XlsxColumn("班次期次", 26), XlsxColumn("开始日期", 10, center=True),
                  XlsxColumn("结束日期", 10, center=True), XlsxColumn("状态", 6, center=True),

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.fund_rules import arrival_days, days_text
 from app.domain.funds import LECTURE_FEES, LUMP_SUM
@@ -17,6 +15,7 @@ from app.services.teaching import fees as lecture_fees
 from app.storage import funds as store
 from app.storage import roster as roster_store
 from app.storage import tables
+from app.storage.connection import Database
 
 COMPUTED = (LUMP_SUM, LECTURE_FEES)
 MAX_AMOUNT = 100_000_000.0

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Expense
 from app.domain.text import clean
@@ -19,6 +17,7 @@ from app.services.importing.reader import Sheet, read_sheets
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import tables
+from app.storage.connection import Database
 
 ACTION = "导入支出"
 FILE_FILTER = "支出明细 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"

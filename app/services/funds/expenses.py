@@ -5,8 +5,6 @@ import math
 import re
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.funds import EXPENSE_ITEMS
 from app.domain.models import Expense
@@ -15,6 +13,7 @@ from app.services.safety import audit
 from app.services.teaching.timetable_import.cells import day_candidates
 from app.storage import funds as store
 from app.storage import tables
+from app.storage.connection import Database
 
 MAX_AMOUNT = 100_000_000.0
 LIMITS = {"item": 30, "payee": 100, "voucher": 50, "notes": 500}

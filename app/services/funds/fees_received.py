@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.services.funds.expenses import MAX_AMOUNT, parse_amount, parse_day, years_of
 from app.services.safety import audit
 from app.storage import funds as store
 from app.storage import roster as roster_store
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass

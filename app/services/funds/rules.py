@@ -2,13 +2,12 @@
 read with their defaults, checked and saved in one logged transaction."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.domain.fund_rules import FundRules, rules_errors
 from app.domain.funds import FEE_CATEGORIES, FEE_DEFAULTS
 from app.services import settings
 from app.services.safety import audit
+from app.storage.connection import Database
 
 KEYS = ("fund_rates", "fund_full_days", "fund_later_share", "fund_travel_days")
 

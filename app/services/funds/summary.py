@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.fund_rules import FundWarning, budget_warning, standard_warning
 from app.domain.funds import LECTURE_FEES, ORGANISER_KINDS
 from app.services.funds.budget import Budget, period_budget
@@ -13,6 +11,7 @@ from app.services.funds.expenses import by_item, period_expenses
 from app.services.funds.fees_received import FeeStatus, fee_status
 from app.storage import periods as period_store
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass

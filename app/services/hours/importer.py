@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.idcard import id_error, mask_id, normalize_id
 from app.domain.models import HoursRecord
@@ -30,6 +28,7 @@ from app.services.importing.reader import read_sheets
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import people_bulk, tables
+from app.storage.connection import Database
 from app.storage.db import db_path
 
 IMPORTED, REFUSED, ALREADY = "导入", "未通过", "已导入过"

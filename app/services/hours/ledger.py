@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
-from sqlite_utils import Database
-
 from app.domain.errors import NotFound, ValidationError
 from app.domain.hours_rules import COUNTY_RANKS, DEFAULT_REQUIREMENTS, Earned, Verdict, judge, level
 from app.domain.models import HoursRecord
@@ -18,6 +16,7 @@ from app.services import settings
 from app.services.safety import audit
 from app.storage import hours as hours_store
 from app.storage import tables
+from app.storage.connection import Database
 
 REQUIREMENTS_KEY = "hours_requirements"
 KINDS = ("网络学习", "集中培训", "其他")

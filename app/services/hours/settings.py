@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.errors import ValidationError
 from app.services import attendance, settings
 from app.services.hours import ledger
 from app.services.safety import audit
+from app.storage.connection import Database
 
 
 @dataclass

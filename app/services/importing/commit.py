@@ -10,8 +10,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.pinyin import initials
 from app.domain.status import EnrollmentStatus
@@ -23,6 +21,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import people_bulk, roster, units
 from app.storage.backup import reason_of
+from app.storage.connection import Database
 
 CHUNK = 2000
 _PERSON_COLUMNS = ("name", "id_number", "gender", "ethnicity", "birth_date", "political_status", "education",

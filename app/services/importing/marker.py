@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlite_utils import Database
-
 from app.services.safety import audit
 from app.storage import audit as audit_log
+from app.storage.connection import Database
 from app.storage.db import db_path
 from app.storage.lock import process_alive
 

@@ -10,8 +10,6 @@ import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Unit
 from app.domain.text import clean
@@ -27,6 +25,7 @@ from app.services.importing.reader import Sheet, read_sheets
 from app.services.importing.word_variants import word_map
 from app.services.progress import NO_PROGRESS, Progress
 from app.storage import people, tables
+from app.storage.connection import Database
 
 
 def read_source(path: str | Path, sheet: str | None = None) -> list[Sheet]:

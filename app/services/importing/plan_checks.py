@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sqlite_utils import Database
-
 from app.domain.models import Person
 from app.domain.vocab import standard_set
 from app.services.importing.check import RowCheck
 from app.services.importing.columns import LABELS
 from app.services.importing.plan import ImportPlan
 from app.storage import quotas, roster, tables
+from app.storage.connection import Database
 
 # Archive fields an import may update; an empty cell never blanks what the archive holds.
 UPDATABLE = ("gender", "ethnicity", "birth_date", "post", "rank", "cadre_category", "political_status",

@@ -7,13 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from app.domain.idcard import mask_id
 from app.services.exports.xlsx import XlsxColumn, write_table
 from app.services.importing.cells import cell_text
 from app.services.importing.check import NEW_UNIT, RowCheck
 from app.services.safety import audit
+from app.storage.connection import Database
 
 if TYPE_CHECKING:
     from app.services.importing.commit import ImportResult

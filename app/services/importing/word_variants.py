@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain import vocab
 from app.domain.errors import UserError
 from app.domain.variants import FIELDS, WordMap, unresolved_hint, word_key
 from app.services import settings
 from app.services.safety import audit, backups
 from app.storage import words as word_queries
+from app.storage.connection import Database
 
 SETTING = "word_variants"  # {field: {word as written: standard word}}
 KEEP = ""  # the choice "keep as written"

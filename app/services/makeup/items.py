@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance
 from app.storage import attendance as attendance_marks
 from app.storage import makeup as queries
 from app.storage import tables
+from app.storage.connection import Database
 from app.storage.makeup import MakeupLine, MissedLine
 
 DUE, LINKED, WAIVED = "待补训", "已安排补训", "免补训"

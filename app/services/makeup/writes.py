@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Enrollment, PeriodEntry
 from app.domain.status import EnrollmentStatus, PeriodStatus
@@ -18,6 +16,7 @@ from app.services.safety import audit
 from app.storage import makeup as queries
 from app.storage import roster as roster_queries
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass

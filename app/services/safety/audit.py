@@ -9,10 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from app.domain.idcard import mask_id
 from app.storage import audit as stored
+from app.storage.connection import Database
 from app.storage.lock import os_user
 
 # An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.

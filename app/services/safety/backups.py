@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.services import settings
 from app.services.safety import audit
 from app.storage import backup as store
+from app.storage.connection import Database
 from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
 from app.storage.lock import DatabaseLock
 from app.storage.records import table_counts

@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Person
 from app.domain.status import COVERED, EnrollmentStatus
 from app.services.makeup import items as makeup
 from app.storage import classes as class_queries
 from app.storage import stats, tables
+from app.storage.connection import Database
 from app.storage.people import in_group
 
 

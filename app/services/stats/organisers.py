@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
-from sqlite_utils import Database
-
 from app.domain.funds import ORGANISER_KINDS
 from app.storage import stats
+from app.storage.connection import Database
 
 SUM_LABEL = "合计（三种举办方式）"
 

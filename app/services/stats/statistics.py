@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from app.domain.funds import OWN
 from app.services import attendance
 from app.services.hours import ledger
@@ -14,6 +12,7 @@ from app.services.stats import organisers
 from app.services.stats.organisers import OrganiserFigures
 from app.services.teaching import pool
 from app.storage import periods, plans, stats
+from app.storage.connection import Database
 
 BREAKDOWNS = {"kind": "班次类型", "unit": "单位", "category": "干部类别", "rank": "职级", "organiser": "举办方式"}
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlite_utils import Database
 
 from app.domain.models import NeedsSurvey, SurveyTopic
 from app.domain.survey import ANY_MONTH, MAX_PEOPLE, MONTH_WORDS, categories
 from app.services import units as unit_service
 from app.services.exports.xlsx import FONT, new_workbook, put, save
 from app.services.survey.surveys import survey_for, topics
+from app.storage.connection import Database
 
 SHEET = "需求调研表"
 EXTRA_ROWS = 8

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import NeedsSurvey, SurveyAnswer, SurveyReturn, SurveyTopic, Unit
 from app.domain.survey import categories, month_of, months_text, people_of, topic_error, topic_key
@@ -32,6 +30,7 @@ from app.services.survey.form import COMMENTS_LABEL, CONTACT_LABEL, UNIT_LABEL
 from app.services.survey.surveys import survey_for, topics
 from app.storage import survey as queries
 from app.storage import tables
+from app.storage.connection import Database
 
 ACTION = "导入需求调研表"
 FILE_FILTER = "需求调研表 (*.xlsx *.xls *.xlsm);;所有文件 (*)"

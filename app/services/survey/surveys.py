@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import NeedsSurvey, SurveyTopic
 from app.domain.survey import MAX_TOPICS, topic_key, topic_of_class, topics_errors, year_error
@@ -15,6 +13,7 @@ from app.domain.text import clean
 from app.services.safety import audit
 from app.storage import survey as queries
 from app.storage import tables
+from app.storage.connection import Database
 
 
 @dataclass

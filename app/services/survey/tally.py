@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.models import NeedsSurvey
 from app.domain.survey import MONTHS, categories, months_of, topic_key
 from app.services import units as unit_service
 from app.services.survey.surveys import survey_for, topics
 from app.storage import survey as queries
+from app.storage.connection import Database
 from app.storage.survey import ReturnLine
 
 ADDED = "单位自填"

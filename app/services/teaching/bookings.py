@@ -2,11 +2,10 @@
 words naming the other booking (the timetable marks them, its tooltip says where else)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.services import roster
 from app.storage import tables
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 
 def lecturer_conflicts(db: Database, period_id: int) -> dict[int, list[str]]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.errors import ValidationError
 from app.domain.models import SessionRow
@@ -21,6 +19,7 @@ from app.services.safety import audit
 from app.services.teaching.timetable import with_hours
 from app.storage import tables
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 SETTING_KEY = "lecture_fees"
 DEFAULT_RATES = {"院士": 1500.0, "知名专家": 1500.0, "正高级": 1000.0, "副高级": 500.0, "中级": 300.0,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.domain import teaching, vocab
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Lecturer, TeachingBase
@@ -15,6 +13,7 @@ from app.domain.validation import Errors
 from app.services.safety import audit
 from app.storage import tables
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 
 def lecturer_errors(lecturer: Lecturer) -> Errors:

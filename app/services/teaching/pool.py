@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.errors import ValidationError
 from app.domain.models import Course, Lecturer, SessionRow, TeachingBase
@@ -17,6 +15,7 @@ from app.services.teaching.fees import lecturer_year_sessions, period_labels
 from app.services.teaching.timetable import with_hours
 from app.storage import tables
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 
 @dataclass

@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.errors import ValidationError
 from app.domain.models import Period, Session, SessionRow
@@ -17,6 +15,7 @@ from app.services import roster, settings
 from app.services.safety import audit, backups
 from app.storage import tables
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 MAX_SESSION_HOURS = 12
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.errors import UserError
 from app.domain.models import PeriodRow, Session
@@ -13,6 +11,7 @@ from app.services import roster
 from app.services.teaching import timetable
 from app.storage import periods as period_store
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 
 def source_periods(db: Database, period_id: int) -> list[PeriodRow]:

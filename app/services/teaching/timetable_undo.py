@@ -3,14 +3,13 @@ there). Putting one side back is one logged transaction, refused with the reason
 those sessions are no longer as the step left them or the period is closed."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.errors import UserError
 from app.domain.models import Session
 from app.services import roster
 from app.services.safety import audit
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 Sessions = dict[int, Session | None]  # session id -> the session, or None when it is not there
 

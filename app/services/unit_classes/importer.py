@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import NotFound, UserError
 from app.domain.funds import UNIT
 from app.domain.idcard import IdNumberError, mask_id, normalize_id, parse_id
@@ -29,6 +27,7 @@ from app.services.unit_classes.sheet import UnitClassLayout, choose_sheet, date_
 from app.services.unit_classes.values import column_value, is_blank
 from app.storage import people_bulk, tables
 from app.storage import unit_classes as filed
+from app.storage.connection import Database
 
 MATCHED, CREATED, REFUSED = "导入", "新建人员", "未通过"
 KIND = "专题班"  # a unit's class is on one subject; the clerk may change it in the class form

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.errors import UserError
 from app.domain.models import Period, Session, SessionRow
 from app.domain.teaching import HALVES
@@ -19,6 +17,7 @@ from app.services.teaching import timetable
 from app.services.teaching.timetable_import.columns import TimetableLayout, choose_sheets
 from app.services.teaching.timetable_import.rows import IMPORTED, REFUSED, SKIPPED, RowReader, TimetableRow
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 ACTION = "导入课程表"
 FILE_FILTER = "课程表文件 (*.xlsx *.xls *.xlsm *.csv *.txt);;所有文件 (*)"

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlite_utils import Database
-
 from app.domain import teaching
 from app.domain.models import Period, Session
 from app.services.teaching.timetable import session_errors
 from app.services.teaching.timetable_import import cells
 from app.services.teaching.timetable_import.columns import LABELS, TimetableLayout
 from app.storage import teaching as store
+from app.storage.connection import Database
 
 IMPORTED, REFUSED, SKIPPED = "导入", "未通过", "跳过"
 NO_TIME = "缺少时间（上午、下午、晚上或 8:30-11:30）"

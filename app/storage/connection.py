@@ -1,0 +1,61 @@
+"""The connection every storage function takes: a SQLite connection with the little the program uses of
+sqlite-utils' Database (execute, atomic, close, table_names), written here so that opening the office's file
+does not import sqlite-utils with click, pluggy and dateutil (0.1–0.5 s of every start). sqlite-utils runs
+the schema's migrations, and is imported only when a file needs one (app/storage/migrations.py).
+
+Connections are opened with isolation_level=None (app/storage/db.py): a statement outside atomic() commits
+at once, and atomic() alone opens transactions, nesting as savepoints.
+"""
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from typing import Any, Iterator, Sequence
+
+
+class Database:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Sequence | dict[str, Any] | None = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction; inside another, a savepoint: an error undoes the inner block only."""
+        if self.conn.in_transaction:
+            savepoint = f"td_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:  # an error (a RAISE(ROLLBACK) trigger) may have ended it all
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def table_names(self) -> list[str]:
+        from app.storage.dialect import table_names
+
+        return table_names(self)
+
+    def close(self) -> None:
+        self.conn.close()
