@@ -1,7 +1,9 @@
 """Start to main window shown, and peak memory, against a bare PySide6 window in the same run.
 
-The time runs from starting the process to the window shown and its first events processed; closing
-the program is not counted (a full window takes longer to tear down than a bare one)."""
+The time runs from starting the process to the window shown and its first events processed, through the
+real ui.shell.main.main() (its database opening, backup schedule and window placing), stopped where it
+would enter the event loop; closing the program is not counted (a full window takes longer to tear down
+than a bare one)."""
 from __future__ import annotations
 
 import sys
@@ -30,25 +32,26 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 APP = """
 import resource
 import time
-from pathlib import Path
-from ui.shell.main import make_app, fit_to_screen
-from ui.shell.database_actions import start_database
-from ui.shell.main_window import MainWindow
-from ui.shell.session import Session
-app = make_app()
-opened = start_database(Path({path!r}))
-window = MainWindow(Session(opened.db, opened.path, opened.lock))
-fit_to_screen(window)
-window.show()
-app.processEvents()
-shown = time.time()
-{then}
-print(shown)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-window.session.close()
+from PySide6.QtWidgets import QApplication
+from ui.shell import main as shell
+
+def shown_then_leave(app):
+    # the real main() up to its event loop: the window shown and its first events processed
+    app.processEvents()
+    shown = time.time()
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    {then}
+    print(shown)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return 0
+
+QApplication.exec = shown_then_leave
+shell.main(["--db", {path!r}])
 """
 # For the memory figure the people list is shown too: 100,000 people "open" in the window.
 PEOPLE_SHOWN = "window.show_page('学员'); app.processEvents()"
+# The 学员 page opened after the start, timed from the start (the issue's 7.9× bare).
+PEOPLE_OPENED = "window.show_page('学员'); app.processEvents(); shown = time.time()"
 
 
 def _start(code: str, home: str) -> tuple[float, float]:
@@ -65,13 +68,16 @@ def figures(runs: int = 7) -> list[Figure]:
     big_db = bigdb.build(Path(home) / "big.db")
     best = interleaved({"bare": lambda: _start(BARE, home)[0],
                         "demo": lambda: _start(APP.format(path=str(demo_db), then=""), home)[0],
-                        "big": lambda: _start(APP.format(path=str(big_db), then=""), home)[0]}, runs)
-    bare, demo, big = best["bare"], best["demo"], best["big"]
+                        "big": lambda: _start(APP.format(path=str(big_db), then=""), home)[0],
+                        "people": lambda: _start(APP.format(path=str(big_db), then=PEOPLE_OPENED), home)[0]}, runs)
+    bare, demo, big, people = best["bare"], best["demo"], best["big"], best["people"]
     bare_mb = _start(BARE, home)[1]
     big_mb = _start(APP.format(path=str(big_db), then=PEOPLE_SHOWN), home)[1]
     return [
-        Figure("start to main window shown, demo database", demo, "s", "a bare PySide6 window", bare, max_ratio=3),
-        Figure("the same with 100,000 people and 2,000 periods", big, "s", "a bare PySide6 window", bare, max_ratio=4),
+        Figure("start to main window shown (the real main(), backup schedule included), demo database", demo, "s",
+               "a bare PySide6 window", bare, max_ratio=2.5),
+        Figure("the same with 100,000 people and 2,000 periods", big, "s", "a bare PySide6 window", bare, max_ratio=3),
+        Figure("then the 学员 page opened, 100,000 people", people, "s", "a bare PySide6 window", bare),
         Figure("peak memory with 100,000 people open, above a bare window", big_mb - bare_mb, "MB",
                "a bare PySide6 window", None, max_value=150),
     ]
