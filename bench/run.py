@@ -6,7 +6,10 @@ command exits 1 when a target is missed. Each bench module has `figures() -> lis
 from __future__ import annotations
 
 import importlib
+import os
+import platform
 import sys
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -15,7 +18,7 @@ from bench.common import table  # noqa: E402
 
 MODULES = ("bench.bench_startup", "bench.bench_import", "bench.bench_letters", "bench.bench_print_dialog",
            "bench.bench_search", "bench.bench_global_search", "bench.bench_calendar", "bench.bench_guard",
-           "bench.bench_word")
+           "bench.bench_word", "bench.bench_stats")
 
 
 def main() -> int:
@@ -23,6 +26,8 @@ def main() -> int:
     for name in MODULES:
         print(f"… {name}", file=sys.stderr)
         figures += importlib.import_module(name).figures()
+    print(f"{platform.node()}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{datetime.now():%Y-%m-%d %H:%M}\n")
     print(table(figures))
     return 0 if all(f.met for f in figures) else 1
 
