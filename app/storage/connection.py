@@ -59,3 +59,10 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        """`with open_db(...) as db:` closes the connection at the end of the block."""
+        self.close()

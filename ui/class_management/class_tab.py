@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.domain.models import DisciplineCheck, PeriodStaff
@@ -19,7 +19,8 @@ from ui.class_management.models import CheckModel, ClassTraineeModel, StaffModel
 from ui.common import messages
 from ui.common.flow_layout import FlowLayout, group
 from ui.common.keys import list_keys
-from ui.common.widgets import make_table, note
+from ui.common.tab_parts import list_table, tab_button, titled_part
+from ui.common.widgets import note
 from ui.common.write_access import enable_writes, writable
 from ui.shell.changes import Changed
 
@@ -32,9 +33,9 @@ class ClassTab(QWidget):
         super().__init__(parent)
         self.session, self.period_id = session, period_id
         self.model, self.staff_model, self.check_model = ClassTraineeModel(self), StaffModel(self), CheckModel(self)
-        self.table = self._table(self.model, 7, self.edit_assessment)
-        self.staff_table = self._table(self.staff_model, 3, self.edit_staff)
-        self.check_table = self._table(self.check_model, 2, self.edit_check)
+        self.table = list_table(self, self.model, 7, self.edit_assessment)
+        self.staff_table = list_table(self, self.staff_model, 3, self.edit_staff)
+        self.check_table = list_table(self, self.check_model, 2, self.edit_check)
         for table in (self.staff_table, self.check_table):  # a row at least; the splitter gives them a third
             table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
                                    + table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
@@ -42,12 +43,12 @@ class ClassTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._part("学员班委、分组和结业考核", self._trainee_buttons(), self.table))
+        splitter.addWidget(titled_part("学员班委、分组和结业考核", self._trainee_buttons(), self.table))
         bottom = QWidget()
         row = QHBoxLayout(bottom)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self._part("班主任和跟班人员", self._staff_buttons(), self.staff_table), 2)
-        row.addWidget(self._part("学风督查", self._check_buttons(), self.check_table), 3)
+        row.addWidget(titled_part("班主任和跟班人员", self._staff_buttons(), self.staff_table), 2)
+        row.addWidget(titled_part("学风督查", self._check_buttons(), self.check_table), 3)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
@@ -59,28 +60,7 @@ class ClassTab(QWidget):
         session.changed.connect(self._data_changed)
         self.refresh()
 
-    def _table(self, model, stretch: int, on_open):
-        table = make_table(model, model.columns, self)
-        table.setSortingEnabled(False)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        table.doubleClicked.connect(lambda _index: on_open())
-        return table
 
-    def _part(self, title: str, buttons: FlowLayout, table) -> QWidget:
-        part = QWidget()
-        layout = QVBoxLayout(part)
-        layout.setContentsMargins(0, 4, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(f"<b>{title}</b>"))
-        top.addLayout(buttons, 1)
-        layout.addLayout(top)
-        layout.addWidget(table, 1)
-        return part
-
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text, toolTip=tip)
-        button.clicked.connect(lambda: slot())
-        return button
 
     def _trainee_buttons(self) -> FlowLayout:
         self.role_button = QPushButton("设班委", toolTip="给选中的学员设置班长、副班长、组长等职务")
@@ -91,9 +71,9 @@ class ClassTab(QWidget):
             menu.addAction(action)
         self.role_button.setMenu(menu)
         self.role_menu = menu
-        self.group_button = self._button("分组…", self.set_group, "把选中的学员（可多选）分到一个小组")
-        self.assess_button = self._button("结业考核…", self.edit_assessment, "登记选中学员的考核成绩、党性分析和研究报告")
-        self.rules_button = self._button("学员守则…", self.edit_rules, "打印学员名册时附在名册之后；也可设置考核合格分数线")
+        self.group_button = tab_button("分组…", self.set_group, "把选中的学员（可多选）分到一个小组")
+        self.assess_button = tab_button("结业考核…", self.edit_assessment, "登记选中学员的考核成绩、党性分析和研究报告")
+        self.rules_button = tab_button("学员守则…", self.edit_rules, "打印学员名册时附在名册之后；也可设置考核合格分数线")
         self.trainee_buttons = [self.role_button, self.group_button, self.assess_button, self.rules_button]
         list_keys(self.table, self.edit_assessment)
         row = FlowLayout(last_to_the_right=True)
@@ -102,15 +82,15 @@ class ClassTab(QWidget):
         return row
 
     def _staff_buttons(self) -> FlowLayout:
-        self.staff_buttons = [self._button("添加…", self.add_staff), self._button("编辑…", self.edit_staff),
-                              self._button("删除", self.delete_staff)]
+        self.staff_buttons = [tab_button("添加…", self.add_staff), tab_button("编辑…", self.edit_staff),
+                              tab_button("删除", self.delete_staff)]
         row = FlowLayout()
         row.addWidget(group(*self.staff_buttons))
         return row
 
     def _check_buttons(self) -> FlowLayout:
-        self.check_buttons = [self._button("登记…", self.add_check), self._button("编辑…", self.edit_check),
-                              self._button("删除", self.delete_check)]
+        self.check_buttons = [tab_button("登记…", self.add_check), tab_button("编辑…", self.edit_check),
+                              tab_button("删除", self.delete_check)]
         row = FlowLayout()
         row.addWidget(group(*self.check_buttons))
         return row

@@ -4,7 +4,7 @@ how many came back, the satisfaction rate against the threshold (flagged when be
 session, each lecturer and the comments; 打印评估报告 and 导出Excel."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
@@ -14,6 +14,7 @@ from app.services.exports.evaluation import export_period
 from ui.common import messages
 from ui.common.files import XLSX_FILTER, ask_save_file, export_workbook
 from ui.common.flow_layout import FlowLayout, group
+from ui.common.tab_parts import tab_button
 from ui.common.widgets import make_table
 from ui.common.write_access import enable_writes, writable
 from ui.documents import print_actions
@@ -69,21 +70,16 @@ class EvaluationTab(QWidget):
         session.changed.connect(self._data_changed)
         self.refresh()
 
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text, toolTip=tip)
-        button.clicked.connect(lambda: slot())
-        return button
-
     def _buttons(self) -> FlowLayout:
-        self.templates_button = self._button("问卷模板…", self.edit_templates, "修改问卷的题目、评分方式和满意率警戒线")
-        self.print_form_button = self._button("打印问卷…", self.print_form, "一页A4，不记名，学员在方框内打“√”")
-        self.save_form_button = self._button("保存Excel问卷…", self.save_form,
-                                             "学员填写的Excel问卷：下拉选择评价，题目锁定，不记名")
-        self.import_button = self._button("导入收回的问卷…", self.import_files,
-                                          "可一次选择多个文件：每人一份的问卷，或每位学员一行的汇总表")
-        self.clear_button = self._button("清除已导入…", self.clear, "导入错了文件时，清除本期已导入的全部问卷（会先询问，先备份）")
-        self.report_button = self._button("打印评估报告…", self.print_report, "收回份数、满意率、各题和各节课的评价，附图")
-        self.export_button = self._button("导出Excel…", self.export)
+        self.templates_button = tab_button("问卷模板…", self.edit_templates, "修改问卷的题目、评分方式和满意率警戒线")
+        self.print_form_button = tab_button("打印问卷…", self.print_form, "一页A4，不记名，学员在方框内打“√”")
+        self.save_form_button = tab_button("保存Excel问卷…", self.save_form,
+                                           "学员填写的Excel问卷：下拉选择评价，题目锁定，不记名")
+        self.import_button = tab_button("导入收回的问卷…", self.import_files,
+                                        "可一次选择多个文件：每人一份的问卷，或每位学员一行的汇总表")
+        self.clear_button = tab_button("清除已导入…", self.clear, "导入错了文件时，清除本期已导入的全部问卷（会先询问，先备份）")
+        self.report_button = tab_button("打印评估报告…", self.print_report, "收回份数、满意率、各题和各节课的评价，附图")
+        self.export_button = tab_button("导出Excel…", self.export)
         self.write_buttons = [self.templates_button, self.save_form_button, self.import_button, self.clear_button]
         row = FlowLayout(last_to_the_right=True)
         row.addWidget(group(QLabel("问卷模板"), self.template, self.templates_button))

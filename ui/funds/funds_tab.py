@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 from app.domain.models import Expense
@@ -16,8 +16,9 @@ from app.services.funds.summary import PeriodFunds, period_funds
 from ui.common import messages
 from ui.common.flow_layout import FlowLayout, group
 from ui.common.keys import list_keys
+from ui.common.tab_parts import list_table, tab_button, titled_part
 from ui.common.undo import Step
-from ui.common.widgets import make_table, note
+from ui.common.widgets import note
 from ui.common.write_access import enable_writes, writable
 from ui.funds import fund_actions
 from ui.funds.expense_import_dialog import open_expense_import
@@ -39,54 +40,33 @@ class FundsTab(QWidget):
         self.record_fees = record_fees or (lambda: fund_actions.record_fees(self, session, period_id, []))
         self.funds: PeriodFunds | None = None
         self.budget_model, self.expense_model = BudgetModel(self), ExpenseModel(self)
-        self.budget_table = self._table(self.budget_model, 3, self.edit_line)
-        self.expense_table = self._table(self.expense_model, 5, self.edit_expense)
+        self.budget_table = list_table(self, self.budget_model, 3, self.edit_line)
+        self.expense_table = list_table(self, self.expense_model, 5, self.edit_expense)
         self.totals = note()
         self.totals.setWordWrap(True)
         self.banner = QLabel(wordWrap=True, styleSheet=BANNER_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
-        layout.addWidget(self._part("预算", self._budget_buttons(), self.budget_table), 0)
-        layout.addWidget(self._part("支出", self._expense_buttons(), self.expense_table), 1)
+        layout.addWidget(titled_part("预算", self._budget_buttons(), self.budget_table), 0)
+        layout.addWidget(titled_part("支出", self._expense_buttons(), self.expense_table), 1)
         layout.addWidget(self.totals)
         session.changed.connect(self._data_changed)
         self.refresh()
 
-    def _table(self, model, stretch: int, on_open):
-        table = make_table(model, model.columns, self)
-        table.setSortingEnabled(False)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        table.doubleClicked.connect(lambda _index: on_open())
-        return table
 
-    def _part(self, title: str, buttons: FlowLayout, table) -> QWidget:
-        part = QWidget()
-        layout = QVBoxLayout(part)
-        layout.setContentsMargins(0, 4, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(f"<b>{title}</b>"))
-        top.addLayout(buttons, 1)
-        layout.addLayout(top)
-        layout.addWidget(table, 1)
-        return part
-
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text, toolTip=tip)
-        button.clicked.connect(lambda: slot())
-        return button
 
     def _budget_buttons(self) -> FlowLayout:
-        self.adjust_button = self._button("调整…", self.edit_line, "修改选中项目的预算金额（按标准计算的数保留在旁边）")
-        self.reset_button = self._button("恢复计算值", self.reset_line, "选中的项目按标准重新计算")
-        self.add_line_button = self._button("增加项目…", self.add_line, "综合定额和师资费以外的项目")
-        self.remove_line_button = self._button("删除项目", self.remove_line)
+        self.adjust_button = tab_button("调整…", self.edit_line, "修改选中项目的预算金额（按标准计算的数保留在旁边）")
+        self.reset_button = tab_button("恢复计算值", self.reset_line, "选中的项目按标准重新计算")
+        self.add_line_button = tab_button("增加项目…", self.add_line, "综合定额和师资费以外的项目")
+        self.remove_line_button = tab_button("删除项目", self.remove_line)
         self.budget_buttons = [self.adjust_button, self.reset_button, self.add_line_button, self.remove_line_button]
-        self.rules_button = self._button("经费标准…", lambda: fund_actions.edit_fund_rules(self, self.session),
-                                         "各类培训的综合定额、超过30天的计算比例、报到天数")
-        self.print_button = self._button("打印经费结算表…",
-                                         lambda: fund_actions.print_settlement(self, self.session, self.period_id))
-        self.export_button = self._button("导出Excel…", lambda: fund_actions.export_period(
+        self.rules_button = tab_button("经费标准…", lambda: fund_actions.edit_fund_rules(self, self.session),
+                                       "各类培训的综合定额、超过30天的计算比例、报到天数")
+        self.print_button = tab_button("打印经费结算表…",
+                                       lambda: fund_actions.print_settlement(self, self.session, self.period_id))
+        self.export_button = tab_button("导出Excel…", lambda: fund_actions.export_period(
             self, self.session, self.period_id, self.funds.label if self.funds else ""))
         row = FlowLayout(last_to_the_right=True)
         row.addWidget(group(*self.budget_buttons))
@@ -94,13 +74,13 @@ class FundsTab(QWidget):
         return row
 
     def _expense_buttons(self) -> FlowLayout:
-        self.add_expense_button = self._button("登记支出…", self.add_expense)
-        self.edit_expense_button = self._button("编辑…", self.edit_expense)
-        self.delete_expense_button = self._button("删除", self.delete_expense, "删除选中的支出（会先询问）")
-        self.import_button = self._button("导入支出…", lambda: open_expense_import(self, self.session, self.period_id),
-                                          "导入财务的支出明细（Excel，应有“项目”和“金额”列）")
-        self.fees_button = self._button("登记收费…", lambda: self.record_fees(),
-                                        "学员或其单位缴纳的培训费：在“学员名单”中选中学员后右键，或按单位登记")
+        self.add_expense_button = tab_button("登记支出…", self.add_expense)
+        self.edit_expense_button = tab_button("编辑…", self.edit_expense)
+        self.delete_expense_button = tab_button("删除", self.delete_expense, "删除选中的支出（会先询问）")
+        self.import_button = tab_button("导入支出…", lambda: open_expense_import(self, self.session, self.period_id),
+                                        "导入财务的支出明细（Excel，应有“项目”和“金额”列）")
+        self.fees_button = tab_button("登记收费…", lambda: self.record_fees(),
+                                      "学员或其单位缴纳的培训费：在“学员名单”中选中学员后右键，或按单位登记")
         self.expense_buttons = [self.add_expense_button, self.edit_expense_button, self.delete_expense_button,
                                 self.import_button, self.fees_button]
         list_keys(self.expense_table, self.edit_expense, self._delete_key)

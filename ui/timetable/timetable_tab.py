@@ -19,6 +19,7 @@ from ui.common import messages
 from ui.common.files import export_workbook
 from ui.common.flow_layout import FlowLayout, group
 from ui.common.keys import on_keys
+from ui.common.tab_parts import tab_button
 from ui.common.widgets import note
 from ui.common.write_access import READ_ONLY_TIP, writable
 from ui.documents import print_actions
@@ -59,20 +60,15 @@ class TimetableTab(TimetableEdits, QWidget):
         session.changed.connect(self._data_changed)
         self.refresh()
 
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text, toolTip=tip)
-        button.clicked.connect(slot)
-        return button
-
     def _toolbar(self) -> FlowLayout:
-        self.add_button = self._button("添加课程…", lambda: self.add(), "在选中的半天添加一节课（或双击空白处）")
-        self.edit_button = self._button("编辑…", lambda: self.edit(), "修改选中的课（或双击它）")
-        self.delete_button = self._button("删除", self.delete, "删除选中的课（Del），可撤销")
-        self.copy_other = self._button("从其他期次复制…", self.copy_from_period, "按日期顺延复制另一期的课程表")
-        self.copy_last_year = self._button("从去年同班次复制", self.copy_from_last_year,
-                                           "复制去年同名班次同一期（没有时为第1期）的课程表")
-        self.export_button = self._button("导出Excel…", self.export)
-        self.print_button = self._button("打印课程表…", self.print_timetable)
+        self.add_button = tab_button("添加课程…", lambda: self.add(), "在选中的半天添加一节课（或双击空白处）")
+        self.edit_button = tab_button("编辑…", lambda: self.edit(), "修改选中的课（或双击它）")
+        self.delete_button = tab_button("删除", self.delete, "删除选中的课（Del），可撤销")
+        self.copy_other = tab_button("从其他期次复制…", self.copy_from_period, "按日期顺延复制另一期的课程表")
+        self.copy_last_year = tab_button("从去年同班次复制", self.copy_from_last_year,
+                                         "复制去年同名班次同一期（没有时为第1期）的课程表")
+        self.export_button = tab_button("导出Excel…", self.export)
+        self.print_button = tab_button("打印课程表…", self.print_timetable)
         self.write_buttons = [self.add_button, self.edit_button, self.delete_button, self.copy_other,
                               self.copy_last_year]
         copying = [self.copy_other, self.copy_last_year]
@@ -87,8 +83,8 @@ class TimetableTab(TimetableEdits, QWidget):
 
     def _import_button(self) -> QPushButton:
         """导入课程表…: it joins the copying tools, greyed out with them."""
-        return self._button("导入课程表…", lambda: open_timetable_import(self.window(), self.session, self.period_id),
-                            "导入党校或承办单位发来的 Excel 课程表")
+        return tab_button("导入课程表…", lambda: open_timetable_import(self.window(), self.session, self.period_id),
+                          "导入党校或承办单位发来的 Excel 课程表")
 
     def _menu_and_keys(self) -> None:
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
