@@ -16,8 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.services.database import open_database  # noqa: E402
 from app.services.documents import DocumentRequest, render  # noqa: E402
 from app.services.documents.fonts import font_set  # noqa: E402
-from bench.bench_letters import timed  # noqa: E402
-from bench.common import Figure, table  # noqa: E402
+from bench.common import Figure, table, timed_result  # noqa: E402
 from bench.office import office_with_period  # noqa: E402
 
 TARGET = 3.0
@@ -31,8 +30,8 @@ def measure(trainees: int = 1000, rounds: int = 2) -> tuple[float, float, int]:
         db = open_database(folder / "office.db")
         font_set()  # found and registered once, before either clock starts
         request = DocumentRequest("letters", period_id=period_id, issued_on="2020-09-15")
-        word = min(timed(lambda: render(db, request, folder / "letters.docx")) for _ in range(rounds))
-        pdf = min(timed(lambda: render(db, request, folder / "letters.pdf")) for _ in range(rounds))
+        word = min(timed_result(lambda: render(db, request, folder / "letters.docx")) for _ in range(rounds))
+        pdf = min(timed_result(lambda: render(db, request, folder / "letters.pdf")) for _ in range(rounds))
         db.close()
     return word[0], pdf[0], word[1]
 

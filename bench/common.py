@@ -46,6 +46,13 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def timed_result(work: Callable[[], object]) -> tuple[float, object]:
+    """Seconds and what the work returned (pages made, say)."""
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
 def run_python(code: str, env: dict | None = None) -> tuple[float, str]:
     """Runs code in a fresh interpreter from the project root; returns wall seconds and stdout."""
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(_PYCACHE), **(env or {}))

@@ -9,6 +9,7 @@ import importlib
 import os
 import platform
 import sys
+import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -23,13 +24,20 @@ MODULES = ("bench.bench_startup", "bench.bench_import", "bench.bench_letters", "
 
 def main() -> int:
     figures = []
+    failed = []
     for name in MODULES:
         print(f"… {name}", file=sys.stderr)
-        figures += importlib.import_module(name).figures()
+        try:
+            figures += importlib.import_module(name).figures()
+        except Exception:  # one broken benchmark must not lose the others' figures
+            traceback.print_exc()
+            failed.append(name)
     print(f"{platform.node()}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{datetime.now():%Y-%m-%d %H:%M}\n")
     print(table(figures))
-    return 0 if all(f.met for f in figures) else 1
+    if failed:
+        print(f"\nfailed to run: {', '.join(failed)}")
+    return 0 if all(f.met for f in figures) and not failed else 1
 
 
 if __name__ == "__main__":

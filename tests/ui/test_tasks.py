@@ -56,3 +56,26 @@ def test_a_user_error_is_shown_in_chinese(qtbot, answers):
     qtbot.waitUntil(lambda: bool(answers["errors"]))
     assert answers["errors"] == [("未能完成", "文件已损坏")]
     assert task.error is not None
+
+
+def test_work_that_ends_after_its_task_is_gone_ends_quietly(qtbot):
+    """A script that leaves while a preview is still being made (the benchmarks do): the task's signals are
+    destroyed before the work ends, and the work's last word has nobody to go to."""
+    from PySide6.QtCore import QThreadPool
+    from shiboken6 import delete
+
+    started, release, done = threading.Event(), threading.Event(), []
+
+    def work(progress):
+        started.set()
+        release.wait(5)
+        progress.report(1, 2)
+        return "made"
+
+    task = run_task(QWidget(), "正在生成…", work, done.append)
+    assert started.wait(5)
+    delete(task.signals)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the worker's thread
+    assert done == []

@@ -33,13 +33,31 @@ class _Worker(QRunnable):
         self.work, self.signals, self.cancel = work, signals, cancel
 
     def run(self) -> None:
-        progress = Progress(report=self.signals.progress.emit, is_cancelled=self.cancel.is_set)
+        progress = Progress(report=self._report, is_cancelled=self.cancel.is_set)
         try:
             result = self.work(progress)
         except BaseException as error:  # every failure must reach the GUI thread, never vanish
-            self.signals.failed.emit(error)
+            self._tell(self.signals.failed, error)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    def _report(self, done: int, total: int) -> None:
+        self._tell(self.signals.progress, done, total)
+
+    def _tell(self, signal, *values) -> None:
+        """Emits to the GUI thread; when the window that waited was closed meanwhile (its task and signals
+        deleted with it), nobody is left to tell, and the work's end is no error of its own."""
+        try:
+            signal.emit(*values)
+        except RuntimeError:
+            if _alive(self.signals):
+                raise
+
+
+def _alive(obj: QObject) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
 
 
 class Task(QObject):
