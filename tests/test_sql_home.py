@@ -9,7 +9,7 @@ from app.domain.status import EnrollmentStatus, PeriodStatus
 ROOT = Path(__file__).resolve().parents[1]
 STORAGE = ROOT / "app" / "storage"
 DIALECT = STORAGE / "dialect.py"
-MIGRATIONS = STORAGE / "migrations.py"  # the schema: its own rules (tests/app/test_storage.py)
+MIGRATIONS = (STORAGE / "migrations.py", STORAGE / "migrations_later.py")  # the schema: its own rules
 
 STATEMENT = re.compile(r"\b(SELECT\s.*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s)\b", re.S)
 CONDITION = re.compile(r"\?|=|\b(IS|IN|AND|OR|NOT|NULL|LIKE)\b")
@@ -79,7 +79,7 @@ def test_services_and_the_window_run_no_statements_or_conditions():
 
 def test_what_only_sqlite_says_stands_in_the_dialect_module():
     offenders = [f"{path.relative_to(ROOT)}:{line} {what}"
-                 for path in python_files(ROOT / "app", ROOT / "ui") if path not in (DIALECT, MIGRATIONS)
+                 for path in python_files(ROOT / "app", ROOT / "ui") if path not in (DIALECT, *MIGRATIONS)
                  for line, text in code_strings(path)
                  for what, pattern in SQLITE_ONLY.items() if pattern.search(text)]
     assert offenders == []
@@ -88,7 +88,7 @@ def test_what_only_sqlite_says_stands_in_the_dialect_module():
 def test_no_statement_spells_a_status():
     """Status conditions are built from app/domain/status.py (app/storage/conditions.py)."""
     offenders = [f"{path.relative_to(ROOT)}:{line}" for path in python_files(ROOT / "app")
-                 if path != MIGRATIONS
+                 if path not in MIGRATIONS
                  for line, text in code_strings(path) if STATUS_WORDS.search(text)]
     assert offenders == []
 

@@ -343,7 +343,7 @@ def _class_period(ctx: Context) -> int:
 
 
 def _staff(ctx: Context):
-    from app.domain.models import PeriodStaff
+    from app.domain.quality_records import PeriodStaff
     from ui.class_management.staff_dialogs import StaffDialog
 
     return StaffDialog(ctx.main, ctx.session.db, PeriodStaff(_class_period(ctx), "刘明远", "班主任", "023-77221234",
@@ -351,7 +351,7 @@ def _staff(ctx: Context):
 
 
 def _check(ctx: Context):
-    from app.domain.models import DisciplineCheck
+    from app.domain.quality_records import DisciplineCheck
     from app.services.roster import period_of
     from ui.class_management.staff_dialogs import CheckDialog
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.domain.models import DisciplineCheck, Period, PeriodStaff
+from app.domain.models import Period
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.domain.status import PeriodStatus
 from app.services.class_management import assessment, committee, staff
 from app.storage import tables

@@ -7,7 +7,7 @@ import random
 from dataclasses import replace
 
 from app.domain import evaluation as scales
-from app.domain.models import EvaluationAnswer, EvaluationResponse
+from app.domain.quality_records import EvaluationAnswer, EvaluationResponse
 from app.services.evaluation.forms import period_form
 from app.storage import evaluation as store
 from app.storage import tables

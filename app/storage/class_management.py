@@ -2,7 +2,7 @@
 结业考核 columns of its enrollments."""
 from __future__ import annotations
 
-from app.domain.models import DisciplineCheck, PeriodStaff
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.storage import tables
 from app.storage.connection import Database
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.models import Evaluation, EvaluationItem, Period, Questionnaire, QuestionnaireItem
+from app.domain.models import Period
+from app.domain.quality_records import Evaluation, EvaluationItem, Questionnaire, QuestionnaireItem
 from app.storage import conditions, tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.models import NeedsSurvey, SurveyTopic
+from app.domain.quality_records import NeedsSurvey, SurveyTopic
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import DisciplineCheck, Enrollment, Period, PeriodStaff, Person, TrainingClass
+from app.domain.models import Enrollment, Period, Person, TrainingClass
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.domain.status import EnrollmentStatus, PeriodStatus
 from app.services import attendance, closeout, roster, roster_undo
 from app.services.class_management import assessment, committee, completion, rules, staff

@@ -9,7 +9,7 @@ import pytest
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Questionnaire, QuestionnaireItem
+from app.domain.quality_records import Questionnaire, QuestionnaireItem
 from app.services.evaluation import forms, importer, results, templates, workbook
 from app.storage import audit as audit_log
 from app.storage import tables

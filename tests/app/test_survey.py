@@ -12,7 +12,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import NeedsSurvey, Unit
+from app.domain.models import Unit
+from app.domain.quality_records import NeedsSurvey
 from app.services.survey import importer, surveys
 from app.services.survey.form import SHEET, columns, write_form
 from app.services.survey.importer import IMPORTED, REFUSED, SET_ASIDE

@@ -3,7 +3,7 @@ the boxes of the scale; the report with the rate and how it is counted, the thre
 comments; fonts embedded."""
 from __future__ import annotations
 
-from app.domain.models import Questionnaire
+from app.domain.quality_records import Questionnaire
 from app.services.documents import DocumentRequest, render
 from app.services.evaluation import forms, results, templates
 from tests.documents.conftest import assert_fonts_embedded, page_sizes, squeezed

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.domain.models import DisciplineCheck, PeriodStaff
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.services.class_management import committee, staff
 from app.services.class_management.completion import failed, pass_score
 from app.services.roster import period_of

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
-from app.domain.models import DisciplineCheck, PeriodStaff
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.services.class_management import staff
 from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show, select_data
 from ui.common.windows import fit_window

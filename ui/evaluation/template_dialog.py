@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Questionnaire, QuestionnaireItem
+from app.domain.quality_records import Questionnaire, QuestionnaireItem
 from app.services.evaluation import templates
 from ui.common import messages
 from ui.common.form import save_cancel

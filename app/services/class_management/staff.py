@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from app.domain.errors import ValidationError
-from app.domain.models import DisciplineCheck, PeriodStaff
 from app.domain.phone import normalize_phone, phone_error
+from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.domain.text import clean
 from app.domain.validation import date_error, name_error
 from app.services.roster import period_of, period_title

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Questionnaire, QuestionnaireItem
+from app.domain.quality_records import Questionnaire, QuestionnaireItem
 from app.domain.text import clean
 from app.services.safety import audit
 from app.storage import evaluation as store

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.domain.models import NeedsSurvey, SurveyTopic
+from app.domain.quality_records import NeedsSurvey, SurveyTopic
 from app.domain.survey import ANY_MONTH, MAX_PEOPLE, MONTH_WORDS, categories
 from app.services import units as unit_service
 from app.services.exports.xlsx import FONT, new_workbook, put, save

@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.errors import UserError
-from app.domain.models import NeedsSurvey, SurveyAnswer, SurveyReturn, SurveyTopic, Unit
+from app.domain.models import Unit
+from app.domain.quality_records import NeedsSurvey, SurveyAnswer, SurveyReturn, SurveyTopic
 from app.domain.survey import categories, month_of, months_text, people_of, topic_error, topic_key
 from app.domain.text import clean
 from app.services import units as unit_service

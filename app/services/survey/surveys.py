@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import NeedsSurvey, SurveyTopic
+from app.domain.quality_records import NeedsSurvey, SurveyTopic
 from app.domain.survey import MAX_TOPICS, topic_key, topic_of_class, topics_errors, year_error
 from app.domain.text import clean
 from app.services.safety import audit

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.domain.models import NeedsSurvey
+from app.domain.quality_records import NeedsSurvey
 from app.domain.survey import MONTHS, categories, months_of, topic_key
 from app.services import units as unit_service
 from app.services.survey.surveys import survey_for, topics
