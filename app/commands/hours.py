@@ -1,8 +1,6 @@
 """hours and behind: each person's 学时 for a year and who is short of the requirement."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from app.commands.output import emit
 from app.services.hours import ledger as hours
 
@@ -17,7 +15,7 @@ def register(commands, common) -> None:
 
 
 def _record(entry: hours.PersonHours) -> dict:
-    record = asdict(entry)
+    record = entry._asdict()
     record["total"] = entry.total
     return record
 
