@@ -3,15 +3,15 @@ people away on the same day, one place booked by two periods at once."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
+from typing import Callable, NamedTuple
 
 PERSON, UNIT, PLACE, LECTURER = "person", "unit", "place", "lecturer"
 KIND_LABELS = {PERSON: "一人多头调训", UNIT: "单位同时在训人数多", PLACE: "培训地点冲突", LECTURER: "授课人冲突"}
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """One period as the conflict checks see it."""
     period_id: int
     label: str  # 科级干部培训班第1期
@@ -20,13 +20,18 @@ class Span:
     place: str = ""
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
+    """A month of 2,000 periods has thousands of conflicts, of which the page shows a few dozen: each is a
+    named tuple (a frozen dataclass costs ten times as much to make) whose message is written when read."""
     kind: str
-    message: str
     period_ids: tuple[int, ...]
     start: date
     end: date
+    describe: Callable[[], str]
+
+    @property
+    def message(self) -> str:
+        return self.describe()
 
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -69,10 +74,13 @@ def person_conflicts(spans: dict[int, Span], bookings: list[tuple[int, str, int]
     found = []
     for (a, b), held in sorted(pairs.items()):
         start, end = _overlap(spans[a], spans[b])
-        shown = "、".join(held[:5]) + ("等" if len(held) > 5 else "")
-        found.append(Conflict(PERSON, f"{len(held)}人同时被调训到{spans[a].label}和{spans[b].label}"
-                                      f"（{_span_text(start, end)}）：{shown}", (a, b), start, end))
+        found.append(Conflict(PERSON, (a, b), start, end, partial(_people_away, spans[a], spans[b], start, end, held)))
     return found
+
+
+def _people_away(a: Span, b: Span, start: date, end: date, held: list[str]) -> str:
+    shown = "、".join(held[:5]) + ("等" if len(held) > 5 else "")
+    return f"{len(held)}人同时被调训到{a.label}和{b.label}（{_span_text(start, end)}）：{shown}"
 
 
 def place_conflicts(spans: dict[int, Span]) -> list[Conflict]:
@@ -83,8 +91,8 @@ def place_conflicts(spans: dict[int, Span]) -> list[Conflict]:
             if b.start > a.end:
                 break
             if a.place == b.place and (both := _overlap(a, b)):
-                found.append(Conflict(PLACE, f"培训地点“{a.place}”在{_span_text(*both)}同时安排了{a.label}和{b.label}",
-                                      (a.period_id, b.period_id), *both))
+                text = f"培训地点“{a.place}”在{_span_text(*both)}同时安排了{a.label}和{b.label}"
+                found.append(Conflict(PLACE, (a.period_id, b.period_id), *both, partial(str, text)))
     return found
 
 
@@ -134,8 +142,12 @@ def _crowded_runs(spans: dict[int, Span], unit: str, counts: list[tuple[int, int
 
 def _unit_conflict(spans: dict[int, Span], run: list) -> Conflict:
     unit, start, end, periods, count = run
-    labels = "、".join(spans[p].label for p in periods)
-    return Conflict(UNIT, f"{unit}在{_span_text(start, end)}同时有{count}人在训（{labels}）", periods, start, end)
+    return Conflict(UNIT, periods, start, end, partial(_unit_away, unit, start, end, count, [spans[p] for p in periods]))
+
+
+def _unit_away(unit: str, start: date, end: date, count: int, periods: list[Span]) -> str:
+    labels = "、".join(span.label for span in periods)
+    return f"{unit}在{_span_text(start, end)}同时有{count}人在训（{labels}）"
 
 
 def lecturer_conflicts(spans: dict[int, Span], bookings: list[tuple[str, str, str, int, int]]) -> list[Conflict]:
@@ -150,6 +162,6 @@ def lecturer_conflicts(spans: dict[int, Span], bookings: list[tuple[str, str, st
         days = sorted({date.fromisoformat(day) for day, _ in slots})
         when = "、".join(f"{date.fromisoformat(day).month}月{date.fromisoformat(day).day}日{half}"
                         for day, half in sorted(set(slots)))
-        found.append(Conflict(LECTURER, f"授课人{name}在{when}同时安排在{spans[a].label}和{spans[b].label}授课",
-                              (a, b), days[0], days[-1]))
+        text = f"授课人{name}在{when}同时安排在{spans[a].label}和{spans[b].label}授课"
+        found.append(Conflict(LECTURER, (a, b), days[0], days[-1], partial(str, text)))
     return found

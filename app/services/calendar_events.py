@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import itemgetter
 
 from app.domain import conflicts
 from app.domain.conflicts import Conflict, Span
@@ -75,9 +76,9 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
         return []
     limit = rule_checks.thresholds(db).unit_away_limit
     booked = calendar.bookings(db, list(spans))  # one read of the seats serves both checks
-    per_unit = Counter((unit, period_id) for _, _, period_id, unit in booked if unit)
-    return (conflicts.person_conflicts(spans, [(person, name, period_id) for person, name, period_id, _ in booked])
-            + conflicts.unit_conflicts(spans, [(unit, period_id, n) for (unit, period_id), n in per_unit.items()],
+    per_unit = Counter(map(itemgetter(3, 2), booked))  # (unit, period): people
+    return (conflicts.person_conflicts(spans, [seat[:3] for seat in booked])
+            + conflicts.unit_conflicts(spans, [(unit, period_id, n) for (unit, period_id), n in per_unit.items() if unit],
                                        limit, first, last)
             + conflicts.place_conflicts(spans)
             + conflicts.lecturer_conflicts(spans, teaching_store.double_booked(db, first.isoformat(), last.isoformat())))

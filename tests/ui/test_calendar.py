@@ -58,7 +58,7 @@ def test_opens_where_the_periods_are_and_shows_conflicts(qtbot, page):
     assert {"中青年干部培训班", "国企改革与管理培训班", "县管副职领导干部进修班"} <= names
     marks = page.month_view.marks
     assert bar_of(page, "国企改革与管理培训班").entry.period_id in marks.conflict_ids  # same place as 进修班
-    assert date(2020, 9, 7) in marks.crowded_days and "同时有" in marks.crowded_days[date(2020, 9, 7)][0]
+    assert date(2020, 9, 7) in marks.crowded_days and "同时有" in marks.crowded_days[date(2020, 9, 7)][0].message
     assert f"冲突 {len(page.conflicts)} 处" in page.details.toPlainText()
     assert ("kind:主体班", "主体班") in page.legend.items and ("conflict", "冲突") in page.legend.items
 

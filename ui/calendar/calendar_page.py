@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain import vocab
-from app.domain.conflicts import LECTURER, PERSON, PLACE, UNIT
+from app.domain.conflicts import LECTURER, PERSON, PLACE, UNIT, Conflict
 from app.domain.errors import UserError
 from app.services import calendar_events, rule_checks
 from app.services.calendar_events import CalendarFilter
@@ -184,12 +184,12 @@ class CalendarPage(LoadsWhenShown, QWidget):
         return Marks(date.today(), focus_month, ids, crowded, self.month_view.marks.selected_id)
 
     @staticmethod
-    def _conflict_days(conflicts: list, first: date, last: date) -> dict[date, list[str]]:
-        days: dict[date, list[str]] = {}
+    def _conflict_days(conflicts: list[Conflict], first: date, last: date) -> dict[date, list[Conflict]]:
+        days: dict[date, list[Conflict]] = {}
         for conflict in conflicts:
             day = max(conflict.start, first)
             while day <= min(conflict.end, last):
-                days.setdefault(day, []).append(conflict.message)
+                days.setdefault(day, []).append(conflict)
                 day += timedelta(days=1)
         return days
 

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from app.domain.conflicts import Conflict
 from app.domain.holidays import holiday_name, is_adjusted_workday
 from app.domain.status import PeriodStatus
 from ui.calendar import palette
@@ -25,7 +26,7 @@ class Marks:
     today: date
     focus_month: int | None = None  # days of other months are greyed in the month view
     conflict_ids: set[int] = field(default_factory=set)  # periods in any conflict
-    crowded_days: dict[date, list[str]] = field(default_factory=dict)  # days a unit has many people away
+    crowded_days: dict[date, list[Conflict]] = field(default_factory=dict)  # days a unit has many people away
     selected_id: int | None = None
 
 

@@ -122,7 +122,7 @@ class CalendarGrid(QWidget):
             entry = bar.entry
             text = f"{entry.label}\n{entry.start_date} 至 {entry.end_date}（{entry.days}天）\n{entry.place}　{entry.status}"
         elif day is not None and day in self.marks.crowded_days:
-            text = "\n".join(self.marks.crowded_days[day])
+            text = "\n".join(c.message for c in self.marks.crowded_days[day])
         else:
             text = ""
         if text:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from app.domain.conflicts import Conflict
 from app.domain.holidays import holiday_name, is_adjusted_workday
 from ui.calendar import palette
 from ui.calendar.grid_painter import WEEKDAYS
@@ -26,14 +27,14 @@ class YearOverview(QWidget):
         super().__init__(parent)
         self.year = date.today().year
         self.away: dict[date, int] = {}
-        self.conflict_days: dict[date, list[str]] = {}
+        self.conflict_days: dict[date, list[Conflict]] = {}
         self.selected: date | None = None
         self.today = date.today()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(4 * 7 * 12, 3 * 8 * 10)
 
-    def show_year(self, year: int, away: dict[date, int], conflict_days: dict[date, list[str]]) -> None:
+    def show_year(self, year: int, away: dict[date, int], conflict_days: dict[date, list[Conflict]]) -> None:
         self.year, self.away, self.conflict_days = year, away, conflict_days
         self.today = date.today()
         self.update()
@@ -130,5 +131,5 @@ class YearOverview(QWidget):
         text = f"{day.month}月{day.day}日：在训{self.away.get(day, 0)}人"
         if name := holiday_name(day):
             text += f"（{name}）"
-        text += "".join(f"\n⚠ {line}" for line in self.conflict_days.get(day, []))
+        text += "".join(f"\n⚠ {c.message}" for c in self.conflict_days.get(day, []))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
