@@ -8,15 +8,24 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import chinese_calendar
 
-_CHINESE_NAMES = {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
+@lru_cache(maxsize=1)
+def _calendar():
+    """chinese_calendar, imported when a day is first asked about, not with every module that may ask."""
+    import chinese_calendar
+
+    return chinese_calendar
+
+
+@lru_cache(maxsize=1)
+def _chinese_names() -> dict[str, str]:
+    return {holiday.value: holiday.chinese for holiday in _calendar().Holiday}
 
 
 @lru_cache(maxsize=4096)
 def _detail(day: date) -> tuple[bool, str | None] | None:
     try:
-        return chinese_calendar.get_holiday_detail(day)
+        return _calendar().get_holiday_detail(day)
     except NotImplementedError:  # a year the package has no notice for
         return None
 
@@ -30,7 +39,7 @@ def holiday_name(day: date) -> str | None:
     found = _detail(day)
     if found is None or not found[0] or found[1] is None:
         return None
-    return _CHINESE_NAMES.get(found[1], found[1])
+    return _chinese_names().get(found[1], found[1])
 
 
 def is_adjusted_workday(day: date) -> bool:

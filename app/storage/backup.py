@@ -86,9 +86,14 @@ def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     for path in folder.glob("*.db"):
         match = _NAME.match(path.name)
         if match and match["stem"] == stem:
-            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            taken = _stamp_time(match["stamp"])
             found.append(BackupFile(path, taken, match["reason"]))
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def _stamp_time(stamp: str) -> datetime:
+    """20200315-143005 as a datetime; not strptime, whose first call costs 17 ms of the program's start."""
+    return datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]), int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:]))
 
 
 def is_good(path: Path) -> bool:
