@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.commands.output import EXIT_OK, EXIT_PROBLEMS, emit
 from app.domain.idcard import mask_id
-from app.services import classes, database, demo, plans
+from app.services import classes, database, plans
 from app.services import people as people_service
 from app.services.exports.records import class_json, period_json, person_json, plan_json
 from app.services.safety import audit, backups
@@ -42,6 +42,8 @@ def register(commands, common) -> None:
 
 def _init(db, args) -> int:
     if args.demo:
+        from app.services import demo  # the demo office's builders (openpyxl, every feature's demo): 0.15 s
+
         demo.build_demo(db)
     counts = database.counts(db)
     summary = "，".join(f"{label}{counts[table]}" for table, label in database.COUNTED.items())
