@@ -11,28 +11,12 @@ window, and reading commands keep working while another program holds the lock.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import sys
 from pathlib import Path
 
 from app import config
-from app.commands import (
-    basic,
-    calendar,
-    documents,
-    evaluation,
-    funds,
-    hours,
-    hours_import,
-    lecturers,
-    makeup,
-    roster,
-    stats,
-    survey,
-    timetable,
-    timetable_import,
-    unit_class,
-)
 from app.commands.output import EXIT_OK, fail
 from app.domain.errors import UserError
 from app.services import database
@@ -40,23 +24,44 @@ from app.services.database import DatabaseLock, DatabaseLocked, DatabaseNotWrita
 from app.services.importing.marker import interrupted_import
 from app.services.safety import error_log
 
-COMMAND_MODULES = (basic, roster, hours, documents, calendar, hours_import, lecturers, timetable, timetable_import,
-                   stats, unit_class, makeup, funds, evaluation, survey)
+# The modules of app/commands, each registering its commands.
+COMMAND_MODULES = ("basic", "roster", "hours", "documents", "calendar", "hours_import", "lecturers", "timetable",
+                   "timetable_import", "stats", "unit_class", "makeup", "funds", "evaluation", "survey")
+# Which module registers each command: a command imports its own module and services only, so that
+# `import-roster` starts without openpyxl, the fonts and the demo office's builders (tests/app/test_cli_homes.py
+# checks this table against what the modules register).
+COMMAND_HOMES = {
+    **dict.fromkeys(("init", "plans", "classes", "periods", "people", "check", "backup", "restore"), "basic"),
+    **dict.fromkeys(("import-roster", "export-roster", "template"), "roster"),
+    **dict.fromkeys(("hours", "behind"), "hours"),
+    "print": "documents", "calendar": "calendar", "import-hours": "hours_import",
+    **dict.fromkeys(("lecturers", "bases"), "lecturers"),
+    "timetable": "timetable", "import-timetable": "timetable_import", "stats": "stats",
+    "import-unit-class": "unit_class", "make-up": "makeup",
+    **dict.fromkeys(("funds", "add-expense", "import-expenses"), "funds"),
+    **dict.fromkeys(("evaluation-template", "import-evaluation", "evaluation"), "evaluation"),
+    **dict.fromkeys(("survey-template", "import-survey", "survey"), "survey"),
+}
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser, or only the named command's when argv names one (the first word that is
+    not an option: the program itself takes no option but -h)."""
+    named = next((word for word in argv or () if not word.startswith("-")), None)
+    modules = (COMMAND_HOMES[named],) if named in COMMAND_HOMES else COMMAND_MODULES
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, help="数据库文件（默认为用户数据文件夹中的 traindesk.db）")
     parser = argparse.ArgumentParser(prog="python -m app", description=f"{config.APP_TITLE} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
-    for module in COMMAND_MODULES:
-        module.register(commands, common)
+    for module in modules:
+        importlib.import_module(f"app.commands.{module}").register(commands, common)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     _safe_console()
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(argv).parse_args(argv)
     args.db = args.db or config.default_db_path()
     try:
         return _dispatch(args)

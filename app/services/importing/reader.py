@@ -12,6 +12,7 @@ Hidden sheets are read too, and say so: a unit sometimes hides the sheet that ho
 from __future__ import annotations
 
 import csv
+import ctypes
 import os
 import re
 import sys
@@ -119,6 +120,7 @@ def _read_workbook(path: Path, kind: str, has_macros: bool, only: str | None) ->
                 unreadable = formulas.result() if formulas else {}
     finally:
         workbook.close()
+    release_freed_memory()  # python-calamine's cells, freed with their sheets: 140 MB for 100,000 rows
     for sheet in sheets:
         if has_macros:
             sheet.notes.append(MACRO_NOTE)
@@ -127,6 +129,24 @@ def _read_workbook(path: Path, kind: str, has_macros: bool, only: str | None) ->
     return sheets
 
 
+def release_freed_memory() -> None:
+    """Hands the memory a parser freed back to the system, where the C library keeps it otherwise (glibc
+    on Linux): the checks and the write of a large list then fit in it instead of adding to it."""
+    if _libc is not None:
+        _libc.malloc_trim(0)
+
+
+def _glibc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_libc = _glibc()
 _quiet_lock = threading.Lock()
 _quiet_depth = 0
 _saved_stderr: int | None = None
