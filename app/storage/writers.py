@@ -19,3 +19,15 @@ def writer_name(db: Database) -> str:
 def now() -> str:
     """The time a write is stamped with: ISO, to the second (2026-12-07T14:03:05)."""
     return datetime.now().isoformat(timespec="seconds")
+
+
+# What a bulk UPDATE of a versioned table adds to its SET, with stamps(db)'s two values: a form open on one
+# of the records it changes then sees that it moved.
+BUMP = "version = version + 1, changed_by = ?, changed_at = ?"
+# What a bulk INSERT into a versioned table adds to its columns, with stamps(db)'s two values.
+STAMP_COLUMNS = "changed_by, changed_at"
+
+
+def stamps(db: Database) -> list[str]:
+    """Who and when, as a write stamps them."""
+    return [writer_name(db), now()]

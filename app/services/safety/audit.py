@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from app.domain.idcard import mask_id
 from app.storage import audit as stored
 from app.storage.connection import Database
