@@ -15,8 +15,8 @@ from dataclasses import fields, replace
 from typing import Any, Generic, Iterable, TypeVar
 
 from app.domain.errors import NotFound, RecordDeleted, StaleRecord
+from app.storage import writers
 from app.storage.connection import Database
-from app.storage.writers import now, writer_name
 
 T = TypeVar("T")
 
@@ -88,7 +88,7 @@ class Table(Generic[T]):
         return versioned(self.cls)
 
     def _stamps(self) -> dict[str, Any]:
-        return {"changed_by": writer_name(self.db), "changed_at": now()} if self.versioned else {}
+        return dict(zip(("changed_by", "changed_at"), writers.stamps(self.db), strict=True)) if self.versioned else {}
 
     def insert(self, record: T) -> T:
         stamps = self._stamps()
