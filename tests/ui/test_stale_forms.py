@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.domain import teaching
 from app.domain.errors import shown_time
@@ -222,3 +222,25 @@ def test_expense_form_carries_its_version(qtbot, window, answers, other_clerk):
     assert answers["asked"][0][1] == expected_message(theirs)
     assert dialog.voucher.text() == "李-001" and dialog.result() != ExpenseDialog.DialogCode.Accepted
     assert isinstance(versions.current(db, loaded), Expense)
+
+
+def test_undo_of_a_calendar_move_after_another_clerk_saved_the_period_is_refused(qtbot, window, answers, other_clerk):
+    from tests.ui.test_calendar import bar_of, drag, go_to_september, period_of, point
+
+    second, as_clerk = other_clerk
+    db = window.session.db
+    page = window.show_page("日历")
+    go_to_september(qtbot, page)
+    start = point(bar_of(page, "国企改革与管理培训班").rect, 0.15)
+    drag(qtbot, page.month_view, start, start + QPoint(0, int(page.month_view.scene().cell_height)))
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # own steps undo and redo
+    qtbot.keyClick(page, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert period_of(db, "国企改革与管理培训班").start_date == "2020-09-22" and not answers["errors"]
+    as_clerk("李四")
+    theirs = classes.save_period(second, replace(period_of(second, "国企改革与管理培训班"), report_place="李四定的报到地点"))
+    as_clerk("张三")
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert answers["errors"][-1][1].startswith(f"不能撤销“移动“国企改革与管理培训班第1期””：{expected_message(theirs)}")
+    stored = period_of(db, "国企改革与管理培训班")
+    assert stored.start_date == "2020-09-22" and stored.report_place == "李四定的报到地点"
