@@ -170,3 +170,18 @@ def test_the_writer_is_answered_in_one_place(db, monkeypatch):
     units.save_unit(db, Unit(name="县委宣传部"))
     assert audit.entries(db, 1)[0]["os_user"] == "traindesk_clerk"
     assert units.list_units(db)[0].changed_by == "traindesk_clerk"
+
+
+def test_a_budget_line_saved_over_a_moved_version_is_refused(clerks):
+    from app.services.funds import budget
+
+    a, b, as_clerk = clerks
+    period = classes.list_periods(a)[0]
+    made = budget.save_own_line(a, period.id, "教材费", "1200", "每人40元")
+    loaded = next(i for i in budget.period_budget(a, period.id).items if i.line_id == made.id)
+    as_clerk("李四")
+    budget.save_own_line(b, period.id, "教材费", "1500", "每人50元", made.id, loaded.version)
+    as_clerk("张三")
+    with pytest.raises(StaleRecord, match="李四"):
+        budget.save_own_line(a, period.id, "教材费", "1300", "", made.id, loaded.version)
+    assert next(i for i in budget.period_budget(a, period.id).items if i.line_id == made.id).amount == 1500

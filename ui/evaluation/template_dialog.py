@@ -190,7 +190,8 @@ class TemplateDialog(QDialog):
             self.errors.setText("；".join(problem.errors.values()))
             return
         except UserError as problem:
-            if not stale.refused(self, problem, None):
+            reload = (lambda: self.load(self.current.id)) if self.current.id else None
+            if not stale.refused(self, problem, reload):
                 messages.error(self, "未能保存", str(problem))
             return
         self.accept()
