@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog
 
 from app.domain import teaching
 from app.domain.errors import shown_time
@@ -244,3 +245,55 @@ def test_undo_of_a_calendar_move_after_another_clerk_saved_the_period_is_refused
     assert answers["errors"][-1][1].startswith(f"不能撤销“移动“国企改革与管理培训班第1期””：{expected_message(theirs)}")
     stored = period_of(db, "国企改革与管理培训班")
     assert stored.start_date == "2020-09-22" and stored.report_place == "李四定的报到地点"
+
+
+def test_the_roster_trainee_form_is_refused_after_a_bulk_status_change(qtbot, window, answers, other_clerk):
+    from app.services import roster
+    from ui.roster.trainee_dialogs import TraineeDialog
+
+    second, as_clerk = other_clerk
+    db = window.session.db
+    line = next(line for period in classes.list_periods(db) if not PeriodStatus.is_closed(period.status)
+                for line in roster.roster(db, period.id) if line.status == "拟选调")
+    dialog = TraineeDialog(window, db, line)
+    qtbot.addWidget(dialog)
+    as_clerk("李四")
+    assert roster.set_statuses(second, [line.enrollment_id], "已报到") == {}  # a bulk change in another window
+    roster.update_details(second, line.enrollment_id, 0, "李四填的问题", "")
+    as_clerk("张三")
+    theirs = roster.get_enrollment(db, line.enrollment_id)
+    dialog.notes.setText("张三的备注")
+    answers["replies"] = [0, 0]
+    dialog.save()
+    assert answers["asked"][0][1] == expected_message(theirs) and dialog.result() != TraineeDialog.DialogCode.Accepted
+    assert dialog.problems.toPlainText() == "李四填的问题" and dialog.notes.text() == ""
+    dialog.notes.setText("张三的备注")
+    dialog.save()
+    stored = roster.get_enrollment(db, line.enrollment_id)
+    assert dialog.result() == TraineeDialog.DialogCode.Accepted
+    assert (stored.key_problems, stored.notes, stored.changed_by) == ("李四填的问题", "张三的备注", "张三")
+
+
+def test_the_assessment_form_carries_the_trainees_version(qtbot, window, answers, other_clerk):
+    from app.services.class_management import assessment, committee
+    from ui.class_management.trainee_dialogs import AssessmentDialog
+
+    second, as_clerk = other_clerk
+    db = window.session.db
+    period, line = next((period, line) for period in classes.list_periods(db)
+                        if not PeriodStatus.is_closed(period.status) for line in committee.trainees(db, period.id))
+    dialog = AssessmentDialog(window, db, line)
+    qtbot.addWidget(dialog)
+    as_clerk("李四")
+    assessment.save_assessment(second, line.id, assessment.AssessmentDraft("92", "", False, "李四的报告", ""))
+    as_clerk("张三")
+    dialog.score.setText("60")
+    answers["replies"] = [0, 0]
+    dialog.save()
+    assert "李四" in answers["asked"][0][1] and dialog.score.text() == "92"
+    assert dialog.report_title.text() == "李四的报告"
+    assert QDialog.result(dialog) != QDialog.DialogCode.Accepted  # (the dialog's `result` is its 考核结果 box)
+    dialog.save()
+    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
+    stored = next(found for found in committee.trainees(db, period.id) if found.id == line.id)
+    assert stored.version == line.version + 2 and stored.report_title == "李四的报告"
