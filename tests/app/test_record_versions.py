@@ -185,3 +185,39 @@ def test_a_budget_line_saved_over_a_moved_version_is_refused(clerks):
     with pytest.raises(StaleRecord, match="李四"):
         budget.save_own_line(a, period.id, "教材费", "1300", "", made.id, loaded.version)
     assert next(i for i in budget.period_budget(a, period.id).items if i.line_id == made.id).amount == 1500
+
+
+def test_an_import_bumps_the_people_it_updates_and_stamps_those_it_adds(demo_db, tmp_path, monkeypatch):
+    from app.services.importing.pipeline import analyse, choose_sheet, commit, read_source
+    from app.services.importing.plan import ImportOptions
+    from tests.roster_files import good_rows, person, write_xlsx
+
+    someone = people.search_people(demo_db)[5]
+    loaded = people.get_person(demo_db, someone.id)  # a form open on them
+    changed = person(someone.name, someone.birth_date, 1, 现任职务="导入的职务", 工作单位=someone.unit_name,
+                     公民身份号码=someone.id_number, 性别=someone.gender, 职级=someone.rank,
+                     干部类别=someone.cadre_category, 政治面貌=someone.political_status, 学历=someone.education,
+                     民族=someone.ethnicity, 手机号码=someone.phone)
+    path = write_xlsx(tmp_path / "a.xlsx", [changed, good_rows(1)[0]])
+    sheet, layout = choose_sheet(read_source(path))
+    monkeypatch.setattr(writers, "os_user", lambda: "李四")
+    result = commit(demo_db, analyse(demo_db, path.name, sheet, layout, ImportOptions(mode="add-update")))
+    assert (result.added, result.updated) == (1, 1)
+    imported = people.get_person(demo_db, someone.id)
+    assert imported.version == loaded.version + 1 and imported.changed_by == "李四"
+    with pytest.raises(StaleRecord, match="李四"):
+        people.save_person(demo_db, replace(loaded, notes="表单里的修改"))
+    assert people.get_person(demo_db, someone.id).post == "导入的职务"
+    newest = max(people.search_people(demo_db), key=lambda p: p.id)
+    assert (newest.version, newest.changed_by) == (1, "李四") and newest.changed_at
+
+
+def test_a_word_replaced_across_the_archive_bumps_who_holds_it(demo_db):
+    from app.storage import words
+
+    holder = next(p for p in people.search_people(demo_db) if p.education)
+    loaded = people.get_person(demo_db, holder.id)
+    with demo_db.atomic():
+        assert words.replace_word(demo_db, "education", loaded.education, loaded.education + "（核）") >= 1
+    with pytest.raises(StaleRecord):
+        people.save_person(demo_db, replace(loaded, notes="x"))
