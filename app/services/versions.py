@@ -41,10 +41,3 @@ def current(db: Database, record: T) -> T:
             return table(db).get(record.id)
     raise TypeError(f"{type(record).__name__} has no version")
 
-
-def version_of(db: Database, record) -> int:
-    """The version the record has now (0 when it is gone)."""
-    for cls, table in _TABLES:
-        if isinstance(record, cls):
-            return table(db).version_of(record.id)
-    raise TypeError(f"{type(record).__name__} has no version")
