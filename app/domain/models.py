@@ -18,6 +18,13 @@ def joined(default):
     return field(default=default, compare=False, metadata={"joined": True})
 
 
+def stamp(default):
+    """The version and who saved last, when (version, changed_by, changed_at): written by the storage layer
+    itself on each save, never from the record, and left out when records are compared (two clerks' copies
+    of the same content are the same record)."""
+    return field(default=default, compare=False, metadata={"stamp": True})
+
+
 @dataclass
 class Unit:
     name: str
@@ -27,6 +34,9 @@ class Unit:
     contact_phone: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -52,6 +62,9 @@ class Person:
     notes: str = ""
     rank_since: str = ""  # the date of promotion to the current rank (for the hours rule after promotion)
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
     unit_name: str = joined("")
     name_initials: str = ""  # pinyin initials of the name (张三 → zs), kept for search
 
@@ -78,6 +91,9 @@ class Plan:
     archived: bool = False
     organiser_kind: str = "本级举办"  # one of funds.ORGANISER_KINDS: a city plan is 上级调训 in the county's data
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -127,6 +143,9 @@ class TrainingClass:
     fee_category: str = "三类"  # 一类, 二类, 三类: the 综合定额 per person-day (培训类别)
     roll_call: bool = False  # 点名调训: the people selected must attend, or be made up (补训)
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
     @property
     def planned_trainees(self) -> int:
@@ -154,6 +173,9 @@ class Period:
     notes: str = ""
     place: str = ""  # where it is held when not the class's place (a room, another site)
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
     @property
     def days(self) -> int:
@@ -215,6 +237,9 @@ class Enrollment:
     report_title: str = ""  # 研究报告 / 心得体会 title
     completion_reason: str = ""  # why a trainee who failed 考核 was still marked 结业
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -255,6 +280,9 @@ class HoursRecord:
     date: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -271,6 +299,9 @@ class Lecturer:
     notes: str = ""
     archived: bool = False
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
     @property
     def is_leader(self) -> bool:
@@ -289,6 +320,9 @@ class TeachingBase:
     notes: str = ""
     archived: bool = False
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -299,6 +333,9 @@ class Course:
     form: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -322,6 +359,9 @@ class Session:
     sort_order: int = 0  # order within its half-day
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -368,6 +408,9 @@ class BudgetLine:
     sort_order: int = 0
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -381,3 +424,6 @@ class Expense:
     voucher: str = ""  # 凭证号
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.models import stamp
+
 
 @dataclass
 class Questionnaire:
@@ -13,6 +15,9 @@ class Questionnaire:
     threshold: float = 0.9  # a period whose satisfaction rate is below this is flagged
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -75,6 +80,9 @@ class NeedsSurvey:
     deadline: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -121,6 +129,9 @@ class PeriodStaff:
     sort_order: int = 0
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")
 
 
 @dataclass
@@ -132,3 +143,6 @@ class DisciplineCheck:
     findings: str = ""
     notes: str = ""
     id: int | None = None
+    version: int = stamp(0)  # counts the saves: a form saves only over the version it loaded
+    changed_by: str = stamp("")  # who saved it last (writer_name), and when (ISO seconds)
+    changed_at: str = stamp("")

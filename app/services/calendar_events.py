@@ -84,9 +84,11 @@ def find_conflicts(db: Database, found: list[CalendarEntry], first: date, last: 
             + conflicts.lecturer_conflicts(spans, teaching_store.double_booked(db, first.isoformat(), last.isoformat())))
 
 
-def move_period(db: Database, period_id: int, start: date) -> Period:
-    """Moves a period to start on another day, keeping its length; checked like any other save."""
+def move_period(db: Database, period_id: int, start: date, version: int = 0) -> Period:
+    """Moves a period to start on another day, keeping its length; checked like any other save. With the
+    `version` an undo step last left it at, refused (StaleRecord) when someone saved the period since."""
     period = classes.get_period(db, period_id)
+    period = replace(period, version=version or period.version)
     if PeriodStatus.is_closed(period.status):
         raise UserError(f"第{period.number}期已结班，学时已登记，不能再移动")
     shift = (start - date.fromisoformat(period.start_date)).days

@@ -159,15 +159,18 @@ def replace_errors(db: Database, old: Enrollment, period: Period, person_id: int
     return {}
 
 
-def update_details(db: Database, enrollment_id: int, hours: float, key_problems: str, notes: str) -> Enrollment:
-    """A trainee's hours, key problems or typical cases (重点难点问题, seed 004), and notes."""
+def update_details(db: Database, enrollment_id: int, hours: float, key_problems: str, notes: str,
+                   version: int = 0) -> Enrollment:
+    """A trainee's hours, key problems or typical cases (重点难点问题, seed 004), and notes; with the
+    `version` the form loaded, refused (StaleRecord) when someone saved the trainee's record since."""
     enrollment = tables.enrollments(db).get(enrollment_id)
+    enrollment.version = version or enrollment.version
     ensure_open(db, enrollment.period_id)
     if hours is None or hours < 0:
         raise ValidationError({"hours": "学时不能为负数"})
     enrollment.hours, enrollment.key_problems, enrollment.notes = float(hours), key_problems.strip(), clean(notes)
     with db.atomic():
-        tables.enrollments(db).update(enrollment)
+        enrollment = tables.enrollments(db).update(enrollment)
         audit.record(db, "修改学员信息", "enrollment", enrollment_id)
     return enrollment
 

@@ -7,10 +7,10 @@ logged: an undo the data no longer allows changes nothing and says why.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from app.domain.errors import UserError
+from app.domain.errors import StaleRecord, UserError
 from app.domain.models import Enrollment
 from app.domain.status import EnrollmentStatus
 from app.services.class_management.completion import completion_refusal
@@ -37,6 +37,8 @@ class Seat:
     replaced_by_person: int | None = None  # who took the seat over (已替换)
     marks: tuple[tuple[str, str, str], ...] = ()
     makeup_of: int | None = None  # 补训: the missed enrollment this seat makes up for, kept when put back
+    changed_by: str = field(default="", compare=False)  # who saved the enrollment last, and when: named
+    changed_at: str = field(default="", compare=False)  # when an undo is refused because of it
 
     def details(self) -> tuple:
         """What an edit may change; the marks are the attendance sheet's, compared only on removal."""
@@ -59,7 +61,8 @@ def _seat(db: Database, period_id: int, person_id: int) -> Seat | None:
     successor = tables.enrollments(db).get(enrollment.replaced_by).person_id if enrollment.replaced_by else None
     return Seat(person_id, tables.people(db).get(person_id).name, enrollment.unit_id, enrollment.status,
                 enrollment.hours, enrollment.key_problems, enrollment.fee_paid, enrollment.notes,
-                enrollment.replace_reason, successor, marks_store.marks_of(db, enrollment.id), enrollment.makeup_of)
+                enrollment.replace_reason, successor, marks_store.marks_of(db, enrollment.id), enrollment.makeup_of,
+                enrollment.changed_by, enrollment.changed_at)
 
 
 def restore(db: Database, period_id: int, expected: Seats, target: Seats, action: str) -> None:
@@ -70,6 +73,10 @@ def restore(db: Database, period_id: int, expected: Seats, target: Seats, action
     current = seats(db, period_id, expected)
     problems = [text for person_id, seat in expected.items()
                 if (text := _changed_since(current[person_id], seat, deleting=target.get(person_id) is None))]
+    if len(expected) == 1 and problems:  # one trainee's record, as a form saved it: who changed it, when
+        seat, now = next(iter(expected.values())), next(iter(current.values()))
+        if seat is not None and now is not None and now.details() != seat.details():
+            raise StaleRecord(now.changed_by, now.changed_at)
     if problems:
         raise UserError("名单已有改动：" + "；".join(problems))
     _refuse_failed_completion(db, period_id, target)

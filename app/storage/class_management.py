@@ -5,6 +5,8 @@ from __future__ import annotations
 from app.domain.quality_records import DisciplineCheck, PeriodStaff
 from app.storage import tables
 from app.storage.connection import Database
+from app.storage.records import stale_or_gone
+from app.storage.writers import BUMP, stamps
 
 
 def staff_of(db: Database, period_id: int) -> list[PeriodStaff]:
@@ -24,11 +26,16 @@ def checks_of(db: Database, period_id: int) -> list[DisciplineCheck]:
 
 
 def set_committee(db: Database, enrollment_id: int, role: str, group: str) -> None:
-    db.execute("UPDATE enrollments SET committee_role = ?, study_group = ? WHERE id = ?", [role, group, enrollment_id])
+    db.execute(f"UPDATE enrollments SET committee_role = ?, study_group = ?, {BUMP} WHERE id = ?",
+               [role, group, *stamps(db), enrollment_id])
 
 
 def set_assessment(db: Database, enrollment_id: int, score: float | None, result: str, party_analysis: bool,
-                   report_title: str, completion_reason: str) -> None:
-    db.execute("""UPDATE enrollments SET assessment_score = ?, assessment_result = ?, party_analysis = ?,
-                  report_title = ?, completion_reason = ? WHERE id = ?""",
-               [score, result, int(party_analysis), report_title, completion_reason, enrollment_id])
+                   report_title: str, completion_reason: str, version: int = 0) -> None:
+    """The trainee's 结业考核; with the version a form loaded, refused when it moved (StaleRecord)."""
+    found = db.execute(f"""UPDATE enrollments SET assessment_score = ?, assessment_result = ?, party_analysis = ?,
+                  report_title = ?, completion_reason = ?, {BUMP} WHERE id = ?{' AND version = ?' if version else ''}""",
+               [score, result, int(party_analysis), report_title, completion_reason, *stamps(db), enrollment_id,
+                *([version] if version else [])])
+    if found.rowcount == 0:
+        raise stale_or_gone(db, "enrollments", "学员", enrollment_id)

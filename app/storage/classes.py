@@ -6,6 +6,7 @@ from app.domain.models import ClassRow, Contact, TrainingClass
 from app.storage import tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
+from app.storage.writers import BUMP, stamps
 
 
 def list_classes(db: Database, plan_id: int | None = None, include_archived: bool = False) -> list[ClassRow]:
@@ -47,7 +48,7 @@ def delete_periods(db: Database, class_id: int) -> None:
 
 
 def set_coverage(db: Database, class_id: int, coverage: str) -> None:
-    db.execute("UPDATE training_classes SET coverage = ? WHERE id = ?", [coverage, class_id])
+    db.execute(f"UPDATE training_classes SET coverage = ?, {BUMP} WHERE id = ?", [coverage, *stamps(db), class_id])
 
 
 def kinds_in_use(db: Database) -> list[str]:
@@ -69,8 +70,8 @@ def enrollment_count(db: Database, *, class_id: int | None = None, period_id: in
 
 def change_organiser_kind(db: Database, plan_id: int, before: str, after: str) -> None:
     """The plan's classes of one 举办方式 take another, which is never 单位自办 (that needs each class's unit)."""
-    db.execute("""UPDATE training_classes SET organiser_kind = ?, unit_id = NULL
-                  WHERE plan_id = ? AND organiser_kind = ?""", [after, plan_id, before])
+    db.execute(f"""UPDATE training_classes SET organiser_kind = ?, unit_id = NULL, {BUMP}
+                  WHERE plan_id = ? AND organiser_kind = ?""", [after, *stamps(db), plan_id, before])
 
 
 def names_and_themes(db: Database) -> list[str]:

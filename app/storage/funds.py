@@ -6,6 +6,7 @@ from app.domain.models import BudgetLine, Expense
 from app.storage import conditions, tables
 from app.storage.connection import Database
 from app.storage.records import rows, to_row
+from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
 
 
 def budget_lines(db: Database, period_id: int) -> list[BudgetLine]:
@@ -35,8 +36,9 @@ def active_enrollments_of_unit(db: Database, period_id: int, unit_id: int) -> li
 
 
 def set_fee(db: Database, enrollment_ids: list[int], amount: float, day: str) -> None:
-    db.conn.executemany("UPDATE enrollments SET fee_paid = ?, fee_paid_on = ? WHERE id = ?",
-                        [(amount, day, enrollment_id) for enrollment_id in enrollment_ids])
+    stamp = stamps(db)
+    db.conn.executemany(f"UPDATE enrollments SET fee_paid = ?, fee_paid_on = ?, {BUMP} WHERE id = ?",
+                        [(amount, day, *stamp, enrollment_id) for enrollment_id in enrollment_ids])
 
 
 def fee_units(db: Database, period_id: int) -> list[tuple[int, str, int]]:
@@ -49,8 +51,8 @@ def fee_units(db: Database, period_id: int) -> list[tuple[int, str, int]]:
 
 def date_fees_paid(db: Database, period_id: int, day: str) -> None:
     """Fees recorded without a date get this one (the demo's: the day the trainees reported)."""
-    db.execute("UPDATE enrollments SET fee_paid_on = ? WHERE period_id = ? AND fee_paid > 0 AND fee_paid_on = ''",
-               [day, period_id])
+    db.execute(f"UPDATE enrollments SET fee_paid_on = ?, {BUMP} WHERE period_id = ? AND fee_paid > 0 AND fee_paid_on = ''",
+               [day, *stamps(db), period_id])
 
 
 def expense_or_none(db: Database, expense_id: int) -> Expense | None:
@@ -61,6 +63,6 @@ def expense_or_none(db: Database, expense_id: int) -> Expense | None:
 def put_back_expense(db: Database, expense: Expense) -> None:
     """An expense deleted and brought back (undo) keeps its id."""
     row = to_row(expense, Expense)
-    columns = ", ".join(["id", *row])
-    db.execute(f"INSERT INTO expenses ({columns}) VALUES ({', '.join('?' for _ in range(len(row) + 1))})",
-               [expense.id, *row.values()])
+    columns = ", ".join(["id", *row, STAMP_COLUMNS])
+    db.execute(f"INSERT INTO expenses ({columns}) VALUES ({', '.join('?' for _ in range(len(row) + 3))})",
+               [expense.id, *row.values(), *stamps(db)])

@@ -8,6 +8,7 @@ from app.domain.models import HoursRecord
 from app.storage import conditions, dialect, tables
 from app.storage.connection import Database
 from app.storage.records import rows
+from app.storage.writers import STAMP_COLUMNS, stamps
 
 ONLINE = "网络学习"
 
@@ -19,8 +20,9 @@ def records_of(db: Database, person_id: int) -> list[HoursRecord]:
 
 def add_records(db: Database, found: Iterable[tuple[int, int, float, str, str, str]]) -> None:
     """New records (person, year, hours, kind, source, date) in one statement run."""
-    db.conn.executemany("INSERT INTO hours_records (person_id, year, hours, kind, source, date) VALUES (?, ?, ?, ?, ?, ?)",
-                        found)
+    stamp = tuple(stamps(db))
+    db.conn.executemany(f"INSERT INTO hours_records (person_id, year, hours, kind, source, date, {STAMP_COLUMNS}) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((*row, *stamp) for row in found))
 
 
 def _only(column: str, person_id: int | None) -> tuple[str, list[int]]:

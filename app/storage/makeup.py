@@ -8,6 +8,7 @@ from app.domain.status import EnrollmentStatus
 from app.storage import conditions
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
+from app.storage.writers import BUMP, stamps
 
 # A selected trainee of a roll-call class in one of these may have to be made up (the service says why).
 MISSED = (EnrollmentStatus.PROPOSED, EnrollmentStatus.SELECTED, EnrollmentStatus.ON_LEAVE,
@@ -93,7 +94,7 @@ def makeups(db: Database, missed_ids: list[int] | None = None, period_id: int | 
 
 
 def set_makeup_note(db: Database, enrollment_id: int, note: str) -> None:
-    db.execute("UPDATE enrollments SET makeup_note = ? WHERE id = ?", [note, enrollment_id])
+    db.execute(f"UPDATE enrollments SET makeup_note = ?, {BUMP} WHERE id = ?", [note, *stamps(db), enrollment_id])
 
 
 def later_periods(db: Database, class_id: int, after: str) -> list[int]:

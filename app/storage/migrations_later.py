@@ -257,3 +257,16 @@ def m010_people_search_index(db: Database) -> None:
                 SELECT substr(name, {start}, {size}), id FROM people WHERE length(name) >= {start}""")
     db.execute("INSERT INTO people_digits (rowid, id_tail, phone) SELECT id, substr(id_number, 7), phone FROM people")
     db.execute("CREATE INDEX people_initials ON people(name_initials)")  # pinyin initials typed, counted
+
+
+@migration
+def m011_record_versions(db: Database) -> None:
+    """No lost update: each record a form edits carries `version` (1 when made, one more with every save),
+    `changed_by` and `changed_at`; a save names the version it loaded and is refused when it moved. Plain
+    ADD COLUMN, which PostgreSQL runs as well. The tables are the records a clerk edits in a form."""
+    for table in ("units", "people", "plans", "training_classes", "periods", "enrollments", "hours_records",
+                  "lecturers", "teaching_bases", "courses", "sessions", "budget_lines", "expenses",
+                  "questionnaires", "surveys", "period_staff", "discipline_checks"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN changed_at TEXT NOT NULL DEFAULT ''")

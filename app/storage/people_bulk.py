@@ -7,6 +7,7 @@ from typing import Any, Iterable
 from app.domain.models import Person
 from app.storage.connection import Database
 from app.storage.records import stored_fields
+from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
 
 _COLUMNS = frozenset({"id", *stored_fields(Person)})
 
@@ -24,15 +25,15 @@ def last_id(db: Database) -> int:
 
 def add_many(db: Database, columns: tuple[str, ...], values: Iterable[tuple[Any, ...]]) -> None:
     """New people, each a tuple of the columns' values (the id among them), in one statement run."""
-    names = _columns(columns)
-    sql = f"INSERT INTO people ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    db.conn.executemany(sql, values)
+    names, stamp = _columns(columns), tuple(stamps(db))
+    sql = f"INSERT INTO people ({', '.join(names)}, {STAMP_COLUMNS}) VALUES ({', '.join('?' * (len(names) + 2))})"
+    db.conn.executemany(sql, ((*row, *stamp) for row in values))
 
 
 def update_fields(db: Database, person_id: int, values: dict[str, Any]) -> None:
     """Sets these columns of one person."""
     assignments = ", ".join(f"{column} = ?" for column in _columns(values))
-    db.execute(f"UPDATE people SET {assignments} WHERE id = ?", [*values.values(), person_id])
+    db.execute(f"UPDATE people SET {assignments}, {BUMP} WHERE id = ?", [*values.values(), *stamps(db), person_id])
 
 
 def identities(db: Database) -> list[tuple[int, str, str]]:

@@ -8,6 +8,7 @@ from app.domain.status import PeriodStatus
 from app.storage import conditions, tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
+from app.storage.writers import BUMP, stamps
 
 
 def list_periods(db: Database, class_id: int | None = None, year: int | None = None,
@@ -54,7 +55,7 @@ def park_number(db: Database, period_id: int) -> None:
 
 
 def set_status(db: Database, period_id: int, status: PeriodStatus) -> None:
-    db.execute("UPDATE periods SET status = ? WHERE id = ?", [status, period_id])
+    db.execute(f"UPDATE periods SET status = ?, {BUMP} WHERE id = ?", [status, *stamps(db), period_id])
 
 
 def start_years(db: Database, include_archived: bool = True) -> list[int]:

@@ -10,6 +10,7 @@ from app.domain.status import EnrollmentStatus
 from app.storage import conditions, tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
+from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
 
 
 @dataclass
@@ -107,7 +108,8 @@ def is_replacement(db: Database, enrollment_id: int) -> bool:
 
 
 def set_outcome(db: Database, enrollment_id: int, status: str, hours: float) -> None:
-    db.execute("UPDATE enrollments SET status = ?, hours = ? WHERE id = ?", [status, hours, enrollment_id])
+    db.execute(f"UPDATE enrollments SET status = ?, hours = ?, {BUMP} WHERE id = ?",
+               [status, hours, *stamps(db), enrollment_id])
 
 
 def largest_roster(db: Database, completed: bool = False) -> tuple[int, int] | None:
@@ -143,11 +145,13 @@ def attendance(db: Database, person_id: int) -> list[Attendance]:
 
 def enrol_many(db: Database, enrollments: Iterable[tuple[int, int, int | None, str, str]]) -> None:
     """(period, person, unit, status, key problems) of new enrollments, in one statement run."""
-    db.conn.executemany("""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems)
-                           VALUES (?, ?, ?, ?, ?)""", enrollments)
+    stamp = tuple(stamps(db))
+    db.conn.executemany(f"""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems, {STAMP_COLUMNS})
+                           VALUES (?, ?, ?, ?, ?, ?, ?)""", ((*row, *stamp) for row in enrollments))
 
 
 def set_key_problems(db: Database, period_id: int, problems: dict[int, str]) -> None:
     """Each person's key problems (重点难点问题) on the period's roster: person id -> text."""
-    db.conn.executemany("UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
-                        [(text, period_id, person_id) for person_id, text in problems.items()])
+    stamp = stamps(db)
+    db.conn.executemany(f"UPDATE enrollments SET key_problems = ?, {BUMP} WHERE period_id = ? AND person_id = ?",
+                        [(text, *stamp, period_id, person_id) for person_id, text in problems.items()])

@@ -8,6 +8,7 @@ from app.domain.models import Course, Lecturer, Session, SessionRow, TeachingBas
 from app.storage import tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows, to_row
+from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
 
 _SESSION_ROW = """SELECT s.*, coalesce(l.name, '') AS pool_name, coalesce(l.post, '') AS pool_post,
                          coalesce(l.title, '') AS lecturer_title, coalesce(l.kind, '') AS lecturer_kind,
@@ -77,8 +78,8 @@ def lecturer_by_name(db: Database, name: str) -> list[Lecturer]:
 
 def link_typed_lecturer(db: Database, lecturer_id: int, name: str) -> int:
     """Sessions naming a lecturer by this typed name now name the pool's record; how many."""
-    return db.execute("UPDATE sessions SET lecturer_id = ?, lecturer_name = '', lecturer_post = '' "
-                      "WHERE lecturer_id IS NULL AND lecturer_name = ?", [lecturer_id, name]).rowcount
+    return db.execute(f"UPDATE sessions SET lecturer_id = ?, lecturer_name = '', lecturer_post = '', {BUMP} "
+                      "WHERE lecturer_id IS NULL AND lecturer_name = ?", [lecturer_id, *stamps(db), name]).rowcount
 
 
 def list_bases(db: Database, include_archived: bool = False) -> list[TeachingBase]:
@@ -128,9 +129,9 @@ def put_session(db: Database, session: Session) -> None:
     where the steps above it expect it)."""
     if db.execute("SELECT 1 FROM sessions WHERE id = ?", [session.id]).fetchone() is None:
         row = to_row(session)
-        columns = ", ".join(["id", *row])
-        marks = ", ".join("?" for _ in range(len(row) + 1))
-        db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", [session.id, *row.values()])
+        columns = ", ".join(["id", *row, STAMP_COLUMNS])
+        marks = ", ".join("?" for _ in range(len(row) + 3))
+        db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", [session.id, *row.values(), *stamps(db)])
     else:
         tables.sessions(db).update(session)
 

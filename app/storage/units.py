@@ -6,6 +6,7 @@ from app.domain.models import Unit, UnitRow
 from app.storage import tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows
+from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
 
 
 def list_units(db: Database) -> list[UnitRow]:
@@ -21,12 +22,16 @@ def by_name(db: Database, name: str) -> Unit | None:
 
 def set_order(db: Database, unit_ids: list[int]) -> None:
     """The units in this order, numbered by tens."""
-    db.conn.executemany("UPDATE units SET sort_order = ? WHERE id = ?",
-                        [((position + 1) * 10, unit_id) for position, unit_id in enumerate(unit_ids)])
+    stamp = stamps(db)
+    db.conn.executemany(f"UPDATE units SET sort_order = ?, {BUMP} WHERE id = ? AND sort_order <> ?",
+                        [((position + 1) * 10, *stamp, unit_id, (position + 1) * 10)
+                         for position, unit_id in enumerate(unit_ids)])
 
 
 def add_after_last(db: Database, names: list[str]) -> list[int]:
     """New units with these names after the last in the display order; their ids, in the same order."""
     order = db.execute("SELECT coalesce(max(sort_order), 0) FROM units").fetchone()[0]
-    return [db.execute("INSERT INTO units (name, sort_order) VALUES (?, ?)", [name, order + offset]).lastrowid
+    stamp = stamps(db)
+    return [db.execute(f"INSERT INTO units (name, sort_order, {STAMP_COLUMNS}) VALUES (?, ?, ?, ?)",
+                       [name, order + offset, *stamp]).lastrowid
             for offset, name in enumerate(names, start=1)]

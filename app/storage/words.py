@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from app.domain.vocab import PERSON_LISTS
 from app.storage.connection import Database
+from app.storage.writers import BUMP, stamps
 
 
 def _column(field: str) -> str:
@@ -21,4 +22,4 @@ def word_counts(db: Database, field: str) -> dict[str, int]:
 def replace_word(db: Database, field: str, old: str, new: str) -> int:
     """Every person holding old gets new; returns how many."""
     column = _column(field)
-    return db.execute(f"UPDATE people SET {column} = ? WHERE {column} = ?", [new, old]).rowcount
+    return db.execute(f"UPDATE people SET {column} = ?, {BUMP} WHERE {column} = ?", [new, *stamps(db), old]).rowcount

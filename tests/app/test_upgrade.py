@@ -58,7 +58,7 @@ def test_an_older_file_is_backed_up_then_brought_up_to_date(old_file):
     with database.writing(old_file) as db:
         assert not runner().pending(Database(db.conn))
         assert "people_unit_name" in {index.name for index in Database(db.conn)["people"].indexes}
-    assert version(old_file) == schema_version() == 10
+    assert version(old_file) == schema_version() == 11
     backup, = (old_file.parent / "backups").glob("traindesk-*-升级前.db")
     assert version(backup) == 4 and contents(backup) == contents(FIXTURE)
     assert contents(old_file) == contents(FIXTURE)

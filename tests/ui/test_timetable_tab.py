@@ -200,7 +200,7 @@ def test_a_step_undone_after_the_session_changed_elsewhere_is_refused_and_droppe
     changed_elsewhere = replace(tables.sessions(db).get(session.id), topic="别处改过")
     tables.sessions(db).update(changed_elsewhere)
     key(qtbot, tab, Qt.Key.Key_Z)
-    assert answers["errors"] and "又有改动" in answers["errors"][0][1]
+    assert answers["errors"] and "这条记录已被" in answers["errors"][0][1] and "请刷新后再改" in answers["errors"][0][1]
     assert tables.sessions(db).get(session.id) == changed_elsewhere and not tab.undo_stack.canUndo()
 
 

@@ -245,18 +245,20 @@ class CalendarPage(LoadsWhenShown, QWidget):
         entry = self.entry(period_id)
         if entry is None:
             return
+        kept = {"version": 0}  # the version the step's last write left: undo refuses another clerk's since
         try:
-            self.apply_move(period_id, start)
+            self.apply_move(period_id, start, kept)
         except UserError as error:
             messages.error(self, "不能移动", str(error))
             return
         old = entry.start
-        self.undo_stack.push(Step(f"移动“{entry.label}”", lambda: self.apply_move(period_id, old),
-                                  lambda: self.apply_move(period_id, start), self))
+        self.undo_stack.push(Step(f"移动“{entry.label}”", lambda: self.apply_move(period_id, old, kept),
+                                  lambda: self.apply_move(period_id, start, kept), self))
 
-    def apply_move(self, period_id: int, start: date) -> None:
+    def apply_move(self, period_id: int, start: date, kept: dict | None = None) -> None:
         """Moves the period (the service refuses with UserError what the rules do not allow) and shows it."""
-        calendar_events.move_period(self.session.db, period_id, start)
+        kept = {"version": 0} if kept is None else kept
+        kept["version"] = calendar_events.move_period(self.session.db, period_id, start, kept["version"]).version
         self.session.announce(Changed.PERIODS)
         for grid in (self.month_view, self.week_view):
             grid.select(period_id)

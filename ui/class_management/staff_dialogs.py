@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from app.domain.quality_records import DisciplineCheck, PeriodStaff
+from app.services import versions
 from app.services.class_management import staff
 from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show, select_data
 from ui.common.windows import fit_window
@@ -35,6 +36,14 @@ class StaffDialog(QDialog):
         for edit in (self.name, self.phone, self.notes):
             edit.textChanged.connect(self.revalidate)
         fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 28, self.sizeHint().height())
+        self.revalidate()
+
+    def reload_record(self) -> None:
+        """The member as stored now (another clerk saved it since the form opened)."""
+        self.member = found = versions.current(self.db, self.member)
+        select_data(self.role, found.role)
+        for edit, text in ((self.name, found.name), (self.phone, found.phone), (self.notes, found.notes)):
+            edit.setText(text)
         self.revalidate()
 
     def draft(self) -> PeriodStaff:
@@ -77,6 +86,14 @@ class CheckDialog(QDialog):
             edit.textChanged.connect(self.revalidate)
         self.findings.textChanged.connect(self.revalidate)
         fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 34, self.sizeHint().height())
+        self.revalidate()
+
+    def reload_record(self) -> None:
+        """The check as stored now (another clerk saved it since the form opened)."""
+        self.check = found = versions.current(self.db, self.check)
+        for edit, text in ((self.day, found.day), (self.checker, found.checker), (self.notes, found.notes)):
+            edit.setText(text)
+        self.findings.setPlainText(found.findings)
         self.revalidate()
 
     def draft(self) -> DisciplineCheck:

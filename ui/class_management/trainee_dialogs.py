@@ -2,6 +2,8 @@
 completes), putting trainees in a group (分组), and the office's 学员守则."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import EnrollmentRow
+from app.services import versions
 from app.services.class_management import assessment, committee, rules
 from app.services.class_management.completion import RESULTS, failed, pass_score
 from ui.common import messages
@@ -61,6 +64,20 @@ class AssessmentDialog(QDialog):
         fit_window(self, self.fontMetrics().horizontalAdvance("汉") * 32, self.sizeHint().height())
         self.revalidate()
 
+    def reload_record(self) -> None:
+        """The trainee's 考核 as stored now (another clerk saved it since the form opened)."""
+        found = versions.current(self.db, self.line)
+        self.line = replace(self.line, status=found.status, assessment_score=found.assessment_score,
+                            assessment_result=found.assessment_result, party_analysis=found.party_analysis,
+                            report_title=found.report_title, completion_reason=found.completion_reason,
+                            version=found.version)
+        self.score.setText("" if found.assessment_score is None else f"{found.assessment_score:g}")
+        select_data(self.result, found.assessment_result)
+        self.party_analysis.setChecked(found.party_analysis)
+        self.report_title.setText(found.report_title)
+        self.reason.setText(found.completion_reason)
+        self.revalidate()
+
     def draft(self) -> assessment.AssessmentDraft:
         return assessment.AssessmentDraft(self.score.text(), self.result.currentData(), self.party_analysis.isChecked(),
                                           self.report_title.text(), self.reason.text())
@@ -82,7 +99,8 @@ class AssessmentDialog(QDialog):
     def save(self) -> None:
         if not self.revalidate():
             self.saved = save_or_show(self, self.errors, self.save_button,
-                                      lambda: assessment.save_assessment(self.db, self.line.id, self.draft()))
+                                      lambda: assessment.save_assessment(self.db, self.line.id, self.draft(),
+                                                                         self.line.version))
 
 
 class GroupDialog(QDialog):

@@ -13,7 +13,7 @@ from app.services import classes, plans, rule_checks, units
 from app.services.classes import ClassDraft, draft_errors, save_draft
 from ui.classes.class_tabs import HoursTab, basic_tab, scrolling
 from ui.classes.periods_tab import PeriodsTab
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.contacts_editor import ContactsEditor
 from ui.common.fields import Fields
 from ui.common.undo import undo_corner
@@ -191,6 +191,19 @@ class ClassDialog(QDialog):
         try:
             self.saved = save_draft(self.db, self.current_draft())
         except UserError as error:
-            messages.error(self, "未能保存", str(error))
+            if not stale.refused(self, error, self.reload_record if self.draft.training_class.id else None):
+                messages.error(self, "未能保存", str(error))
             return
         self.accept()
+
+    def reload_record(self) -> None:
+        """The class, its periods and contacts as stored now (another clerk saved them since the form
+        opened); the form's own undo steps went with what was typed."""
+        self.draft = draft = classes.load_draft(self.db, self.draft.training_class.id)
+        self.fields.load(draft.training_class)
+        self.fields.bindings["plan_item_id"].set(draft.training_class.plan_item_id)
+        self.periods.reload(draft.periods)
+        self.contacts.model.set_contacts(draft.contacts)
+        self.undo_stack.clear()
+        self.revalidate()
+        self.loaded = self.current_draft()

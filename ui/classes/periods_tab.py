@@ -99,6 +99,12 @@ class PeriodsTab(QWidget):
         grid.addWidget(notes, 1, 0, 1, 2)
         return box
 
+    def reload(self, periods: list[PeriodRow]) -> None:
+        """The periods as stored now (the class form reloaded), none removed."""
+        self.removed_ids.clear()
+        self.model.set_rows([replace(p) for p in periods])
+        self.select(periods[0].id if periods else None)
+
     def periods(self) -> list[PeriodRow]:
         return self.model.records()
 

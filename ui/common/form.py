@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.errors import ValidationError
+from app.domain.errors import RecordDeleted, StaleRecord, ValidationError
+from ui.common import stale
 
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #92400e;"
@@ -73,14 +74,19 @@ class FieldErrors:
         return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
 
 
-def save_or_show(dialog, errors: FieldErrors, save_button, save):
+def save_or_show(dialog, errors: FieldErrors, save_button, save, reload=None):
     """Runs save(); a ValidationError (what only the database knows, like a name already taken) is shown
-    under its fields and the dialog stays open. Returns what save returned, or None."""
+    under its fields and the dialog stays open. A record someone else saved since the dialog loaded it is
+    refused with the offer to reload (ui.common.stale; `reload`, else the dialog's reload_record). Returns
+    what save returned, or None."""
     try:
         saved = save()
     except ValidationError as error:
         errors.show(error.errors)
         save_button.setEnabled(False)
+        return None
+    except (StaleRecord, RecordDeleted) as problem:
+        stale.refused(dialog, problem, reload or getattr(dialog, "reload_record", None))
         return None
     dialog.accept()
     return saved

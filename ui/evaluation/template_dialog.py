@@ -22,7 +22,7 @@ from app.domain import evaluation as scales
 from app.domain.errors import UserError, ValidationError
 from app.domain.quality_records import Questionnaire, QuestionnaireItem
 from app.services.evaluation import templates
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.form import save_cancel
 from ui.common.widgets import make_table, note
 from ui.common.windows import fit_window
@@ -190,7 +190,9 @@ class TemplateDialog(QDialog):
             self.errors.setText("；".join(problem.errors.values()))
             return
         except UserError as problem:
-            messages.error(self, "未能保存", str(problem))
+            reload = (lambda: self.load(self.current.id)) if self.current.id else None
+            if not stale.refused(self, problem, reload):
+                messages.error(self, "未能保存", str(problem))
             return
         self.accept()
 

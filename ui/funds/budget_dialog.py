@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from app.domain.errors import UserError
 from app.domain.money import yuan
 from app.services.funds import budget
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.form import save_cancel
 from ui.common.windows import fit_window
 
@@ -38,14 +38,28 @@ class BudgetLineDialog(QDialog):
         layout.addWidget(buttons)
         fit_window(self, 460, 200)
 
+    def reload_record(self) -> None:
+        """The line as stored now (another clerk saved it since the form opened)."""
+        found = next((i for i in budget.period_budget(self.db, self.period_id).items
+                      if i.line_id == self.current.line_id), None)
+        if found is None:
+            return
+        self.current = found
+        self.item.setText(found.item)
+        self.amount.setText(f"{found.amount:g}")
+        self.text.setText(found.notes if self.computed else found.basis)
+
     def save(self) -> None:
         try:
             if self.computed:
-                budget.adjust(self.db, self.period_id, self.current.item, self.amount.text(), self.text.text())
+                budget.adjust(self.db, self.period_id, self.current.item, self.amount.text(), self.text.text(),
+                              self.current.version)
             else:
                 budget.save_own_line(self.db, self.period_id, self.item.text(), self.amount.text(), self.text.text(),
-                                     self.current.line_id if self.current else None)
+                                     self.current.line_id if self.current else None,
+                                     self.current.version if self.current else 0)
         except UserError as problem:
-            messages.error(self, "未能保存", str(problem))
+            if not stale.refused(self, problem, self.reload_record if self.current and self.current.line_id else None):
+                messages.error(self, "未能保存", str(problem))
             return
         self.accept()

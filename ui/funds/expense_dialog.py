@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from app.domain.errors import UserError
 from app.domain.funds import EXPENSE_ITEMS
 from app.domain.models import Expense
+from app.services import versions
 from app.services.funds import expenses
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.form import save_cancel
 from ui.common.windows import fit_window
 
@@ -48,7 +49,18 @@ class ExpenseDialog(QDialog):
 
     def draft(self) -> Expense:
         return Expense(self.expense.period_id, self.item.currentText().strip(), 0, "", self.payee.text().strip(),
-                       self.voucher.text().strip(), self.notes.text().strip(), self.expense.id)
+                       self.voucher.text().strip(), self.notes.text().strip(), self.expense.id,
+                       version=self.expense.version)
+
+    def reload_record(self) -> None:
+        """The expense as stored now (another clerk saved it since the form opened)."""
+        self.expense = found = versions.current(self.db, self.expense)
+        self.item.setCurrentText(found.item)
+        self.amount.setText(f"{found.amount:g}" if found.amount else "")
+        for edit, text in ((self.day, found.day), (self.payee, found.payee), (self.voucher, found.voucher),
+                           (self.notes, found.notes)):
+            edit.setText(text)
+        self.revalidate()
 
     def revalidate(self) -> dict:
         errors, _, _ = expenses.expense_errors(self.draft(), self.amount.text(), self.day.text(), self.years)
@@ -60,6 +72,7 @@ class ExpenseDialog(QDialog):
         try:
             self.saved = expenses.save_expense(self.db, self.draft(), self.amount.text(), self.day.text())
         except UserError as problem:
-            messages.error(self, "未能保存", str(problem))
+            if not stale.refused(self, problem, self.reload_record if self.expense.id else None):
+                messages.error(self, "未能保存", str(problem))
             return
         self.accept()

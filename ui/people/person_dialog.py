@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain import vocab
 from app.domain.idcard import IdNumberError, parse_id
 from app.domain.models import Person
-from app.services import people, units
+from app.services import people, units, versions
 from ui.common.form import FieldErrors, choice_box, save_or_show, select_data, select_word
 from ui.common.windows import fit_window
 
@@ -107,6 +107,13 @@ class PersonDialog(QDialog):
                           (self.education, person.education), (self.rank, person.rank),
                           (self.cadre_category, person.cadre_category)):
             select_word(box, word)
+
+    def reload_record(self) -> None:
+        """The person as stored now (another clerk saved them since the form opened)."""
+        self.person = versions.current(self.db, self.person)
+        self._derived.clear()
+        self._load(self.person)
+        self._revalidate()
 
     def draft(self) -> Person:
         return replace(self.person, name=self.name.text(), id_number=self.id_number.text(),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QPushButton, 
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Plan
 from app.services import classes, plans, year_copy
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter, list_width
 from ui.plans.editor import PlanEditor
@@ -194,7 +194,8 @@ class PlansPage(ListPage):
             messages.error(self, "未能保存", "请先改正：\n" + "\n".join(error.errors.values()))
             return False
         except UserError as error:
-            messages.error(self, "未能保存", str(error))
+            if not stale.refused(self, error, self.revert):
+                messages.error(self, "未能保存", str(error))
             return False
         self.shown_plan_id = saved.id
         self.session.announce(Changed.PLANS)

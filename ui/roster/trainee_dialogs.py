@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.domain.errors import ValidationError
+from app.domain.errors import RecordDeleted, StaleRecord, ValidationError
 from app.services import roster
 from app.services.makeup import items as makeup_items
+from ui.common import stale
 from ui.common.form import FieldErrors
 from ui.common.windows import fit_window, remember_window
 from ui.roster.behind_list import BehindList
@@ -133,6 +134,7 @@ class TraineeDialog(QDialog):
     def __init__(self, parent, db, line):
         super().__init__(parent)
         self.db, self.line = db, line
+        self.version = roster.get_enrollment(db, line.enrollment_id).version  # what a save is made over
         self.setWindowTitle(f"学员信息 — {line.name}（{line.unit_name}）")
         self.hours = QDoubleSpinBox(decimals=1, maximum=9999, singleStep=0.5)
         self.hours.setValue(line.hours)
@@ -157,11 +159,22 @@ class TraineeDialog(QDialog):
     def save(self) -> None:
         try:
             roster.update_details(self.db, self.line.enrollment_id, self.hours.value(),
-                                          self.problems.toPlainText(), self.notes.text())
+                                  self.problems.toPlainText(), self.notes.text(), self.version)
         except ValidationError as error:
             self.errors.show(error.errors)
             return
+        except (StaleRecord, RecordDeleted) as error:
+            stale.refused(self, error, self.reload_record)
+            return
         self.accept()
+
+    def reload_record(self) -> None:
+        """The trainee's record as stored now (another clerk saved it since the form opened)."""
+        enrollment = roster.get_enrollment(self.db, self.line.enrollment_id)
+        self.version = enrollment.version
+        self.hours.setValue(enrollment.hours)
+        self.problems.setPlainText(enrollment.key_problems)
+        self.notes.setText(enrollment.notes)
 
 
 def _makeup_text(db, enrollment_id: int) -> str:

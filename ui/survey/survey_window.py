@@ -22,7 +22,7 @@ from app.services.documents import DocumentRequest
 from app.services.survey import surveys
 from app.services.survey.surveys import TopicDraft
 from app.services.survey.tally import Tally, export_tally, tally
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.files import export_workbook
 from ui.common.widgets import CompactCombo, ElidedLabel, elided_heading, make_table
 from ui.common.windows import remember_columns, remember_window
@@ -313,14 +313,15 @@ class SurveyWindow(QWidget):
         if self.survey is None:
             return True
         changed = type(self.survey)(self.survey.year, self.title_edit.text(), self.deadline_edit.text(),
-                                    self.survey.notes, self.survey.id)
+                                    self.survey.notes, self.survey.id, version=self.survey.version)
         try:
             surveys.save_survey(self.session.db, changed, self.topics.drafts)
         except ValidationError as error:
             messages.error(self, "未能保存", "请先改正：\n" + "\n".join(error.errors.values()))
             return False
         except UserError as error:
-            messages.error(self, "未能保存", str(error))
+            if not stale.refused(self, error, self.revert):
+                messages.error(self, "未能保存", str(error))
             return False
         self.dirty = False
         self.session.announce(Changed.SURVEY)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLineEdit, QPlain
 
 from app.domain import teaching, vocab
 from app.domain.models import Lecturer, TeachingBase
+from app.services import versions
 from app.services.teaching import lecturers
 from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show, select_word
 from ui.common.windows import fit_window
@@ -61,6 +62,18 @@ class LecturerDialog(_PoolDialog):
                        ("备注", self.notes, "notes")),
                       self.archived, (self.name, self.phone), (self.title_box, self.kind, self.level), 520, 460)
 
+    def reload_record(self) -> None:
+        """The lecturer as stored now (another clerk saved them since the form opened)."""
+        self.lecturer = found = versions.current(self.db, self.lecturer)
+        for edit, text in ((self.name, found.name), (self.unit, found.unit), (self.post, found.post),
+                           (self.fields, found.fields), (self.phone, found.phone)):
+            edit.setText(text)
+        for box, word in ((self.title_box, found.title), (self.kind, found.kind), (self.level, found.leader_level)):
+            select_word(box, word)
+        self.notes.setPlainText(found.notes)
+        self.archived.setChecked(found.archived)
+        self._revalidate()
+
     def draft(self) -> Lecturer:
         return replace(self.lecturer, name=self.name.text().strip(), unit=self.unit.text().strip(),
                        post=self.post.text().strip(), title=self.title_box.currentData(), kind=self.kind.currentData(),
@@ -96,6 +109,18 @@ class BaseDialog(_PoolDialog):
                        ("联系人", self.contact_name, "contact_name"), ("联系电话", self.contact_phone, "contact_phone"),
                        ("容量", self.capacity, "capacity"), ("备注", self.notes, "notes")),
                       self.archived, (self.name, self.contact_phone), (self.kind,), 520, 400)
+
+    def reload_record(self) -> None:
+        """The base as stored now (another clerk saved it since the form opened)."""
+        self.base = found = versions.current(self.db, self.base)
+        for edit, text in ((self.name, found.name), (self.address, found.address),
+                           (self.contact_name, found.contact_name), (self.contact_phone, found.contact_phone)):
+            edit.setText(text)
+        select_word(self.kind, found.kind)
+        self.capacity.setValue(found.capacity)
+        self.notes.setPlainText(found.notes)
+        self.archived.setChecked(found.archived)
+        self._revalidate()
 
     def draft(self) -> TeachingBase:
         return replace(self.base, name=self.name.text().strip(), kind=self.kind.currentData(),

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from app.domain import teaching
 from app.domain.errors import UserError, ValidationError
 from app.domain.models import Lecturer, Period, Session
+from app.services import versions
 from app.services.teaching import lecturers, timetable, timetable_copy
 from app.services.teaching.shares import hours_text
-from ui.common import messages
+from ui.common import messages, stale
 from ui.common.fields import ERROR_COLOR
 
 POOL_QUESTION = ("“{name}”不在师资库中。加入师资库吗？\n加入后，课程表中写作“{name}”的课都会关联到这位授课人，"
@@ -144,6 +145,12 @@ class SessionDialog(QDialog):
         self.hours.setValue(s.hours or 0)
         self.notes.setText(s.notes)
 
+    def reload_record(self) -> None:
+        """The session as stored now (another clerk saved it since the form opened)."""
+        self.original = versions.current(self.db, self.original)
+        self._load(self.original)
+        self._revalidate()
+
     def chosen_lecturer(self) -> Lecturer | None:
         """The pool's lecturer whose name is in the box (the one picked when two share it)."""
         name = self.lecturer.currentText().strip()
@@ -195,7 +202,8 @@ class SessionDialog(QDialog):
             self.error.setText("\n".join(problem.errors.values()))
             return
         except UserError as problem:
-            messages.error(self, "未能保存", str(problem))
+            if not stale.refused(self, problem, self.reload_record if self.original.id else None):
+                messages.error(self, "未能保存", str(problem))
             return
         if draft.lecturer_id is None and draft.lecturer_name:
             self._offer_pool(draft)

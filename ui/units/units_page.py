@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.domain import vocab
 from app.domain.models import Unit
 from app.domain.validation import unit_errors
-from app.services import units
+from app.services import units, versions
 from ui.common import messages
 from ui.common.confirm import ask_then_delete
 from ui.common.form import FieldErrors, choice_box, save_or_show, select_data
@@ -140,6 +140,16 @@ class UnitDialog(QDialog):
             edit.textChanged.connect(self._revalidate)
         self.kind.currentIndexChanged.connect(self._revalidate)
         fit_window(self, 480, 320)
+        self._revalidate()
+
+    def reload_record(self) -> None:
+        """The unit as stored now (another clerk saved it since the form opened)."""
+        self.unit = unit = versions.current(self.db, self.unit)
+        for edit, text in ((self.name, unit.name), (self.contact_name, unit.contact_name),
+                           (self.contact_phone, unit.contact_phone), (self.notes, unit.notes)):
+            edit.setText(text)
+        select_data(self.kind, unit.kind)
+        self.order.setValue(unit.sort_order)
         self._revalidate()
 
     def draft(self) -> Unit:

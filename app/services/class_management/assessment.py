@@ -79,7 +79,8 @@ def checked(draft: AssessmentDraft, passing: float, status: str) -> tuple[float 
     return score, result, reason if is_fail else ""
 
 
-def save_assessment(db: Database, enrollment_id: int, draft: AssessmentDraft) -> Enrollment:
+def save_assessment(db: Database, enrollment_id: int, draft: AssessmentDraft, version: int = 0) -> Enrollment:
+    """A trainee's 结业考核 as the form holds it, over the `version` the form loaded (0: whatever is there)."""
     enrollment = tables.enrollments(db).get(enrollment_id)
     if not EnrollmentStatus.is_active(enrollment.status):
         raise UserError(f"状态为“{enrollment.status}”的学员不登记结业考核")
@@ -88,7 +89,7 @@ def save_assessment(db: Database, enrollment_id: int, draft: AssessmentDraft) ->
     person = tables.people(db).get(enrollment.person_id)
     period = period_of(db, enrollment.period_id)
     with db.atomic():
-        queries.set_assessment(db, enrollment_id, score, result, draft.party_analysis, title, reason)
+        queries.set_assessment(db, enrollment_id, score, result, draft.party_analysis, title, reason, version)
         shown = completion.assessment_text(score, result) or "未考核"
         audit.record(db, "登记结业考核", "enrollment", enrollment_id,
                      f"{period_title(period)} {person.name}：{shown}" + (f"，结业理由：{reason}" if reason else ""))

@@ -45,6 +45,7 @@ class BudgetItem:
     basis: str = ""
     notes: str = ""
     line_id: int | None = None  # the stored line (an adjustment or an own line)
+    version: int = 0  # the stored line's, what a form's save is made over
 
     @property
     def adjusted(self) -> bool:
@@ -93,8 +94,8 @@ def period_budget(db: Database, period_id: int) -> Budget:
     for item, (amount, text) in computed.items():
         line = next((line for line in stored if line.item == item), None)
         items.append(BudgetItem(item, line.amount if line else amount, amount, text,
-                                line.notes if line else "", line.id if line else None))
-    items += [BudgetItem(line.item, line.amount, None, line.basis, line.notes, line.id)
+                                line.notes if line else "", line.id if line else None, line.version if line else 0))
+    items += [BudgetItem(line.item, line.amount, None, line.basis, line.notes, line.id, line.version)
               for line in stored if line.item not in COMPUTED]
     return Budget(period_id, basis, items)
 
@@ -123,13 +124,15 @@ def _label(db: Database, period_id: int) -> str:
     return f"{tables.classes(db).get(period.class_id).name}第{period.number}期"
 
 
-def adjust(db: Database, period_id: int, item: str, amount: object, notes: str = "") -> BudgetLine:
-    """Sets a computed line's amount (综合定额 or 师资费), kept with the basis it was computed on."""
+def adjust(db: Database, period_id: int, item: str, amount: object, notes: str = "", version: int = 0) -> BudgetLine:
+    """Sets a computed line's amount (综合定额 or 师资费), kept with the basis it was computed on; with the
+    `version` a form loaded, refused (StaleRecord) when someone saved the line since."""
     if item not in COMPUTED:
         raise UserError(f"“{item}”不是按标准计算的项目")
     value = _check(item, amount)
     current = next(i for i in period_budget(db, period_id).items if i.item == item)
-    line = BudgetLine(period_id, item, value, current.basis, COMPUTED.index(item), notes.strip(), current.line_id)
+    line = BudgetLine(period_id, item, value, current.basis, COMPUTED.index(item), notes.strip(), current.line_id,
+                      version=version if current.line_id else 0)
     with db.atomic():
         line = tables.budget_lines(db).save(line)
         audit.record(db, "调整预算", "budget_lines", line.id,
@@ -148,15 +151,16 @@ def reset(db: Database, period_id: int, item: str) -> None:
 
 
 def save_own_line(db: Database, period_id: int, item: str, amount: object, basis: str = "",
-                  line_id: int | None = None) -> BudgetLine:
-    """Adds or changes one of the clerk's own lines (not 综合定额 or 师资费)."""
+                  line_id: int | None = None, version: int = 0) -> BudgetLine:
+    """Adds or changes one of the clerk's own lines (not 综合定额 or 师资费); with the `version` a form
+    loaded, refused (StaleRecord) when someone saved the line since."""
     value = _check(item, amount)
     item = item.strip()
     if item in COMPUTED:
         raise ValidationError({"item": f"“{item}”按标准计算，请调整该行，不要另加"})
     tables.periods(db).get(period_id)
     order = tables.budget_lines(db).get(line_id).sort_order if line_id else store.next_budget_order(db, period_id) + 10
-    line = BudgetLine(period_id, item, value, basis.strip(), order, "", line_id)
+    line = BudgetLine(period_id, item, value, basis.strip(), order, "", line_id, version=version if line_id else 0)
     with db.atomic():
         line = tables.budget_lines(db).save(line)
         audit.record(db, "修改预算项目" if line_id else "增加预算项目", "budget_lines", line.id,

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
-from app.domain.errors import UserError, ValidationError
+from app.domain.errors import StaleRecord, UserError, ValidationError
 from app.domain.funds import EXPENSE_ITEMS
 from app.domain.models import Expense
 from app.domain.text import clean, formula_start, to_halfwidth
@@ -70,7 +71,7 @@ def expense_errors(expense: Expense, amount: object, day: object, years: tuple[i
 
 def _cleaned(expense: Expense) -> Expense:
     return Expense(expense.period_id, clean(expense.item), 0.0, "", clean(expense.payee), clean(expense.voucher),
-                   clean(expense.notes), expense.id)
+                   clean(expense.notes), expense.id, version=expense.version)
 
 
 def checked(db: Database, expense: Expense, amount: object, day: object) -> Expense:
@@ -126,8 +127,11 @@ def by_item(expenses: list[Expense]) -> dict[str, float]:
 
 def restore_expense(db: Database, expense_id: int, expected: Expense | None, target: Expense | None, action: str) -> None:
     """Undo and redo: the expense goes from `expected` (None: absent) back to `target`, refused with the reason,
-    and nothing changed, when someone has changed it since."""
+    and nothing changed, when someone has changed it since (StaleRecord when another clerk saved it: its
+    version moved). After writing, `target` holds the version it now has, for the step's way back."""
     current = store.expense_or_none(db, expense_id)
+    if current is not None and expected is not None and expected.version and current.version != expected.version:
+        raise StaleRecord(current.changed_by, current.changed_at)
     if current != expected:
         raise UserError("这笔支出在此之后已被修改或删除")
     shown = target or expected
@@ -137,6 +141,8 @@ def restore_expense(db: Database, expense_id: int, expected: Expense | None, tar
         elif current is None:
             store.put_back_expense(db, target)
         else:
-            tables.expenses(db).update(target)
+            tables.expenses(db).update(replace(target, version=current.version))
         audit.record(db, action, "expenses", expense_id,
                      f"{_label(db, shown.period_id)}{shown.item}{shown.amount:,.2f}元")
+    if target is not None and (written := store.expense_or_none(db, expense_id)) is not None:
+        target.version, target.changed_by, target.changed_at = written.version, written.changed_by, written.changed_at

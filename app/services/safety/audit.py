@@ -7,20 +7,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
 from app.domain.idcard import mask_id
 from app.storage import audit as stored
+from app.storage import writers
 from app.storage.connection import Database
-from app.storage.lock import os_user
 
 # An 18-digit (or old 15-digit) ID number anywhere in a detail, such as a file named after a person.
 _ID_NUMBER = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
 
 
 def record(db: Database, action: str, entity: str = "", entity_id: int | None = None, detail: str = "") -> None:
-    stored.add_entry(db, datetime.now().isoformat(timespec="seconds"), os_user(), action, entity, entity_id,
-                     masked(detail))
+    stored.add_entry(db, writers.now(), writers.writer_name(db), action, entity, entity_id, masked(detail))
 
 
 def can_record(db: Database) -> bool:

@@ -104,7 +104,8 @@ def save_survey(db: Database, survey: NeedsSurvey, drafts: list[TopicDraft]) -> 
         raise UserError("调研专题已被其他操作修改，请重新打开后再编辑")
     kept = {d.id for d in drafts if d.id is not None}
     with db.atomic():
-        tables.needs_surveys(db).update(NeedsSurvey(survey.year, title, deadline, survey.notes, survey.id))
+        tables.needs_surveys(db).update(NeedsSurvey(survey.year, title, deadline, survey.notes, survey.id,
+                                                    version=survey.version))
         for topic_id in stored.keys() - kept:
             tables.survey_topics(db).delete(topic_id)
         for order, (draft, topic) in enumerate(zip(drafts, words, strict=True), start=1):
