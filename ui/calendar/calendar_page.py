@@ -27,6 +27,7 @@ from ui.common.undo import Step, undo_buttons
 from ui.roster import period_actions
 from ui.shell.changes import Changed
 from ui.shell.session import Session
+from ui.shell.style import DETAIL_SHEET
 
 MONTH, WEEK, YEAR = range(3)
 
@@ -70,6 +71,7 @@ class CalendarPage(LoadsWhenShown, QWidget):
         for view in (self.month_view, self.week_view, self.year_view):
             self.views.addWidget(view)
         self.details = QTextBrowser(objectName="detail")
+        self.details.setStyleSheet(DETAIL_SHEET)
         self.legend = Legend()
         self._layout()
         self._connect()

@@ -16,6 +16,7 @@ from ui.common.list_page import ListPage
 from ui.common.splitters import ListSplitter
 from ui.makeup.launch import open_makeup
 from ui.shell.changes import Changed
+from ui.shell.style import DETAIL_SHEET
 
 REFRESH_ON = (Changed.CLASSES | Changed.PERIODS | Changed.PLANS | Changed.ROSTER | Changed.SETTINGS
               | Changed.TIMETABLE | Changed.TEACHING)  # warnings come from the timetables and lecturers
@@ -32,6 +33,7 @@ class ClassesPage(ListPage):
         self.show_archived = QCheckBox("含已归档")
         self.show_archived.toggled.connect(self.refresh)
         self.detail = QTextBrowser(objectName="detail")
+        self.detail.setStyleSheet(DETAIL_SHEET)
         self.detail.setOpenLinks(False)
         splitter = ListSplitter(Qt.Orientation.Vertical, "classes", self.table)
         splitter.addWidget(self.table)

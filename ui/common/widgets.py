@@ -60,6 +60,7 @@ class ElidingDelegate(QStyledItemDelegate):
 
 def size_columns(table: QTableView, columns: tuple[Column, ...]) -> None:
     """Each column as wide as its width in average Chinese characters, and never narrower than its header."""
+    table.ensurePolished()  # the headers measured with the look they will be shown in (ui/shell/style.py)
     char = table.fontMetrics().horizontalAdvance("汉")
     header = table.horizontalHeader()
     for index, column in enumerate(columns):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app import config
 from app.services import database
 from ui.common import settings
-from ui.shell import database_actions, shortcuts
+from ui.shell import database_actions, shortcuts, style
 from ui.shell.changes import EVERYTHING, Changed
 from ui.shell.global_search import GlobalSearch
 from ui.shell.recent_menu import RecentMenu
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
 
     def _build_body(self) -> None:
         title = QLabel(config.APP_TITLE, objectName="appTitle")
+        title.setStyleSheet(style.APP_TITLE_SHEET)
+        self.nav.setStyleSheet(style.NAV_SHEET)
         item_height = int(self.fontMetrics().height() * 1.85)  # nine pages fit the nav at 150% on 1366×768
         for entry in PAGES:
             item = QListWidgetItem(entry[0], self.nav)

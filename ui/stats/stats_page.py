@@ -33,6 +33,7 @@ from ui.hours.hours_import import import_hours_file
 from ui.roster import period_actions
 from ui.shell.background import BackgroundReads
 from ui.shell.changes import Changed
+from ui.shell.style import FIGURES_SHEET
 from ui.stats import stats_export
 from ui.stats.models import BreakdownModel, ClassSummaryModel, CoverageModel, HoursModel, OrganiserModel
 
@@ -136,6 +137,7 @@ class StatsPage(ListPage):
     def _overview_tab(self) -> QWidget:
         tab = QWidget()
         figures = QFrame(objectName="figures")
+        figures.setStyleSheet(FIGURES_SHEET)
         grid = QGridLayout(figures)
         self.figure_labels = []
         for column, label in enumerate(statistics.FIGURE_LABELS):
