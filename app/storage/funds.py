@@ -35,7 +35,7 @@ def active_enrollments_of_unit(db: Database, period_id: int, unit_id: int) -> li
 
 
 def set_fee(db: Database, enrollment_ids: list[int], amount: float, day: str) -> None:
-    db.conn.executemany("UPDATE enrollments SET fee_paid = ?, fee_paid_on = ? WHERE id = ?",
+    db.executemany("UPDATE enrollments SET fee_paid = ?, fee_paid_on = ? WHERE id = ?",
                         [(amount, day, enrollment_id) for enrollment_id in enrollment_ids])
 
 

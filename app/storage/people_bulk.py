@@ -26,7 +26,7 @@ def add_many(db: Database, columns: tuple[str, ...], values: Iterable[tuple[Any,
     """New people, each a tuple of the columns' values (the id among them), in one statement run."""
     names = _columns(columns)
     sql = f"INSERT INTO people ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    db.conn.executemany(sql, values)
+    db.executemany(sql, values)
 
 
 def update_fields(db: Database, person_id: int, values: dict[str, Any]) -> None:

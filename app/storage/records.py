@@ -67,14 +67,14 @@ class Table(Generic[T]):
         row = to_row(record, self.cls)
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cursor = self.db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
-        return replace(record, id=cursor.lastrowid)
+        new_id = self.db.insert_id(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
+        return replace(record, id=new_id)
 
     def insert_many(self, records: Iterable[T]) -> None:
         """Many new records in one statement run (inside db.atomic()); their ids are not read back."""
         columns = stored_fields(self.cls)
         sql = f"INSERT INTO {self.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-        self.db.conn.executemany(sql, ([_stored(getattr(record, column)) for column in columns] for record in records))
+        self.db.executemany(sql, ([_stored(getattr(record, column)) for column in columns] for record in records))
 
     def update(self, record: T) -> T:
         row = to_row(record, self.cls)

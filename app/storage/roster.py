@@ -143,11 +143,11 @@ def attendance(db: Database, person_id: int) -> list[Attendance]:
 
 def enrol_many(db: Database, enrollments: Iterable[tuple[int, int, int | None, str, str]]) -> None:
     """(period, person, unit, status, key problems) of new enrollments, in one statement run."""
-    db.conn.executemany("""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems)
+    db.executemany("""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems)
                            VALUES (?, ?, ?, ?, ?)""", enrollments)
 
 
 def set_key_problems(db: Database, period_id: int, problems: dict[int, str]) -> None:
     """Each person's key problems (重点难点问题) on the period's roster: person id -> text."""
-    db.conn.executemany("UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
+    db.executemany("UPDATE enrollments SET key_problems = ? WHERE period_id = ? AND person_id = ?",
                         [(text, period_id, person_id) for person_id, text in problems.items()])

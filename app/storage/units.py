@@ -21,12 +21,12 @@ def by_name(db: Database, name: str) -> Unit | None:
 
 def set_order(db: Database, unit_ids: list[int]) -> None:
     """The units in this order, numbered by tens."""
-    db.conn.executemany("UPDATE units SET sort_order = ? WHERE id = ?",
+    db.executemany("UPDATE units SET sort_order = ? WHERE id = ?",
                         [((position + 1) * 10, unit_id) for position, unit_id in enumerate(unit_ids)])
 
 
 def add_after_last(db: Database, names: list[str]) -> list[int]:
     """New units with these names after the last in the display order; their ids, in the same order."""
     order = db.execute("SELECT coalesce(max(sort_order), 0) FROM units").fetchone()[0]
-    return [db.execute("INSERT INTO units (name, sort_order) VALUES (?, ?)", [name, order + offset]).lastrowid
+    return [db.insert_id("INSERT INTO units (name, sort_order) VALUES (?, ?)", [name, order + offset])
             for offset, name in enumerate(names, start=1)]
