@@ -58,6 +58,8 @@ def set_busy_timeout(db: Executes, milliseconds: int) -> None:
 
 
 def is_query_only(db: Executes) -> bool:
+    if on_server(db):
+        return bool(db.execute(pg.READ_ONLY).fetchone()[0])
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+READ_ONLY = "SELECT current_setting('transaction_read_only') = 'on'"  # PRAGMA query_only's answer
+
 
 def contains(text: str) -> str:
     """A condition: `text` holds the next parameter somewhere (SQLite's instr)."""
