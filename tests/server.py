@@ -69,3 +69,17 @@ class Databases:
         for name in [*self.made, self.template]:
             self.connection().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         self.connection().close()
+
+
+def command_db(db, tmp_path) -> str:
+    """The --db that reaches the test's database from a command: on a server run the database's own URL (the
+    command works on it), otherwise a file holding a copy of the database in memory."""
+    if on_server():
+        return db.url
+    import sqlite3
+
+    path = tmp_path / "command.db"
+    copy = sqlite3.connect(path)
+    db.conn.backup(copy)
+    copy.close()
+    return str(path)
