@@ -6,7 +6,8 @@ The connection has the interface of app/storage/connection.Database: execute wit
 executemany, insert_id (the new row's id), atomic (savepoints inside a transaction), rollback,
 table_names, close, and `engine` = "postgresql". It binds parameters on the client (psycopg's ClientCursor),
 so a value is typed by the column it meets as SQLite's are; booleans are stored as 0/1 and dates as ISO
-text, as the sqlite3 module stores them, and numeric results are read as floats. Errors are raised as the
+text, as the sqlite3 module stores them, and numeric results (sums of integers, averages) are read as
+SQLite's: whole sums as ints, the rest as floats. Errors are raised as the
 DB-API classes of the sqlite3 module that the program already catches (IntegrityError, OperationalError,
 DatabaseError), the server's message kept and the original chained.
 
@@ -31,8 +32,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import psycopg
-from psycopg.adapt import Dumper
-from psycopg.types.numeric import FloatLoader
+from psycopg.adapt import Dumper, Loader
 
 from app.storage.db import DatabaseFileError
 
@@ -73,11 +73,22 @@ class _DateAsText(Dumper):
         return text.encode()
 
 
+class _NumericAsSQLite(Loader):
+    """numeric results (sums of 64-bit integers, averages) as SQLite gives them: a whole number written
+    without a point (a sum of counts) an int, anything else (an average, 2.5000) a float."""
+
+    def load(self, data) -> int | float:
+        text = bytes(data).decode()
+        if "." in text or "e" in text.lower() or "n" in text.lower():  # NaN and Infinity too
+            return float(text)
+        return int(text)
+
+
 def _adapted(conn: psycopg.Connection) -> psycopg.Connection:
     conn.adapters.register_dumper(bool, _BoolAsInteger)
     conn.adapters.register_dumper(datetime.date, _DateAsText)
     conn.adapters.register_dumper(datetime.datetime, _DateAsText)
-    conn.adapters.register_loader("numeric", FloatLoader)  # avg(), sums of integers by numbers: floats
+    conn.adapters.register_loader("numeric", _NumericAsSQLite)
     return conn
 
 

@@ -77,12 +77,14 @@ def test_question_mark_parameters_and_new_ids(db):
 
 @needs_server
 def test_values_are_stored_as_sqlite_stores_them(db):
-    """Flags as 0/1 in INTEGER columns, money as double precision, averages read as floats."""
+    """Flags as 0/1 in INTEGER columns; sums of integers read as ints and averages as floats, as from SQLite."""
     unit = db.insert_id("INSERT INTO units (name) VALUES (?)", ["单位"])
     db.execute("UPDATE units SET sort_order = ? WHERE id = ?", [True, unit])
     assert db.execute("SELECT sort_order FROM units").fetchone()[0] == 1
     assert db.execute("SELECT avg(sort_order) FROM units").fetchone()[0] == 1.0
     assert isinstance(db.execute("SELECT avg(sort_order) FROM units").fetchone()[0], float)
+    total = db.execute("SELECT sum(sort_order), sum(sort_order) / 2.0 FROM units").fetchone()
+    assert total == (1, 0.5) and isinstance(total[0], int)
 
 
 @needs_server
