@@ -128,13 +128,11 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
 
     def server_driver() -> str:
         """The PostgreSQL driver and its libpq, imported only when a server is opened: a build must hold them."""
-        import psycopg
-
         from app.storage import postgres
 
         if postgres.placeholders("SELECT ? WHERE '?' = ?") != "SELECT %s WHERE '?' = %s":
             raise RuntimeError("参数占位符转换不对")
-        return f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}），libpq {psycopg.pq.version()}"
+        return postgres.driver()
 
     return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore),
             ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters),
