@@ -11,7 +11,7 @@ Explorer or by a nightly job gets.
 
 A target that is a postgresql:// URL is an office's server database (app/storage/postgres.py, imported only
 then): no lock, no file checks; the operations that only a file has (its backup copy, checkpoint, integrity
-checks, journal mode) say so instead (SERVER_ONLY_FILE).
+checks, journal mode) say so instead (refuse_on_server).
 """
 from __future__ import annotations
 
