@@ -233,9 +233,9 @@ class PostgresDatabase:
         return table_names(self)
 
     def close(self) -> None:
+        """Closes the connection; what a transaction left open had not committed, and is undone."""
         if not self.conn.closed:
-            self.rollback()
-            self.conn.close()
+            self.conn.close()  # the server rolls back an open transaction when its connection ends
 
     def __enter__(self) -> PostgresDatabase:
         return self
