@@ -306,11 +306,6 @@ def check_identity(db: PostgresDatabase, application_id: int) -> bool:
     return True
 
 
-def schema_version_of(db: PostgresDatabase) -> int:
-    found = identity(db)
-    return found[1] if found else 0
-
-
 # -- migrations ------------------------------------------------------------------------------------------
 
 class _Migrating:
@@ -331,6 +326,9 @@ def migrate(db: PostgresDatabase, application_id: int) -> list[str]:
     """Runs the migrations not yet recorded, each in one transaction with its record; returns their names."""
     from app.storage import migrations
 
+    found = identity(db)
+    if found is not None and found[1] >= len(migrations.registered()):
+        return []  # up to date: opening writes nothing
     with db.atomic():
         db.execute(f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.execute(f"""CREATE TABLE IF NOT EXISTS {MIGRATIONS} (

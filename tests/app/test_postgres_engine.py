@@ -214,3 +214,29 @@ def test_searches_find_the_same_people_in_the_same_order_on_both_engines(db):
         assert tried >= 10  # most of the texts find someone: the comparison is not of empty lists
     finally:
         local.close()
+
+
+@needs_server
+def test_a_migration_added_later_runs_once_in_its_own_transaction(db, monkeypatch):
+    """A database of the previous version gets the new migration (plain CREATE/ALTER TABLE, as m011's) when
+    next opened, recorded with it; one that fails leaves neither its changes nor its record."""
+    def m099_later(migrating):
+        migrating.execute("ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        migrating.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, amount REAL)")
+
+    def m100_broken(migrating):
+        migrating.execute("CREATE TABLE half (id INTEGER PRIMARY KEY)")
+        migrating.execute("ALTER TABLE no_such_table ADD COLUMN x TEXT")
+
+    monkeypatch.setattr(migrations, "_migrations", [*migrations.registered(), m099_later])
+    with open_db(db.url) as again:
+        new_id = again.insert_id("INSERT INTO notes (body, amount) VALUES (?, ?)", ["新", 12.5])
+        assert again.execute("SELECT id, amount FROM notes").fetchone() == (new_id, 12.5)
+        assert again.execute("SELECT count(*) FROM people WHERE version <> 1").fetchone()[0] == 0
+    assert db.execute("SELECT value FROM traindesk_meta WHERE key = 'schema_version'").fetchone()[0] == \
+        str(len(migrations.registered()))
+    monkeypatch.setattr(migrations, "_migrations", [*migrations.registered(), m100_broken])
+    with pytest.raises(sqlite3.OperationalError):
+        open_db(db.url)
+    assert "half" not in db.table_names()
+    assert not db.execute("SELECT 1 FROM traindesk_migrations WHERE name = 'm100_broken'").fetchone()
