@@ -45,7 +45,7 @@ class Databases:
         from app.storage.db import open_db
 
         self.connection().execute(f'CREATE DATABASE "{self.template}"')
-        open_db(url_of(self.template)).close()  # every migration run once, here
+        open_db(url_of(self.template), create=True).close()  # every migration run once, here
 
     def fresh(self) -> str:
         """A new database that is a copy of the migrated template; its URL."""

@@ -43,7 +43,7 @@ COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_c
 def create_database(path: str | Path, lock: DatabaseLock) -> Database:
     """Opens the database at path for writing, making a new empty one when there is none."""
     if is_server(path):
-        return open_db(path)
+        return open_db(path, create=True)
     return open_db(Path(path), writer=lock, create=True)
 
 
@@ -79,7 +79,7 @@ def open_locked(path: str | Path, *, create: bool = False, program: str = "命�
     """Takes the file's lock and opens it for writing; closing the connection releases the lock. A server
     database has no lock: it is opened as it is."""
     if is_server(path):
-        return open_db(path)
+        return open_db(path, create=create)
     path = Path(path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)

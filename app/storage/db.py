@@ -132,7 +132,7 @@ def open_db(path: str | Path, *, writer: DatabaseLock | None = None, create: boo
     if is_server(path):
         from app.storage import postgres
 
-        return postgres.open_server(path, application_id=APPLICATION_ID)
+        return postgres.open_server(path, application_id=APPLICATION_ID, create=create)
     path = Path(path)
     if not create and not path.is_file():
         raise DatabaseFileError(f"找不到数据库文件：{path}")

@@ -258,11 +258,15 @@ def connect(url: str) -> PostgresDatabase:
     return db
 
 
-def open_server(url: str, *, application_id: int) -> PostgresDatabase:
-    """Connects, checks the database is ours (or empty) and brings its schema up to this program's."""
+def open_server(url: str, *, application_id: int, create: bool = False) -> PostgresDatabase:
+    """Connects, checks the database is ours and brings its schema up to this program's. An empty database
+    (made by the server's administrator) is set up only when asked to (`create`: init, a new database);
+    otherwise it is refused, as a missing file is."""
     db = connect(url)
     try:
-        check_identity(db, application_id)
+        if not check_identity(db, application_id) and not create:
+            raise ServerDatabaseError(f"服务器数据库 {db.name} 中还没有本程序的数据；"
+                                      "请先建立（命令行：python -m app init --db 该地址）")
         migrate(db, application_id)
     except BaseException:
         db.close()

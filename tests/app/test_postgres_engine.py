@@ -126,10 +126,14 @@ def test_every_migration_is_recorded_and_the_schema_version_kept(db):
 
 
 @needs_server
-def test_an_empty_database_is_set_up_when_first_opened(server_databases):
+def test_an_empty_database_is_set_up_only_when_asked_to(server_databases, capsys):
     url = server_databases.empty()
     try:
-        with open_db(url) as db:
+        with pytest.raises(UserError, match="还没有本程序的数据"):
+            open_db(url)  # a reader, or a mistyped database name that happens to exist, sets nothing up
+        code, out, err = run(capsys, "people", "--db", url)
+        assert code == 2 and "请先建立" in err
+        with open_db(url, create=True) as db:
             assert {"people", "enrollments", "traindesk_meta"} <= set(db.table_names())
             assert not {"people_grams", "people_search_pending"} & set(db.table_names())  # SQLite's own
     finally:
