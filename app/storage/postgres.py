@@ -7,9 +7,9 @@ executemany, insert_id (the new row's id), atomic (savepoints inside a transacti
 table_names, close, and `engine` = "postgresql". It binds parameters on the client (psycopg's ClientCursor),
 so a value is typed by the column it meets as SQLite's are; booleans are stored as 0/1 and dates as ISO
 text, as the sqlite3 module stores them, and numeric results (sums of integers, averages) are read as
-SQLite's: whole sums as ints, the rest as floats. Errors are raised as the
-DB-API classes of the sqlite3 module that the program already catches (IntegrityError, OperationalError,
-DatabaseError), the server's message kept and the original chained.
+SQLite's: whole sums as ints, the rest as floats. Errors are raised as the DB-API classes of the sqlite3
+module that the program already catches (IntegrityError, OperationalError, DatabaseError), the server's
+message kept and the original chained.
 
 The password comes from the URL, PGPASSWORD or the standard password file (~/.pgpass, %APPDATA%\\postgresql\\
 pgpass.conf), which libpq reads itself; the program never writes it. The one-writer lock of a SQLite file
@@ -18,8 +18,9 @@ does not apply: on a server every window writes.
 Migrations: the same registered functions as SQLite's (app/storage/migrations.py), each run in one
 transaction with its record in traindesk_migrations, through a connection that turns SQLite's column types
 into PostgreSQL's (translate_ddl). A migration that has to be different on the server is given here
-(SERVER_VERSIONS). The database's identity is the row of traindesk_meta (application id, schema version):
-a database holding other tables without it is refused as a foreign file is.
+(SERVER_VERSIONS). The database's identity is in traindesk_meta (application id, schema version): a
+database holding other tables without it is refused as a foreign file is, and an empty one is set up only
+when asked to (init).
 """
 from __future__ import annotations
 
