@@ -244,3 +244,13 @@ def test_a_migration_added_later_runs_once_in_its_own_transaction(db, monkeypatc
         open_db(db.url)
     assert "half" not in db.table_names()
     assert not db.execute("SELECT 1 FROM traindesk_migrations WHERE name = 'm100_broken'").fetchone()
+
+
+@needs_server
+def test_the_windows_automatic_backups_pass_a_server_database_by(db):
+    from app.services.safety import backups
+
+    assert backups.take(db, "定时", only_if_changed=True) is None  # no message every half hour
+    assert backups.before_change(db, "导入前", "导入") is None  # an import goes ahead without a file copy
+    with pytest.raises(UserError, match="服务器管理员"):
+        backups.take(db, "手动")

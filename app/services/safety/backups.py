@@ -11,7 +11,7 @@ from app.services import settings
 from app.services.safety import audit
 from app.storage import backup as store
 from app.storage.connection import Database
-from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check, refuse_on_server
+from app.storage.db import APPLICATION_ID, connect, db_path, migrate, on_server, open_db, quick_check, refuse_on_server
 from app.storage.lock import DatabaseLock
 from app.storage.records import table_counts
 
@@ -44,7 +44,12 @@ def take(db: Database, reason: str = "手动", *, to_dir: Path | None = None, on
 
     A second folder from the settings (a USB stick, a share) gets a copy too; if it cannot be written the
     main backup still stands and the error says so.
+
+    A server database has no file to copy: the window's automatic backups (only_if_changed) pass it by
+    quietly; one asked for says the server's administrator keeps its backups.
     """
+    if only_if_changed and on_server(db):
+        return None
     path = _live_path(db)
     now = now or datetime.now()  # one timestamp: the second folder's copy carries the same name
     folder = Path(to_dir) if to_dir else store.backups_folder(path)
