@@ -50,12 +50,18 @@ def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     named = next((word for word in argv or () if not word.startswith("-")), None)
     modules = (COMMAND_HOMES[named],) if named in COMMAND_HOMES else COMMAND_MODULES
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help="数据库文件（默认为用户数据文件夹中的 traindesk.db）")
+    common.add_argument("--db", type=_database, help="数据库文件（默认为用户数据文件夹中的 traindesk.db），"
+                        "或服务器数据库 postgresql://用户@主机:端口/库名（密码取自 PGPASSWORD 或 PostgreSQL 的密码文件）")
     parser = argparse.ArgumentParser(prog="python -m app", description=f"{config.APP_TITLE} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     for module in modules:
         importlib.import_module(f"app.commands.{module}").register(commands, common)
     return parser
+
+
+def _database(text: str) -> str | Path:
+    """--db: a file's path, or a server database's postgresql:// URL as it was typed."""
+    return text if database.is_server(text) else Path(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +95,7 @@ def writes(args: argparse.Namespace) -> bool:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if not writes(args):
+    if not writes(args) or database.is_server(args.db):  # a server database has no one-writer lock
         return _run(args, None)
     if args.db.exists() and not database.is_writable(args.db):
         raise DatabaseNotWritable(f"{args.command} 要修改数据，但“{args.db.name}”或其所在文件夹是只读的（如光盘、"

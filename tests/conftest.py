@@ -1,4 +1,8 @@
-"""Shared fixtures: Qt offscreen, a private user-data folder, and databases with and without the demo."""
+"""Shared fixtures: Qt offscreen, a private user-data folder, and databases with and without the demo.
+
+With TRAINDESK_TEST_POSTGRES=postgresql://… set (tools/pg-test-server start), `db` is a fresh database on
+that PostgreSQL server for each test (tests/server.py), and a test marked `sqlite_only` (files, locks,
+backups, pragmas, upgrades of old files) is skipped with its reason."""
 from __future__ import annotations
 
 import os
@@ -13,7 +17,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from app.services import database, demo  # noqa: E402
-from app.storage.db import memory_db  # noqa: E402
+from app.storage.db import memory_db, open_db  # noqa: E402
+from tests import server  # noqa: E402
 
 SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -26,11 +31,46 @@ def home(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): makes sense only on SQLite (skipped on a server run)")
+    config.addinivalue_line("markers", "server_only: needs a PostgreSQL server (TRAINDESK_TEST_POSTGRES)")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if server.on_server():
+            marker = item.get_closest_marker("sqlite_only")
+            if marker is not None:
+                reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "SQLite only")
+                item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+        elif item.get_closest_marker("server_only") is not None:
+            item.add_marker(pytest.mark.skip(reason="needs TRAINDESK_TEST_POSTGRES=postgresql://… (tools/pg-test-server)"))
+
+
+@pytest.fixture(scope="session")
+def server_databases():
+    """The session's PostgreSQL databases: a migrated template, copied for each test; all dropped at the end."""
+    if not server.on_server():
+        pytest.skip("needs TRAINDESK_TEST_POSTGRES=postgresql://… (tools/pg-test-server)")
+    made = server.Databases()
+    made.make_template()
+    yield made
+    made.drop_all()
+
+
 @pytest.fixture
-def db():
-    database_ = memory_db()
+def db(request):
+    if not server.on_server():
+        database_ = memory_db()
+        yield database_
+        database_.close()
+        return
+    databases = request.getfixturevalue("server_databases")
+    url = databases.fresh()
+    database_ = open_db(url)
     yield database_
     database_.close()
+    databases.drop(url)
 
 
 @pytest.fixture

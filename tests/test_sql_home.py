@@ -1,5 +1,7 @@
 """SQL has one home: app/storage holds every statement, services and the window call its named queries;
-the statements SQLite alone understands stand in app/storage/dialect.py; no statement spells a status."""
+the statements SQLite alone understands stand in app/storage/dialect.py, and what PostgreSQL alone says in
+app/storage/postgres.py (the connection, identity, migrations) and dialect_postgres.py (the dialect's pieces);
+no statement spells a status."""
 import ast
 import re
 from pathlib import Path
@@ -10,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STORAGE = ROOT / "app" / "storage"
 DIALECT = STORAGE / "dialect.py"
 MIGRATIONS = (STORAGE / "migrations.py", STORAGE / "migrations_later.py")  # the schema: its own rules
+POSTGRES = (STORAGE / "postgres.py", STORAGE / "dialect_postgres.py")  # the other engine's home
 
 STATEMENT = re.compile(r"\b(SELECT\s.*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s)\b", re.S)
 CONDITION = re.compile(r"\?|=|\b(IS|IN|AND|OR|NOT|NULL|LIKE)\b")
@@ -25,6 +28,19 @@ SQLITE_ONLY = {
     "numbered parameter": re.compile(r"\b(WHERE|AND|OR|SET|VALUES)\b.*\?\d", re.S),
     "IS NOT ?": re.compile(r"\bIS NOT \?"),
     "sum of a comparison": re.compile(r"\bsum\(\s*[\w.]+\s*(=|!=|<>)"),
+}
+POSTGRES_ONLY = {
+    "%s placeholder": re.compile(r"%s"),
+    "RETURNING": re.compile(r"\bRETURNING\b"),
+    "string_agg": re.compile(r"\bstring_agg\("),
+    "strpos": re.compile(r"\bstrpos\("),
+    "ILIKE": re.compile(r"\bILIKE\b"),
+    "= ANY(": re.compile(r"=\s*ANY\s*\("),
+    "information_schema": re.compile(r"\binformation_schema\b"),
+    "pg_ catalog or extension": re.compile(r"\bpg_\w+"),
+    "current_setting": re.compile(r"\bcurrent_setting\("),
+    "IDENTITY": re.compile(r"\bAS IDENTITY\b"),
+    ":: cast": re.compile(r"\w::\w"),
 }
 STATUS_WORDS = re.compile("'(" + "|".join([*PeriodStatus, *EnrollmentStatus]) + ")'")
 
@@ -82,6 +98,23 @@ def test_what_only_sqlite_says_stands_in_the_dialect_module():
                  for path in python_files(ROOT / "app", ROOT / "ui") if path not in (DIALECT, *MIGRATIONS)
                  for line, text in code_strings(path)
                  for what, pattern in SQLITE_ONLY.items() if pattern.search(text)]
+    assert offenders == []
+
+
+def test_what_only_postgresql_says_stands_in_its_modules():
+    """The server's statements stand in postgres.py and dialect_postgres.py; every other storage module, the
+    schema included (translated there), is written in the SQL both engines accept (and SQL is storage's alone)."""
+    offenders = [f"{path.relative_to(ROOT)}:{line} {what}"
+                 for path in python_files(STORAGE) if path not in POSTGRES
+                 for line, text in code_strings(path)
+                 for what, pattern in POSTGRES_ONLY.items() if pattern.search(text)]
+    assert offenders == []
+
+
+def test_only_the_server_module_imports_the_server_driver():
+    """psycopg is imported by app/storage/postgres.py alone, which is imported only when a server is opened."""
+    offenders = [str(path.relative_to(ROOT)) for path in python_files(ROOT / "app", ROOT / "ui")
+                 if path != POSTGRES[0] and re.search(r"^\s*(import|from) psycopg", path.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
 
 

@@ -47,7 +47,7 @@ def _init(db, args) -> int:
         demo.build_demo(db)
     counts = database.counts(db)
     summary = "，".join(f"{label}{counts[table]}" for table, label in database.COUNTED.items())
-    print(f"数据库已就绪：{args.db}（{summary}）")
+    print(f"数据库已就绪：{database.describe(args.db)}（{summary}）")
     return EXIT_OK
 
 

@@ -2,7 +2,10 @@
 
 The window and the command line speak of the file in this module's words: its lock (DatabaseLock, held,
 DatabaseLocked, HEARTBEAT_SECONDS), why it cannot be opened (DatabaseDamaged, DatabaseNotWritable), whether
-its place can be written (is_writable), and why a write failed (reason_of); storage defines them."""
+its place can be written (is_writable), and why a write failed (reason_of); storage defines them.
+
+Wherever a path is taken, a postgresql:// URL may stand instead (is_server): the office's server database,
+opened without a lock (every window writes) and without the file's checks and copies, which say so."""
 from __future__ import annotations
 
 import sqlite3
@@ -16,8 +19,18 @@ from app.storage import filesystem
 from app.storage.backup import reason_of as reason_of
 from app.storage.connection import Database as Database
 from app.storage.db import DatabaseDamaged as DatabaseDamaged
-from app.storage.db import DatabaseFileError, NeedsMigration, check_identity, connect, full_check, open_db
+from app.storage.db import (
+    DatabaseFileError,
+    NeedsMigration,
+    check_identity,
+    connect,
+    full_check,
+    open_db,
+    refuse_on_server,
+)
 from app.storage.db import DatabaseNotWritable as DatabaseNotWritable
+from app.storage.db import is_server as is_server
+from app.storage.db import on_server as on_server
 from app.storage.lock import HEARTBEAT_SECONDS as HEARTBEAT_SECONDS
 from app.storage.lock import DatabaseLock, DatabaseLocked
 from app.storage.lock import held as held
@@ -29,6 +42,8 @@ COUNTED = {"units": "单位", "people": "人员", "plans": "计划", "training_c
 
 def create_database(path: str | Path, lock: DatabaseLock) -> Database:
     """Opens the database at path for writing, making a new empty one when there is none."""
+    if is_server(path):
+        return open_db(path, create=True)
     return open_db(Path(path), writer=lock, create=True)
 
 
@@ -61,7 +76,10 @@ def writing(path: str | Path, *, create: bool = False, program: str = "命令") 
 
 
 def open_locked(path: str | Path, *, create: bool = False, program: str = "命令") -> Database:
-    """Takes the file's lock and opens it for writing; closing the connection releases the lock."""
+    """Takes the file's lock and opens it for writing; closing the connection releases the lock. A server
+    database has no lock: it is opened as it is."""
+    if is_server(path):
+        return open_db(path, create=create)
     path = Path(path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +95,9 @@ def open_locked(path: str | Path, *, create: bool = False, program: str = "命�
 
 def is_writable(path: str | Path) -> bool:
     """Whether the file (or the folder for a new one) can be written: not on a CD, a write-protected USB stick
-    or a share without write rights."""
+    or a share without write rights. A server database: the server decides what a role may do."""
+    if is_server(path):
+        return True
     return filesystem.is_writable(Path(path))
 
 
@@ -100,6 +120,7 @@ check = full_check  # problems found by SQLite's integrity and foreign-key check
 
 def check_file(path: str | Path) -> list[str]:
     """`check` on the file as it is: reports, and never migrates, renames or sets a damaged file aside."""
+    refuse_on_server(path, "完整性检查")
     path = Path(path)
     if not path.is_file():
         raise DatabaseFileError(f"找不到数据库文件：{path}")
@@ -116,12 +137,23 @@ def check_file(path: str | Path) -> list[str]:
         db.close()
 
 
+def describe(target: str | Path) -> str:
+    """The database as messages name it: the file's path, or the server's address without any password."""
+    if is_server(target):
+        from app.storage.postgres import display_name
+
+        return f"服务器数据库 {display_name(target)}"
+    return str(target)
+
+
 def backup(db: Database, to_dir: str | Path | None = None, reason: str = "手动") -> Path:
+    refuse_on_server(db, "数据库文件的备份")
     return backups.take(db, reason, to_dir=Path(to_dir) if to_dir else None)
 
 
 def save_copy(db: Database, target: str | Path) -> Path:
     """另存备份: a checked copy at a path the user chose."""
+    refuse_on_server(db, "另存备份")
     saved = backup_storage.backup_to(db, Path(target))
     if audit.can_record(db):  # not when opened read-only: a copy changes nothing
         audit.record(db, "另存备份", detail=str(saved))

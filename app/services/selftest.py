@@ -126,9 +126,17 @@ def steps(folder: Path, state: dict) -> list[tuple[str, Callable[[], str]]]:
             raise RuntimeError(f"分词结果不对：{'/'.join(words)}")
         return f"结业证书{made[0]}页（含二维码），Word入学通知书{made[1]}份，标题分词：{'/'.join(words)}"
 
+    def server_driver() -> str:
+        """The PostgreSQL driver and its libpq, imported only when a server is opened: a build must hold them."""
+        from app.storage import postgres
+
+        if postgres.placeholders("SELECT ? WHERE '?' = ?") != "SELECT %s WHERE '?' = %s":
+            raise RuntimeError("参数占位符转换不对")
+        return postgres.driver()
+
     return [("建立示范数据库", build), ("检查数据库", check), ("备份与恢复", backup_and_restore),
             ("规则、节假日与拼音检索", rules_and_search), ("导入Excel名单", import_list), ("生成入学通知书PDF", letters),
-            ("结业证书、Word文件与标题分词", more_documents)]
+            ("结业证书、Word文件与标题分词", more_documents), ("服务器数据库驱动", server_driver)]
 
 
 Steps = Callable[[Path, dict], list[tuple[str, Callable[[], str]]]]

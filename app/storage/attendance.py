@@ -29,12 +29,12 @@ def clear_mark(db: Database, enrollment_id: int, day: str, half: str) -> None:
 
 def add_marks(db: Database, found: Iterable[tuple[int, str, str, str]]) -> None:
     """New marks (enrollment, day, half, mark) for half-days that have none."""
-    db.conn.executemany("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)", found)
+    db.executemany("INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)", found)
 
 
 def put_marks(db: Database, found: Iterable[tuple[int, str, str, str]]) -> None:
     """Marks (enrollment, day, half, mark) that replace whatever those half-days held."""
-    db.conn.executemany("""INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)
+    db.executemany("""INSERT INTO attendance (enrollment_id, day, half, status) VALUES (?, ?, ?, ?)
                            ON CONFLICT (enrollment_id, day, half) DO UPDATE SET status = excluded.status""", found)
 
 

@@ -41,20 +41,20 @@ NAMED = {"class": ("training_classes", "name"), "person": ("people", "name"), "u
 def record_names(db: Database, entity: str, ids: list[int]) -> dict[int, str]:
     """The names of the classes, people, units or plans with these ids (those that still exist)."""
     table, column = NAMED[entity]
-    sql = f"SELECT id, {column} FROM {table} WHERE {dialect.in_list('id')}"
-    return dict(db.execute(sql, [dialect.json_list(ids)]).fetchall())
+    sql = f"SELECT id, {column} FROM {table} WHERE {dialect.in_list(db, 'id')}"
+    return dict(db.execute(sql, [dialect.json_list(db, ids)]).fetchall())
 
 
 def period_names(db: Database, ids: list[int]) -> dict[int, tuple[str, int]]:
     """Period id -> (its class's name, its number)."""
     sql = f"""SELECT pe.id, c.name, pe.number FROM periods pe JOIN training_classes c ON c.id = pe.class_id
-              WHERE {dialect.in_list('pe.id')}"""
-    return {row[0]: (row[1], row[2]) for row in db.execute(sql, [dialect.json_list(ids)])}
+              WHERE {dialect.in_list(db, 'pe.id')}"""
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, [dialect.json_list(db, ids)])}
 
 
 def enrollment_names(db: Database, ids: list[int]) -> dict[int, tuple[str, str, int]]:
     """Enrollment id -> (the person's name, the class's name, the period's number)."""
     sql = f"""SELECT e.id, p.name, c.name, pe.number FROM enrollments e JOIN people p ON p.id = e.person_id
               JOIN periods pe ON pe.id = e.period_id JOIN training_classes c ON c.id = pe.class_id
-              WHERE {dialect.in_list('e.id')}"""
-    return {row[0]: (row[1], row[2], row[3]) for row in db.execute(sql, [dialect.json_list(ids)])}
+              WHERE {dialect.in_list(db, 'e.id')}"""
+    return {row[0]: (row[1], row[2], row[3]) for row in db.execute(sql, [dialect.json_list(db, ids)])}

@@ -20,7 +20,7 @@ def list_classes(db: Database, plan_id: int | None = None, include_archived: boo
     sql = f"""SELECT c.*, coalesce(p.title, '') AS plan_title, coalesce(u.name, '') AS unit_name
               FROM training_classes c LEFT JOIN plans p ON p.id = c.plan_id
               LEFT JOIN units u ON u.id = c.unit_id{where}
-              ORDER BY p.year, p.id, c.seq, c.id"""
+              ORDER BY coalesce(p.year, 0), coalesce(p.id, 0), c.seq, c.id"""  # no plan: first, as SQLite sorts NULL
     return [from_row(ClassRow, row) for row in rows(db, sql, params)]
 
 

@@ -11,15 +11,24 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 
 class Database:
+    engine = "sqlite"  # a server database's connection (app/storage/postgres.py) says "postgresql"
+
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     def execute(self, sql: str, parameters: Sequence | dict[str, Any] | None = None) -> sqlite3.Cursor:
         return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def insert_id(self, sql: str, parameters: Sequence = ()) -> int:
+        """Runs an INSERT of one row into a table with an id column; the new row's id."""
+        return self.execute(sql, parameters).lastrowid
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:

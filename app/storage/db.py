@@ -8,6 +8,10 @@ URI. `connect` is the light open (PRAGMAs and the access mode) for workers; `ope
 damage checks, the journal mode and migrations. A writer's outermost transaction, and its close, end with
 a checkpoint: the .db file alone then holds every committed change, which is what a copy taken with
 Explorer or by a nightly job gets.
+
+A target that is a postgresql:// URL is an office's server database (app/storage/postgres.py, imported only
+then): no lock, no file checks; the operations that only a file has (its backup copy, checkpoint, integrity
+checks, journal mode) say so instead (refuse_on_server).
 """
 from __future__ import annotations
 
@@ -32,6 +36,28 @@ READ_ONLY_PLACE = "“{name}”或其所在文件夹是只读的，只能以只�
 
 class DatabaseFileError(UserError):
     pass
+
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+NOT_FOR_SERVER = "{what}只适用于数据库文件；服务器数据库（{name}）由服务器管理员负责检查和备份"
+
+
+def is_server(target: object) -> bool:
+    """Whether a --db value (or a remembered one) names a server database, postgresql://…, not a file."""
+    return isinstance(target, str) and target.lower().startswith(SERVER_SCHEMES)
+
+
+def on_server(db: Database) -> bool:
+    return dialect.on_server(db)
+
+
+def refuse_on_server(db: Database | str, what: str) -> None:
+    """A clear refusal of a file-only operation (backup copy, check, checkpoint) for a server database."""
+    if is_server(db) or (not isinstance(db, (str, Path)) and on_server(db)):
+        from app.storage.postgres import display_name
+
+        name = display_name(db if isinstance(db, str) else db.url)
+        raise DatabaseFileError(NOT_FOR_SERVER.format(what=what, name=name))
 
 
 class DatabaseDamaged(DatabaseFileError):
@@ -88,6 +114,10 @@ class OfficeDatabase(Database):
 def connect(path: str | Path, *, writer: DatabaseLock | None = None) -> OfficeDatabase:
     """The light open: PRAGMAs and the access mode, no checks or migrations. Writable only with the lock
     of this file (`writer`); otherwise every write is refused."""
+    if is_server(path):
+        from app.storage import postgres
+
+        return postgres.connect(path)
     path = Path(path)
     writable = _may_write(path, writer)
     if not writable and not path.is_file():
@@ -97,7 +127,12 @@ def connect(path: str | Path, *, writer: DatabaseLock | None = None) -> OfficeDa
 
 def open_db(path: str | Path, *, writer: DatabaseLock | None = None, create: bool = False) -> OfficeDatabase:
     """Opens (or, for the lock holder with create=True, makes) the database at path: identity and damage
-    checks, then for a writer the journal mode and migrations. A reader refuses a file that needs migrating."""
+    checks, then for a writer the journal mode and migrations. A reader refuses a file that needs migrating.
+    A postgresql:// URL opens the server database: its identity checked and its schema brought up to date."""
+    if is_server(path):
+        from app.storage import postgres
+
+        return postgres.open_server(path, application_id=APPLICATION_ID, create=create)
     path = Path(path)
     if not create and not path.is_file():
         raise DatabaseFileError(f"找不到数据库文件：{path}")
@@ -133,7 +168,7 @@ def checkpoint(db: Database) -> bool:
 
     False when a reader kept it from finishing; the next checkpoint catches up. A rollback journal has
     nothing to copy."""
-    if not getattr(db, "writable", False):
+    if not getattr(db, "writable", False) or on_server(db):
         return False
     try:
         if db.conn.in_transaction:
@@ -204,7 +239,9 @@ def _wrap(connection: sqlite3.Connection, writable: bool) -> OfficeDatabase:
 
 
 def db_path(db: Database) -> Path | None:
-    """The file behind a connection, or None for an in-memory database."""
+    """The file behind a connection, or None for an in-memory or a server database."""
+    if on_server(db):
+        return None
     filename = dialect.main_file(db)
     return Path(filename) if filename else None
 
@@ -266,6 +303,7 @@ def quick_check(db: Database) -> list[str]:
 
 def full_check(db: Database) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks; empty when the file is sound."""
+    refuse_on_server(db, "完整性检查")
     problems = problem_lines(dialect.integrity_check(db))
     for table, rowid, parent in dialect.foreign_key_check(db):
         problems.append(f"{table} 第{rowid}行引用了不存在的 {parent} 记录")

@@ -13,8 +13,12 @@ PostgreSQL also accepts; these are what a port to it has to replace:
 - the search indexes of m010: people_grams and the FTS5 table people_digits (PostgreSQL: pg_trgm).
 
 Not here, because PostgreSQL accepts them too: INSERT … ON CONFLICT (…) DO UPDATE, substr on ISO dates,
-coalesce, nullif, CASE, LIMIT … OFFSET. The schema (migrations.py) and the driver's `?` placeholders and
-`lastrowid` are the port's other parts.
+coalesce, nullif, CASE, LIMIT … OFFSET.
+
+The other engine: a function that a server database (`engine` "postgresql") answers differently asks
+app/storage/dialect_postgres.py, the home of what only PostgreSQL says; the connection (placeholders, the
+new row's id, transactions), its identity and the schema's translation are app/storage/postgres.py's.
+Pieces of queries take the connection, so that they are spelled for its engine.
 """
 from __future__ import annotations
 
@@ -22,11 +26,18 @@ import json
 import sqlite3
 from typing import Any, Iterable, Protocol
 
+from app.storage import dialect_postgres as pg
+
 
 class Executes(Protocol):
     """A sqlite3 connection or a sqlite_utils Database: both run a statement and return a cursor."""
 
     def execute(self, sql: str, parameters: Any = ...) -> Any: ...
+
+
+def on_server(db: Any) -> bool:
+    """Whether the connection is to a PostgreSQL server (a sqlite3 connection or Database: no)."""
+    return getattr(db, "engine", "sqlite") == "postgresql"
 
 
 # -- the connection ------------------------------------------------------------------------------------
@@ -46,7 +57,14 @@ def set_busy_timeout(db: Executes, milliseconds: int) -> None:
     db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
 
+def signed_in(db: Executes) -> str:
+    """The database role a server connection writes as (each clerk signs in as their own)."""
+    return db.execute(pg.SIGNED_IN).fetchone()[0]
+
+
 def is_query_only(db: Executes) -> bool:
+    if on_server(db):
+        return bool(db.execute(pg.READ_ONLY).fetchone()[0])
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
 
@@ -82,6 +100,8 @@ def application_id(db: Executes) -> int:
 
 
 def table_names(db: Executes) -> list[str]:
+    if on_server(db):
+        return db.table_names()
     return [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
@@ -111,8 +131,10 @@ def foreign_key_check(db: Executes) -> list[tuple[str, int, str]]:
 
 # -- pieces of queries ---------------------------------------------------------------------------------
 
-def contains(text: str) -> str:
+def contains(db: Executes, text: str) -> str:
     """A condition: `text` holds the next parameter somewhere."""
+    if on_server(db):
+        return pg.contains(text)
     return f"instr({text}, ?) > 0"
 
 
@@ -126,6 +148,8 @@ def refresh_search_index(db: Executes) -> int:
     in people_search_pending: added, renamed, renumbered or removed) are indexed again in a few set-wise
     statements; OfficeDatabase.atomic calls this at the end of each write transaction. Until then, and on a
     read-only connection, name_holds and digits_hold read those few people directly. Returns how many."""
+    if on_server(db):
+        return 0  # the server's trigram indexes (m010 there) follow every write themselves
     try:
         pending = db.execute("SELECT count(*) FROM people_search_pending").fetchone()[0]
     except sqlite3.OperationalError:  # a file not yet brought up to m010 has no search index
@@ -155,10 +179,12 @@ def _indexed_or_changed(indexed: str, direct: str) -> str:
     return f"(({indexed}) AND NOT {_CHANGED}) OR ({_CHANGED} AND {direct})"
 
 
-def name_holds(text: str) -> tuple[str, list]:
+def name_holds(db: Executes, text: str) -> tuple[str, list]:
     """A condition on people p: the name holds `text`. Served by the people_grams index (m010): the people
     whose name has text's first one or two characters, then the whole text checked in those few names."""
-    direct = contains("p.name")
+    if on_server(db):
+        return pg.name_holds(text)
+    direct = contains(db, "p.name")
     if len(text) <= 2:
         indexed = "p.id IN (SELECT person_id FROM people_grams WHERE gram = ?)"
         return _indexed_or_changed(indexed, direct), [text, text]
@@ -166,38 +192,52 @@ def name_holds(text: str) -> tuple[str, list]:
     return _indexed_or_changed(indexed, direct), [text[:2], text, text]
 
 
-def digits_hold(digits: str) -> tuple[str, list]:
+def digits_hold(db: Executes, digits: str) -> tuple[str, list]:
     """A condition on people p: these three or more characters stand in the ID number after its region code
     (the start of an ID is found by its unique index) or in the phone number: the people_digits FTS5
-    trigram index of m010."""
+    trigram index of m010 (which, as FTS5's trigram tokenizer does, ignores letter case)."""
+    if on_server(db):
+        return pg.digits_hold(digits)
     indexed = "p.id IN (SELECT rowid FROM people_digits WHERE people_digits MATCH ?)"
-    direct = f"({contains('substr(p.id_number, 7)')} OR {contains('p.phone')})"
+    direct = f"({contains(db, 'substr(p.id_number, 7)')} OR {contains(db, 'p.phone')})"
     return _indexed_or_changed(indexed, direct), ['"' + digits.replace('"', '""') + '"', digits, digits]
 
 
-def in_list(column: str) -> str:
-    """`column` is one of the values of the next parameter, given as `json_list(values)`."""
+def in_list(db: Executes, column: str) -> str:
+    """`column` is one of the values of the next parameter, given as `json_list(db, values)`."""
+    if on_server(db):
+        return pg.in_list(column)
     return f"{column} IN (SELECT value FROM json_each(?))"
 
 
-def json_list(values: Iterable[Any]) -> str:
+def json_list(db: Executes, values: Iterable[Any]) -> Any:
+    if on_server(db):
+        return pg.value_list(values)
     return json.dumps(list(values))
 
 
-def joined_ids(column: str) -> str:
+def joined_ids(db: Executes, column: str) -> str:
     """An aggregate: the column's numbers as one text, separated by commas (NULL when there are none)."""
+    if on_server(db):
+        return pg.joined_ids(column)
     return f"group_concat({column})"
 
 
-def joined_as_list(joined: str | None) -> str:
+def joined_as_list(db: Executes, joined: str | None) -> Any:
     """What joined_ids gave, as the parameter in_list takes."""
+    if on_server(db):
+        return pg.value_list(int(part) for part in (joined or "").split(",") if part)
     return f"[{joined or ''}]"
 
 
-def days_from_to(start: str, end: str) -> str:
+def days_from_to(db: Executes, start: str, end: str) -> str:
     """The days from one ISO date to another, both counted."""
+    if on_server(db):
+        return pg.days_from_to(start, end)
     return f"julianday({end}) - julianday({start}) + 1"
 
 
-# Joins in the order written: SQLite walks the first table's index and the second's for each row.
-JOIN_IN_THIS_ORDER = "CROSS JOIN"
+def join_in_this_order(db: Executes) -> str:
+    """Joins in the order written: SQLite walks the first table's index and the second's for each row
+    (PostgreSQL's planner chooses its own order: a plain JOIN)."""
+    return "JOIN" if on_server(db) else "CROSS JOIN"

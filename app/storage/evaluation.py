@@ -84,7 +84,8 @@ class GroupScores:
 def session_scores_by(db: Database, by: str, satisfied_from: dict[str, float]) -> list[GroupScores]:
     """Scored session answers grouped by lecturer ("lecturer") or topic ("topic"); an answer is satisfied from
     its evaluation's scale's lowest satisfied score (satisfied_from: scale -> score)."""
-    column = {"lecturer": "s.lecturer_id", "topic": "s.topic"}[by]
+    # a lecturer's id is a number, a topic a text that may be empty
+    column, named = {"lecturer": ("s.lecturer_id", ""), "topic": ("s.topic", " AND s.topic <> ''")}[by]
     cases = " ".join("WHEN ev.scale = ? AND a.score >= ? THEN 1" for _ in satisfied_from)
     params: list = [value for pair in satisfied_from.items() for value in pair]
     sql = f"""SELECT {column} AS key, count(*) AS count, sum(CASE {cases} ELSE 0 END) AS satisfied,
@@ -93,7 +94,7 @@ def session_scores_by(db: Database, by: str, satisfied_from: dict[str, float]) -
               JOIN evaluations ev ON ev.id = r.evaluation_id
               JOIN {conditions.LIVE_PERIODS} pe ON pe.id = ev.period_id
               JOIN sessions s ON s.id = a.session_id
-              WHERE a.score IS NOT NULL AND {column} IS NOT NULL AND {column} <> ''
+              WHERE a.score IS NOT NULL AND {column} IS NOT NULL{named}
               GROUP BY {column}"""
     return [from_row(GroupScores, row) for row in rows(db, sql, params)]
 

@@ -37,7 +37,7 @@ def active_enrollments_of_unit(db: Database, period_id: int, unit_id: int) -> li
 
 def set_fee(db: Database, enrollment_ids: list[int], amount: float, day: str) -> None:
     stamp = stamps(db)
-    db.conn.executemany(f"UPDATE enrollments SET fee_paid = ?, fee_paid_on = ?, {BUMP} WHERE id = ?",
+    db.executemany(f"UPDATE enrollments SET fee_paid = ?, fee_paid_on = ?, {BUMP} WHERE id = ?",
                         [(amount, day, *stamp, enrollment_id) for enrollment_id in enrollment_ids])
 
 

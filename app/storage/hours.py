@@ -21,7 +21,7 @@ def records_of(db: Database, person_id: int) -> list[HoursRecord]:
 def add_records(db: Database, found: Iterable[tuple[int, int, float, str, str, str]]) -> None:
     """New records (person, year, hours, kind, source, date) in one statement run."""
     stamp = tuple(stamps(db))
-    db.conn.executemany(f"INSERT INTO hours_records (person_id, year, hours, kind, source, date, {STAMP_COLUMNS}) "
+    db.executemany(f"INSERT INTO hours_records (person_id, year, hours, kind, source, date, {STAMP_COLUMNS}) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((*row, *stamp) for row in found))
 
 
@@ -32,7 +32,7 @@ def _only(column: str, person_id: int | None) -> tuple[str, list[int]]:
 def class_hours(db: Database, first_year: int, year: int, person_id: int | None = None) -> list[dict]:
     """Per person and year (the year the period ended): hours credited by closed periods, and the days of
     those completed (结业)."""
-    days = dialect.days_from_to("p.start_date", "p.end_date")
+    days = dialect.days_from_to(db, "p.start_date", "p.end_date")
     only, params = _only("e.person_id", person_id)
     return rows(db, f"""SELECT e.person_id, CAST(substr(p.end_date, 1, 4) AS INTEGER) AS year, sum(e.hours) AS hours,
                                sum(CASE WHEN {conditions.completed()} THEN {days} ELSE 0 END) AS days
@@ -62,7 +62,7 @@ def ledger_people(db: Database, person_id: int | None = None) -> list[tuple[int,
                               FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?""",
                           [person_id]).fetchall()
     in_units = db.execute(f"""SELECT {columns}, u.name, u.sort_order FROM units u
-                              {dialect.JOIN_IN_THIS_ORDER} people p ON p.unit_id = u.id
+                              {dialect.join_in_this_order(db)} people p ON p.unit_id = u.id
                               ORDER BY u.sort_order, u.id, p.name_initials, p.name, p.id_number""").fetchall()
     return in_units + db.execute(f"""SELECT {columns}, '', 1000000000 FROM people p WHERE p.unit_id IS NULL
                                      ORDER BY p.name_initials, p.name, p.id_number""").fetchall()

@@ -21,6 +21,11 @@ def migration(fn):
     return fn
 
 
+def registered() -> list[Callable]:
+    """Every migration function, in order (the server's runner, app/storage/postgres.py, runs them)."""
+    return list(_migrations)
+
+
 def runner() -> Migrations:
     """sqlite-utils' Migrations with every migration, in order: made (and sqlite-utils imported) only when a
     file needs one, so an up-to-date file opens without it."""

@@ -20,7 +20,12 @@ _SELECT = """SELECT p.*, coalesce(u.name, '') AS unit_name
 FROM people p LEFT JOIN units u ON u.id = p.unit_id"""
 _ORDER = "coalesce(u.sort_order, 1e18), u.id, p.name_initials, p.name, p.id_number"
 # SQLite walks units in display order and each unit's people by name (index people_unit_name).
-_IN_UNITS = f"SELECT p.id FROM units u {dialect.JOIN_IN_THIS_ORDER} people p ON p.unit_id = u.id"
+
+
+def _in_units(db: Database) -> str:
+    return f"SELECT p.id FROM units u {dialect.join_in_this_order(db)} people p ON p.unit_id = u.id"
+
+
 _IN_UNITS_ORDER = "u.sort_order, u.id, p.name_initials, p.name, p.id_number"
 SMALL = 5000  # up to this many matches are sorted at once; more are read in index order
 SMALL_SPREAD = 500  # the same for digits and pinyin initials, whose matches are spread over every unit
@@ -46,14 +51,14 @@ def _text_parts(db: Database, text: str) -> list[tuple[str, list]]:
         return [("p.id_number = ?", [normalize_id(code)])]
     if re.fullmatch(r"[\d\-]+[Xx]?", code):
         starts = ("p.id_number >= ? AND p.id_number < ?", [code.upper(), code.upper() + "\x7f"])
-        return [starts, dialect.digits_hold(code.upper())] if len(code) >= 3 else [starts]
+        return [starts, dialect.digits_hold(db, code.upper())] if len(code) >= 3 else [starts]
     if re.fullmatch(r"[A-Za-z]+", code):
         low = code.lower()
         return [("p.name_initials >= ? AND p.name_initials < ?", [low, low + "\x7f"])]
     words = clean(text)
-    units = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {dialect.contains('name')}", [words]).fetchall()]
+    units = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {dialect.contains(db, 'name')}", [words]).fetchall()]
     in_units = [(f"p.unit_id IN ({', '.join('?' * len(units))})", units)] if units else []
-    return [*in_units, dialect.name_holds(words.replace(" ", ""))]
+    return [*in_units, dialect.name_holds(db, words.replace(" ", ""))]
 
 
 def _spread(found: PeopleFilter) -> bool:
@@ -108,7 +113,7 @@ def _by_ids(db: Database, ids: list[int]) -> list[Person]:
     """The people with these ids, in this order."""
     if not ids:
         return []
-    found = {p.id: p for p in _people(db, f"{_SELECT} WHERE {dialect.in_list('p.id')}", [dialect.json_list(ids)])}
+    found = {p.id: p for p in _people(db, f"{_SELECT} WHERE {dialect.in_list(db, 'p.id')}", [dialect.json_list(db, ids)])}
     return [found[i] for i in ids if i in found]
 
 
@@ -136,7 +141,7 @@ class PeoplePages:
         if self._ids is not None:
             return self._by_ids(self._ids[offset:offset + limit])
         where = f" WHERE {self.condition}" if self.condition else ""
-        ids = self.db.execute(f"{_IN_UNITS}{where} ORDER BY {_IN_UNITS_ORDER} LIMIT ? OFFSET ?",
+        ids = self.db.execute(f"{_in_units(self.db)}{where} ORDER BY {_IN_UNITS_ORDER} LIMIT ? OFFSET ?",
                               [*self.params, limit, offset]).fetchall()
         found = self._by_ids([row[0] for row in ids])
         if len(found) < limit:
@@ -181,8 +186,8 @@ def by_id_numbers(db: Database, id_numbers: list[str]) -> dict[str, Person]:
         known = {row[0] for row in db.execute("SELECT id_number FROM people")}
         id_numbers = [number for number in id_numbers if number in known]
     for start in range(0, len(id_numbers), 500):
-        chunk = dialect.json_list(id_numbers[start:start + 500])
-        for person in _people(db, f"{_SELECT} WHERE {dialect.in_list('p.id_number')}", [chunk]):
+        chunk = dialect.json_list(db, id_numbers[start:start + 500])
+        for person in _people(db, f"{_SELECT} WHERE {dialect.in_list(db, 'p.id_number')}", [chunk]):
             found[person.id_number] = person
     return found
 
@@ -193,8 +198,8 @@ def in_group(db: Database, categories: list[str], ranks: list[str]) -> list[Pers
     conditions, params = [], []
     for column, values in (("p.cadre_category", categories), ("p.rank", ranks)):
         if values:
-            conditions.append(dialect.in_list(column))
-            params.append(dialect.json_list(values))
+            conditions.append(dialect.in_list(db, column))
+            params.append(dialect.json_list(db, values))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return _people(db, f"{_SELECT}{where} ORDER BY {_ORDER}", params)
 
@@ -213,6 +218,6 @@ def quick_find(db: Database, text: str, limit: int) -> list[Person]:
         where = _Where([], _text_parts(db, code))
         condition, params = where.condition, where.params
     else:
-        condition, params = dialect.name_holds(clean(text).replace(" ", ""))
+        condition, params = dialect.name_holds(db, clean(text).replace(" ", ""))
     ids = [row[0] for row in db.execute(f"SELECT p.id FROM people p WHERE {condition} LIMIT ?", [*params, limit])]
     return _by_ids(db, ids)

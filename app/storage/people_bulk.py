@@ -27,7 +27,7 @@ def add_many(db: Database, columns: tuple[str, ...], values: Iterable[tuple[Any,
     """New people, each a tuple of the columns' values (the id among them), in one statement run."""
     names, stamp = _columns(columns), tuple(stamps(db))
     sql = f"INSERT INTO people ({', '.join(names)}, {STAMP_COLUMNS}) VALUES ({', '.join('?' * (len(names) + 2))})"
-    db.conn.executemany(sql, ((*row, *stamp) for row in values))
+    db.executemany(sql, ((*row, *stamp) for row in values))
 
 
 def update_fields(db: Database, person_id: int, values: dict[str, Any]) -> None:

@@ -44,7 +44,7 @@ def quota_usage(db: Database, period_id: int, every_unit: bool = False) -> list[
 def replace_quotas(db: Database, period_id: int, seats: dict[int, int]) -> None:
     """The period's allocation becomes unit id -> seats (call inside a transaction)."""
     db.execute("DELETE FROM quotas WHERE period_id = ?", [period_id])
-    db.conn.executemany("INSERT INTO quotas (period_id, unit_id, seats) VALUES (?, ?, ?)",
+    db.executemany("INSERT INTO quotas (period_id, unit_id, seats) VALUES (?, ?, ?)",
                         [(period_id, unit_id, value) for unit_id, value in seats.items()])
 
 

@@ -95,15 +95,15 @@ class Table(Generic[T]):
         row = {**to_row(record, self.cls), **stamps}
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cursor = self.db.execute(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
-        return replace(record, id=cursor.lastrowid, **({"version": 1, **stamps} if stamps else {}))
+        new_id = self.db.insert_id(f"INSERT INTO {self.name} ({columns}) VALUES ({marks})", list(row.values()))
+        return replace(record, id=new_id, **({"version": 1, **stamps} if stamps else {}))
 
     def insert_many(self, records: Iterable[T]) -> None:
         """Many new records in one statement run (inside db.atomic()); their ids are not read back."""
         columns, stamps = stored_fields(self.cls), list(self._stamps().items())
         names = [*columns, *(name for name, _ in stamps)]
         sql = f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-        self.db.conn.executemany(sql, ([*(_stored(getattr(record, column)) for column in columns),
+        self.db.executemany(sql, ([*(_stored(getattr(record, column)) for column in columns),
                                         *(value for _, value in stamps)] for record in records))
 
     def update(self, record: T) -> T:

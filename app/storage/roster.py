@@ -146,12 +146,12 @@ def attendance(db: Database, person_id: int) -> list[Attendance]:
 def enrol_many(db: Database, enrollments: Iterable[tuple[int, int, int | None, str, str]]) -> None:
     """(period, person, unit, status, key problems) of new enrollments, in one statement run."""
     stamp = tuple(stamps(db))
-    db.conn.executemany(f"""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems, {STAMP_COLUMNS})
+    db.executemany(f"""INSERT INTO enrollments (period_id, person_id, unit_id, status, key_problems, {STAMP_COLUMNS})
                            VALUES (?, ?, ?, ?, ?, ?, ?)""", ((*row, *stamp) for row in enrollments))
 
 
 def set_key_problems(db: Database, period_id: int, problems: dict[int, str]) -> None:
     """Each person's key problems (重点难点问题) on the period's roster: person id -> text."""
     stamp = stamps(db)
-    db.conn.executemany(f"UPDATE enrollments SET key_problems = ?, {BUMP} WHERE period_id = ? AND person_id = ?",
+    db.executemany(f"UPDATE enrollments SET key_problems = ?, {BUMP} WHERE period_id = ? AND person_id = ?",
                         [(text, *stamp, period_id, person_id) for person_id, text in problems.items()])

@@ -123,7 +123,7 @@ def class_summaries(db: Database) -> list[ClassSummary]:
                      (SELECT count(*) {in_class} AND {conditions.completed()}) AS completed,
                      (SELECT coalesce(sum(e.hours), 0) {in_class}) AS hours
               FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
-              WHERE c.archived = 0 ORDER BY pl.year, pl.id, c.seq, c.id"""
+              WHERE c.archived = 0 ORDER BY coalesce(pl.year, 0), coalesce(pl.id, 0), c.seq, c.id"""
     return [from_row(ClassSummary, row) for row in rows(db, sql)]
 
 

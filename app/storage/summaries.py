@@ -29,7 +29,7 @@ def year_classes(db: Database, year: int) -> list[dict]:
               FROM training_classes c LEFT JOIN plans pl ON pl.id = c.plan_id
               WHERE c.archived = 0 AND (pl.year = ? OR EXISTS (SELECT 1 FROM periods pe WHERE pe.class_id = c.id
                      AND substr(pe.start_date, 1, 4) = ?))
-              ORDER BY pl.year, pl.id, c.seq, c.id"""
+              ORDER BY coalesce(pl.year, 0), coalesce(pl.id, 0), c.seq, c.id"""
     return rows(db, sql, [year, str(year), year, str(year)])
 
 

@@ -66,7 +66,7 @@ def returns(db: Database, survey_id: int) -> list[ReturnLine]:
              FROM survey_returns r JOIN units u ON u.id = r.unit_id
              LEFT JOIN survey_answers a ON a.return_id = r.id
              WHERE r.survey_id = ?
-             GROUP BY r.id, r.unit_id, u.name, u.sort_order, r.source, r.received_on, r.contact, r.comments, r.note
+             GROUP BY r.id, r.unit_id, u.id, u.name, u.sort_order, r.source, r.received_on, r.contact, r.comments, r.note
              ORDER BY u.sort_order, u.id"""
     return [from_row(ReturnLine, row) for row in rows(db, sql, [survey_id])]
 

@@ -23,7 +23,7 @@ def by_name(db: Database, name: str) -> Unit | None:
 def set_order(db: Database, unit_ids: list[int]) -> None:
     """The units in this order, numbered by tens."""
     stamp = stamps(db)
-    db.conn.executemany(f"UPDATE units SET sort_order = ?, {BUMP} WHERE id = ? AND sort_order <> ?",
+    db.executemany(f"UPDATE units SET sort_order = ?, {BUMP} WHERE id = ? AND sort_order <> ?",
                         [((position + 1) * 10, *stamp, unit_id, (position + 1) * 10)
                          for position, unit_id in enumerate(unit_ids)])
 
@@ -32,6 +32,6 @@ def add_after_last(db: Database, names: list[str]) -> list[int]:
     """New units with these names after the last in the display order; their ids, in the same order."""
     order = db.execute("SELECT coalesce(max(sort_order), 0) FROM units").fetchone()[0]
     stamp = stamps(db)
-    return [db.execute(f"INSERT INTO units (name, sort_order, {STAMP_COLUMNS}) VALUES (?, ?, ?, ?)",
-                       [name, order + offset, *stamp]).lastrowid
+    return [db.insert_id(f"INSERT INTO units (name, sort_order, {STAMP_COLUMNS}) VALUES (?, ?, ?, ?)",
+                         [name, order + offset, *stamp])
             for offset, name in enumerate(names, start=1)]

@@ -1,19 +1,20 @@
 """Who is writing, and when: the one answer the audit log and every record's changed_by / changed_at use.
 
 On the office's SQLite file the writer is the signed-in operating-system user (what the lock file names);
-on a server database it is to be the clerk's database role, answered here and nowhere else.
+on a server database it is the clerk's own database role, answered here and nowhere else.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
+from app.storage import dialect
 from app.storage.connection import Database
 from app.storage.lock import os_user
 
 
 def writer_name(db: Database) -> str:
     """Who writes through this connection."""
-    return os_user()
+    return dialect.signed_in(db) if dialect.on_server(db) else os_user()
 
 
 def now() -> str:

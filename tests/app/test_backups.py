@@ -16,6 +16,8 @@ from app.storage import backup
 from app.storage.db import DatabaseDamaged, open_db
 from tests.writing import writable
 
+pytestmark = pytest.mark.sqlite_only(reason="backups are copies of the SQLite file (a server's are its administrator's)")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -14,6 +14,8 @@ from tests.cli import run
 from tests.roster_files import good_rows, write_xlsx
 from tests.writing import writable
 
+pytestmark = pytest.mark.sqlite_only(reason="the backup before an import or bulk delete is a copy of the SQLite file")
+
 
 @pytest.fixture
 def live(demo_file):

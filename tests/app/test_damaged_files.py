@@ -22,6 +22,8 @@ from tests.app.test_spreadsheet_guard import rewrite
 from tests.cli import run
 from tests.roster_files import HEADER, good_rows, write_csv, write_xls, write_xlsx
 
+pytestmark = pytest.mark.sqlite_only(reason="damaged SQLite files, quick_check and the restore of a file")
+
 DAMAGED = "不完整或已损坏（可能下载、复制时中断），请让单位重新发送"
 
 

@@ -8,6 +8,8 @@ from app.storage.db import DatabaseFileError, connect, open_db
 from app.storage.lock import DatabaseLock
 from tests.writing import writable
 
+pytestmark = pytest.mark.sqlite_only(reason="PRAGMAs, journal modes and the read-only opening of a SQLite file")
+
 
 def test_wal_on_a_local_disk_and_the_rollback_journal_on_a_share(tmp_path, monkeypatch):
     local = writable(tmp_path / "local.db", create=True)

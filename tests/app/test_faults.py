@@ -16,6 +16,8 @@ from tests.writing import writable
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.sqlite_only(reason="processes killed while writing a SQLite file, and its checks")
+
 SLOW_MIGRATION = """
 import sys, time
 from pathlib import Path

@@ -11,6 +11,7 @@ from app.services import people, roster, units
 from app.services.classes import ClassDraft, save_draft, save_period
 from app.services.hours import ledger as hours
 from app.services.stats import coverage, statistics
+from tests.server import command_db
 
 
 def id_number(n: int) -> str:
@@ -63,12 +64,11 @@ def test_bad_hours_records_are_refused(db, office):
 
 
 def test_command_line(db, office, tmp_path, capsys, monkeypatch):
-    path = tmp_path / "h.db"
-    db.conn.backup(__import__("sqlite3").connect(path))
-    assert main(["behind", "--year", "2020", "--json", "--db", str(path)]) == 0
+    path = command_db(db, tmp_path)
+    assert main(["behind", "--year", "2020", "--json", "--db", path]) == 0
     found = json.loads(capsys.readouterr().out)
     assert [(p["name"], p["shortfall"], p["unit_name"]) for p in found] == [("王二", 30, "县财政局"), ("李三", 10, "县委办公室")]
-    assert main(["hours", "--year", "2020", "--json", "--db", str(path)]) == 0
+    assert main(["hours", "--year", "2020", "--json", "--db", path]) == 0
     assert {p["name"]: p["total"] for p in json.loads(capsys.readouterr().out)} == {"张一": 100, "王二": 60, "李三": 40, "赵四": 0}
 
 

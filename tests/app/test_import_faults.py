@@ -26,6 +26,8 @@ from app.services.demo_people import generate_people
 from app.storage import tables
 from tests.writing import writable
 
+pytestmark = pytest.mark.sqlite_only(reason="imports killed while writing a SQLite file, and a size-capped file")
+
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 20_000
 KILLED_IN_COMMIT = 16  # runs killed a random moment after the pre-import backup appeared

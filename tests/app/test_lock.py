@@ -11,6 +11,8 @@ import pytest
 from app.cli import main
 from app.storage.lock import DatabaseLock, DatabaseLocked, lock_path, read_lock
 
+pytestmark = pytest.mark.sqlite_only(reason="the one-writer lock of a SQLite file (a server has none)")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -10,6 +10,8 @@ from app.cli import main
 from app.storage.filesystem import file_uri, uri_of_absolute
 from tests.read_only_mount import app_command, needs_read_only_mount
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite files on read-only media")
+
 
 @pytest.fixture
 def on_a_cd(tmp_path, capsys) -> Path:

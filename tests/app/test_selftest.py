@@ -14,6 +14,7 @@ def test_self_test_passes_and_says_what_it_did():
     assert selftest.run(out) == 0
     text = out.getvalue()
     assert "建立示范数据库" in text and "备份与恢复" in text and text.strip().endswith("自检通过")
+    assert "通过  服务器数据库驱动：psycopg" in text  # the driver a server database needs is in the build
 
 
 def test_self_test_reports_a_failing_step(monkeypatch):

@@ -8,10 +8,13 @@ from app.storage.db import APPLICATION_ID, DatabaseFileError, open_db
 from app.storage.migrations import runner, schema_version
 from tests.writing import writable
 
+# the server's own: tests/app/test_postgres_engine.py
+SQLITE_FILE = pytest.mark.sqlite_only(reason="SQLite files: their migrations, PRAGMAs and refusals")
 TABLES = {"units", "people", "plans", "plan_sections", "plan_items", "training_classes", "periods",
           "enrollments", "quotas", "contacts", "settings", "audit_log"}
 
 
+@SQLITE_FILE
 def test_migrations_create_every_table_and_mark_the_file(tmp_path):
     db = writable(tmp_path / "新 库.db", create=True)
     assert TABLES <= set(db.table_names())
@@ -21,6 +24,7 @@ def test_migrations_create_every_table_and_mark_the_file(tmp_path):
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
+@SQLITE_FILE
 def test_applying_twice_changes_nothing(tmp_path):
     path = tmp_path / "a.db"
     writable(path, create=True).close()
@@ -31,6 +35,7 @@ def test_applying_twice_changes_nothing(tmp_path):
     assert not (tmp_path / "backups").exists()
 
 
+@SQLITE_FILE
 def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     path = tmp_path / "a.db"
     db = writable(path, create=True)
@@ -58,12 +63,14 @@ def test_foreign_keys_are_enforced(db):
         db.execute("INSERT INTO people (name, id_number, unit_id) VALUES ('张三', '1', 999)")
 
 
+@SQLITE_FILE
 def test_a_missing_file_is_not_created_without_asking(tmp_path):
     with pytest.raises(DatabaseFileError, match="找不到"):
         open_db(tmp_path / "none.db")
     assert not (tmp_path / "none.db").exists()
 
 
+@SQLITE_FILE
 def test_someone_elses_sqlite_file_is_refused(tmp_path):
     path = tmp_path / "other.db"
     other = sqlite3.connect(path)
@@ -74,6 +81,7 @@ def test_someone_elses_sqlite_file_is_refused(tmp_path):
         open_db(path)
 
 
+@SQLITE_FILE
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "名单.xlsx.db"
     path.write_bytes(b"PK\x03\x04 this is a zip, not sqlite" * 100)
@@ -82,6 +90,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     assert path.read_bytes().startswith(b"PK")
 
 
+@SQLITE_FILE
 def test_a_file_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "new.db"
     db = writable(path, create=True)

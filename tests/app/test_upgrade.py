@@ -12,6 +12,8 @@ from sqlite_utils import Database
 from app.services import database, people
 from app.storage.migrations import runner, schema_version
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite files made by earlier versions, upgraded by sqlite-utils' runner")
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v4.db"
 COUNTS = {"units": 46, "people": 203, "plans": 2, "plan_sections": 8, "plan_items": 26, "training_classes": 22,
           "periods": 34, "enrollments": 160, "quotas": 222, "contacts": 4, "settings": 3, "audit_log": 23,

@@ -58,6 +58,6 @@ def assert_fonts_embedded(path: Path) -> None:
 
 def add_trainee(db, period: int, name: str) -> None:
     """Someone new in the period, as a name the office typed in."""
-    unit = tables.units(db).where("1")[0]
+    unit = tables.units(db).all()[0]
     person = tables.people(db).insert(Person(name, "110101199003071234", unit_id=unit.id))
     tables.enrollments(db).insert(Enrollment(period, person.id, unit.id, "已选调"))

@@ -85,7 +85,7 @@ def test_every_person_and_character_no_font_has_is_named(demo_db, tmp_path):
     period = period_id(demo_db, "加强党的政治建设专题培训班", 1)
     other = "\U0002a6a6"
     add_trainee(demo_db, period, f"王{NOT_IN_ANY_FONT}")
-    unit = tables.units(demo_db).where("1")[0]
+    unit = tables.units(demo_db).all()[0]
     person = tables.people(demo_db).insert(Person(f"张{other}{NOT_IN_ANY_FONT}", "11010119850101003X", unit_id=unit.id))
     tables.enrollments(demo_db).insert(Enrollment(period, person.id, unit.id, "已选调"))
     target = tmp_path / "sign-in.pdf"

@@ -144,7 +144,7 @@ def test_unit_letters_list_the_names_sent_with_masked_id_numbers(demo_db, tmp_pa
 
 
 def test_unit_letters_for_one_unit_across_its_open_periods(demo_db, tmp_path):
-    unit_id = tables.quotas(demo_db).where("1")[0].unit_id
+    unit_id = tables.quotas(demo_db).all()[0].unit_id
     target = tmp_path / "unit.pdf"
     render(demo_db, DocumentRequest("unit-letters", unit_id=unit_id), target)
     unit = tables.units(demo_db).get(unit_id)

@@ -22,7 +22,7 @@ def ids(demo_path):
         plan = tables.plans(db).where("title = ?", ["2020年公务员培训计划"])[0].id
         yield {"period": period_id(db, "加强党的政治建设专题培训班", 1), "plan": plan,
                "open": period_id(db, "加强党的政治建设专题培训班", 2),
-               "unit": tables.quotas(db).where("1")[0].unit_id}
+               "unit": tables.quotas(db).all()[0].unit_id}
     finally:
         db.close()
 

@@ -265,7 +265,7 @@ def test_open_class_helper_opens_the_form_on_a_period(qtbot, window, monkeypatch
 def test_enrolled_above_planned_warns(qtbot, demo_db):
     training_class = class_named(demo_db, "人才研修班")
     period = classes.load_draft(demo_db, training_class.id).periods[0]
-    for person in tables.people(demo_db).where("1", order_by="id")[:41]:
+    for person in tables.people(demo_db).where(order_by="id")[:41]:
         tables.enrollments(demo_db).insert(Enrollment(period.id, person.id, person.unit_id))
     dialog = open_form(demo_db, "人才研修班", qtbot)
     dialog.tabs.setCurrentIndex(PERIODS)

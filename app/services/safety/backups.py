@@ -11,7 +11,7 @@ from app.services import settings
 from app.services.safety import audit
 from app.storage import backup as store
 from app.storage.connection import Database
-from app.storage.db import APPLICATION_ID, connect, db_path, migrate, open_db, quick_check
+from app.storage.db import APPLICATION_ID, connect, db_path, migrate, on_server, open_db, quick_check, refuse_on_server
 from app.storage.lock import DatabaseLock
 from app.storage.records import table_counts
 
@@ -31,6 +31,7 @@ class BackupSummary:
 
 
 def _live_path(db: Database) -> Path:
+    refuse_on_server(db, "数据库文件的备份")
     path = db_path(db)
     if path is None:
         raise UserError("内存数据库无法备份")
@@ -43,7 +44,12 @@ def take(db: Database, reason: str = "手动", *, to_dir: Path | None = None, on
 
     A second folder from the settings (a USB stick, a share) gets a copy too; if it cannot be written the
     main backup still stands and the error says so.
+
+    A server database has no file to copy: the window's automatic backups (only_if_changed) pass it by
+    quietly; one asked for says the server's administrator keeps its backups.
     """
+    if only_if_changed and on_server(db):
+        return None
     path = _live_path(db)
     now = now or datetime.now()  # one timestamp: the second folder's copy carries the same name
     folder = Path(to_dir) if to_dir else store.backups_folder(path)
@@ -150,6 +156,7 @@ def restore_file(db_file: Path, backup_file: Path, lock: DatabaseLock) -> Restor
     """The command line's restore, for the lock holder: works when the live file is missing (set aside as
     .damaged) or damaged, for it is not opened with its checks first. Sound live data is backed up before it
     is replaced; damaged data is set aside, never overwritten."""
+    refuse_on_server(db_file, "用备份恢复")
     db_file, backup_file = Path(db_file), Path(backup_file)
     _check_restorable(backup_file)
     safety = damaged = None

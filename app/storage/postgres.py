@@ -1,0 +1,389 @@
+"""The office's database on a PostgreSQL server (postgresql://user@host:port/db): the connection, opening,
+identity and migrations. psycopg is imported only here, and this module only when a server is opened, so a
+SQLite file opens as fast as before.
+
+The connection has the interface of app/storage/connection.Database: execute with `?` placeholders,
+executemany, insert_id (the new row's id), atomic (savepoints inside a transaction), rollback,
+table_names, close, and `engine` = "postgresql". It binds parameters on the client (psycopg's ClientCursor),
+so a value is typed by the column it meets as SQLite's are; booleans are stored as 0/1 and dates as ISO
+text, as the sqlite3 module stores them, and numeric results (sums of integers, averages) are read as
+SQLite's: whole sums as ints, the rest as floats. Errors are raised as the DB-API classes of the sqlite3
+module that the program already catches (IntegrityError, OperationalError, DatabaseError), the server's
+message kept and the original chained.
+
+The password comes from the URL, PGPASSWORD or the standard password file (~/.pgpass, %APPDATA%\\postgresql\\
+pgpass.conf), which libpq reads itself; the program never writes it. The one-writer lock of a SQLite file
+does not apply: on a server every window writes.
+
+Migrations: the same registered functions as SQLite's (app/storage/migrations.py), each run in one
+transaction with its record in traindesk_migrations, through a connection that turns SQLite's column types
+into PostgreSQL's (translate_ddl). A migration that has to be different on the server is given here
+(SERVER_VERSIONS). The database's identity is in traindesk_meta (application id, schema version): a
+database holding other tables without it is refused as a foreign file is, and an empty one is set up only
+when asked to (init).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime
+import re
+import secrets
+import sqlite3
+from typing import Any, Callable, Iterable, Iterator, Sequence
+from urllib.parse import urlsplit
+
+import psycopg
+from psycopg.adapt import Dumper, Loader
+
+from app.storage.db import DatabaseFileError
+
+META, MIGRATIONS = "traindesk_meta", "traindesk_migrations"
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+class ServerDatabaseError(DatabaseFileError):
+    pass
+
+
+def display_name(url: str) -> str:
+    """The URL without its password, for messages and window titles: 服务器 host/db."""
+    parts = urlsplit(url)
+    host = parts.hostname or "本机"
+    port = f":{parts.port}" if parts.port else ""
+    user = f"{parts.username}@" if parts.username else ""
+    return f"{user}{host}{port}{parts.path or '/'}"
+
+
+def driver() -> str:
+    """Which driver and libpq this program has (the self-test names them)."""
+    return f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}），libpq {psycopg.pq.version()}"
+
+
+# -- values as SQLite's module gives and takes them ------------------------------------------------------
+
+class _BoolAsInteger(Dumper):
+    """True and False stored as 1 and 0, as sqlite3 stores them in the INTEGER columns that hold flags."""
+
+    def dump(self, obj: bool) -> bytes:
+        return b"1" if obj else b"0"
+
+    def quote(self, obj: bool) -> bytes:
+        return self.dump(obj)
+
+
+class _DateAsText(Dumper):
+    """Dates and times as ISO text (the columns are TEXT), as sqlite3's default adapters wrote them."""
+
+    def dump(self, obj: datetime.date) -> bytes:
+        text = obj.isoformat(" ") if isinstance(obj, datetime.datetime) else obj.isoformat()
+        return text.encode()
+
+
+class _NumericAsSQLite(Loader):
+    """numeric results (sums of 64-bit integers, averages) as SQLite gives them: a whole number written
+    without a point (a sum of counts) an int, anything else (an average, 2.5000) a float."""
+
+    def load(self, data) -> int | float:
+        text = bytes(data).decode()
+        if "." in text or "e" in text.lower() or "n" in text.lower():  # NaN and Infinity too
+            return float(text)
+        return int(text)
+
+
+def _adapted(conn: psycopg.Connection) -> psycopg.Connection:
+    conn.adapters.register_dumper(bool, _BoolAsInteger)
+    conn.adapters.register_dumper(datetime.date, _DateAsText)
+    conn.adapters.register_dumper(datetime.datetime, _DateAsText)
+    conn.adapters.register_loader("numeric", _NumericAsSQLite)
+    return conn
+
+
+_ERRORS = ((psycopg.IntegrityError, sqlite3.IntegrityError), (psycopg.OperationalError, sqlite3.OperationalError),
+           (psycopg.ProgrammingError, sqlite3.OperationalError), (psycopg.DataError, sqlite3.DataError),
+           (psycopg.NotSupportedError, sqlite3.NotSupportedError))
+
+
+def _as_sqlite_error(error: psycopg.Error) -> sqlite3.Error:
+    for theirs, ours in _ERRORS:
+        if isinstance(error, theirs):
+            return ours(str(error).strip())
+    return sqlite3.DatabaseError(str(error).strip())
+
+
+# -- statements ------------------------------------------------------------------------------------------
+
+def placeholders(sql: str) -> str:
+    """`?` placeholders as psycopg's `%s`, and a literal % doubled; quoted text and comments are left alone."""
+    out, i, n = [], 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if ch in "'\"":
+            end = sql.find(ch, i + 1)
+            while end != -1 and end + 1 < n and sql[end + 1] == ch:  # '' inside a literal
+                end = sql.find(ch, end + 2)
+            end = n - 1 if end == -1 else end
+            out.append(sql[i:end + 1].replace("%", "%%"))
+            i = end + 1
+            continue
+        if ch == "-" and sql.startswith("--", i):
+            end = sql.find("\n", i)
+            end = n if end == -1 else end
+            out.append(sql[i:end].replace("%", "%%"))
+            i = end
+            continue
+        out.append("%s" if ch == "?" else "%%" if ch == "%" else ch)
+        i += 1
+    return "".join(out)
+
+
+# The schema spells its types in capitals and its columns in small letters (a column may be called text).
+_ID_COLUMN = re.compile(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b")
+_TYPES = ((re.compile(r"\bINTEGER\b"), "BIGINT"), (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+          (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'))
+_SCHEMA_STATEMENT = re.compile(r"^\s*(CREATE\s+TABLE|ALTER\s+TABLE)\b", re.I)
+
+
+def translate_ddl(sql: str) -> str:
+    """A CREATE TABLE or ALTER TABLE of the schema in PostgreSQL's types: a table's `id INTEGER PRIMARY
+    KEY` is an identity column (SQLite's rowid: a new row gets the next number), INTEGER is 64-bit as
+    SQLite's, REAL double precision so money and hours keep their precision, and TEXT compares and sorts
+    by code point as SQLite's BINARY collation does, whatever the server's locale (the ranges of ID numbers
+    and pinyin initials the searches read, and every ORDER BY, come out the same). Other statements unchanged."""
+    if not _SCHEMA_STATEMENT.match(sql):
+        return sql
+    sql = _ID_COLUMN.sub("id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", sql)
+    for pattern, replacement in _TYPES:
+        sql = pattern.sub(replacement, sql)
+    return sql
+
+
+# -- the connection --------------------------------------------------------------------------------------
+
+class PostgresDatabase:
+    """One connection to the office's server database, with connection.Database's interface."""
+
+    engine = "postgresql"
+    writable = True  # roles that may only read are a later part; the server refuses what a role may not do
+    owned_lock = None  # no file lock on a server
+
+    def __init__(self, conn: psycopg.Connection, url: str):
+        self.conn, self.url = conn, url
+
+    @property
+    def name(self) -> str:
+        return display_name(self.url)
+
+    def execute(self, sql: str, parameters: Sequence | None = None) -> psycopg.Cursor:
+        cursor = self.conn.cursor()
+        try:
+            if parameters is None:
+                cursor.execute(sql)  # no parameters: psycopg sends it as written
+            else:
+                cursor.execute(placeholders(sql), list(parameters))
+        except psycopg.Error as error:
+            raise _as_sqlite_error(error) from error
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        cursor = self.conn.cursor()
+        try:
+            cursor.executemany(placeholders(sql), [list(row) for row in rows])
+        except psycopg.Error as error:
+            raise _as_sqlite_error(error) from error
+
+    def insert_id(self, sql: str, parameters: Sequence = ()) -> int:
+        """Runs an INSERT of one row into a table with an id column; the new row's id."""
+        return self.execute(f"{sql} RETURNING id", parameters).fetchone()[0]
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[PostgresDatabase]:
+        """One transaction; inside another, a savepoint: an error undoes the inner block only."""
+        if self.in_transaction:
+            savepoint = f"td_{secrets.token_hex(8)}"
+            self.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.in_transaction:
+                    self.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            self.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+    def rollback(self) -> None:
+        if self.in_transaction and not self.conn.closed:
+            self.conn.execute("ROLLBACK")
+
+    def table_names(self) -> list[str]:
+        return table_names(self)
+
+    def close(self) -> None:
+        """Closes the connection; what a transaction left open had not committed, and is undone."""
+        if not self.conn.closed:
+            self.conn.close()  # the server rolls back an open transaction when its connection ends
+
+    def __enter__(self) -> PostgresDatabase:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def connect(url: str) -> PostgresDatabase:
+    """The light open: a connection, no identity check or migrations."""
+    try:
+        conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor,
+                               connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="TrainingDesk")
+    except psycopg.OperationalError as error:
+        raise ServerDatabaseError(f"无法连接服务器数据库 {display_name(url)}：{_first_line(error)}") from error
+    except psycopg.ProgrammingError as error:  # a URL libpq cannot read
+        raise ServerDatabaseError(f"服务器数据库地址有误（{display_name(url)}）：{_first_line(error)}") from error
+    db = PostgresDatabase(_adapted(conn), url)
+    db.execute("SET client_encoding = 'UTF8'")
+    return db
+
+
+def open_server(url: str, *, application_id: int, create: bool = False) -> PostgresDatabase:
+    """Connects, checks the database is ours and brings its schema up to this program's. An empty database
+    (made by the server's administrator) is set up only when asked to (`create`: init, a new database);
+    otherwise it is refused, as a missing file is."""
+    db = connect(url)
+    try:
+        if not check_identity(db, application_id) and not create:
+            raise ServerDatabaseError(f"服务器数据库 {db.name} 中还没有本程序的数据；"
+                                      "请先建立（命令行：python -m app init --db 该地址）")
+        migrate(db, application_id)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+# -- identity --------------------------------------------------------------------------------------------
+
+def table_names(db: PostgresDatabase) -> list[str]:
+    return [row[0] for row in db.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        " AND table_type = 'BASE TABLE' ORDER BY table_name")]
+
+
+def identity(db: PostgresDatabase) -> tuple[int, int] | None:
+    """(application id, schema version) from traindesk_meta; None when the database has no such table."""
+    if META not in table_names(db):
+        return None
+    found = dict(db.execute(f"SELECT key, value FROM {META}").fetchall())
+    return int(found.get("application_id", 0)), int(found.get("schema_version", 0))
+
+
+def check_identity(db: PostgresDatabase, application_id: int) -> bool:
+    """True when the database is ours, False when it is empty; raises for anyone else's."""
+    from app.storage.migrations import schema_version
+
+    found = identity(db)
+    if found is None:
+        if table_names(db):
+            raise ServerDatabaseError(f"服务器数据库 {db.name} 不是本程序的数据库（其中已有别的数据表）")
+        return False
+    if found[0] != application_id:
+        raise ServerDatabaseError(f"服务器数据库 {db.name} 不是本程序的数据库")
+    if found[1] > schema_version():
+        raise ServerDatabaseError(f"服务器数据库 {db.name} 由更新版本的程序升级过，请先升级本程序再连接")
+    return True
+
+
+# -- migrations ------------------------------------------------------------------------------------------
+
+class _Migrating:
+    """What a migration function is given on the server: execute (schema statements translated) and
+    conn.executemany, as it uses them on sqlite-utils' Database."""
+
+    def __init__(self, db: PostgresDatabase):
+        self.db, self.conn = db, self
+
+    def execute(self, sql: str, parameters: Sequence | None = None):
+        return self.db.execute(translate_ddl(sql), parameters)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        self.db.executemany(sql, rows)
+
+
+def migrate(db: PostgresDatabase, application_id: int) -> list[str]:
+    """Runs the migrations not yet recorded, each in one transaction with its record; returns their names."""
+    from app.storage import migrations
+
+    found = identity(db)
+    if found is not None and found[1] >= len(migrations.registered()):
+        return []  # up to date: opening writes nothing
+    with db.atomic():
+        db.execute(f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute(f"""CREATE TABLE IF NOT EXISTS {MIGRATIONS} (
+            name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)""")
+        _set_meta(db, "application_id", application_id)
+    done = {row[0] for row in db.execute(f"SELECT name FROM {MIGRATIONS}")}
+    ran = []
+    for fn in migrations.registered():
+        if fn.__name__ in done:
+            continue
+        with db.atomic():
+            # one upgrade at a time: a second program connecting meanwhile waits here, then finds it done
+            db.execute(f"LOCK TABLE {MIGRATIONS} IN EXCLUSIVE MODE")
+            if db.execute(f"SELECT 1 FROM {MIGRATIONS} WHERE name = ?", [fn.__name__]).fetchone():
+                continue
+            SERVER_VERSIONS.get(fn.__name__, fn)(_Migrating(db))
+            db.execute(f"INSERT INTO {MIGRATIONS} (name, applied_at) VALUES (?, ?)",
+                       [fn.__name__, datetime.datetime.now().isoformat(" ", "seconds")])
+            ran.append(fn.__name__)
+    with db.atomic():
+        count = db.execute(f"SELECT count(*) FROM {MIGRATIONS}").fetchone()[0]
+        _set_meta(db, "schema_version", count)
+    return ran
+
+
+def _set_meta(db: PostgresDatabase, key: str, value: Any) -> None:
+    db.execute(f"""INSERT INTO {META} (key, value) VALUES (?, ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value""", [key, str(value)])
+
+
+def has_trigram_search(db: PostgresDatabase) -> bool:
+    return bool(db.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone())
+
+
+def _m010_people_search_index(db: _Migrating) -> None:
+    """m010 on the server: pg_trgm's trigram indexes of the name, the ID number after its region code and
+    the phone, which serve the dialect's LIKE conditions, when the extension can be made here (it is a
+    trusted extension: a database's owner may); without it, the same conditions read the table."""
+    try:
+        with db.db.atomic():
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sqlite3.Error:
+        pass
+    if has_trigram_search(db.db):
+        db.execute("CREATE INDEX people_name_grams ON people USING gin (name gin_trgm_ops)")
+        db.execute("CREATE INDEX people_id_tail_grams ON people USING gin ((substr(id_number, 7)) gin_trgm_ops)")
+        db.execute("CREATE INDEX people_phone_grams ON people USING gin (phone gin_trgm_ops)")
+    db.execute("CREATE INDEX people_initials ON people(name_initials)")
+
+
+SERVER_VERSIONS: dict[str, Callable[[_Migrating], None]] = {
+    "m010_people_search_index": _m010_people_search_index,
+}
