@@ -225,7 +225,7 @@ def test_a_migration_added_later_runs_once_in_its_own_transaction(db, monkeypatc
     """A database of the previous version gets the new migration (plain CREATE/ALTER TABLE, as m011's) when
     next opened, recorded with it; one that fails leaves neither its changes nor its record."""
     def m099_later(migrating):
-        migrating.execute("ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        migrating.execute("ALTER TABLE people ADD COLUMN later_flag INTEGER NOT NULL DEFAULT 1")
         migrating.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, amount REAL)")
 
     def m100_broken(migrating):
@@ -236,7 +236,7 @@ def test_a_migration_added_later_runs_once_in_its_own_transaction(db, monkeypatc
     with open_db(db.url) as again:
         new_id = again.insert_id("INSERT INTO notes (body, amount) VALUES (?, ?)", ["新", 12.5])
         assert again.execute("SELECT id, amount FROM notes").fetchone() == (new_id, 12.5)
-        assert again.execute("SELECT count(*) FROM people WHERE version <> 1").fetchone()[0] == 0
+        assert again.execute("SELECT count(*) FROM people WHERE later_flag <> 1").fetchone()[0] == 0
     assert db.execute("SELECT value FROM traindesk_meta WHERE key = 'schema_version'").fetchone()[0] == \
         str(len(migrations.registered()))
     monkeypatch.setattr(migrations, "_migrations", [*migrations.registered(), m100_broken])
@@ -254,3 +254,19 @@ def test_the_windows_automatic_backups_pass_a_server_database_by(db):
     assert backups.before_change(db, "导入前", "导入") is None  # an import goes ahead without a file copy
     with pytest.raises(UserError, match="服务器管理员"):
         backups.take(db, "手动")
+
+
+@needs_server
+def test_on_a_server_each_clerk_writes_as_their_own_role(db):
+    """The audit log and each record's changed_by name the database role the clerk signed in as."""
+    from app.domain.models import Unit
+    from app.services.safety import audit
+    from app.storage import tables, writers
+
+    role = db.execute("SELECT current_user").fetchone()[0]
+    assert writers.writer_name(db) == role
+    with db.atomic():
+        unit = tables.units(db).insert(Unit(name="县委办公室"))
+        audit.record(db, "新增单位", "unit", unit.id, "县委办公室")
+    assert db.execute("SELECT changed_by FROM units WHERE id = ?", [unit.id]).fetchone()[0] == role
+    assert audit.entries(db, 1)[0]["os_user"] == role

@@ -157,7 +157,7 @@ def _has_marks(db, period_id: int) -> bool:
 
 
 def test_new_records_start_at_version_one_with_who_and_when(db, monkeypatch):
-    monkeypatch.setattr(writers, "os_user", lambda: "王五")
+    monkeypatch.setattr(writers, "writer_name", lambda connection: "王五")
     unit = units.save_unit(db, Unit(name="县委办公室"))
     stored = versions.current(db, unit)
     assert (stored.version, stored.changed_by) == (1, "王五") and stored.changed_at[:4].isdigit()
@@ -200,7 +200,7 @@ def test_an_import_bumps_the_people_it_updates_and_stamps_those_it_adds(demo_db,
                      民族=someone.ethnicity, 手机号码=someone.phone)
     path = write_xlsx(tmp_path / "a.xlsx", [changed, good_rows(1)[0]])
     sheet, layout = choose_sheet(read_source(path))
-    monkeypatch.setattr(writers, "os_user", lambda: "李四")
+    monkeypatch.setattr(writers, "writer_name", lambda connection: "李四")
     result = commit(demo_db, analyse(demo_db, path.name, sheet, layout, ImportOptions(mode="add-update")))
     assert (result.added, result.updated) == (1, 1)
     imported = people.get_person(demo_db, someone.id)
