@@ -26,7 +26,7 @@ from app.services.safety import error_log
 
 # The modules of app/commands, each registering its commands.
 COMMAND_MODULES = ("basic", "roster", "hours", "documents", "calendar", "hours_import", "lecturers", "timetable",
-                   "timetable_import", "stats", "unit_class", "makeup", "funds", "evaluation", "survey")
+                   "timetable_import", "stats", "unit_class", "makeup", "funds", "evaluation", "survey", "server")
 # Which module registers each command: a command imports its own module and services only, so that
 # `import-roster` starts without openpyxl, the fonts and the demo office's builders (tests/app/test_cli_homes.py
 # checks this table against what the modules register).
@@ -41,6 +41,7 @@ COMMAND_HOMES = {
     **dict.fromkeys(("funds", "add-expense", "import-expenses"), "funds"),
     **dict.fromkeys(("evaluation-template", "import-evaluation", "evaluation"), "evaluation"),
     **dict.fromkeys(("survey-template", "import-survey", "survey"), "survey"),
+    "migrate-to": "server",
 }
 
 

@@ -33,7 +33,7 @@ def register(commands, common) -> None:
     commands.add_parser("check", parents=[common], help="检查数据库完整性（只报告，不改动文件）").set_defaults(
         handler=_check, opens_db=False)
     backup = commands.add_parser("backup", parents=[common], help="备份数据库")
-    backup.add_argument("--to", type=Path, help="备份到此文件夹（默认为数据库旁的 backups 文件夹）")
+    backup.add_argument("--to", type=Path, help="备份到此文件夹（默认为数据库旁的 backups 文件夹；服务器数据库默认为用户数据文件夹中的 backups）")
     backup.set_defaults(handler=_backup)
     restore = commands.add_parser("restore", parents=[common], help="用备份恢复数据库（先自动备份当前数据）")
     restore.add_argument("backup_file", type=Path, metavar="BACKUP", help="备份文件")
@@ -98,6 +98,11 @@ def _check(args) -> int:
 
 
 def _backup(db, args) -> int:
+    if database.on_server(db):  # the server's data as an ordinary file; the server's own backups are its administrator's
+        from app.services import moving
+
+        print(f"已把{database.describe(args.db)}的数据备份为数据库文件：{moving.backup_server(db, args.to)}")
+        return EXIT_OK
     print(f"已备份到：{database.backup(db, args.to)}")
     return EXIT_OK
 

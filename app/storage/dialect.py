@@ -241,3 +241,28 @@ def join_in_this_order(db: Executes) -> str:
     """Joins in the order written: SQLite walks the first table's index and the second's for each row
     (PostgreSQL's planner chooses its own order: a plain JOIN)."""
     return "JOIN" if on_server(db) else "CROSS JOIN"
+
+
+# -- copying a database between engines -----------------------------------------------------------------
+
+# Tables an engine keeps for itself (its migrations' record, its identity, its search indexes): each side
+# has its own, made by its own migrations, never copied.
+_ENGINE_TABLES = ("_sqlite_migrations", "people_grams", "people_search_pending", "traindesk_meta",
+                  "traindesk_migrations")
+
+
+def is_engine_table(name: str) -> bool:
+    return name in _ENGINE_TABLES or name.startswith(("sqlite_", "people_digits"))
+
+
+def references(db: Executes, table: str) -> list[tuple[str, str]]:
+    """(column, the table it refers to) for each foreign key of a table of a SQLite file: the schema both
+    engines share, read where it can be read plainly."""
+    return [(row[3], row[2]) for row in db.execute(f"PRAGMA foreign_key_list({table})").fetchall()]
+
+
+def ids_follow_copy(db: Executes, table: str) -> None:
+    """After rows were copied in with their ids: the next new row's id follows the largest (a server's
+    identity column keeps its own counter; SQLite takes the largest rowid by itself)."""
+    if on_server(db):
+        db.execute(pg.identity_after_copy(table)).fetchall()

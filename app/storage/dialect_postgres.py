@@ -50,3 +50,9 @@ def joined_ids(column: str) -> str:
 def days_from_to(start: str, end: str) -> str:
     """The days from one ISO date (TEXT) to another, both counted: dates subtract to whole days."""
     return f"(CAST({end} AS DATE) - CAST({start} AS DATE) + 1)"
+
+
+def identity_after_copy(table: str) -> str:
+    """A statement setting the table's id counter past its largest id (after rows came with their ids)."""
+    return (f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, "
+            "false)")

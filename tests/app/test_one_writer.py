@@ -12,6 +12,7 @@ import pytest
 from app import cli
 from app.cli import main
 from app.storage.filesystem import file_uri
+from tests import server
 from tests.evaluation_files import filled_demo_form
 from tests.funds_files import good_rows as good_rows_of_expenses
 from tests.funds_files import write_xlsx as write_expenses
@@ -124,6 +125,7 @@ CASES = {
     "import-survey --dry-run": (False, lambda f: [f["survey"], "--year", "2021", "--dry-run"]),
     "import-survey": (True, lambda f: [f["survey"], "--year", "2021"]),
     "survey": (False, lambda f: ["--year", "2021", "--json"]),
+    "migrate-to": (False, lambda f: [f["server"]]),  # reads the file; writes an empty server database
 }
 
 
@@ -141,9 +143,13 @@ def test_every_command_is_classified():
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_while_a_window_holds_the_database_reads_work_and_writes_are_refused(office, case, capsys):
+def test_while_a_window_holds_the_database_reads_work_and_writes_are_refused(office, case, capsys, request):
     db_file, files = office
     command, (writes, arguments) = case.split()[0], CASES[case]
+    if command == "migrate-to":
+        if not server.on_server():
+            pytest.skip("migrate-to needs a PostgreSQL server (TRAINDESK_TEST_POSTGRES)")
+        files = {**files, "server": request.getfixturevalue("server_databases").empty()}
     argv = [command, *map(str, arguments(files)), "--db", str(db_file)]
     assert cli.writes(cli._parser().parse_args(argv)) is writes
     before = dump(db_file)
