@@ -221,6 +221,12 @@ def _timetable_import(ctx: Context):
     return TimetableImportDialog(ctx.main, ctx.session, found, pipeline.planned(db, found))
 
 
+def _server_dialog(ctx: Context):
+    from ui.shell.server_dialog import ServerDialog
+
+    return ServerDialog(ctx.main, "postgresql://张三@192.168.1.20:5432/traindesk")
+
+
 def _shell_dialog(name: str, with_db: bool = False):
     def build(ctx: Context):
         module, cls = name.rsplit(".", 1)
@@ -501,6 +507,7 @@ def catalogue() -> dict[str, Entry]:
         "ui.shell.backup_settings_dialog.BackupSettingsDialog": Entry(
             _shell_dialog("ui.shell.backup_settings_dialog.BackupSettingsDialog")),
         "ui.shell.restore_dialog.RestoreDialog": Entry(_shell_dialog("ui.shell.restore_dialog.RestoreDialog")),
+        "ui.shell.server_dialog.ServerDialog": Entry(_server_dialog),
         "ui.shell.audit_dialog.AuditDialog": Entry(
             _shell_dialog("ui.shell.audit_dialog.AuditDialog", with_db=True), has_list=True),
         "ui.importing.word_variants_dialog.WordVariantsDialog": Entry(_word_variants, has_list=True),

@@ -137,6 +137,17 @@ def check_file(path: str | Path) -> list[str]:
         db.close()
 
 
+def target(text: str | Path) -> str | Path:
+    """A database as typed or remembered: a server's postgresql:// URL kept as written, else a file's path."""
+    return text if is_server(text) else Path(text)
+
+
+def read_only_role(db: Database) -> bool:
+    """A server database opened by a role that may only read (a leader who only looks): its windows only
+    look, as a file opened read-only does."""
+    return on_server(db) and not audit.can_record(db)
+
+
 def describe(target: str | Path) -> str:
     """The database as messages name it: the file's path, or the server's address without any password."""
     if is_server(target):

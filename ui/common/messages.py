@@ -5,7 +5,7 @@ shows its short text and buttons, and the details only behind 显示详细信息
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def question_box(parent: QWidget | None, title: str, text: str, buttons: list[str], default: int = 0, *,
@@ -33,3 +33,9 @@ def error(parent: QWidget | None, title: str, text: str, *, details: str = "") -
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     question_box(parent, title, text, ["确定"], icon=QMessageBox.Icon.Information).exec()
+
+
+def ask_password(parent: QWidget | None, title: str, text: str) -> str | None:
+    """A password typed into a box that hides it; None when the user cancels."""
+    value, accepted = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+    return value if accepted else None

@@ -12,7 +12,7 @@ from app.domain.errors import UserError
 from app.services import database
 from ui.common import messages, settings
 from ui.common.files import ask_save_file
-from ui.shell.opening import Opened, open_file
+from ui.shell.opening import Opened, open_file, open_server
 from ui.shell.session import Session
 
 DB_FILTER = "数据库文件 (*.db);;所有文件 (*)"
@@ -26,20 +26,24 @@ def window_settings() -> QSettings:
     return settings.store()
 
 
-def remembered_path() -> Path:
-    """The database used last time, or the default one in the user's data folder."""
+def remembered_path() -> Path | str:
+    """The database used last time (a file, or a server database's URL), or the default file in the user's
+    data folder."""
     last = settings.text(LAST_DB_KEY)
-    return Path(last) if last and Path(last).is_file() else config.default_db_path()
+    if last and (database.is_server(last) or Path(last).is_file()):
+        return database.target(last)
+    return config.default_db_path()
 
 
-def recent_databases() -> list[Path]:
+def recent_databases() -> list[Path | str]:
     """The databases opened last, newest first (up to 8), as they were written: some may be gone since."""
-    return [Path(text) for text in settings.texts(RECENT_KEY)][:MAX_RECENT]
+    return [database.target(text) for text in settings.texts(RECENT_KEY)][:MAX_RECENT]
 
 
-def remember(path: Path) -> None:
+def remember(path: Path | str) -> None:
+    """Remembered for next time; a server's URL never carries a password (the dialog keeps it out)."""
     settings.set_text(LAST_DB_KEY, str(path))
-    others = [str(item) for item in recent_databases() if item != Path(path)]
+    others = [str(item) for item in recent_databases() if item != database.target(path)]
     settings.set_texts(RECENT_KEY, [str(path), *others][:MAX_RECENT])
 
 
@@ -52,8 +56,10 @@ def clear_recent(keep: Path) -> None:
     settings.set_texts(RECENT_KEY, [str(keep)])
 
 
-def start_database(path: Path, *, with_demo: bool = False) -> Opened | None:
+def start_database(path: Path | str, *, with_demo: bool = False) -> Opened | None:
     """The database to start with; asks on first start whether to load the demo office."""
+    if database.is_server(path):
+        return open_server(None, path)
     if path.exists():
         return open_file(None, path)
     if not with_demo:
@@ -76,7 +82,7 @@ def _switch(session: Session, opened: Opened | None) -> None:
 
 
 def new_database(parent: QWidget, session: Session) -> None:
-    path, _ = QFileDialog.getSaveFileName(parent, "新建数据库", str(session.path.parent / "新数据库.db"), DB_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, "新建数据库", str(session.folder / "新数据库.db"), DB_FILTER)
     if not path:
         return
     path = Path(path)
@@ -88,14 +94,28 @@ def new_database(parent: QWidget, session: Session) -> None:
 
 
 def open_database(parent: QWidget, session: Session) -> None:
-    path, _ = QFileDialog.getOpenFileName(parent, "打开数据库", str(session.path.parent), DB_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "打开数据库", str(session.folder), DB_FILTER)
     if path:
         open_path(parent, session, Path(path))
 
 
-def open_path(parent: QWidget, session: Session, path: Path) -> None:
-    """Opens a database file chosen from 最近打开 or the open dialog; a file gone since leaves the list."""
+def connect_server(parent: QWidget, session: Session) -> None:
+    """文件 → 连接服务器数据库: asks for the server, the database and the clerk's user name, then opens it."""
+    from ui.shell.server_dialog import ServerDialog
+
+    dialog = ServerDialog(parent, session.path if session.on_server else "")
+    if dialog.exec() == ServerDialog.DialogCode.Accepted:
+        url = dialog.url()
+        if url != session.path:
+            _switch(session, open_server(parent, url))
+
+
+def open_path(parent: QWidget, session: Session, path: Path | str) -> None:
+    """Opens a database chosen from 最近打开 or the open dialog; a file gone since leaves the list."""
     if path == session.path:
+        return
+    if database.is_server(path):
+        _switch(session, open_server(parent, path))
         return
     if not path.is_file():
         messages.error(parent, "打开数据库", f"找不到文件“{path}”，可能已被移动、改名或删除。已从“最近打开”中去掉。")

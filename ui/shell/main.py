@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtGui import QIcon
@@ -24,7 +23,7 @@ from ui.shell.style import apply_style
 
 def _args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="traindesk", description=config.APP_TITLE)
-    parser.add_argument("--db", type=Path, help="打开此数据库文件")
+    parser.add_argument("--db", type=database.target, help="打开此数据库文件，或服务器数据库（postgresql://用户@服务器/数据库）")
     parser.add_argument("--demo", action="store_true", help="数据库不存在时直接载入示范数据，不再询问")
     parser.add_argument("--self-test", action="store_true", help="检查程序是否完整可用（含窗口、预览和打印），然后退出")
     return parser.parse_args(argv)
@@ -58,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app()
     install_excepthook()
     path = args.db or remembered_path()
-    first_start = not path.exists() and not args.demo  # --demo is for scripts: no question, no welcome
+    first_start = not database.is_server(path) and not path.exists() and not args.demo  # --demo is for scripts: no question, no welcome
     opened = start_database(path, with_demo=args.demo)
     if opened is None:
         return 0

@@ -99,11 +99,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "新建数据库(&N)…", self.new_database, QKeySequence.StandardKey.New)
         self._action(file_menu, "打开数据库(&O)…", self.open_database, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "连接服务器数据库(&C)…", lambda: database_actions.connect_server(self, self.session))
         self.recent_menu = RecentMenu(self, self.session)
         file_menu.addMenu(self.recent_menu)
-        self._action(file_menu, "另存备份(&B)…", self.save_backup)
-        self._action(file_menu, "恢复备份(&R)…", self.restore_backup)
-        self._action(file_menu, "备份设置(&S)…", self.backup_settings)
+        self.file_only = [self._action(file_menu, "另存备份(&B)…", self.save_backup),
+                          self._action(file_menu, "恢复备份(&R)…", self.restore_backup),
+                          self._action(file_menu, "备份设置(&S)…", self.backup_settings)]
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
         settings_menu = self.menuBar().addMenu("设置(&S)")
@@ -220,8 +221,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         suffix = "（只读）" if self.session.read_only else ""
-        self.setWindowTitle(f"{config.APP_TITLE} - {self.session.path.name}{suffix}")
-        self.db_label.setText(f"数据库：{self.session.path}{suffix}")
+        self.setWindowTitle(f"{config.APP_TITLE} - {self.session.title}{suffix}")
+        self.db_label.setText(f"数据库：{database.describe(self.session.path)}{suffix}")
+        for action in self.file_only:  # a server's backups and checks are its administrator's
+            action.setEnabled(not self.session.on_server)
         counts = database.counts(self.session.db)
         self.counts_label.setText(
             f"单位 {counts['units']}　人员 {counts['people']}　班次 {counts['training_classes']}"

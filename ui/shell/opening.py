@@ -48,6 +48,32 @@ def open_file(parent: QWidget | None, path: Path, *, create: bool = False, with_
     return Opened(db, path, lock) if db is not None else None
 
 
+def open_server(parent: QWidget | None, url: str) -> Opened | None:
+    """Opens the office's server database: no lock (every window writes), its password asked for when the
+    server wants one and neither the URL, PGPASSWORD nor the password file gave it; None when it cannot."""
+    from ui.shell.server_dialog import use_password
+
+    for _ in range(3):
+        try:
+            return Opened(database.open_database(url), url, None)
+        except UserError as problem:
+            if not _wants_password(problem):
+                messages.error(parent, "无法连接服务器数据库", str(problem))
+                return None
+            password = messages.ask_password(parent, "连接服务器数据库",
+                                             f"{database.describe(url)}要求输入密码（只在本次运行中使用，不会保存）：")
+            if password is None:
+                return None
+            use_password(password)
+    messages.error(parent, "无法连接服务器数据库", "密码不正确")
+    return None
+
+
+def _wants_password(problem: Exception) -> bool:
+    text = str(problem).lower()
+    return "password" in text or "密码" in text
+
+
 def _lock(parent: QWidget | None, path: Path, create: bool) -> DatabaseLock | None | bool:
     """The lock, None for read-only, or False to give up."""
     try:

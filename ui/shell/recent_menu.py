@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.services import database
 from ui.shell import database_actions
 from ui.shell.session import Session
 
@@ -30,12 +31,15 @@ class RecentMenu(QMenu):
         clear.triggered.connect(lambda: database_actions.clear_recent(self.session.path))
 
     def _entry(self, number: int, path) -> QAction:
-        action = QAction(f"&{number} {path.name}　（{path.parent}）", self)
+        if database.is_server(path):
+            action = QAction(f"&{number} {database.describe(path)}", self)
+        else:
+            action = QAction(f"&{number} {path.name}　（{path.parent}）", self)
         if path == self.session.path:
             action.setCheckable(True)
             action.setChecked(True)
             action.setToolTip(f"正在使用：{path}")
-        elif not path.is_file():
+        elif not database.is_server(path) and not path.is_file():
             action.setEnabled(False)
             action.setToolTip(f"文件已不存在（可能已被移动、改名或删除）：{path}")
         else:

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, ContextManager, Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services.database import HEARTBEAT_SECONDS, Database, DatabaseLock, light_connection
+from app import config
+from app.services.database import (
+    HEARTBEAT_SECONDS,
+    Database,
+    DatabaseLock,
+    describe,
+    is_server,
+    light_connection,
+    read_only_role,
+    target,
+)
 
 if TYPE_CHECKING:
     from ui.shell.changes import Changed
@@ -24,16 +34,32 @@ class Session(QObject):
 
     def __init__(self, db: Database, path: Path, lock: DatabaseLock | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.db, self.path, self.lock = db, Path(path), lock
+        self.db, self.path, self.lock = db, target(path), lock
+        self._role_read_only = read_only_role(db)
         self._heartbeat = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start()
 
     @property
     def read_only(self) -> bool:
-        """Opened without the lock (another computer holds it, or the file lies where nothing can be written):
-        every write is refused by SQLite, on the session's connection and on its workers'."""
-        return self.lock is None
+        """A file opened without the lock (another computer holds it, or it lies where nothing can be
+        written), or a server database opened by a role that may only read: every write is refused by the
+        database, on the session's connection and on its workers'. On a server every other window writes."""
+        return self._role_read_only if self.on_server else self.lock is None
+
+    @property
+    def on_server(self) -> bool:
+        return is_server(self.path)
+
+    @property
+    def title(self) -> str:
+        """The database as the window names it: the file's name, or the server database without password."""
+        return describe(self.path) if self.on_server else self.path.name
+
+    @property
+    def folder(self) -> Path:
+        """Where file dialogs start: beside the file, or the user data folder for a server database."""
+        return config.user_data_dir() if self.on_server else self.path.parent
 
     def worker_connection(self) -> ContextManager[Database]:
         """A connection for background work, to be entered in the worker's thread and closed when it ends.
@@ -57,7 +83,8 @@ class Session(QObject):
 
     def replace(self, db: Database, path: Path, lock: DatabaseLock | None) -> None:
         self._release()
-        self.db, self.path, self.lock = db, Path(path), lock
+        self.db, self.path, self.lock = db, target(path), lock
+        self._role_read_only = read_only_role(db)
         self.database_changed.emit()
 
     def reloaded(self) -> None:

@@ -1,0 +1,104 @@
+"""The window on the office's server database (issue 23): opened by its URL or from 文件 → 连接服务器数据库,
+no lock, every window writes, a leader's read-only role gets a window that only looks, and no password is
+ever written. Run on a server run (TRAINDESK_TEST_POSTGRES; .ci/run runs this file against PostgreSQL)."""
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import psycopg
+import pytest
+
+from app.services import database, demo
+from ui.common import settings
+from ui.shell import database_actions
+from ui.shell.main_window import MainWindow
+from ui.shell.server_dialog import ServerDialog, server_url
+from ui.shell.session import Session
+from ui.shell.style import apply_style
+
+pytestmark = pytest.mark.server_only
+
+
+@pytest.fixture
+def office(db) -> str:
+    demo.build_demo(db)
+    return db.url
+
+
+def _window(qtbot, qapp, opened) -> MainWindow:
+    apply_style(qapp)
+    main = MainWindow(Session(opened.db, opened.path, opened.lock))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_the_window_opens_the_server_database_by_its_url_and_writes_without_a_lock(qtbot, qapp, office):
+    opened = database_actions.start_database(office)
+    assert opened is not None and opened.lock is None
+    main = _window(qtbot, qapp, opened)
+    try:
+        assert not main.session.read_only and main.session.on_server
+        assert "服务器数据库" in main.db_label.text() and "600" in main.counts_label.text()
+        assert not any(action.isEnabled() for action in main.file_only)  # its backups are the administrator's
+        page = main.show_page("学员")
+        assert page.model.rowCount() > 0
+        database_actions.remember(office)
+        assert database_actions.remembered_path() == office
+    finally:
+        main.session.close()
+
+
+def test_a_leader_s_read_only_role_gets_a_window_that_only_looks(qtbot, qapp, office, server_databases):
+    admin = server_databases.connection()
+    role = f"leader_{os.getpid()}"
+    admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+    admin.execute(f'CREATE ROLE "{role}" LOGIN')
+    admin.execute(f'ALTER ROLE "{role}" SET default_transaction_read_only = on')
+    name = urlsplit(office).path.lstrip("/")
+    with psycopg.connect(office, autocommit=True) as owner:
+        owner.execute(f'GRANT CONNECT ON DATABASE "{name}" TO "{role}"')
+        owner.execute(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+        owner.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+    parts = urlsplit(office)
+    as_leader = parts._replace(netloc=f"{role}@{parts.netloc.split('@', 1)[-1]}").geturl()
+    opened = database_actions.start_database(as_leader)
+    assert opened is not None
+    main = _window(qtbot, qapp, opened)
+    try:
+        assert main.session.read_only and "（只读）" in main.windowTitle()
+        assert database.counts(main.session.db)["people"] == 600  # it reads
+    finally:
+        main.session.close()
+        with psycopg.connect(office, autocommit=True) as owner:  # its grants live in the office's database
+            owner.execute(f'DROP OWNED BY "{role}"')
+        admin.execute(f'REVOKE ALL ON DATABASE "{name}" FROM "{role}"')
+        admin.execute(f'DROP ROLE "{role}"')
+
+
+def test_the_connect_dialog_builds_the_url_and_keeps_the_password_in_memory_only(qtbot, monkeypatch):
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    dialog = ServerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("192.168.1.20")
+    dialog.database.setText("干部培训")
+    dialog.user.setText("张三")
+    dialog.password.setText("秘密 123")
+    dialog._accept()
+    url = dialog.url()
+    assert url == server_url("192.168.1.20", 5432, "干部培训", "张三") and "秘密" not in url
+    assert os.environ["PGPASSWORD"] == "秘密 123"
+    database_actions.remember(url)
+    stored = settings.store()
+    stored.sync()
+    assert "秘密" not in open(stored.fileName(), encoding="utf-8").read()
+
+
+def test_the_connect_dialog_asks_for_what_is_missing(qtbot):
+    dialog = ServerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("")
+    dialog._accept()
+    assert not dialog.error.isHidden() and "服务器" in dialog.error.text() and dialog.result() == 0
