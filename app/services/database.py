@@ -142,6 +142,16 @@ def target(text: str | Path) -> str | Path:
     return text if is_server(text) else Path(text)
 
 
+def change_listener(target: str | Path):
+    """For a server database, a listener whose wait(seconds) says whether another process (another clerk's
+    window or command) wrote meanwhile; None for a file, where one window writes."""
+    if not is_server(target):
+        return None
+    from app.storage.postgres import Listener
+
+    return Listener(str(target))
+
+
 def read_only_role(db: Database) -> bool:
     """A server database opened by a role that may only read (a leader who only looks): its windows only
     look, as a file opened read-only does."""

@@ -221,6 +221,7 @@ class PostgresDatabase:
             self.rollback()
             raise
         try:
+            self.execute(_ANNOUNCE, [SENDER])  # delivered at COMMIT, and only if the transaction wrote
             self.execute("COMMIT")
         except BaseException:
             self.rollback()
@@ -243,6 +244,33 @@ class PostgresDatabase:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+# Open windows learn of other clerks' changes: every transaction that wrote announces itself on this channel
+# when it commits, naming the process that wrote (a window refreshes for everyone's changes but its own).
+CHANNEL = "traindesk_changes"
+SENDER = secrets.token_hex(8)
+_ANNOUNCE = f"SELECT pg_notify('{CHANNEL}', ?) WHERE txid_current_if_assigned() IS NOT NULL"
+
+
+class Listener:
+    """A connection of its own that hears other processes' committed writes (LISTEN / NOTIFY)."""
+
+    def __init__(self, url: str):
+        self.db = connect(url)
+        self.db.execute(f"LISTEN {CHANNEL}")
+
+    def wait(self, seconds: float) -> bool:
+        """Waits up to seconds for notices; whether another process wrote meanwhile."""
+        try:
+            heard = [notice.payload for notice in self.db.conn.notifies(timeout=seconds, stop_after=1)]
+            heard += [notice.payload for notice in self.db.conn.notifies(timeout=0)]  # any queued behind it
+        except psycopg.Error as error:
+            raise _as_sqlite_error(error) from error
+        return any(sender != SENDER for sender in heard)
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def connect(url: str) -> PostgresDatabase:

@@ -102,3 +102,23 @@ def test_the_connect_dialog_asks_for_what_is_missing(qtbot):
     dialog.host.setText("")
     dialog._accept()
     assert not dialog.error.isHidden() and "服务器" in dialog.error.text() and dialog.result() == 0
+
+
+def test_another_clerk_s_change_reaches_the_open_window(qtbot, qapp, office):
+    import subprocess
+    import sys
+
+    opened = database_actions.start_database(office)
+    main = _window(qtbot, qapp, opened)
+    try:
+        assert "单位 46" in main.counts_label.text()
+        other_clerk = ("import sys; from app.services import database; from app.domain.models import Unit; "
+                       "from app.storage import tables\n"
+                       "with database.open_database(sys.argv[1]) as db, db.atomic():\n"
+                       "    tables.units(db).insert(Unit(name='县新设单位'))")
+        subprocess.run([sys.executable, "-c", other_clerk, office], check=True)  # another process, another clerk
+        qtbot.waitUntil(lambda: "单位 47" in main.counts_label.text(), timeout=5000)
+        with main.session.db.atomic():  # the window's own writes are announced by the window, not heard back
+            main.session.db.execute("UPDATE units SET notes = '本窗口' WHERE name = '县新设单位'")
+    finally:
+        main.session.close()

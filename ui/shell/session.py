@@ -36,6 +36,7 @@ class Session(QObject):
         super().__init__(parent)
         self.db, self.path, self.lock = db, target(path), lock
         self._role_read_only = read_only_role(db)
+        self._watch = self._watch_server()
         self._heartbeat = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start()
@@ -85,6 +86,7 @@ class Session(QObject):
         self._release()
         self.db, self.path, self.lock = db, target(path), lock
         self._role_read_only = read_only_role(db)
+        self._watch = self._watch_server()
         self.database_changed.emit()
 
     def reloaded(self) -> None:
@@ -95,7 +97,19 @@ class Session(QObject):
         self._heartbeat.stop()
         self._release()
 
+    def _watch_server(self):
+        """On a server, other clerks' committed writes reload the pages (ui/shell/server_watch.py)."""
+        if not self.on_server:
+            return None
+        from ui.shell.changes import EVERYTHING
+        from ui.shell.server_watch import ServerWatch
+
+        return ServerWatch(self.path, lambda: self.announce(EVERYTHING), self)
+
     def _release(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         self.db.close()
         if self.lock is not None:
             self.lock.release()
