@@ -50,7 +50,9 @@ def _import(db, args) -> int:
     new_units = list(dict.fromkeys(r.unit_text for r in plan.rows if r.unit_text and r.unit_id is None and not r.rejected))
     if result is None and new_units:
         print(f"将新建单位{len(new_units)}个：" + "、".join(new_units))
-    for warning in plan.warnings:
+    # the seats as the preview saw them; when that saw nothing over but the period is over once written (another
+    # clerk's import landed meanwhile, on a server), as they now stand
+    for warning in plan.warnings or (result.seat_warnings if result is not None else []):
         print(f"名额提示：{warning}")
     if kept := plan.kept_note():
         print(f"提示：{kept}")

@@ -261,6 +261,13 @@ def references(db: Executes, table: str) -> list[tuple[str, str]]:
     return [(row[3], row[2]) for row in db.execute(f"PRAGMA foreign_key_list({table})").fetchall()]
 
 
+def one_at_a_time(db: Executes, work: str) -> None:
+    """Inside a write transaction, makes another connection doing the same work wait until this transaction
+    ends (a server's transaction-scoped advisory lock); a SQLite file has one writer at a time already."""
+    if on_server(db):
+        db.execute(pg.ONE_AT_A_TIME, [work]).fetchall()
+
+
 def ids_follow_copy(db: Executes, table: str) -> None:
     """After rows were copied in with their ids: the next new row's id follows the largest (a server's
     identity column keeps its own counter; SQLite takes the largest rowid by itself)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from app.domain.models import Person
+from app.storage import dialect
 from app.storage.connection import Database
 from app.storage.records import stored_fields
 from app.storage.writers import BUMP, STAMP_COLUMNS, stamps
@@ -17,6 +18,27 @@ def _columns(names: Iterable[str]) -> list[str]:
     if unknown := [name for name in names if name not in _COLUMNS]:  # names are put into the SQL
         raise ValueError(unknown)
     return names
+
+
+def one_import_at_a_time(db: Database) -> None:
+    """Another clerk's import waits until this one's transaction ends (two at once on a server would give
+    their new people the same ids)."""
+    dialect.one_at_a_time(db, "import")
+
+
+def ids_by_number(db: Database, id_numbers: list[str]) -> dict[str, int]:
+    """ID number -> id of the people the archive holds among these."""
+    found: dict[str, int] = {}
+    for start in range(0, len(id_numbers), 500):
+        chunk = dialect.json_list(db, id_numbers[start:start + 500])
+        found.update(db.execute(f"SELECT id_number, id FROM people WHERE {dialect.in_list(db, 'id_number')}",
+                                [chunk]).fetchall())
+    return found
+
+
+def ids_follow(db: Database) -> None:
+    """After people came in with ids of their own: the next person added one by one follows them."""
+    dialect.ids_follow_copy(db, "people")
 
 
 def last_id(db: Database) -> int:

@@ -17,6 +17,7 @@ from app.services.bulk import without_cycle_collector
 from app.services.importing.check import RowCheck, unit_key
 from app.services.importing.marker import importing
 from app.services.importing.plan import ImportPlan
+from app.services.importing.plan_checks import seat_warnings
 from app.services.progress import NO_PROGRESS, Progress
 from app.services.safety import audit, backups
 from app.storage import people_bulk, roster, units
@@ -38,6 +39,7 @@ class ImportResult:
     already: int = 0
     rejected: int = 0
     units_created: list[str] = field(default_factory=list)
+    seat_warnings: list[str] = field(default_factory=list)  # the period's seats as they are once it landed
 
     def summary(self) -> str:
         text = f"新增{self.added}人，更新{self.updated}人，未变{self.unchanged}人"
@@ -74,9 +76,13 @@ class _Writer:
 
     def add_people(self) -> int:
         adds = [row for row in self.accepted if row.action == "add"]
+        # another clerk's import may have added some of them since the preview (on a server): enrolled as they are
+        arrived = people_bulk.ids_by_number(self.db, [row.values["id_number"] for row in adds])
+        self.person_ids = {id(row): arrived[row.values["id_number"]] for row in adds if row.values["id_number"] in arrived}
+        adds = [row for row in adds if id(row) not in self.person_ids]
         top = people_bulk.last_id(self.db)
         # New people get the ids SQLite would give them (max + 1, ...), so enrolling them needs no look-up.
-        self.person_ids = {id(row): top + offset for offset, row in enumerate(adds, start=1)}
+        self.person_ids.update({id(row): top + offset for offset, row in enumerate(adds, start=1)})
         columns = ("id", *_PERSON_COLUMNS, "unit_id", "name_initials")
         values = itemgetter(*_PERSON_COLUMNS)
         for start in range(0, len(adds), CHUNK):
@@ -86,6 +92,8 @@ class _Writer:
                  row.unit_id if row.unit_id is not None else self.unit_of(row), initials(row.values["name"]))
                 for offset, row in enumerate(chunk, start=1)))
             self.step(len(chunk))
+        if adds:
+            people_bulk.ids_follow(self.db)
         return len(adds)
 
     def update_people(self) -> int:
@@ -98,18 +106,23 @@ class _Writer:
         return len(updates)
 
     def enrol(self, period_id: int) -> tuple[int, int]:
-        joining = [row for row in self.accepted if row.enrol == "enrol"]
-        new_ids = self.person_ids
+        # the roster read again inside the transaction: another clerk's import may have landed since the preview
+        on_roster = roster.enrolled_ids(self.db, period_id)
+        joining = [row for row in self.accepted if row.enrol == "enrol" and self._person(row) not in on_roster]
         for start in range(0, len(joining), CHUNK):
             chunk = joining[start:start + CHUNK]
             roster.enrol_many(self.db, (
-                (period_id, row.person_id or new_ids[id(row)], self._enrolled_unit(row), EnrollmentStatus.PROPOSED,
+                (period_id, self._person(row), self._enrolled_unit(row), EnrollmentStatus.PROPOSED,
                  row.values["key_problems"]) for row in chunk))
             self.step(len(chunk))
-        already = [row for row in self.accepted if row.enrol == "already"]
-        roster.set_key_problems(self.db, period_id, {row.person_id: row.values["key_problems"]
+        already = [row for row in self.accepted if row.enrol == "already"
+                   or (row.enrol == "enrol" and self._person(row) in on_roster)]
+        roster.set_key_problems(self.db, period_id, {self._person(row): row.values["key_problems"]
                                                       for row in already if row.values["key_problems"]})
         return len(joining), len(already)
+
+    def _person(self, row: RowCheck) -> int | None:
+        return row.person_id or self.person_ids.get(id(row))
 
     def _enrolled_unit(self, row: RowCheck) -> int | None:
         """The unit the file names, else the one the archive holds: the unit at the time of selection."""
@@ -132,11 +145,13 @@ def _write(db: Database, plan: ImportPlan, progress: Progress) -> ImportResult:
     writer = _Writer(db, plan, progress)
     result = ImportResult(rejected=len(plan.rows) - len(writer.accepted), unchanged=plan.count("keep"))
     with without_cycle_collector(), db.atomic():
+        people_bulk.one_import_at_a_time(db)  # on a server, a second clerk's import waits for this one
         result.units_created = writer.create_units()
         result.added = writer.add_people()
         result.updated = writer.update_people()
         if plan.options.period_id is not None:
             result.enrolled, result.already = writer.enrol(plan.options.period_id)
+            result.seat_warnings = seat_warnings(db, plan.options.period_id)
         audit.record(db, "导入名单", "period" if plan.options.period_id else "", plan.options.period_id,
                      f"{plan.file_name}：{result.summary()}")
         progress.step(writer.total, writer.total)

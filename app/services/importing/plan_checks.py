@@ -86,6 +86,19 @@ def period_checks(db: Database, plan: ImportPlan) -> None:
     plan.warnings += quota_warnings(db, plan)
 
 
+def seat_warnings(db: Database, period_id: int) -> list[str]:
+    """The period's capacity and its units' seats as they stand (read inside the import's transaction, so
+    that an import that landed meanwhile counts): what is over."""
+    found = []
+    capacity, held = tables.periods(db).get(period_id).capacity, roster.active_count(db, period_id)
+    if capacity and held > capacity:
+        found.append(f"本期容量{capacity}人，现有{held}人，超出{held - capacity}人")
+    for usage in quotas.quota_usage(db, period_id):
+        if usage.seats is not None and usage.used > usage.seats:
+            found.append(f"{usage.unit_name}：分配名额{usage.seats}人，现有{usage.used}人，超出{usage.used - usage.seats}人")
+    return found
+
+
 def capacity_warnings(db: Database, plan: ImportPlan, capacity: int) -> list[str]:
     """The period's capacity (0: none set) against the trainees it has and those the import adds."""
     joining = plan.to_enrol
