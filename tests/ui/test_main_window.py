@@ -92,7 +92,7 @@ def test_status_bar_names_the_database(window, demo_file):
 def test_menus_are_in_chinese(window):
     menus = {m.title(): [a.text() for a in m.actions() if not a.isSeparator()]
              for m in (a.menu() for a in window.menuBar().actions())}
-    assert menus == {"文件(&F)": ["新建数据库(&N)…", "打开数据库(&O)…", "最近打开(&T)", "另存备份(&B)…", "恢复备份(&R)…",
+    assert menus == {"文件(&F)": ["新建数据库(&N)…", "打开数据库(&O)…", "连接服务器数据库(&C)…", "最近打开(&T)", "另存备份(&B)…", "恢复备份(&R)…",
                                   "备份设置(&S)…", "退出(&X)"],
                      "设置(&S)": ["名称规范化(&N)…", "讲课费标准(&F)…", "学员守则与结业考核(&R)…"],
                      "帮助(&H)": ["使用手册(&M)", "本页帮助(&P)", "快速上手(&Q)", "操作日志(&L)", "关于(&A)"]}
