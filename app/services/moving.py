@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from app import config
 from app.domain.errors import UserError
@@ -48,7 +49,7 @@ def backup_server(source: Database, folder: str | Path | None, progress: Progres
     if not database.on_server(source):
         raise UserError("只有服务器数据库需要这样备份；数据库文件请用 backup 的通常方式")
     folder = Path(folder) if folder else config.user_data_dir() / "backups"
-    name = source.url.rsplit("/", 1)[-1].split("?", 1)[0] or "traindesk"
+    name = unquote(urlsplit(source.url).path.lstrip("/")) or "traindesk"
     path = folder / f"{name}-服务器备份-{datetime.now():%Y%m%d-%H%M%S}.db"
     try:
         with database.held(path, "服务器备份") as lock, database.create_database(path, lock) as target:
@@ -64,7 +65,8 @@ def backup_server(source: Database, folder: str | Path | None, progress: Progres
 def copy(source: Database, target: Database, *, shape: Database, progress: Progress = NO_PROGRESS) -> Moved:
     """Every office table of source into target, in one transaction; shape is whichever of the two is a
     SQLite file (its schema tells the references). Raises, leaving target as it was, when a count differs."""
-    names = [table for table in copying.tables(source) if table in set(copying.tables(target))]
+    receiving = set(copying.tables(target))
+    names = [table for table in copying.tables(source) if table in receiving]
     order = _in_reference_order(shape, names)
     counts: dict[str, int] = {}
     with target.atomic():

@@ -122,3 +122,26 @@ def test_another_clerk_s_change_reaches_the_open_window(qtbot, qapp, office):
             main.session.db.execute("UPDATE units SET notes = '本窗口' WHERE name = '县新设单位'")
     finally:
         main.session.close()
+
+
+def test_the_window_hears_again_after_its_listening_connection_was_lost(qtbot, qapp, office, server_databases, home):
+    import subprocess
+    import sys
+
+    opened = database_actions.start_database(office)
+    main = _window(qtbot, qapp, opened)
+    try:
+        name = urlsplit(office).path.lstrip("/")
+        qtbot.wait(300)  # the listener connected
+        server_databases.connection().execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND query LIKE 'LISTEN%%'",
+            [name])
+        other_clerk = ("import sys; from app.services import database; from app.domain.models import Unit; "
+                       "from app.storage import tables\n"
+                       "with database.open_database(sys.argv[1]) as db, db.atomic():\n"
+                       "    tables.units(db).insert(Unit(name='断线后新设单位'))")
+        subprocess.run([sys.executable, "-c", other_clerk, office], check=True)
+        qtbot.waitUntil(lambda: "单位 47" in main.counts_label.text(), timeout=15000)  # reconnected, reloaded
+        assert (home / "logs" / "error.log").is_file()  # the lost connection was noticed, once
+    finally:
+        main.session.close()

@@ -11,6 +11,7 @@ from app.services.safety import error_log
 
 SETTLE_MS = 400  # a burst of another clerk's saves reloads the pages once
 WAIT_SECONDS = 1.0  # how often the thread looks whether it should stop
+RETRY_SECONDS = 5  # after the connection was lost
 
 
 class _Waiter(QThread):
@@ -21,19 +22,35 @@ class _Waiter(QThread):
         self.target = target
 
     def run(self) -> None:
-        try:
-            listener = database.change_listener(self.target)
-        except Exception as error:  # the window works on without hearing others: said in the log
+        """Listens until asked to stop; a connection lost (the network, a server restart) is logged and made
+        again a few seconds later, the pages reloaded then in case something was missed meanwhile."""
+        lost = False
+        while not self.isInterruptionRequested():
+            try:
+                listener = database.change_listener(self.target)
+            except Exception as error:
+                lost = self._note(error, lost)
+                continue
+            if lost:
+                self.heard.emit()
+                lost = False
+            try:
+                while not self.isInterruptionRequested():
+                    if listener.wait(WAIT_SECONDS):
+                        self.heard.emit()
+            except Exception as error:
+                lost = self._note(error, lost)
+            finally:
+                listener.close()
+
+    def _note(self, error: Exception, lost: bool) -> bool:
+        if not lost:  # once per outage, not every few seconds
             error_log.internal_error(error)
-            return
-        try:
-            while not self.isInterruptionRequested():
-                if listener.wait(WAIT_SECONDS):
-                    self.heard.emit()
-        except Exception as error:
-            error_log.internal_error(error)
-        finally:
-            listener.close()
+        for _ in range(RETRY_SECONDS):
+            if self.isInterruptionRequested():
+                break
+            self.sleep(1)
+        return True
 
 
 class ServerWatch(QObject):
