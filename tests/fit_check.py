@@ -33,8 +33,9 @@ def screen_config(scale: float, folder: Path) -> Path:
     return path
 
 
-def start(scale: float, folder: Path):
-    """The application on the configured screen, and a session on a fresh demo office."""
+def start(scale: float, folder: Path, server: str = ""):
+    """The application on the configured screen, and a session on a fresh demo office: a file, or the server
+    database at `server` (an empty one, set up here)."""
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(scale, folder)}"
     os.environ["TRAINDESK_HOME"] = str(folder / "home")
     from app.services import database, demo
@@ -43,6 +44,10 @@ def start(scale: float, folder: Path):
     from ui.shell.session import Session
 
     app = make_app()
+    if server:
+        with database.create_database(server, None) as db:
+            demo.build_demo(db)
+        return app, Session(database.open_database(server), server, None)
     path = folder / "示范.db"
     with database.writing(path, create=True) as db:
         demo.build_demo(db)
@@ -50,12 +55,18 @@ def start(scale: float, folder: Path):
     return app, Session(database.open_database(path, lock=lock), path, lock)
 
 
+ERRORS: list[str] = []  # error boxes and failures in the windows' own code, reported with the window
+
+
 def answer_questions() -> None:
-    """Message boxes answered with their first button: nothing may wait for a click here."""
+    """Message boxes answered with their first button: nothing may wait for a click here. What an error box
+    or an uncaught failure in a slot says is kept, to be reported with the window that showed it."""
     from ui.common import messages
 
     messages.choose = lambda *args, **kwargs: 0
-    messages.error = messages.info = lambda *args, **kwargs: None
+    messages.info = lambda *args, **kwargs: None
+    messages.error = lambda parent, title, text, **kwargs: ERRORS.append(f"{title}：{text}")
+    sys.excepthook = lambda kind, value, trace: ERRORS.append(f"{kind.__name__}: {value}")
 
 
 def wait(predicate, timeout: float = 20.0) -> None:
@@ -82,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--only", default="")
+    parser.add_argument("--server", default="", help="an empty PostgreSQL database's URL: the windows on a server")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="traindesk-fit-") as temp:
         return run(args, Path(temp))
@@ -92,7 +104,7 @@ def run(args, folder: Path) -> int:
     from ui.shell.main import place_main_window
     from ui.shell.main_window import MainWindow
 
-    app, session = start(args.scale, folder)
+    app, session = start(args.scale, folder, args.server)
     answer_questions()
     main_window = MainWindow(session)
     place_main_window(main_window)
@@ -143,6 +155,8 @@ def _window_reports(name, entry, ctx, available, shots):
             yield {"window": name, "state": state, "problems": [f"无法进入：{problem!r}"]}
             continue
         report = {"window": name, "state": state, **measure(widget, available, entry.list_to_check(widget, state), TITLE_BAR, MIN_ROWS)}
+        report["problems"] += [f"出错：{text}" for text in ERRORS]
+        ERRORS.clear()
         if shots:
             short = name.rsplit(".", 1)[1] + (f"-{state}" if state else "")
             widget.grab().save(str(shots / f"{short}.png"), "PNG", 0)  # 0: the smallest file

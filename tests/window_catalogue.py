@@ -96,10 +96,13 @@ def _session_dialog(ctx: Context):
 
 
 def _attendance(ctx: Context):
+    from datetime import date
+
     from ui.roster.attendance_dialog import AttendanceDialog
 
-    longest = ctx.one("SELECT p.id FROM periods p JOIN enrollments e ON e.period_id = p.id GROUP BY p.id "
-                      "ORDER BY julianday(p.end_date) - julianday(p.start_date) DESC, count(*) DESC LIMIT 1")
+    periods = ctx.session.db.execute("SELECT p.id, p.start_date, p.end_date, count(*) FROM periods p JOIN enrollments e"
+                                     " ON e.period_id = p.id GROUP BY p.id, p.start_date, p.end_date").fetchall()
+    longest = max(periods, key=lambda p: (date.fromisoformat(p[2]) - date.fromisoformat(p[1]), p[3]))[0]
     return AttendanceDialog(ctx.session, longest, ctx.main)
 
 

@@ -19,6 +19,9 @@ from ui.shell.style import apply_style
 
 pytestmark = pytest.mark.server_only
 
+# A file's backups: their menu items are greyed on a server (its backups are its administrator's)
+FILE_ONLY = {"ui.shell.backup_settings_dialog.BackupSettingsDialog", "ui.shell.restore_dialog.RestoreDialog"}
+
 
 @pytest.fixture
 def office(db) -> str:
@@ -145,3 +148,27 @@ def test_the_window_hears_again_after_its_listening_connection_was_lost(qtbot, q
         assert (home / "logs" / "error.log").is_file()  # the lost connection was noticed, once
     finally:
         main.session.close()
+
+
+def test_every_window_opens_on_a_server_database(server_databases):
+    """Each window and dialog of the catalogue, in each of its states, opened on the demo office moved to a
+    server (tests/fit_check.py --server): none fails to open, shows an error or raises."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.window_catalogue import catalogue
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run([sys.executable, "-m", "tests.fit_check", "--server", server_databases.empty()], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    reports = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert {(r["window"], r["state"]) for r in reports} == {(name, state) for name, entry in catalogue().items()
+                                                            for state, _ in entry.states}
+    failed = [f"{r['window']} {r['state']}: {p}" for r in reports for p in r["problems"]
+              if p.startswith(("无法打开", "无法进入", "出错")) and r["window"] not in FILE_ONLY]
+    assert not failed, "\n".join(failed)
