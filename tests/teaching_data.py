@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.models import Lecturer, Period, Session, TeachingBase, TrainingClass
+from app.domain.models import Period, TrainingClass
+from app.domain.teaching_records import Lecturer, Session, TeachingBase
 from app.services import settings
 from app.services.classes import ClassDraft, save_draft, save_period
 from app.services.teaching import lecturers, timetable

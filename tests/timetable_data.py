@@ -2,7 +2,7 @@
 over its first days through the services, as the clerk would enter them."""
 from __future__ import annotations
 
-from app.domain.models import Lecturer, Session, TeachingBase
+from app.domain.teaching_records import Lecturer, Session, TeachingBase
 from app.services import settings
 from app.services.teaching import lecturers, timetable
 from app.storage import tables

@@ -10,8 +10,8 @@ from pathlib import Path
 import xlwt
 from openpyxl import Workbook
 
-from app.domain.models import Lecturer, TeachingBase
 from app.domain.status import PeriodStatus
+from app.domain.teaching_records import Lecturer, TeachingBase
 from app.services.teaching import lecturers, timetable
 from app.storage import tables
 

@@ -87,7 +87,7 @@ def _roster(ctx: Context):
 
 
 def _session_dialog(ctx: Context):
-    from app.domain.models import Session
+    from app.domain.teaching_records import Session
     from app.services import roster
     from ui.timetable.session_dialog import SessionDialog
 
@@ -290,7 +290,7 @@ def _picture(ctx: Context):
 
 
 def _lecturer(ctx: Context):
-    from app.domain.models import Lecturer
+    from app.domain.teaching_records import Lecturer
     from ui.teaching.pool_dialogs import LecturerDialog
 
     return LecturerDialog(ctx.main, ctx.session.db, Lecturer(name="王教授", title="领导干部", kind="领导干部",
@@ -298,7 +298,7 @@ def _lecturer(ctx: Context):
 
 
 def _base(ctx: Context):
-    from app.domain.models import TeachingBase
+    from app.domain.teaching_records import TeachingBase
     from ui.teaching.pool_dialogs import BaseDialog
 
     return BaseDialog(ctx.main, ctx.session.db, TeachingBase(name="长征精神党性教育基地", kind="党性教育基地"))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.commands.output import emit
-from app.domain.models import SessionRow
+from app.domain.teaching_records import SessionRow
 from app.services import roster
 from app.services.teaching import timetable
 from app.services.teaching.shares import hours_text, totals

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from app.domain.models import Session
+from app.domain.teaching_records import Session
 
 HALVES = ("上午", "下午", "晚上")
 SESSION_FORMS = ("专题讲座", "党性教育", "现场教学", "案例教学", "研讨交流", "实岗锻炼", "开班", "结业",

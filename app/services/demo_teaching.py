@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.models import Lecturer, Period, Session, TeachingBase, TrainingClass
+from app.domain.models import Period, TrainingClass
 from app.domain.teaching import PRACTICAL_POST_FORM
+from app.domain.teaching_records import Lecturer, Session, TeachingBase
 from app.services.teaching import timetable
 from app.storage import tables
 from app.storage.connection import Database

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from app.domain.models import (
-    BudgetLine,
-    Course,
-    Enrollment,
-    Expense,
-    HoursRecord,
-    Lecturer,
-    Period,
-    Person,
-    Plan,
-    Session,
-    TeachingBase,
-    TrainingClass,
-    Unit,
-)
+from app.domain.models import BudgetLine, Enrollment, Expense, HoursRecord, Period, Person, Plan, TrainingClass, Unit
 from app.domain.quality_records import DisciplineCheck, NeedsSurvey, PeriodStaff, Questionnaire
+from app.domain.teaching_records import Course, Lecturer, Session, TeachingBase
 from app.storage import tables
 from app.storage.connection import Database
 

@@ -4,19 +4,15 @@ from __future__ import annotations
 from app.domain.models import (
     BudgetLine,
     Contact,
-    Course,
     Enrollment,
     Expense,
     HoursRecord,
-    Lecturer,
     Period,
     Person,
     Plan,
     PlanItem,
     PlanSection,
     Quota,
-    Session,
-    TeachingBase,
     TrainingClass,
     Unit,
 )
@@ -34,6 +30,7 @@ from app.domain.quality_records import (
     SurveyReturn,
     SurveyTopic,
 )
+from app.domain.teaching_records import Course, Lecturer, Session, TeachingBase
 from app.storage.connection import Database
 from app.storage.records import Table
 

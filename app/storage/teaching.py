@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.domain.models import Course, Lecturer, Session, SessionRow, TeachingBase
+from app.domain.teaching_records import Course, Lecturer, Session, SessionRow, TeachingBase
 from app.storage import tables
 from app.storage.connection import Database
 from app.storage.records import from_row, rows, to_row

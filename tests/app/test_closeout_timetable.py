@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from app.domain.models import Session
+from app.domain.teaching_records import Session
 from app.services import attendance, closeout, roster
 from app.services.teaching import timetable
 from tests.app.test_attendance import fill, ids

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.models import Lecturer, Period, Session, TrainingClass
+from app.domain.models import Period, TrainingClass
 from app.domain.rules import Thresholds
+from app.domain.teaching_records import Lecturer, Session
 from app.services import rule_checks
 from app.services.classes import ClassDraft, save_draft, save_period
 from app.services.teaching import lecturers, timetable

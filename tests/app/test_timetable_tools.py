@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from app.domain import teaching
 from app.domain.errors import UserError
-from app.domain.models import Period, Session
+from app.domain.models import Period
+from app.domain.teaching_records import Session
 from app.services.exports.timetable import export_timetable
 from app.services.safety import audit
 from app.services.teaching import bookings, shares, timetable, timetable_copy, timetable_undo

@@ -256,7 +256,7 @@ def test_read_only_the_page_only_looks(qtbot, demo_file, answers):
 
 def test_the_calendar_shows_a_lecturer_booked_twice(qtbot, window):
     from app.domain.conflicts import LECTURER
-    from app.domain.models import Session
+    from app.domain.teaching_records import Session
     from app.services.teaching import timetable
     from ui.shell.changes import Changed
 

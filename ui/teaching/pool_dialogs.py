@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
 from app.domain import teaching, vocab
-from app.domain.models import Lecturer, TeachingBase
+from app.domain.teaching_records import Lecturer, TeachingBase
 from app.services import versions
 from app.services.teaching import lecturers
 from ui.common.form import FieldErrors, choice_box, save_cancel, save_or_show, select_word

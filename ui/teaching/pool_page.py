@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import teaching
-from app.domain.models import Lecturer
+from app.domain.teaching_records import Lecturer
 from app.services.stats import statistics
 from app.services.teaching import lecturers, pool
 from ui.common import messages

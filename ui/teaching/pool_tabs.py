@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import teaching
 from app.domain.errors import UserError
-from app.domain.models import TeachingBase
+from app.domain.teaching_records import TeachingBase
 from app.services.teaching import lecturers, pool
 from ui.common import messages
 from ui.common.confirm import ask_then_delete

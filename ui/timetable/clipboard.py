@@ -8,7 +8,7 @@ from dataclasses import fields
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
-from app.domain.models import Session
+from app.domain.teaching_records import Session
 
 MIME = "application/x-traindesk-session"
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import teaching
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Lecturer, Period, Session
+from app.domain.models import Period
+from app.domain.teaching_records import Lecturer, Session
 from app.services import versions
 from app.services.teaching import lecturers, timetable, timetable_copy
 from app.services.teaching.shares import hours_text

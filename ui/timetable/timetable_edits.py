@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.domain import teaching
 from app.domain.errors import UserError
-from app.domain.models import Session
+from app.domain.teaching_records import Session
 from app.services.teaching import timetable, timetable_undo
 from app.services.teaching.timetable_undo import Sessions
 from ui.common import messages

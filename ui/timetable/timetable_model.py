@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.domain.models import SessionRow
 from app.domain.teaching import HALVES
+from app.domain.teaching_records import SessionRow
 from app.services.teaching.shares import hours_text
 
 SESSIONS_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's sessions (list[SessionRow])

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QStyledItemDelegate, QTableView
 
-from app.domain.models import Session, SessionRow
+from app.domain.teaching_records import Session, SessionRow
 from ui.timetable import clipboard
 from ui.timetable.timetable_model import CONFLICTS_ROLE, SESSIONS_ROLE, session_lines
 

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.domain.errors import UserError
-from app.domain.models import SessionRow
+from app.domain.teaching_records import SessionRow
 from app.services.documents.formats import cn_range, month_day, weekday
 from app.services.documents.layout import OFFICIAL
 from app.services.documents.pdf import DocumentStart, build_pdf

@@ -9,8 +9,8 @@ from datetime import date
 
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
-from app.domain.models import SessionRow
 from app.domain.quality_records import Evaluation, EvaluationItem
+from app.domain.teaching_records import SessionRow
 from app.services.documents.sources import PeriodInfo
 from app.services.evaluation import templates
 from app.services.safety import audit

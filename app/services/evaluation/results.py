@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from app.domain import evaluation as scales
 from app.domain.errors import UserError
 from app.domain.evaluation import Figures
-from app.domain.models import SessionRow
+from app.domain.teaching_records import SessionRow
 from app.services.evaluation.forms import Line, PeriodForm, period_form
 from app.storage import evaluation as store
 from app.storage import tables

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from app.domain import teaching
 from app.domain.errors import ValidationError
-from app.domain.models import SessionRow
+from app.domain.teaching_records import SessionRow
 from app.domain.validation import Errors
 from app.services import roster, settings
 from app.services.safety import audit

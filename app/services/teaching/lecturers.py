@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from app.domain import teaching, vocab
 from app.domain.errors import UserError, ValidationError
-from app.domain.models import Lecturer, TeachingBase
 from app.domain.phone import normalize_phone, phone_error
+from app.domain.teaching_records import Lecturer, TeachingBase
 from app.domain.text import clean
 from app.domain.validation import Errors
 from app.services.safety import audit

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from app.domain import teaching
 from app.domain.errors import ValidationError
-from app.domain.models import Course, Lecturer, SessionRow, TeachingBase
 from app.domain.phone import mask_phone
+from app.domain.teaching_records import Course, Lecturer, SessionRow, TeachingBase
 from app.services.evaluation import results as evaluation_results
 from app.services.safety import audit
 from app.services.teaching.fees import lecturer_year_sessions, period_labels

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.models import SessionRow
 from app.domain.teaching import taught
+from app.domain.teaching_records import SessionRow
 
 
 @dataclass(frozen=True)

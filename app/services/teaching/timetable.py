@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.domain import teaching
 from app.domain.errors import ValidationError
-from app.domain.models import Period, Session, SessionRow
+from app.domain.models import Period
+from app.domain.teaching_records import Session, SessionRow
 from app.domain.text import clean
 from app.domain.validation import Errors, date_error
 from app.services import roster, settings

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from app.domain import teaching
 from app.domain.errors import UserError
-from app.domain.models import PeriodRow, Session
+from app.domain.models import PeriodRow
+from app.domain.teaching_records import Session
 from app.services import roster
 from app.services.teaching import timetable
 from app.storage import periods as period_store

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from app.domain import teaching
 from app.domain.errors import StaleRecord, UserError
-from app.domain.models import Session
+from app.domain.teaching_records import Session
 from app.services import roster
 from app.services.safety import audit
 from app.storage import teaching as store

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import UserError
-from app.domain.models import Period, Session, SessionRow
+from app.domain.models import Period
 from app.domain.teaching import HALVES
+from app.domain.teaching_records import Session, SessionRow
 from app.services import roster
 from app.services.importing.marker import importing
 from app.services.importing.reader import read_sheets

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain import teaching
-from app.domain.models import Period, Session
+from app.domain.models import Period
+from app.domain.teaching_records import Session
 from app.services.teaching.timetable import session_errors
 from app.services.teaching.timetable_import import cells
 from app.services.teaching.timetable_import.columns import LABELS, TimetableLayout
