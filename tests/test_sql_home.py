@@ -1,6 +1,6 @@
 """SQL has one home: app/storage holds every statement, services and the window call its named queries;
 the statements SQLite alone understands stand in app/storage/dialect.py, and what PostgreSQL alone says in
-app/storage/postgres.py (the connection, identity, migrations) and dialect_postgres.py (the dialect's pieces);
+app/storage/postgres.py (the connection), postgres_schema.py (identity, migrations) and dialect_postgres.py (the dialect's pieces);
 no statement spells a status."""
 import ast
 import re
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STORAGE = ROOT / "app" / "storage"
 DIALECT = STORAGE / "dialect.py"
 MIGRATIONS = (STORAGE / "migrations.py", STORAGE / "migrations_later.py")  # the schema: its own rules
-POSTGRES = (STORAGE / "postgres.py", STORAGE / "dialect_postgres.py")  # the other engine's home
+POSTGRES = (STORAGE / "postgres.py", STORAGE / "postgres_schema.py", STORAGE / "dialect_postgres.py")  # the other engine's home
 
 STATEMENT = re.compile(r"\b(SELECT\s.*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s)\b", re.S)
 CONDITION = re.compile(r"\?|=|\b(IS|IN|AND|OR|NOT|NULL|LIKE)\b")

@@ -11,10 +11,47 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
 
-class Database:
+class Transactions:
+    """atomic() for either engine's connection, which gives in_transaction, execute and rollback."""
+
+    in_transaction: bool
+
+    def _before_commit(self) -> None:
+        """The last statement of an outermost transaction (the server announces its writes here)."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        """One transaction; inside another, a savepoint: an error undoes the inner block only."""
+        if self.in_transaction:
+            savepoint = f"td_{secrets.token_hex(8)}"
+            self.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.in_transaction:  # an error (a RAISE(ROLLBACK) trigger) may have ended it all
+                    self.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            self.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self._before_commit()
+            self.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+class Database(Transactions):
     engine = "sqlite"  # a server database's connection (app/storage/postgres.py) says "postgresql"
 
     def __init__(self, conn: sqlite3.Connection):
@@ -30,32 +67,9 @@ class Database:
         """Runs an INSERT of one row into a table with an id column; the new row's id."""
         return self.execute(sql, parameters).lastrowid
 
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
-        """One transaction; inside another, a savepoint: an error undoes the inner block only."""
-        if self.conn.in_transaction:
-            savepoint = f"td_{secrets.token_hex(8)}"
-            self.conn.execute(f"SAVEPOINT {savepoint}")
-            try:
-                yield self
-            except BaseException:
-                if self.conn.in_transaction:  # an error (a RAISE(ROLLBACK) trigger) may have ended it all
-                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                raise
-            self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
 
     def rollback(self) -> None:
         if self.conn.in_transaction:

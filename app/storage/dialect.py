@@ -59,7 +59,7 @@ def set_busy_timeout(db: Executes, milliseconds: int) -> None:
 
 def signed_in(db: Executes) -> str:
     """The database role a server connection writes as (each clerk signs in as their own)."""
-    return db.execute(pg.SIGNED_IN).fetchone()[0]
+    return db.role
 
 
 def is_query_only(db: Executes) -> bool:

@@ -8,7 +8,6 @@ from typing import Any, Iterable
 
 READ_ONLY = "SELECT current_setting('transaction_read_only') = 'on'"  # PRAGMA query_only's answer
 ONE_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext(?))"  # held until the transaction ends
-SIGNED_IN = "SELECT current_user"  # the clerk's own role: who writes, in the audit log and on each record
 
 
 def contains(text: str) -> str:

@@ -13,7 +13,8 @@ from app.domain.errors import UserError
 from app.services import database, demo
 from app.storage import migrations
 from app.storage.db import APPLICATION_ID, open_db
-from app.storage.postgres import display_name, placeholders, translate_ddl
+from app.storage.postgres import display_name, placeholders
+from app.storage.postgres_schema import translate_ddl
 from tests.cli import run
 
 needs_server = pytest.mark.server_only

@@ -89,7 +89,7 @@ def test_the_connect_dialog_builds_the_url_and_keeps_the_password_in_memory_only
     dialog.database.setText("干部培训")
     dialog.user.setText("张三")
     dialog.password.setText("秘密 123")
-    dialog._accept()
+    dialog.save()
     url = dialog.url()
     assert url == server_url("192.168.1.20", 5432, "干部培训", "张三") and "秘密" not in url
     assert os.environ["PGPASSWORD"] == "秘密 123"
@@ -103,7 +103,7 @@ def test_the_connect_dialog_asks_for_what_is_missing(qtbot):
     dialog = ServerDialog(None)
     qtbot.addWidget(dialog)
     dialog.host.setText("")
-    dialog._accept()
+    dialog.save()
     assert not dialog.error.isHidden() and "服务器" in dialog.error.text() and dialog.result() == 0
 
 

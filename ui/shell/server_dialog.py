@@ -8,8 +8,9 @@ import getpass
 import os
 from urllib.parse import quote, unquote, urlsplit
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from ui.common.form import ERROR_STYLE, save_cancel
 from ui.common.windows import fit_window
 
 DEFAULT_PORT = 5432
@@ -45,12 +46,8 @@ class ServerDialog(QDialog):
         form.addRow("密码", self.password)
         note = QLabel("每位工作人员用自己的用户名登录，操作日志记下是谁做的。密码只在本次运行中使用，不写入任何文件；"
                       "也可由管理员写在 PostgreSQL 的密码文件（pgpass）中。", wordWrap=True, objectName="note")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("连接")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.error = QLabel(wordWrap=True, styleSheet="color: #b91c1c")
+        buttons, _ = save_cancel(self, "连接")
+        self.error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -63,7 +60,7 @@ class ServerDialog(QDialog):
         return server_url(self.host.text().strip(), self.port.value(), self.database.text().strip(),
                           self.user.text().strip())
 
-    def _accept(self) -> None:
+    def save(self) -> None:
         missing = [label for label, field in (("服务器", self.host), ("数据库", self.database), ("用户名", self.user))
                    if not field.text().strip()]
         if missing:
